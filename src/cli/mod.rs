@@ -1,0 +1,1 @@
+//! The command line: one file per subcommand. The only code that prints or exits.

@@ -1,0 +1,1 @@
+//! Strings the stages together: RawDoc → Article → claims → store.
