@@ -1,1 +1,254 @@
-//! Strings the stages together: RawDoc → Article → claims → store.
+//! Strings the stages together for `ingest` and `reextract`:
+//! `RawDoc` → (`extract` when HTML) → `Article` → `claims` → `store` (which links).
+//!
+//! Extraction and claim finding run on worker threads; one writer (the calling thread) stores,
+//! in input order, so a run gives the same database whatever the thread timing. Reporting goes
+//! through an `Event` callback: this module prints nothing.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::sync::Mutex;
+
+use chrono::NaiveDate;
+
+use crate::claims::{Extractor, EXTRACTOR_VERSION};
+use crate::dates::parse_input_date;
+use crate::model::{Article, Claim};
+use crate::source::{InputError, RawDoc};
+use crate::store::{SaveStatus, Store, StoreError};
+
+/// Metadata the user gives on the command line for items that lack it.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub published: Option<NaiveDate>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Totals of one run, for the summary line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub read: usize,
+    pub stored: usize,
+    pub replaced: usize,
+    pub duplicates: usize,
+    pub failed: usize,
+    pub claims: usize,
+    pub links: usize,
+}
+
+/// What happens to each item, as it happens.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// One item is done (stored, duplicate or failed); `summary` is the running total.
+    Progress { summary: &'a Summary },
+    /// One item failed: `item` names it (file, file:line), `reason` says why.
+    Failed { item: &'a str, reason: &'a str },
+}
+
+/// Turns one input item into an article ready for claim extraction.
+///
+/// Metadata precedence: what the item itself says, then what the page's HTML says, then the
+/// command-line overrides. When the body does not start with the title, the title becomes the
+/// first line of the text (see `Article`).
+pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputError> {
+    let fail = |reason: String| InputError { item: raw.origin.clone(), reason };
+    let published = match raw.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => Some(parse_input_date(s).map_err(|e| fail(e.to_string()))?),
+        None => None,
+    };
+    let (mut body, mut title, mut published, mut outlet, mut author, mut url) =
+        (raw.text.unwrap_or_default(), raw.title, published, raw.outlet, raw.author, raw.url);
+    if let Some(html) = raw.html.as_deref() {
+        let page = crate::extract::extract_html(html, url.as_deref());
+        if body.trim().is_empty() {
+            body = page.text;
+        }
+        title = title.or(page.title);
+        published = published.or(page.published);
+        outlet = outlet.or(page.outlet);
+        author = author.or(page.author);
+        url = url.or(page.canonical_url);
+    }
+    let published = published.or(overrides.published);
+    let outlet = outlet.or_else(|| overrides.outlet.clone());
+    let url = url.or_else(|| overrides.url.clone());
+    let title = title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    let body = body.trim();
+    if body.is_empty() {
+        return Err(fail("no text: the item has no article text to read".into()));
+    }
+    let text = match &title {
+        Some(t) if !body.starts_with(t.as_str()) => format!("{t}\n\n{body}"),
+        _ => body.to_string(),
+    };
+    Ok(Article { url, title, published, outlet, author, text, html: raw.html, origin: raw.origin })
+}
+
+/// Runs items through extraction and claim finding on `workers` threads and stores them in
+/// input order on the calling thread. `items` is consumed lazily (bounded memory).
+pub fn ingest<I>(
+    items: I,
+    overrides: &Overrides,
+    extractor: &Extractor,
+    store: &mut Store,
+    workers: usize,
+    on_event: &mut dyn FnMut(Event<'_>),
+) -> Result<Summary, StoreError>
+where
+    I: Iterator<Item = Result<RawDoc, InputError>> + Send,
+{
+    let mut summary = Summary::default();
+    let process = |item: Result<RawDoc, InputError>| -> Result<(Article, Vec<Claim>), InputError> {
+        let article = to_article(item?, overrides)?;
+        let claims = extractor.extract(&article);
+        Ok((article, claims))
+    };
+    let mut store_one = |result: Result<(Article, Vec<Claim>), InputError>,
+                         summary: &mut Summary|
+     -> Result<(), StoreError> {
+        summary.read += 1;
+        match result {
+            Err(e) => {
+                summary.failed += 1;
+                store.record_failure(&e.item, &e.reason)?;
+                on_event(Event::Failed { item: &e.item, reason: &e.reason });
+            }
+            Ok((article, claims)) => {
+                let outcome = store.save_article(&article, &claims, EXTRACTOR_VERSION)?;
+                match outcome.status {
+                    SaveStatus::Inserted => summary.stored += 1,
+                    SaveStatus::Replaced => summary.replaced += 1,
+                    SaveStatus::Duplicate => summary.duplicates += 1,
+                }
+                summary.claims += outcome.claims;
+                summary.links += outcome.links;
+            }
+        }
+        on_event(Event::Progress { summary });
+        Ok(())
+    };
+
+    if workers <= 1 {
+        for item in items {
+            store_one(process(item), &mut summary)?;
+        }
+        return Ok(summary);
+    }
+
+    // Reader → bounded queue → workers → reorder buffer → writer (this thread).
+    let queue = workers * 16;
+    let (in_tx, in_rx) = mpsc::sync_channel::<(usize, Result<RawDoc, InputError>)>(queue);
+    let (out_tx, out_rx) = mpsc::sync_channel::<(usize, Result<(Article, Vec<Claim>), InputError>)>(queue);
+    let in_rx = Mutex::new(in_rx);
+    // Set when the writer has stopped on a store error: the reader stops reading and the
+    // workers drain the queue without working, so no thread stays blocked on a full channel.
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| -> Result<(), StoreError> {
+        let stop = &stop;
+        scope.spawn(move || {
+            for (seq, item) in items.enumerate() {
+                if stop.load(Ordering::Relaxed) || in_tx.send((seq, item)).is_err() {
+                    break;
+                }
+            }
+        });
+        for _ in 0..workers {
+            let out_tx = out_tx.clone();
+            let in_rx = &in_rx;
+            let process = &process;
+            scope.spawn(move || loop {
+                let next = in_rx.lock().map(|rx| rx.recv());
+                let Ok(Ok((seq, item))) = next else { break };
+                if stop.load(Ordering::Relaxed) {
+                    continue;
+                }
+                if out_tx.send((seq, process(item))).is_err() {
+                    stop.store(true, Ordering::Relaxed);
+                }
+            });
+        }
+        drop(out_tx);
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next = 0usize;
+        for (seq, result) in out_rx.iter() {
+            pending.insert(seq, result);
+            while let Some(result) = pending.remove(&next) {
+                next += 1;
+                if let Err(e) = store_one(result, &mut summary) {
+                    stop.store(true, Ordering::Relaxed);
+                    drop(out_rx);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(summary)
+}
+
+/// Re-runs claim extraction and linking over every stored article, without reading any input.
+pub fn reextract(
+    extractor: &Extractor,
+    store: &mut Store,
+    on_event: &mut dyn FnMut(Event<'_>),
+) -> Result<Summary, StoreError> {
+    let mut summary = Summary::default();
+    for (id, article) in store.articles()? {
+        let claims = extractor.extract(&article);
+        let (c, l) = store.replace_claims(id, &claims, EXTRACTOR_VERSION)?;
+        summary.read += 1;
+        summary.stored += 1;
+        summary.claims += c;
+        summary.links += l;
+        on_event(Event::Progress { summary: &summary });
+    }
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(text: Option<&str>, title: Option<&str>, published: Option<&str>) -> RawDoc {
+        RawDoc {
+            origin: "t.jsonl:1".into(),
+            text: text.map(Into::into),
+            title: title.map(Into::into),
+            published: published.map(Into::into),
+            ..RawDoc::default()
+        }
+    }
+
+    #[test]
+    fn title_becomes_first_line_once() {
+        let o = Overrides::default();
+        let a = to_article(raw(Some("Body."), Some("Head"), None), &o).unwrap();
+        assert_eq!(a.text, "Head\n\nBody.");
+        let a = to_article(raw(Some("Head\n\nBody."), Some("Head"), None), &o).unwrap();
+        assert_eq!(a.text, "Head\n\nBody.");
+    }
+
+    #[test]
+    fn bad_items_name_the_reason() {
+        let o = Overrides::default();
+        let e = to_article(raw(Some("x"), None, Some("last Tuesday")), &o).unwrap_err();
+        assert_eq!(e.item, "t.jsonl:1");
+        assert!(e.reason.contains("unknown date format"), "{}", e.reason);
+        let e = to_article(raw(Some("  \n"), Some("Head"), None), &o).unwrap_err();
+        assert!(e.reason.starts_with("no text"), "{}", e.reason);
+    }
+
+    #[test]
+    fn overrides_fill_only_what_is_missing() {
+        let o = Overrides {
+            published: NaiveDate::from_ymd_opt(2018, 12, 19),
+            outlet: Some("Wire".into()),
+            url: Some("https://example.org/a".into()),
+        };
+        let a = to_article(raw(Some("Body."), None, Some("2017-01-02")), &o).unwrap();
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2017, 1, 2));
+        assert_eq!(a.outlet.as_deref(), Some("Wire"));
+        assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
+    }
+}

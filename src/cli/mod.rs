@@ -1,1 +1,243 @@
-//! The command line: one file per subcommand. The only code that prints or exits.
+//! The command line: one file per subcommand, each with its args struct and its `run`. The only
+//! code that prints or exits. Data goes to stdout; progress, warnings and errors to stderr.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+use crate::claims::Lexicon;
+use crate::model::{DataType, Polarity};
+use crate::store::{ClaimFilter, Store};
+
+mod bench;
+mod claims;
+mod contradictions;
+mod demo;
+mod extract;
+mod ingest;
+mod reextract;
+mod search;
+mod stats;
+mod timeline;
+
+/// Exit codes, as listed in the README.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_SOME_FAILED: i32 = 1;
+pub const EXIT_FATAL: i32 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "claimtrack",
+    version,
+    about = "Track what tech platforms say about personal data against what is later revealed",
+    long_about = None,
+)]
+pub struct Cli {
+    /// The SQLite database file.
+    #[arg(long, global = true, env = "CLAIMTRACK_DB", default_value = "claimtrack.db")]
+    pub db: PathBuf,
+    /// Print nothing on stderr but errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Say more on stderr (each stored item).
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles from files, directories or JSONL and store them with their claims and links.
+    Ingest(ingest::Args),
+    /// Re-run claim extraction and linking over the stored articles (after a lexicon change).
+    Reextract(reextract::Args),
+    /// List claims.
+    Claims(claims::Args),
+    /// List contradictions: each denial with the statement that contradicts it, and why.
+    Contradictions(contradictions::Args),
+    /// Full-text search over stored articles.
+    Search(search::Args),
+    /// Counts of what the database holds.
+    Stats(stats::Args),
+    /// Write a timeline of claims and their contradictions (JSON, CSV, Markdown, TimelineJS, HTML).
+    Timeline(timeline::Args),
+    /// Build a fresh database from the bundled sample corpus, print its contradictions and write
+    /// an HTML timeline.
+    Demo(demo::Args),
+    /// Show what claimtrack sees in HTML pages (text and metadata), without a database.
+    Extract(extract::Args),
+    /// Benchmarks that print figures (ingest throughput).
+    Bench(bench::Args),
+}
+
+/// Global settings every subcommand gets.
+pub struct Ctx {
+    pub db: PathBuf,
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+impl Ctx {
+    /// A note on stderr unless `-q`.
+    pub fn note(&self, msg: impl std::fmt::Display) {
+        if !self.quiet {
+            eprintln!("claimtrack: {msg}");
+        }
+    }
+
+    /// One bad item: always printed, one line, naming the item.
+    pub fn item_error(&self, item: &str, reason: &str) {
+        eprintln!("claimtrack: {item}: {reason}");
+    }
+
+    pub fn open_read_only(&self) -> anyhow::Result<Store> {
+        Ok(Store::open_read_only(&self.db)?)
+    }
+
+    pub fn open_write(&self) -> anyhow::Result<Store> {
+        Ok(Store::open(&self.db)?)
+    }
+}
+
+/// Parses the arguments, runs the command, and returns the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_FATAL } else { EXIT_OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let ctx = Ctx { db: cli.db, quiet: cli.quiet, verbose: cli.verbose };
+    let result = match cli.command {
+        Command::Ingest(a) => ingest::run(&ctx, a),
+        Command::Reextract(a) => reextract::run(&ctx, a),
+        Command::Claims(a) => claims::run(&ctx, a),
+        Command::Contradictions(a) => contradictions::run(&ctx, a),
+        Command::Search(a) => search::run(&ctx, a),
+        Command::Stats(a) => stats::run(&ctx, a),
+        Command::Timeline(a) => timeline::run(&ctx, a),
+        Command::Demo(a) => demo::run(&ctx, a),
+        Command::Extract(a) => extract::run(&ctx, a),
+        Command::Bench(a) => bench::run(&ctx, a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => EXIT_OK,
+        Err(e) => {
+            let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
+            eprintln!("claimtrack: {}", chain.join(": "));
+            EXIT_FATAL
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}
+
+/// Filters shared by the commands that list claims.
+#[derive(Debug, Clone, Args)]
+pub struct FilterArgs {
+    /// Only claims where this company is the actor or the counterparty (aliases accepted).
+    #[arg(long)]
+    pub company: Option<String>,
+    /// Only claims of this data type (a taxonomy key, e.g. private_messages).
+    #[arg(long, value_parser = parse_data_type)]
+    pub data_type: Option<DataType>,
+    /// Only assertions or only denials.
+    #[arg(long, value_parser = parse_polarity)]
+    pub polarity: Option<Polarity>,
+    /// Only claims from articles published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+    /// Only claims from articles published on or before this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<NaiveDate>,
+    /// At most this many rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// An extra company lexicon (to resolve --company aliases of your own).
+    #[arg(long, env = "CLAIMTRACK_LEXICON")]
+    pub lexicon: Option<PathBuf>,
+}
+
+impl FilterArgs {
+    pub fn to_filter(&self) -> anyhow::Result<ClaimFilter> {
+        let company = match &self.company {
+            Some(name) => {
+                let lexicon = load_lexicon(self.lexicon.as_deref())?;
+                Some(lexicon.canonical_company(name).unwrap_or(name).to_string())
+            }
+            None => None,
+        };
+        Ok(ClaimFilter {
+            company,
+            data_type: self.data_type,
+            polarity: self.polarity,
+            since: self.since,
+            until: self.until,
+            limit: self.limit,
+        })
+    }
+}
+
+fn parse_data_type(s: &str) -> Result<DataType, String> {
+    s.parse().map_err(|e: crate::model::UnknownKey| e.to_string())
+}
+
+fn parse_polarity(s: &str) -> Result<Polarity, String> {
+    s.parse().map_err(|e: crate::model::UnknownKey| e.to_string())
+}
+
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    crate::dates::parse_input_date(s).map_err(|e| e.to_string())
+}
+
+/// The built-in lexicons plus a user's company file, if given.
+pub fn load_lexicon(extra: Option<&Path>) -> anyhow::Result<Lexicon> {
+    let mut lexicon = Lexicon::builtin();
+    if let Some(path) = extra {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read lexicon {}", path.display()))?;
+        lexicon
+            .add_companies(&text, &path.display().to_string())
+            .with_context(|| "bad lexicon file".to_string())?;
+    }
+    Ok(lexicon)
+}
+
+/// stdout, locked and buffered; flushed by the caller.
+pub fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
+    io::BufWriter::new(io::stdout().lock())
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal and not `-q`.
+pub fn progress_bar(ctx: &Ctx, len: Option<u64>) -> indicatif::ProgressBar {
+    if ctx.quiet || !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = match len {
+        Some(n) => indicatif::ProgressBar::new(n),
+        None => indicatif::ProgressBar::new_spinner(),
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} {elapsed} {pos} items {per_sec} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    bar
+}
+
+/// Writes through `f` to stdout and flushes.
+pub fn with_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    let mut out = stdout();
+    f(&mut out)?;
+    out.flush()?;
+    Ok(())
+}

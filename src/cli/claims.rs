@@ -1,0 +1,20 @@
+//! `claimtrack claims`: list claims.
+
+use super::{with_stdout, Ctx, FilterArgs, EXIT_OK};
+use crate::export::{self, Format};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
+    let store = ctx.open_read_only()?;
+    let rows = store.claims(&args.filter.to_filter()?)?;
+    with_stdout(|w| export::write_claims(w, &rows, args.format))?;
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,99 @@
+//! `claimtrack extract`: what claimtrack sees in HTML pages, without a database.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::{Ctx, EXIT_OK, EXIT_SOME_FAILED};
+use crate::extract::{extract_html, Page};
+use crate::source;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExtractFormat {
+    Text,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// HTML files (.html, .htm, .html.gz) or directories of them.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Output format; `jsonl` gives one object per page with `path` and `text`.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ExtractFormat,
+}
+
+#[derive(serde::Serialize)]
+struct Row<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    page: &'a Page,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
+    let mut failed = 0usize;
+    let mut rows: Vec<(String, Page)> = Vec::new();
+    let mut out = super::stdout();
+    for path in &args.files {
+        let mut result: anyhow::Result<()> = Ok(());
+        source::read_path(path, &mut |item| {
+            if result.is_err() {
+                return;
+            }
+            match item {
+                Err(e) => {
+                    failed += 1;
+                    ctx.item_error(&e.item, &e.reason);
+                }
+                Ok(doc) => {
+                    let Some(html) = doc.html.as_deref() else {
+                        failed += 1;
+                        ctx.item_error(&doc.origin, "not an HTML file");
+                        return;
+                    };
+                    let page = extract_html(html, doc.url.as_deref());
+                    result = match args.format {
+                        ExtractFormat::Json => {
+                            rows.push((doc.origin.clone(), page));
+                            Ok(())
+                        }
+                        ExtractFormat::Jsonl => write_jsonl(&mut out, &doc.origin, &page),
+                        ExtractFormat::Text => write_text(&mut out, &doc.origin, &page),
+                    };
+                }
+            }
+        });
+        result?;
+    }
+    if args.format == ExtractFormat::Json {
+        let rows: Vec<Row> = rows.iter().map(|(path, page)| Row { path, page }).collect();
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(if failed > 0 { EXIT_SOME_FAILED } else { EXIT_OK })
+}
+
+fn write_jsonl(out: &mut dyn Write, path: &str, page: &Page) -> anyhow::Result<()> {
+    serde_json::to_writer(&mut *out, &Row { path, page })?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn write_text(out: &mut dyn Write, path: &str, page: &Page) -> anyhow::Result<()> {
+    let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+    writeln!(out, "== {path}")?;
+    writeln!(out, "title:     {}", opt(&page.title))?;
+    let how = page.published_method.as_deref().map(|m| format!(" (from {m})")).unwrap_or_default();
+    writeln!(out, "published: {}{how}", page.published.map(|d| d.to_string()).unwrap_or_else(|| "-".into()))?;
+    writeln!(out, "modified:  {}", page.modified.map(|d| d.to_string()).unwrap_or_else(|| "-".into()))?;
+    writeln!(out, "author:    {}", opt(&page.author))?;
+    writeln!(out, "outlet:    {}", opt(&page.outlet))?;
+    writeln!(out, "canonical: {}", opt(&page.canonical_url))?;
+    writeln!(out, "language:  {}", opt(&page.language))?;
+    writeln!(out)?;
+    writeln!(out, "{}", page.text)?;
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,66 @@
+//! `claimtrack timeline`: claims in date order with their contradiction links.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use super::{with_stdout, Ctx, FilterArgs, EXIT_OK};
+use crate::export::{self, TimelineFormat};
+use crate::store::Store;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: TimelineFormat,
+    /// Write to this file instead of stdout.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// The timeline's title.
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
+    let store = ctx.open_read_only()?;
+    let title = args.title.clone().unwrap_or_else(|| default_title(&args.filter));
+    write(&store, &args.filter, args.format, &title, args.output.as_ref())?;
+    if let Some(path) = &args.output {
+        ctx.note(format!("wrote {}", path.display()));
+    }
+    Ok(EXIT_OK)
+}
+
+fn default_title(filter: &FilterArgs) -> String {
+    match &filter.company {
+        Some(c) => format!("What {c} said and what was revealed"),
+        None => "Statements about personal data and what was revealed".to_string(),
+    }
+}
+
+/// Writes one timeline of the store's claims passing `filter` to `output` (or stdout).
+pub fn write(
+    store: &Store,
+    filter: &FilterArgs,
+    format: TimelineFormat,
+    title: &str,
+    output: Option<&PathBuf>,
+) -> anyhow::Result<()> {
+    let filter = filter.to_filter()?;
+    let claims = store.claims(&filter)?;
+    let links = store.contradictions(&filter)?;
+    match output {
+        Some(path) => {
+            let file = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+            let mut w = std::io::BufWriter::new(file);
+            export::write_timeline(&mut w, &claims, &links, format, title)
+                .and_then(|_| w.flush())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        None => with_stdout(|w| export::write_timeline(w, &claims, &links, format, title))?,
+    }
+    Ok(())
+}
