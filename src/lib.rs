@@ -16,3 +16,4 @@ pub mod model;
 pub mod pipeline;
 pub mod source;
 pub mod store;
+pub mod synth;
