@@ -129,11 +129,15 @@ pub(crate) fn write_html(w: &mut dyn Write, t: &Timeline) -> io::Result<()> {
                 .count(),
             t.links.len()
         );
-        if undated > 0 {
-            let _ = write!(
-                page,
-                " {undated} without a date are listed below but not plotted."
-            );
+        match undated {
+            0 => {}
+            1 => page.push_str(" 1 claim without a date is listed below but not plotted."),
+            n => {
+                let _ = write!(
+                    page,
+                    " {n} claims without a date are listed below but not plotted."
+                );
+            }
         }
         page.push_str("</p>\n");
         if dated == 0 {
@@ -265,7 +269,14 @@ fn svg(page: &mut String, t: &Timeline) {
         let (Some(d), Some(a)) = (at(l.denial.id), at(l.assertion.id)) else {
             continue;
         };
-        let path = if (d.y - a.y).abs() < lane_h / 2.0 {
+        let path = if (a.x - d.x).abs() < 24.0 {
+            // Marks almost above one another: bulge to the right so the curve shows.
+            let bulge = d.x.max(a.x) + 26.0;
+            format!(
+                "M{:.1} {:.1} C{bulge:.1} {:.1} {bulge:.1} {:.1} {:.1} {:.1}",
+                d.x, d.y, d.y, a.y, a.x, a.y
+            )
+        } else if (d.y - a.y).abs() < lane_h / 2.0 {
             let lift = (18.0 + (a.x - d.x).abs() * 0.12).min(lane_h * 0.9);
             let top = d.y.min(a.y) - lift;
             format!(
@@ -326,6 +337,9 @@ fn svg(page: &mut String, t: &Timeline) {
         );
     }
     page.push_str("</svg>\n");
+    page.push_str(
+        "<p class=\"muted\">Hover a mark or a curve for details; click a mark to jump to its row below.</p>\n",
+    );
 }
 
 fn legend(page: &mut String) {
@@ -341,7 +355,6 @@ fn legend(page: &mut String) {
          <text x=\"{t2}\" y=\"{ty}\">contradiction (denial ↔ assertion)</text>\
          <rect x=\"{r0}\" y=\"{ry}\" width=\"34\" height=\"6\" rx=\"3\" fill=\"#555\" fill-opacity=\"0.2\"/>\
          <text x=\"{t3}\" y=\"{ty}\">date known only to the month or year</text>\
-         <text x=\"{WIDTH_R}\" y=\"{ty}\" text-anchor=\"end\" fill=\"#777\">hover a mark or curve for details; click a mark for its row</text>\
          </g>",
         x0 = LEFT,
         x1 = LEFT + 7.5,
@@ -362,7 +375,6 @@ fn legend(page: &mut String) {
         ry = y - 3.0,
         t3 = LEFT + 482.0,
         ty = y + 4.5,
-        WIDTH_R = WIDTH - RIGHT,
     );
 }
 
@@ -557,9 +569,7 @@ mod tests {
         c.claim.actor = evil.to_string();
         c.claim.speaker = Some(evil.to_string());
         c.outlet = Some(evil.to_string());
-        c.article_url = Some(format!(
-            "https://example.org/\"onload=alert(3)<script>alert(4)</script>"
-        ));
+        c.article_url = Some("https://example.org/\"onload=alert(3)<script>alert(4)</script>".to_string());
         let mut d = claim(2, "2018-12", Assertion, "Fine.");
         d.article_url = Some("javascript:alert(5)".into());
         d.article_title = Some("Harmless".into());
@@ -631,7 +641,7 @@ mod tests {
             "T",
         );
         assert!(out.contains("<svg"));
-        assert!(out.contains("1 without a date are listed below but not plotted"));
+        assert!(out.contains("1 claim without a date is listed below but not plotted"));
         assert_eq!(
             out.matches("<a href=\"#claim-").count(),
             1,

@@ -487,7 +487,7 @@ mod tests {
         let out = render(&claims, &links, TimelineFormat::Csv);
         let mut r = csv::Reader::from_reader(out.as_bytes());
         let header = r.headers().unwrap().clone();
-        assert_eq!(header.iter().last(), Some("links"));
+        assert_eq!(header.iter().next_back(), Some("links"));
         assert_eq!(header.len(), CLAIM_FIELDS.len() + 1);
         let links_of: Vec<(String, String)> = r
             .records()
