@@ -185,7 +185,14 @@ fn svg(page: &mut String, t: &Timeline) {
     let mut slots: BTreeMap<usize, Vec<f64>> = BTreeMap::new();
     let mut order: Vec<(usize, f64, &ClaimRecord, PartialDate)> = dated
         .iter()
-        .map(|(c, d)| (lanes[&one_line(&c.claim.actor)], scale.x_of(*d), *c, *d))
+        .map(|(c, d)| {
+            (
+                lanes.get(&one_line(&c.claim.actor)).copied().unwrap_or(0),
+                scale.x_of(*d),
+                *c,
+                *d,
+            )
+        })
         .collect();
     order.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.id.cmp(&b.2.id)));
     let step = (lane_h / 4.0).min(12.0);

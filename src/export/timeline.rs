@@ -201,15 +201,20 @@ fn write_md(w: &mut dyn Write, t: &Timeline) -> io::Result<()> {
             title
         }
     )?;
-    writeln!(w, "{} claims, {} contradictions.", t.claims.len(), t.links.len())?;
+    writeln!(
+        w,
+        "{} claims, {} contradictions.\n",
+        t.claims.len(),
+        t.links.len()
+    )?;
     let mut section: Option<Option<i32>> = None;
     for c in &t.claims {
         let year = c.when_stated().map(|d| d.year);
         if section != Some(year) {
             section = Some(year);
             match year {
-                Some(y) => writeln!(w, "\n## {y}\n")?,
-                None => writeln!(w, "\n## Undated\n")?,
+                Some(y) => writeln!(w, "## {y}\n")?,
+                None => writeln!(w, "## Undated\n")?,
             }
         }
         let polarity = match c.claim.polarity {
@@ -234,13 +239,13 @@ fn write_md(w: &mut dyn Write, t: &Timeline) -> io::Result<()> {
             let ids: Vec<String> = ids.iter().map(|i| format!("#{i}")).collect();
             write!(w, ". Contradictions: {}", ids.join(", "))?;
         }
-        writeln!(w)?;
+        writeln!(w, "\n")?;
     }
     if t.claims.is_empty() {
-        writeln!(w, "\nNo claims.")?;
+        writeln!(w, "No claims.\n")?;
     }
     if !t.links.is_empty() {
-        writeln!(w, "\n## Contradictions\n")?;
+        writeln!(w, "## Contradictions\n")?;
         for l in &t.links {
             writeln!(
                 w,
