@@ -1395,6 +1395,12 @@ mod tests {
             ),
             ("The company said in 2016 that it gave a retailer access in 2014.", "2014", "2014", "2016"),
             ("In 2014, the app gave a retailer access to purchase histories.", "2014", "2014", ""),
+            ("The company pledged in 2019 that chats would stay private.", "", "", "2019"),
+            ("A spokesman insisted last month that no files left the building.", "", "", "2018-11"),
+            ("The chief executive assured investors on Monday that nothing was sold.", "", "", "2018-12-17"),
+            ("Its April 2018 letter to senators promised stricter audits.", "", "", "2018-04"),
+            ("The operator said it shut the service down in 2016.", "", "2016", ""),
+            ("The network said it ended it in 2015.", "", "2015", ""),
         ];
         for (sentence, start, end, stated) in cases {
             check(sentence, DEC18, start, end, stated);
