@@ -1,11 +1,528 @@
 //! Claims → contradiction links. Pure: decides whether one denial and one assertion contradict
 //! each other and writes the reason a person can check. The store finds the candidates by
 //! indexed lookups (same actor, opposite polarity) and calls `evaluate` on each.
+//!
+//! # When a denial and an assertion are linked
+//!
+//! Precision comes first: every rule below errs towards *not* linking. All must hold.
+//!
+//! 1. **Polarity.** The first claim is a `denial`, the second an `assertion`.
+//! 2. **Actor.** The same company, compared exactly (names are canonical already).
+//! 3. **Data type.** `DataType::compatible`: equal, or one side is the generic `personal_data`
+//!    and the other a type under it; `deidentified` matches only `deidentified`.
+//! 4. **Counterparty.**
+//!
+//!    | the denial names | it covers an assertion whose counterparty is |
+//!    | --- | --- |
+//!    | nobody | anything, or nobody |
+//!    | a broad category: `third parties`, `anyone`, `outside parties`, `outside companies`, `other companies` | any named counterparty (not an unnamed one) |
+//!    | any other name or category (`Netflix`, `advertisers`, `data brokers`) | exactly the same string |
+//!
+//!    So "we don't share data with advertisers" is not contradicted by sharing with researchers
+//!    or a contractor, and a denial naming a counterparty is not contradicted by an assertion
+//!    naming none.
+//! 5. **Action.**
+//!
+//!    | action denied | contradicted by an assertion of |
+//!    | --- | --- |
+//!    | `sell` | `sell` |
+//!    | `share` | `share`, `sell`, `access` (giving access is sharing; selling is sharing for a price) |
+//!    | `access` | `access`, `share` (data shared with a party is data it can access) |
+//!    | `collect` | `collect` |
+//!    | `use` | `use` |
+//!    | `other` | nothing (an unclassified action is too vague to contradict) |
+//!
+//!    "We never sell your data" is therefore not contradicted by a report of sharing.
+//! 6. **Time.** The assertion's interval must overlap what the denial covers.
+//!    - Assertion interval: from `period_start`'s first day (else the beginning of time) to
+//!      `period_end`'s last day, else the last day of the assertion's own date
+//!      (`when_stated()`: a report attests only to what happened up to when it was made), else
+//!      open.
+//!    - Denial coverage, by scope, with `S` = the denial's `when_stated()`:
+//!      `always` → all time; `present` → from `S`'s first day on (the practice must still be
+//!      going on when the denial was made); `past` → up to `S`'s last day; no scope → as
+//!      `present` (a bare "we do not share" is about the time it is said).
+//!    - When the denial has no date at all (no `stated_on`, no published date), its bound cannot
+//!      be computed and is not checked; the reason says so. Only computable bounds are checked:
+//!      with `always` nothing is checked at all.
+//!
+//! # Which came first
+//!
+//! The earlier `when_stated()` (by first day); when equal or unknown on either side, the claim
+//! whose article was published first; otherwise the denial.
+//!
+//! # The reason
+//!
+//! One deterministic sentence: each side's speaker, date and a quote (at most 120 characters,
+//! cut at a word boundary with "…"), then what matches (company, counterparty, data types,
+//! actions), the time rule that applied, and which came first.
 
-use crate::model::{ClaimRecord, LinkVerdict};
+use chrono::NaiveDate;
+
+use crate::model::{Action, ClaimRecord, DenialScope, First, LinkVerdict, PartialDate, Polarity};
+
+/// Counterparty categories that a denial uses to mean "anyone outside the company".
+pub const BROAD_COUNTERPARTIES: &[&str] = &[
+    "third parties",
+    "anyone",
+    "outside parties",
+    "outside companies",
+    "other companies",
+];
+
+/// How long a quote in a reason may be, in characters, before it is cut at a word boundary.
+pub const QUOTE_MAX_CHARS: usize = 120;
+
+/// Whether an assertion of `asserted` contradicts a denial of `denied` (see the module table).
+pub fn action_contradicts(denied: Action, asserted: Action) -> bool {
+    use Action::*;
+    match denied {
+        Sell => asserted == Sell,
+        Share => matches!(asserted, Share | Sell | Access),
+        Access => matches!(asserted, Access | Share),
+        Collect => asserted == Collect,
+        Use => asserted == Use,
+        Other => false,
+    }
+}
+
+/// Whether a denial naming `denied` (or no one) covers an assertion naming `asserted`.
+pub fn counterparty_covers(denied: Option<&str>, asserted: Option<&str>) -> bool {
+    match (denied.map(str::trim), asserted.map(str::trim)) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(d), Some(a)) => d == a || BROAD_COUNTERPARTIES.contains(&d),
+    }
+}
 
 /// `Some` when `assertion` contradicts `denial`.
 pub fn evaluate(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<LinkVerdict> {
-    let _ = (denial, assertion);
-    None
+    let (d, a) = (&denial.claim, &assertion.claim);
+    if d.polarity != Polarity::Denial || a.polarity != Polarity::Assertion {
+        return None;
+    }
+    if d.actor != a.actor || !d.data_type.compatible(&a.data_type) {
+        return None;
+    }
+    if !counterparty_covers(d.counterparty.as_deref(), a.counterparty.as_deref()) {
+        return None;
+    }
+    if !action_contradicts(d.action, a.action) {
+        return None;
+    }
+    let time = time_check(denial, assertion)?;
+    let first = which_first(denial, assertion);
+    Some(LinkVerdict {
+        reason: reason(denial, assertion, &time, first),
+        first,
+    })
+}
+
+/// The bounds of the assertion's interval, inclusive; `None` is unbounded.
+fn assertion_interval(a: &ClaimRecord) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let lo = a.claim.period_start.map(|p| p.first_day());
+    let hi = a.claim.period_end.or(a.when_stated()).map(|p| p.last_day());
+    (lo, hi)
+}
+
+/// Why the time rule let the link through, for the reason text.
+fn time_check(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<String> {
+    let (a_lo, a_hi) = assertion_interval(assertion);
+    let stated = denial.when_stated();
+    let reach = match (assertion.claim.period_start, assertion.claim.period_end) {
+        (Some(s), Some(e)) if s == e => format!("the reported practice is dated {s}"),
+        (Some(s), Some(e)) => format!("the reported practice runs {s} to {e}"),
+        (Some(s), None) => format!("the reported practice runs from {s}"),
+        (None, Some(e)) => format!("the reported practice runs until {e}"),
+        (None, None) => match assertion.when_stated() {
+            Some(w) => format!("the reported practice is undated, so it may run up to {w}"),
+            None => "the reported practice is undated".to_string(),
+        },
+    };
+    let scope = denial.claim.scope.unwrap_or(DenialScope::Present);
+    match scope {
+        DenialScope::Always => Some("the denial covers all time".to_string()),
+        DenialScope::Present => {
+            let Some(s) = stated else {
+                return Some("the denial is undated, so its time cannot be checked".to_string());
+            };
+            if a_hi.is_some_and(|hi| hi < s.first_day()) {
+                return None;
+            }
+            Some(format!("the denial speaks for {s} onward and {reach}"))
+        }
+        DenialScope::Past => {
+            let Some(s) = stated else {
+                return Some("the denial is undated, so its time cannot be checked".to_string());
+            };
+            if a_lo.is_some_and(|lo| lo > s.last_day()) {
+                return None;
+            }
+            Some(format!("the denial covers the time up to {s} and {reach}"))
+        }
+    }
+}
+
+fn which_first(denial: &ClaimRecord, assertion: &ClaimRecord) -> First {
+    let by_stated = denial
+        .when_stated()
+        .zip(assertion.when_stated())
+        .map(|(d, a)| d.first_day().cmp(&a.first_day()));
+    let by_published = denial.published.zip(assertion.published).map(|(d, a)| d.cmp(&a));
+    let decided = [by_stated, by_published]
+        .into_iter()
+        .flatten()
+        .find(|o| o.is_ne());
+    match decided {
+        Some(std::cmp::Ordering::Greater) => First::Assertion,
+        _ => First::Denial,
+    }
+}
+
+/// `s` with whitespace runs made one space, cut to at most `QUOTE_MAX_CHARS` characters at a
+/// word boundary with "…".
+pub fn quote(s: &str) -> String {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= QUOTE_MAX_CHARS {
+        return flat;
+    }
+    let mut out = String::new();
+    for word in flat.split(' ') {
+        let extra = usize::from(!out.is_empty()) + word.chars().count();
+        if out.chars().count() + extra > QUOTE_MAX_CHARS - 1 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        // One word longer than the limit: cut inside it.
+        out = flat.chars().take(QUOTE_MAX_CHARS - 1).collect();
+    }
+    let trimmed = out.trim_end_matches([',', ';', ':', '.', '—', '-', ' ']);
+    format!("{trimmed}…")
+}
+
+fn date_text(d: Option<PartialDate>) -> String {
+    d.map_or_else(|| "undated".to_string(), |d| d.to_string())
+}
+
+fn speaker(r: &ClaimRecord, fallback: &str) -> String {
+    r.claim
+        .speaker
+        .clone()
+        .or_else(|| r.outlet.clone())
+        .unwrap_or_else(|| fallback.to_string())
+}
+
+fn reason(denial: &ClaimRecord, assertion: &ClaimRecord, time: &str, first: First) -> String {
+    let (d, a) = (&denial.claim, &assertion.claim);
+    let counterparty = match (d.counterparty.as_deref(), a.counterparty.as_deref()) {
+        (None, None) => "no counterparty named".to_string(),
+        (None, Some(x)) => format!("the denial names no counterparty, so it covers {x}"),
+        (Some(x), Some(y)) if x.trim() == y.trim() => format!("same counterparty ({x})"),
+        (Some(x), Some(y)) => format!("\"{x}\" covers {y}"),
+        // Not reached: `counterparty_covers` refuses a named denial against an unnamed assertion.
+        (Some(x), None) => format!("counterparty {x}"),
+    };
+    let first_text = match first {
+        First::Denial => "the denial came first",
+        First::Assertion => "the assertion came first",
+    };
+    format!(
+        "{} ({}) denied: \"{}\"; {} reported ({}): \"{}\" — same company ({}), {}, {} vs {}, {} vs {}; {}; {}.",
+        speaker(denial, "an unnamed speaker"),
+        date_text(denial.when_stated()),
+        quote(&d.sentence),
+        speaker(assertion, "an unnamed source"),
+        date_text(assertion.when_stated()),
+        quote(&a.sentence),
+        d.actor,
+        counterparty,
+        d.data_type,
+        a.data_type,
+        d.action,
+        a.action,
+        time,
+        first_text,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Claim, DataType};
+
+    /// Builds a record from `"key=value; key=value; … | sentence"`. Keys: `pol` (denial or
+    /// assertion), `actor`, `cp`, `dt`, `act`, `scope`, `speaker`, `stated`, `pub`, `start`,
+    /// `end`, `outlet`. Defaults: actor Facebook, personal_data, share, nothing else.
+    fn rec(desc: &str) -> ClaimRecord {
+        let (fields, sentence) = desc.split_once('|').unwrap_or((desc, ""));
+        let mut claim = Claim {
+            actor: "Facebook".to_string(),
+            counterparty: None,
+            data_type: DataType::PersonalData,
+            action: Action::Share,
+            polarity: Polarity::Assertion,
+            scope: None,
+            speaker: None,
+            stated_on: None,
+            period_start: None,
+            period_end: None,
+            sentence: sentence.trim().to_string(),
+            start: 0,
+            end: 0,
+            rule: "test".to_string(),
+            confidence: 1.0,
+        };
+        let mut published = None;
+        let mut outlet = None;
+        for field in fields.split(';').map(str::trim).filter(|f| !f.is_empty()) {
+            let (k, v) = field.split_once('=').expect("test field is key=value");
+            let date = || v.parse::<PartialDate>().expect("test date");
+            match k {
+                "pol" => claim.polarity = v.parse().expect("test polarity"),
+                "actor" => claim.actor = v.to_string(),
+                "cp" => claim.counterparty = Some(v.to_string()),
+                "dt" => claim.data_type = v.parse().expect("test data type"),
+                "act" => claim.action = v.parse().expect("test action"),
+                "scope" => claim.scope = Some(v.parse().expect("test scope")),
+                "speaker" => claim.speaker = Some(v.to_string()),
+                "stated" => claim.stated_on = Some(date()),
+                "start" => claim.period_start = Some(date()),
+                "end" => claim.period_end = Some(date()),
+                "pub" => published = Some(crate::dates::parse_input_date(v).expect("test published date")),
+                "outlet" => outlet = Some(v.to_string()),
+                other => panic!("unknown test key {other}"),
+            }
+        }
+        ClaimRecord {
+            id: 1,
+            article_id: 1,
+            article_url: None,
+            article_title: None,
+            outlet,
+            published,
+            claim,
+            extractor_version: "test".to_string(),
+        }
+    }
+
+    /// `expected`: `None` for no link, else which came first.
+    fn check(denial: &str, assertion: &str, expected: Option<First>) -> Option<LinkVerdict> {
+        let got = evaluate(&rec(denial), &rec(assertion));
+        assert_eq!(
+            got.as_ref().map(|v| v.first),
+            expected,
+            "denial {denial:?}\nassertion {assertion:?}"
+        );
+        got
+    }
+
+    const ASSURANCE: &str = "pol=denial; dt=personal_data; act=share; scope=present; stated=2018-04; \
+        speaker=Mark Zuckerberg; pub=2018-12-19 | Users stay in charge of the information they put on the service.";
+    const AMAZON: &str = "act=access; cp=Amazon; pub=2018-12-19; outlet=The Daily Ledger \
+        | The social network let Amazon obtain users' names and contact details through a partner deal.";
+    const NETFLIX_DENIAL: &str = "pol=denial; cp=Netflix; dt=private_messages; act=access; scope=always; \
+        speaker=Netflix; pub=2018-12-19 | We never looked at anyone's private inbox on the social network.";
+    const NETFLIX_REPORT: &str = "act=access; cp=Netflix; dt=private_messages; start=2013; pub=2018-12-19; \
+        outlet=The Daily Ledger | The social network allowed Netflix to read the private messages of its users.";
+
+    #[test]
+    fn links() {
+        let cases = [
+            // A present-tense assurance in April 2018 vs an undated practice reported in December.
+            (ASSURANCE, AMAZON, Some(First::Denial)),
+            // "Never" covers all time, even for the same day.
+            (NETFLIX_DENIAL, NETFLIX_REPORT, Some(First::Denial)),
+            // Generic personal data covers a specific type; sell contradicts a denial of sharing.
+            (
+                "pol=denial; scope=always; pub=2017-05-01 | We have never handed member data to anyone.",
+                "act=sell; dt=location; cp=a data broker; start=2015; pub=2019-01-10 | The firm sold location trails to a broker.",
+                Some(First::Denial),
+            ),
+            // "Third parties" covers any named counterparty; access contradicts denied sharing.
+            (
+                "pol=denial; cp=third parties; scope=present; pub=2018-03-01 | We do not pass contact lists to third parties.",
+                "act=access; cp=Acme Apps; dt=contacts_friends; end=2018-06; pub=2018-09-01 | Acme Apps could read friend lists until June.",
+                Some(First::Denial),
+            ),
+            // A denial of access is contradicted by sharing with the same party.
+            (
+                "pol=denial; act=access; cp=Netflix; dt=private_messages; scope=past; stated=2018-12-19 | We did not read the inbox.",
+                "act=share; cp=Netflix; dt=private_messages; start=2013; end=2015; pub=2018-12-19 | Messages were shared with Netflix.",
+                Some(First::Denial),
+            ),
+            // The report came first: the denial answers it a year later.
+            (
+                "pol=denial; act=sell; scope=always; pub=2019-06-01 | We have never sold a single record.",
+                "act=sell; cp=advertisers; pub=2018-06-01 | The platform sold profiles to advertisers.",
+                Some(First::Assertion),
+            ),
+            // Same statement date: the article published first decides.
+            (
+                "pol=denial; scope=always; stated=2018-04; pub=2018-04-20 | We never share data.",
+                "stated=2018-04; pub=2018-04-11 | The firm shared data, an April filing shows.",
+                Some(First::Assertion),
+            ),
+            // Unknown dates on both sides: an "always" denial still links, denial first.
+            ("pol=denial; scope=always | We never share data.", "| The firm shared data.", Some(First::Denial)),
+            // Undated present-tense denial: its bound cannot be computed, so it is not checked.
+            ("pol=denial; scope=present | We do not share data.", "end=2012 | The firm shared data.", Some(First::Denial)),
+            // Category counterparty matched exactly; no scope is read as present.
+            (
+                "pol=denial; cp=advertisers; pub=2018-01-10 | We do not share your data with advertisers.",
+                "cp=advertisers; start=2017; pub=2018-12-19 | The firm has shared data with advertisers since 2017.",
+                Some(First::Denial),
+            ),
+            // A past-tense denial covers a practice that began before it was said.
+            (
+                "pol=denial; scope=past; pub=2018-04-10 | We did not sell any data.",
+                "act=sell; start=2016; end=2016; pub=2019-02-01 | It sold data in 2016.",
+                Some(First::Denial),
+            ),
+            (
+                "pol=denial; act=collect; dt=health; scope=present; pub=2019-01-01 | We do not gather health data.",
+                "act=collect; dt=personal_data; pub=2019-05-01 | The app gathers personal data.",
+                Some(First::Denial),
+            ),
+            (
+                "pol=denial; act=use; dt=private_messages; scope=always; pub=2019-01-01 | We never use messages for ads.",
+                "act=use; dt=private_messages; pub=2019-05-01 | Messages were mined for ads.",
+                Some(First::Denial),
+            ),
+        ];
+        for (d, a, expected) in cases {
+            check(d, a, expected);
+        }
+    }
+
+    #[test]
+    fn traps_that_must_not_link() {
+        let cases = [
+            // Selling denied; only sharing reported.
+            (
+                "pol=denial; act=sell; scope=always; pub=2018-04-10 | We never sell your data.",
+                "act=share; cp=Netflix; pub=2018-12-19 | The firm shared data with Netflix.",
+            ),
+            // Advertisers denied; a contractor and researchers reported.
+            (
+                "pol=denial; cp=advertisers; scope=present; pub=2018-01-10 | We don't share data with advertisers.",
+                "cp=a contractor; pub=2018-12-19 | The firm shared data with a contractor.",
+            ),
+            (
+                "pol=denial; cp=advertisers; scope=present; pub=2018-01-10 | We don't share data with advertisers.",
+                "cp=researchers; pub=2018-12-19 | The firm shared data with researchers.",
+            ),
+            // A named counterparty is not contradicted by an assertion naming nobody.
+            (
+                "pol=denial; cp=advertisers; scope=always; pub=2018-01-10 | We never share data with advertisers.",
+                "pub=2018-12-19 | The firm shared data.",
+            ),
+            // Location denied; messages reported.
+            (
+                "pol=denial; dt=location; scope=always; pub=2018-01-10 | We never share where you are.",
+                "dt=private_messages; pub=2018-12-19 | The firm shared messages.",
+            ),
+            // Deidentified data is not personal data.
+            (
+                "pol=denial; dt=personal_data; scope=always; pub=2018-01-10 | We never share personal data.",
+                "dt=deidentified; pub=2018-12-19 | The firm shared anonymised statistics.",
+            ),
+            // Present-tense denial in 2020 vs a practice that ended in 2015.
+            (
+                "pol=denial; scope=present; pub=2020-03-01 | We do not share data with partners.",
+                "end=2015; pub=2018-12-19 | The firm shared data until 2015.",
+            ),
+            // Undated assertion reported before a present-tense denial was made.
+            (
+                "pol=denial; scope=present; pub=2020-03-01 | We do not share data.",
+                "pub=2018-12-19 | The firm shared data.",
+            ),
+            // Past-tense denial vs a practice that began after it.
+            (
+                "pol=denial; scope=past; pub=2016-03-01 | We did not share data.",
+                "start=2017; pub=2018-12-19 | From 2017 the firm shared data.",
+            ),
+            // Different actors.
+            (
+                "pol=denial; actor=Google; scope=always; pub=2018-01-10 | We never share data.",
+                "pub=2018-12-19 | The firm shared data.",
+            ),
+            // Wrong polarities.
+            ("pol=assertion; scope=always | The firm shared data.", "| The firm shared data."),
+            ("pol=denial; scope=always | We never share data.", "pol=denial | We do not share data."),
+            // Actions outside the table.
+            ("pol=denial; act=collect; scope=always | We never collect data.", "act=use | It used data."),
+            ("pol=denial; act=use; scope=always | We never use data.", "act=sell | It sold data."),
+            ("pol=denial; act=other; scope=always | We never do that.", "act=other | It did that."),
+            ("pol=denial; act=sell; scope=always | We never sell data.", "act=access | It let partners in."),
+        ];
+        for (d, a) in cases {
+            check(d, a, None);
+        }
+    }
+
+    #[test]
+    fn action_table() {
+        use Action::*;
+        let contradicted = [
+            (Sell, vec![Sell]),
+            (Share, vec![Share, Sell, Access]),
+            (Access, vec![Access, Share]),
+            (Collect, vec![Collect]),
+            (Use, vec![Use]),
+            (Other, vec![]),
+        ];
+        for (denied, yes) in contradicted {
+            for asserted in Action::ALL {
+                assert_eq!(
+                    action_contradicts(denied, *asserted),
+                    yes.contains(asserted),
+                    "{denied} vs {asserted}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn reason_names_both_sides() {
+        let v = check(NETFLIX_DENIAL, NETFLIX_REPORT, Some(First::Denial)).expect("linked");
+        assert_eq!(
+            v.reason,
+            "Netflix (2018-12-19) denied: \"We never looked at anyone's private inbox on the social network.\"; \
+             The Daily Ledger reported (2018-12-19): \"The social network allowed Netflix to read the private \
+             messages of its users.\" — same company (Facebook), same counterparty (Netflix), private_messages \
+             vs private_messages, access vs access; the denial covers all time; the denial came first."
+        );
+        let v = check(ASSURANCE, AMAZON, Some(First::Denial)).expect("linked");
+        assert!(
+            v.reason
+                .starts_with("Mark Zuckerberg (2018-04) denied: \"Users stay in charge"),
+            "{}",
+            v.reason
+        );
+        assert!(
+            v.reason
+                .contains("the denial names no counterparty, so it covers Amazon"),
+            "{}",
+            v.reason
+        );
+        assert!(v.reason.contains("the denial speaks for 2018-04 onward and the reported practice is undated, so it may run up to 2018-12-19"), "{}", v.reason);
+    }
+
+    #[test]
+    fn quotes_are_cut_at_a_word_boundary() {
+        let long = "word ".repeat(40);
+        let q = quote(&long);
+        assert!(q.ends_with("word…"), "{q}");
+        assert!(q.chars().count() <= QUOTE_MAX_CHARS, "{}", q.chars().count());
+        assert_eq!(quote("  short\n sentence. "), "short sentence.");
+        let one = "x".repeat(300);
+        assert_eq!(quote(&one).chars().count(), QUOTE_MAX_CHARS);
+        let clause = format!("{}, and more", "a".repeat(115));
+        assert_eq!(quote(&clause), format!("{}…", "a".repeat(115)));
+    }
 }
