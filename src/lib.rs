@@ -9,6 +9,7 @@
 pub mod claims;
 pub mod cli;
 pub mod dates;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod link;

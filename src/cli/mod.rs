@@ -16,6 +16,7 @@ mod bench;
 mod claims;
 mod contradictions;
 mod demo;
+mod eval;
 mod extract;
 mod ingest;
 mod reextract;
@@ -70,6 +71,8 @@ pub enum Command {
     Demo(demo::Args),
     /// Show what claimtrack sees in HTML pages (text and metadata), without a database.
     Extract(extract::Args),
+    /// Score claims and links against an annotated gold set (precision, recall, F1).
+    Eval(eval::Args),
     /// Benchmarks that print figures (ingest throughput).
     Bench(bench::Args),
 }
@@ -113,7 +116,11 @@ pub fn main() -> i32 {
             return code;
         }
     };
-    let ctx = Ctx { db: cli.db, quiet: cli.quiet, verbose: cli.verbose };
+    let ctx = Ctx {
+        db: cli.db,
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
     let result = match cli.command {
         Command::Ingest(a) => ingest::run(&ctx, a),
         Command::Reextract(a) => reextract::run(&ctx, a),
@@ -124,6 +131,7 @@ pub fn main() -> i32 {
         Command::Timeline(a) => timeline::run(&ctx, a),
         Command::Demo(a) => demo::run(&ctx, a),
         Command::Extract(a) => extract::run(&ctx, a),
+        Command::Eval(a) => eval::run(&ctx, a),
         Command::Bench(a) => bench::run(&ctx, a),
     };
     match result {
@@ -138,8 +146,10 @@ pub fn main() -> i32 {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain()
-        .any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Filters shared by the commands that list claims.

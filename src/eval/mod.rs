@@ -1,0 +1,631 @@
+//! Scoring claims and links against a hand-annotated gold set. Pure: gold and predictions come
+//! in as values; the CLI (`claimtrack eval`) reads the files and runs the pipeline.
+//!
+//! Matching is one-to-one within an article (a maximum bipartite matching, so a sentence with
+//! three counterparties is scored fairly). A predicted claim can match a gold claim only when
+//! its sentence contains the gold `cue`. Levels:
+//! - `loose`: actor + polarity;
+//! - `core`: + data type, where the generic `personal_data` on either side counts as compatible;
+//! - `strict`: + counterparty when the gold claim names one.
+//!
+//! A predicted link counts when its denial and its assertion are matched (at the core level) to
+//! the two claims of a gold link. Gold rows marked `trap` are pairs that must not be linked.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{ClaimRecord, ContradictionRecord, DataType, Polarity};
+
+/// One line of the gold claims file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoldClaim {
+    pub article: String,
+    pub claim_id: String,
+    pub actor: String,
+    #[serde(default)]
+    pub counterparty: Option<String>,
+    pub data_type: DataType,
+    #[serde(default)]
+    pub action: Option<String>,
+    pub polarity: Polarity,
+    #[serde(default)]
+    pub period_start: Option<String>,
+    #[serde(default)]
+    pub period_end: Option<String>,
+    #[serde(default)]
+    pub speaker: Option<String>,
+    pub cue: String,
+}
+
+/// One line of the gold links file. `trap: true` marks a pair that must NOT be linked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoldLink {
+    pub denial: String,
+    pub assertion: String,
+    #[serde(default)]
+    pub trap: bool,
+    #[serde(default)]
+    pub why: Option<String>,
+}
+
+/// A predicted claim with the gold article it belongs to.
+#[derive(Debug, Clone)]
+pub struct Predicted {
+    pub article: String,
+    pub claim: ClaimRecord,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Loose,
+    Core,
+    Strict,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Loose, Level::Core, Level::Strict];
+}
+
+/// Precision, recall and F1 over counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Score {
+    pub true_positives: usize,
+    pub predicted: usize,
+    pub gold: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+impl Score {
+    pub fn new(tp: usize, predicted: usize, gold: usize) -> Score {
+        let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+        let (p, r) = (ratio(tp, predicted), ratio(tp, gold));
+        let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        Score {
+            true_positives: tp,
+            predicted,
+            gold,
+            precision: p,
+            recall: r,
+            f1,
+        }
+    }
+}
+
+/// A miss or a false hit, for `--show`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mistake {
+    /// `missed claim`, `false claim`, `missed link`, `false link`, `trap linked`.
+    pub kind: &'static str,
+    pub article: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub loose: Score,
+    pub core: Score,
+    pub strict: Score,
+    /// Core-level score of denials alone.
+    pub denials: Score,
+    pub links: Score,
+    pub traps: usize,
+    pub traps_linked: usize,
+    pub mistakes: Vec<Mistake>,
+}
+
+/// Normalises a text for cue containment: case, whitespace, curly quotes and dashes.
+fn norm(s: &str) -> String {
+    let mapped: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+            '\u{2013}' | '\u{2014}' => '-',
+            c => c,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether predicted claim `p` matches gold claim `g` at `level`. `canon` maps company names
+/// through the lexicon's aliases.
+fn matches(p: &Predicted, g: &GoldClaim, level: Level, canon: &dyn Fn(&str) -> String) -> bool {
+    let c = &p.claim.claim;
+    if p.article != g.article || c.polarity != g.polarity || canon(&c.actor) != canon(&g.actor) {
+        return false;
+    }
+    if !norm(&c.sentence).contains(&norm(&g.cue)) {
+        return false;
+    }
+    if level == Level::Loose {
+        return true;
+    }
+    if !c.data_type.compatible(&g.data_type) {
+        return false;
+    }
+    if level == Level::Core {
+        return true;
+    }
+    match &g.counterparty {
+        Some(gc) => c.counterparty.as_deref().is_some_and(|pc| canon(pc) == canon(gc)),
+        None => true,
+    }
+}
+
+/// Maximum bipartite matching (Kuhn's algorithm): `edges[g]` lists predicted indices that gold
+/// `g` may match. Returns, for each predicted index, the gold index it is matched to.
+fn max_matching(edges: &[Vec<usize>], n_pred: usize) -> Vec<Option<usize>> {
+    fn try_assign(g: usize, edges: &[Vec<usize>], seen: &mut [bool], owner: &mut [Option<usize>]) -> bool {
+        for &p in &edges[g] {
+            if seen[p] {
+                continue;
+            }
+            seen[p] = true;
+            if owner[p].is_none_or(|other| try_assign(other, edges, seen, owner)) {
+                owner[p] = Some(g);
+                return true;
+            }
+        }
+        false
+    }
+    let mut owner = vec![None; n_pred];
+    for g in 0..edges.len() {
+        let mut seen = vec![false; n_pred];
+        try_assign(g, edges, &mut seen, &mut owner);
+    }
+    owner
+}
+
+/// The one-to-one assignment predicted → gold at `level`, article by article.
+fn assign(
+    predicted: &[Predicted],
+    gold: &[GoldClaim],
+    level: Level,
+    canon: &dyn Fn(&str) -> String,
+) -> (usize, Vec<Option<usize>>) {
+    // Only claims of the same article can match: index predictions by article.
+    let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in predicted.iter().enumerate() {
+        by_article.entry(p.article.as_str()).or_default().push(i);
+    }
+    let edges: Vec<Vec<usize>> = gold
+        .iter()
+        .map(|g| {
+            let candidates = by_article
+                .get(g.article.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            candidates
+                .iter()
+                .copied()
+                .filter(|&p| matches(&predicted[p], g, level, canon))
+                .collect()
+        })
+        .collect();
+    let to_gold = max_matching(&edges, predicted.len());
+    let tp = to_gold.iter().flatten().count();
+    (tp, to_gold)
+}
+
+/// Scores predictions against the gold set. `canon` maps company names to canonical names.
+pub fn score(
+    predicted: &[Predicted],
+    predicted_links: &[ContradictionRecord],
+    gold: &[GoldClaim],
+    gold_links: &[GoldLink],
+    canon: &dyn Fn(&str) -> String,
+) -> Report {
+    let mut scores = HashMap::new();
+    let mut core_assignment = Vec::new();
+    for level in Level::ALL {
+        let (tp, to_gold) = assign(predicted, gold, level, canon);
+        scores.insert(level, Score::new(tp, predicted.len(), gold.len()));
+        if level == Level::Core {
+            core_assignment = to_gold;
+        }
+    }
+    // Denials alone: gold denials vs predicted denials, core level.
+    let denial_gold: Vec<GoldClaim> = gold
+        .iter()
+        .filter(|g| g.polarity == Polarity::Denial)
+        .cloned()
+        .collect();
+    let denial_pred: Vec<Predicted> = predicted
+        .iter()
+        .filter(|p| p.claim.claim.polarity == Polarity::Denial)
+        .cloned()
+        .collect();
+    let (tp, _) = assign(&denial_pred, &denial_gold, Level::Core, canon);
+    let denials = Score::new(tp, denial_pred.len(), denial_gold.len());
+
+    let mut mistakes = Vec::new();
+    let matched_gold: std::collections::HashSet<usize> = core_assignment.iter().flatten().copied().collect();
+    for (i, g) in gold.iter().enumerate() {
+        if !matched_gold.contains(&i) {
+            mistakes.push(Mistake {
+                kind: "missed claim",
+                article: g.article.clone(),
+                detail: format!(
+                    "{} {} {} → {} {} ({}): \"{}\"",
+                    g.claim_id,
+                    g.polarity,
+                    g.actor,
+                    g.counterparty.as_deref().unwrap_or("-"),
+                    g.data_type,
+                    g.action.as_deref().unwrap_or("-"),
+                    g.cue
+                ),
+            });
+        }
+    }
+    for (p, assigned) in predicted.iter().zip(&core_assignment) {
+        if assigned.is_none() {
+            let c = &p.claim.claim;
+            mistakes.push(Mistake {
+                kind: "false claim",
+                article: p.article.clone(),
+                detail: format!(
+                    "#{} {} {} → {} {} ({}) [{}]: {}",
+                    p.claim.id,
+                    c.polarity,
+                    c.actor,
+                    c.counterparty.as_deref().unwrap_or("-"),
+                    c.data_type,
+                    c.action,
+                    c.rule,
+                    c.sentence
+                ),
+            });
+        }
+    }
+
+    // Links: map predicted claim ids to gold claim ids through the core assignment.
+    let id_to_gold: HashMap<i64, &str> = predicted
+        .iter()
+        .zip(&core_assignment)
+        .filter_map(|(p, a)| a.map(|g| (p.claim.id, gold[g].claim_id.as_str())))
+        .collect();
+    let pairs: std::collections::HashSet<(&str, &str)> = predicted_links
+        .iter()
+        .filter_map(|l| Some((*id_to_gold.get(&l.denial.id)?, *id_to_gold.get(&l.assertion.id)?)))
+        .collect();
+    let real: Vec<&GoldLink> = gold_links.iter().filter(|l| !l.trap).collect();
+    let traps: Vec<&GoldLink> = gold_links.iter().filter(|l| l.trap).collect();
+    let link_tp = real
+        .iter()
+        .filter(|l| pairs.contains(&(l.denial.as_str(), l.assertion.as_str())))
+        .count();
+    let mut traps_linked = 0;
+    for t in &traps {
+        if pairs.contains(&(t.denial.as_str(), t.assertion.as_str())) {
+            traps_linked += 1;
+            mistakes.push(Mistake {
+                kind: "trap linked",
+                article: String::new(),
+                detail: format!(
+                    "{} ↔ {}: {}",
+                    t.denial,
+                    t.assertion,
+                    t.why.as_deref().unwrap_or("")
+                ),
+            });
+        }
+    }
+    for l in &real {
+        if !pairs.contains(&(l.denial.as_str(), l.assertion.as_str())) {
+            mistakes.push(Mistake {
+                kind: "missed link",
+                article: String::new(),
+                detail: format!(
+                    "{} ↔ {}: {}",
+                    l.denial,
+                    l.assertion,
+                    l.why.as_deref().unwrap_or("")
+                ),
+            });
+        }
+    }
+    let gold_pairs: std::collections::HashSet<(&str, &str)> = real
+        .iter()
+        .map(|l| (l.denial.as_str(), l.assertion.as_str()))
+        .collect();
+    let article_of: HashMap<i64, &str> = predicted
+        .iter()
+        .map(|p| (p.claim.id, p.article.as_str()))
+        .collect();
+    for l in predicted_links {
+        let pair = id_to_gold.get(&l.denial.id).zip(id_to_gold.get(&l.assertion.id));
+        if pair.is_none_or(|(d, a)| !gold_pairs.contains(&(*d, *a))) {
+            mistakes.push(Mistake {
+                kind: "false link",
+                article: article_of.get(&l.denial.id).unwrap_or(&"").to_string(),
+                detail: format!("#{}: {}", l.id, l.reason),
+            });
+        }
+    }
+    Report {
+        loose: scores[&Level::Loose],
+        core: scores[&Level::Core],
+        strict: scores[&Level::Strict],
+        denials,
+        links: Score::new(link_tp, predicted_links.len(), real.len()),
+        traps: traps.len(),
+        traps_linked,
+        mistakes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Action, Claim, First};
+
+    fn pred(
+        id: i64,
+        article: &str,
+        actor: &str,
+        cp: Option<&str>,
+        dt: DataType,
+        pol: Polarity,
+        sentence: &str,
+    ) -> Predicted {
+        Predicted {
+            article: article.into(),
+            claim: ClaimRecord {
+                id,
+                article_id: 1,
+                article_url: None,
+                article_title: None,
+                outlet: None,
+                published: None,
+                claim: Claim {
+                    actor: actor.into(),
+                    counterparty: cp.map(Into::into),
+                    data_type: dt,
+                    action: Action::Share,
+                    polarity: pol,
+                    scope: None,
+                    speaker: None,
+                    stated_on: None,
+                    period_start: None,
+                    period_end: None,
+                    sentence: sentence.into(),
+                    start: 0,
+                    end: sentence.chars().count(),
+                    rule: "test".into(),
+                    confidence: 1.0,
+                },
+                extractor_version: "test".into(),
+            },
+        }
+    }
+
+    fn gold(
+        id: &str,
+        article: &str,
+        actor: &str,
+        cp: Option<&str>,
+        dt: DataType,
+        pol: Polarity,
+        cue: &str,
+    ) -> GoldClaim {
+        GoldClaim {
+            article: article.into(),
+            claim_id: id.into(),
+            actor: actor.into(),
+            counterparty: cp.map(Into::into),
+            data_type: dt,
+            action: Some("share".into()),
+            polarity: pol,
+            period_start: None,
+            period_end: None,
+            speaker: None,
+            cue: cue.into(),
+        }
+    }
+
+    fn link(id: i64, d: &Predicted, a: &Predicted) -> ContradictionRecord {
+        ContradictionRecord {
+            id,
+            denial: d.claim.clone(),
+            assertion: a.claim.clone(),
+            reason: "r".into(),
+            first: First::Denial,
+        }
+    }
+
+    fn canon(s: &str) -> String {
+        if s == "Meta" {
+            "Facebook".into()
+        } else {
+            s.into()
+        }
+    }
+
+    /// Scores and returns (loose, core, strict) hits plus the link score and traps linked.
+    fn check(
+        p: &[Predicted],
+        l: &[ContradictionRecord],
+        g: &[GoldClaim],
+        gl: &[GoldLink],
+    ) -> (usize, usize, usize, Score, usize) {
+        let r = score(p, l, g, gl, &canon);
+        (
+            r.loose.true_positives,
+            r.core.true_positives,
+            r.strict.true_positives,
+            r.links,
+            r.traps_linked,
+        )
+    }
+
+    use DataType::*;
+    use Polarity::*;
+
+    #[test]
+    fn levels_cues_and_one_to_one() {
+        let s = "Facebook gave Netflix and Spotify access to users' messages.";
+        let p = [
+            pred(1, "a", "Facebook", Some("Netflix"), PrivateMessages, Assertion, s),
+            pred(2, "a", "Facebook", Some("Spotify"), PersonalData, Assertion, s),
+            pred(
+                3,
+                "b",
+                "Google",
+                None,
+                Location,
+                Assertion,
+                "Google kept location data.",
+            ),
+        ];
+        let g = [
+            gold(
+                "a.1",
+                "a",
+                "Meta",
+                Some("Netflix"),
+                PrivateMessages,
+                Assertion,
+                "gave Netflix and Spotify",
+            ),
+            gold(
+                "a.2",
+                "a",
+                "Facebook",
+                Some("Spotify"),
+                PrivateMessages,
+                Assertion,
+                "gave Netflix and Spotify",
+            ),
+            gold(
+                "b.1",
+                "b",
+                "Google",
+                None,
+                Health,
+                Assertion,
+                "kept location data",
+            ),
+            gold(
+                "b.2",
+                "b",
+                "Google",
+                None,
+                Location,
+                Assertion,
+                "a cue that is not in any sentence",
+            ),
+        ];
+        let (loose, core, strict, _, _) = check(&p, &[], &g, &[]);
+        assert_eq!(
+            loose, 3,
+            "one-to-one: b.2's cue is nowhere, so only 3 gold claims can match"
+        );
+        assert_eq!(
+            core, 2,
+            "Health vs Location is not compatible; personal_data is compatible"
+        );
+        assert_eq!(
+            strict, 2,
+            "the assignment finds the right counterparty for both a-claims"
+        );
+        let r = score(&p, &[], &g, &[], &canon);
+        assert!((r.core.precision - 2.0 / 3.0).abs() < 1e-9 && (r.core.recall - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn links_and_traps() {
+        let d = pred(
+            1,
+            "a",
+            "Facebook",
+            Some("Netflix"),
+            PrivateMessages,
+            Denial,
+            "At no time did we read messages.",
+        );
+        let a = pred(
+            2,
+            "b",
+            "Facebook",
+            Some("Netflix"),
+            PrivateMessages,
+            Assertion,
+            "Facebook let Netflix read messages.",
+        );
+        let t = pred(
+            3,
+            "c",
+            "Facebook",
+            None,
+            PersonalData,
+            Assertion,
+            "Facebook shared data with a contractor.",
+        );
+        let g = [
+            gold(
+                "a.1",
+                "a",
+                "Facebook",
+                Some("Netflix"),
+                PrivateMessages,
+                Denial,
+                "did we read messages",
+            ),
+            gold(
+                "b.1",
+                "b",
+                "Facebook",
+                Some("Netflix"),
+                PrivateMessages,
+                Assertion,
+                "let Netflix read",
+            ),
+            gold(
+                "c.1",
+                "c",
+                "Facebook",
+                None,
+                PersonalData,
+                Assertion,
+                "shared data with a contractor",
+            ),
+        ];
+        let gl = [
+            GoldLink {
+                denial: "a.1".into(),
+                assertion: "b.1".into(),
+                trap: false,
+                why: None,
+            },
+            GoldLink {
+                denial: "a.1".into(),
+                assertion: "c.1".into(),
+                trap: true,
+                why: None,
+            },
+        ];
+        let (_, _, _, links, traps) = check(&[d.clone(), a.clone(), t.clone()], &[link(1, &d, &a)], &g, &gl);
+        assert_eq!(
+            (links.true_positives, links.predicted, links.gold, traps),
+            (1, 1, 1, 0)
+        );
+        let (_, _, _, links, traps) = check(
+            &[d.clone(), a.clone(), t.clone()],
+            &[link(1, &d, &a), link(2, &d, &t)],
+            &g,
+            &gl,
+        );
+        assert_eq!(
+            (links.true_positives, links.predicted, traps),
+            (1, 2, 1),
+            "the trap link is a false link too"
+        );
+        assert!((links.precision - 0.5).abs() < 1e-9);
+    }
+}
