@@ -3,11 +3,13 @@
 //! WAL, foreign keys on, a busy timeout. One writer.
 //!
 //! Files: `schema.rs` opens, checks and migrates; `queries.rs` holds the statements and the
-//! mapping between rows and model types; this file is the API. The schema (tables `articles`,
+//! mapping between rows and model types; `cache.rs` keeps linking candidates in memory between
+//! articles; this file is the API. The schema (tables `articles`,
 //! `claims`, `links`, `failures`, FTS5 `articles_fts`, views `claims_view` and
 //! `contradictions_view`) is in `migrations/0001_init.sql`; `schema.snapshot.sql` is what SQLite
 //! reports after all migrations, checked by a test.
 
+mod cache;
 mod queries;
 mod schema;
 #[cfg(test)]
@@ -40,10 +42,16 @@ pub enum StoreError {
     #[error("{path}: schema version {found} is older than this claimtrack's ({known}); run `claimtrack ingest` (any writing command) to upgrade it")]
     Outdated { path: String, found: i64, known: i64 },
     #[error("{path}: migration {name} failed: {source}")]
-    Migration { path: String, name: &'static str, source: rusqlite::Error },
+    Migration {
+        path: String,
+        name: &'static str,
+        source: rusqlite::Error,
+    },
     #[error("no article with id {0}")]
     NoSuchArticle(i64),
-    #[error("search query {query:?} is not valid FTS5 syntax and has no plain words to search for: {source}")]
+    #[error(
+        "search query {query:?} is not valid FTS5 syntax and has no plain words to search for: {source}"
+    )]
     BadQuery { query: String, source: rusqlite::Error },
     #[error(transparent)]
     Sql(#[from] rusqlite::Error),
@@ -117,13 +125,19 @@ pub struct Stats {
 pub struct Store {
     conn: Connection,
     linker: Linker,
+    /// Linking candidates kept between articles (see `cache.rs`).
+    candidates: cache::CandidateCache,
 }
 
 impl Store {
     fn with_connection(conn: Connection) -> Store {
         // A dozen fixed statements plus the filter variants of `claims`/`contradictions`.
         conn.set_prepared_statement_cache_capacity(64);
-        Store { conn, linker: crate::link::evaluate }
+        Store {
+            conn,
+            linker: crate::link::evaluate,
+            candidates: cache::CandidateCache::default(),
+        }
     }
 
     /// Opens (creating if needed) and migrates the database for writing.
@@ -136,7 +150,9 @@ impl Store {
     /// Opens an existing database read-only (no migration; refuses an old or newer schema).
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.exists() {
-            return Err(StoreError::Missing { path: schema::path_string(path) });
+            return Err(StoreError::Missing {
+                path: schema::path_string(path),
+            });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| schema::open_error(path, e))?;
@@ -155,10 +171,37 @@ impl Store {
     /// Same URL and same hash: `Duplicate`, nothing written. Same URL, another hash: `Replaced`,
     /// the row is updated in place (same id), its old claims and their links deleted and the new
     /// ones stored and linked. No URL match but the same hash as a stored article: `Duplicate`.
-    pub fn save_article(&mut self, article: &Article, claims: &[Claim], extractor_version: &str) -> Result<SaveOutcome> {
+    pub fn save_article(
+        &mut self,
+        article: &Article,
+        claims: &[Claim],
+        extractor_version: &str,
+    ) -> Result<SaveOutcome> {
+        let result = self.try_save_article(article, claims, extractor_version);
+        if result.is_err() {
+            // The transaction rolled back; the cached candidates may hold claims it added.
+            self.candidates.clear();
+        }
+        result
+    }
+
+    fn try_save_article(
+        &mut self,
+        article: &Article,
+        claims: &[Claim],
+        extractor_version: &str,
+    ) -> Result<SaveOutcome> {
         let hash = article.content_hash();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let duplicate = |article_id| SaveOutcome { status: SaveStatus::Duplicate, article_id, claims: 0, links: 0 };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.candidates.sync(&tx)?;
+        let duplicate = |article_id| SaveOutcome {
+            status: SaveStatus::Duplicate,
+            article_id,
+            claims: 0,
+            links: 0,
+        };
         let by_url = match &article.url {
             Some(url) => queries::article_by_url(&tx, url)?,
             None => None,
@@ -168,19 +211,35 @@ impl Store {
             Some(existing) => {
                 queries::update_article(&tx, existing.id, article, &hash, extractor_version)?;
                 queries::delete_claims(&tx, existing.id)?;
+                self.candidates.forget_article(existing.id);
                 (SaveStatus::Replaced, existing.id)
             }
             None => {
                 if let Some(id) = queries::article_by_hash(&tx, &hash)? {
                     return Ok(duplicate(id));
                 }
-                (SaveStatus::Inserted, queries::insert_article(&tx, article, &hash, extractor_version)?)
+                (
+                    SaveStatus::Inserted,
+                    queries::insert_article(&tx, article, &hash, extractor_version)?,
+                )
             }
         };
         let article_ref = queries::ArticleRef::of(article_id, article);
-        let (claims, links) = queries::insert_and_link(&tx, self.linker, &article_ref, claims, extractor_version)?;
+        let (claims, links) = queries::insert_and_link(
+            &tx,
+            self.linker,
+            &mut self.candidates,
+            &article_ref,
+            claims,
+            extractor_version,
+        )?;
         tx.commit()?;
-        Ok(SaveOutcome { status, article_id, claims, links })
+        Ok(SaveOutcome {
+            status,
+            article_id,
+            claims,
+            links,
+        })
     }
 
     /// Records an input that could not be read or stored (kept for `stats` and queries).
@@ -194,11 +253,40 @@ impl Store {
     }
 
     /// Replaces one article's claims and relinks them; returns (claims, links) stored.
-    pub fn replace_claims(&mut self, article_id: i64, claims: &[Claim], extractor_version: &str) -> Result<(usize, usize)> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub fn replace_claims(
+        &mut self,
+        article_id: i64,
+        claims: &[Claim],
+        extractor_version: &str,
+    ) -> Result<(usize, usize)> {
+        let result = self.try_replace_claims(article_id, claims, extractor_version);
+        if result.is_err() {
+            self.candidates.clear();
+        }
+        result
+    }
+
+    fn try_replace_claims(
+        &mut self,
+        article_id: i64,
+        claims: &[Claim],
+        extractor_version: &str,
+    ) -> Result<(usize, usize)> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.candidates.sync(&tx)?;
         let article = queries::article_ref(&tx, article_id)?.ok_or(StoreError::NoSuchArticle(article_id))?;
         queries::delete_claims(&tx, article_id)?;
-        let counts = queries::insert_and_link(&tx, self.linker, &article, claims, extractor_version)?;
+        self.candidates.forget_article(article_id);
+        let counts = queries::insert_and_link(
+            &tx,
+            self.linker,
+            &mut self.candidates,
+            &article,
+            claims,
+            extractor_version,
+        )?;
         tx.commit()?;
         Ok(counts)
     }
@@ -227,7 +315,10 @@ impl Store {
             Err(e @ rusqlite::Error::SqliteFailure(..)) => e,
             Err(e) => return Err(e.into()),
         };
-        let bad = |source| StoreError::BadQuery { query: query.to_string(), source };
+        let bad = |source| StoreError::BadQuery {
+            query: query.to_string(),
+            source,
+        };
         match queries::quote_words(query) {
             Some(words) if words != query => queries::search(&self.conn, &words, limit).map_err(bad),
             Some(_) => Err(bad(first)),

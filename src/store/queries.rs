@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::types::{Type, Value};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
+use super::cache::CandidateCache;
 use super::{ClaimFilter, Linker, SearchHit, Stats};
 use crate::model::{Article, Claim, ClaimRecord, ContradictionRecord, Polarity};
 
@@ -48,7 +49,8 @@ where
     T::Err: StdError + Send + Sync + 'static,
 {
     let s: Option<String> = row.get(idx)?;
-    s.map(|s| s.parse().map_err(|e| conversion(idx, Type::Text, e))).transpose()
+    s.map(|s| s.parse().map_err(|e| conversion(idx, Type::Text, e)))
+        .transpose()
 }
 
 fn offset(row: &Row, idx: usize) -> rusqlite::Result<usize> {
@@ -105,7 +107,12 @@ pub(super) struct Existing {
 
 pub(super) fn article_by_url(conn: &Connection, url: &str) -> rusqlite::Result<Option<Existing>> {
     conn.prepare_cached("SELECT id, content_hash FROM articles WHERE url = ?1")?
-        .query_row([url], |r| Ok(Existing { id: r.get(0)?, content_hash: r.get(1)? }))
+        .query_row([url], |r| {
+            Ok(Existing {
+                id: r.get(0)?,
+                content_hash: r.get(1)?,
+            })
+        })
         .optional()
 }
 
@@ -180,7 +187,13 @@ pub(super) struct ArticleRef {
 
 impl ArticleRef {
     pub fn of(id: i64, a: &Article) -> ArticleRef {
-        ArticleRef { id, url: a.url.clone(), title: a.title.clone(), outlet: a.outlet.clone(), published: a.published }
+        ArticleRef {
+            id,
+            url: a.url.clone(),
+            title: a.title.clone(),
+            outlet: a.outlet.clone(),
+            published: a.published,
+        }
     }
 }
 
@@ -221,7 +234,8 @@ pub(super) fn all_articles(conn: &Connection) -> rusqlite::Result<Vec<(i64, Arti
 }
 
 pub(super) fn record_failure(conn: &Connection, item: &str, reason: &str) -> rusqlite::Result<()> {
-    conn.prepare_cached("INSERT INTO failures (item, reason) VALUES (?1, ?2)")?.execute([item, reason])?;
+    conn.prepare_cached("INSERT INTO failures (item, reason) VALUES (?1, ?2)")?
+        .execute([item, reason])?;
     Ok(())
 }
 
@@ -230,7 +244,8 @@ pub(super) fn record_failure(conn: &Connection, item: &str, reason: &str) -> rus
 
 pub(super) fn delete_claims(conn: &Connection, article_id: i64) -> rusqlite::Result<()> {
     // Links go with them (ON DELETE CASCADE).
-    conn.prepare_cached("DELETE FROM claims WHERE article_id = ?1")?.execute([article_id])?;
+    conn.prepare_cached("DELETE FROM claims WHERE article_id = ?1")?
+        .execute([article_id])?;
     Ok(())
 }
 
@@ -270,7 +285,7 @@ fn insert_claim(
 
 /// Candidates for linking: the claims of the same actor with the given polarity, found through
 /// the `claims (actor, polarity, data_type)` index (never a scan of all claims).
-static CANDIDATES: LazyLock<String> = LazyLock::new(|| {
+pub(super) static CANDIDATES: LazyLock<String> = LazyLock::new(|| {
     format!(
         "SELECT {} FROM claims c JOIN articles a ON a.id = c.article_id \
          WHERE c.actor = ?1 AND c.polarity = ?2 ORDER BY c.id",
@@ -287,22 +302,45 @@ fn insert_link(
     conn.prepare_cached(
         "INSERT OR IGNORE INTO links (denial_id, assertion_id, reason, first) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![denial_id, assertion_id, verdict.reason, verdict.first.as_str()])
+    .execute(params![
+        denial_id,
+        assertion_id,
+        verdict.reason,
+        verdict.first.as_str()
+    ])
+}
+
+/// The claims of one actor and polarity, as read by `CANDIDATES`.
+pub(super) fn candidates(
+    conn: &Connection,
+    actor: &str,
+    polarity: Polarity,
+) -> rusqlite::Result<Vec<ClaimRecord>> {
+    conn.prepare_cached(&CANDIDATES)?
+        .query_map(params![actor, polarity.as_str()], |r| claim_record(r, 0))?
+        .collect()
+}
+
+/// The value of `PRAGMA data_version`: it changes when another connection commits.
+pub(super) fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.prepare_cached("PRAGMA data_version")?
+        .query_row([], |r| r.get(0))
 }
 
 /// Links one stored claim to the claims of opposite polarity already stored; returns the number
 /// of links made. The linker always gets (denial, assertion).
-fn link_claim(conn: &Connection, linker: Linker, new: &ClaimRecord) -> rusqlite::Result<usize> {
+fn link_claim(
+    conn: &Connection,
+    linker: Linker,
+    cache: &mut CandidateCache,
+    new: &ClaimRecord,
+) -> rusqlite::Result<usize> {
     let opposite = match new.claim.polarity {
         Polarity::Denial => Polarity::Assertion,
         Polarity::Assertion => Polarity::Denial,
     };
-    let candidates: Vec<ClaimRecord> = conn
-        .prepare_cached(&CANDIDATES)?
-        .query_map(params![new.claim.actor, opposite.as_str()], |r| claim_record(r, 0))?
-        .collect::<rusqlite::Result<_>>()?;
     let mut made = 0;
-    for other in &candidates {
+    for other in cache.get(conn, &new.claim.actor, opposite)? {
         let (denial, assertion) = match new.claim.polarity {
             Polarity::Denial => (new, other),
             Polarity::Assertion => (other, new),
@@ -319,6 +357,7 @@ fn link_claim(conn: &Connection, linker: Linker, new: &ClaimRecord) -> rusqlite:
 pub(super) fn insert_and_link(
     conn: &Connection,
     linker: Linker,
+    cache: &mut CandidateCache,
     article: &ArticleRef,
     claims: &[Claim],
     extractor_version: &str,
@@ -336,7 +375,8 @@ pub(super) fn insert_and_link(
             claim: claim.clone(),
             extractor_version: extractor_version.to_string(),
         };
-        links += link_claim(conn, linker, &record)?;
+        links += link_claim(conn, linker, cache, &record)?;
+        cache.add(record);
     }
     Ok((claims.len(), links))
 }
@@ -389,8 +429,11 @@ fn limit_value(limit: Option<usize>) -> Value {
 pub(super) fn claims(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<Vec<ClaimRecord>> {
     let mut params = Vec::new();
     let conditions = claim_conditions(filter, "c", "a", &mut params);
-    let where_clause =
-        if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+    let where_clause = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
     params.push(limit_value(filter.limit));
     let sql = format!(
         "SELECT {} FROM claims c JOIN articles a ON a.id = c.article_id {where_clause} \
@@ -414,8 +457,11 @@ pub(super) fn contradictions(
     let assertion = claim_conditions(filter, "s", "sa", &mut params);
     let mut where_clause = "WHERE l.status <> 'rejected'".to_string();
     if !denial.is_empty() {
-        where_clause
-            .push_str(&format!(" AND (({}) OR ({}))", denial.join(" AND "), assertion.join(" AND ")));
+        where_clause.push_str(&format!(
+            " AND (({}) OR ({}))",
+            denial.join(" AND "),
+            assertion.join(" AND ")
+        ));
     }
     params.push(limit_value(filter.limit));
     let sql = format!(

@@ -28,9 +28,14 @@ pub(super) fn path_string(path: &Path) -> String {
 /// Wraps an error met while opening `path`, naming the path.
 pub(super) fn open_error(path: &Path, source: rusqlite::Error) -> StoreError {
     if source.sqlite_error_code() == Some(ErrorCode::NotADatabase) {
-        StoreError::NotADatabase { path: path_string(path) }
+        StoreError::NotADatabase {
+            path: path_string(path),
+        }
     } else {
-        StoreError::Open { path: path_string(path), source }
+        StoreError::Open {
+            path: path_string(path),
+            source,
+        }
     }
 }
 
@@ -51,12 +56,20 @@ fn read_header(conn: &Connection) -> rusqlite::Result<Header> {
         [],
         |r| r.get(0),
     )?;
-    Ok(Header { user_version, application_id, objects, has_marker: has_marker > 0 })
+    Ok(Header {
+        user_version,
+        application_id,
+        objects,
+        has_marker: has_marker > 0,
+    })
 }
 
 /// Refuses a database that is not claimtrack's or is newer than this build.
 fn check_header(path: &Path, h: &Header) -> Result<()> {
-    let foreign = |reason: String| StoreError::Foreign { path: path_string(path), reason };
+    let foreign = |reason: String| StoreError::Foreign {
+        path: path_string(path),
+        reason,
+    };
     if h.application_id != 0 && h.application_id != APPLICATION_ID {
         return Err(foreign(format!(
             "its application_id is {:#x}, another program's; pass another --db path",
@@ -105,18 +118,31 @@ pub(super) fn prepare_for_writing(conn: &mut Connection, path: &Path) -> Result<
 fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     for (index, (name, sql)) in MIGRATIONS.iter().enumerate() {
         let version = index as i64 + 1;
-        let failed = |source| StoreError::Migration { path: path_string(path), name, source };
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(failed)?;
-        let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(failed)?;
+        let failed = |source| StoreError::Migration {
+            path: path_string(path),
+            name,
+            source,
+        };
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(failed)?;
+        let current: i64 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(failed)?;
         if current > SCHEMA_VERSION {
-            return Err(StoreError::TooNew { path: path_string(path), found: current, known: SCHEMA_VERSION });
+            return Err(StoreError::TooNew {
+                path: path_string(path),
+                found: current,
+                known: SCHEMA_VERSION,
+            });
         }
         if current >= version {
             continue;
         }
         tx.execute_batch(sql).map_err(failed)?;
         tx.pragma_update(None, "user_version", version).map_err(failed)?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID).map_err(failed)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(failed)?;
         tx.commit().map_err(failed)?;
     }
     Ok(())
@@ -141,7 +167,8 @@ pub(super) fn prepare_for_reading(conn: &Connection, path: &Path) -> Result<()> 
             known: SCHEMA_VERSION,
         });
     }
-    conn.pragma_update(None, "foreign_keys", "ON").map_err(|e| open_error(path, e))?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(|e| open_error(path, e))?;
     Ok(())
 }
 
