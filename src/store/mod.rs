@@ -1,12 +1,31 @@
 //! The SQLite store: the only code that holds SQL. Numbered migrations live in
 //! `migrations/NNNN_name.sql`, compiled in and applied on open (`PRAGMA user_version`).
 //! WAL, foreign keys on, a busy timeout. One writer.
+//!
+//! Files: `schema.rs` opens, checks and migrates; `queries.rs` holds the statements and the
+//! mapping between rows and model types; `cache.rs` keeps linking candidates in memory between
+//! articles; this file is the API. The schema (tables `articles`,
+//! `claims`, `links`, `failures`, FTS5 `articles_fts`, views `claims_view` and
+//! `contradictions_view`) is in `migrations/0001_init.sql`; `schema.snapshot.sql` is what SQLite
+//! reports after all migrations, checked by a test.
+
+mod cache;
+mod queries;
+mod schema;
+#[cfg(test)]
+mod tests;
 
 use std::path::Path;
 
 use chrono::NaiveDate;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use crate::model::{Article, Claim, ClaimRecord, ContradictionRecord, DataType, Polarity};
+use crate::model::{Article, Claim, ClaimRecord, ContradictionRecord, DataType, LinkVerdict, Polarity};
+
+pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+
+/// Decides whether an assertion contradicts a denial; called as `linker(denial, assertion)`.
+pub type Linker = fn(&ClaimRecord, &ClaimRecord) -> Option<LinkVerdict>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -16,6 +35,24 @@ pub enum StoreError {
     TooNew { path: String, found: i64, known: i64 },
     #[error("{path}: not a claimtrack database ({reason})")]
     Foreign { path: String, reason: String },
+    #[error("{path}: file is not a database (not SQLite); check the --db path")]
+    NotADatabase { path: String },
+    #[error("{path}: no such database; run `claimtrack ingest` first to create it")]
+    Missing { path: String },
+    #[error("{path}: schema version {found} is older than this claimtrack's ({known}); run `claimtrack ingest` (any writing command) to upgrade it")]
+    Outdated { path: String, found: i64, known: i64 },
+    #[error("{path}: migration {name} failed: {source}")]
+    Migration {
+        path: String,
+        name: &'static str,
+        source: rusqlite::Error,
+    },
+    #[error("no article with id {0}")]
+    NoSuchArticle(i64),
+    #[error(
+        "search query {query:?} is not valid FTS5 syntax and has no plain words to search for: {source}"
+    )]
+    BadQuery { query: String, source: rusqlite::Error },
     #[error(transparent)]
     Sql(#[from] rusqlite::Error),
 }
@@ -44,7 +81,10 @@ pub struct SaveOutcome {
 }
 
 /// Filters shared by `claims`, `contradictions` and `timeline`. `company` matches a claim's
-/// actor or counterparty (canonical names); dates compare with the article's publication date.
+/// actor or counterparty (canonical names, case-insensitively). Dates compare with when the
+/// claim was stated: `stated_on`, else the article's publication date; a year or month passes
+/// when the stretch it covers overlaps `since..=until` (claims with neither date fail any date
+/// bound). `limit` caps the rows returned.
 #[derive(Debug, Clone, Default)]
 pub struct ClaimFilter {
     pub company: Option<String>,
@@ -83,64 +123,210 @@ pub struct Stats {
 }
 
 pub struct Store {
-    conn: rusqlite::Connection,
+    conn: Connection,
+    linker: Linker,
+    /// Linking candidates kept between articles (see `cache.rs`).
+    candidates: cache::CandidateCache,
 }
 
 impl Store {
+    fn with_connection(conn: Connection) -> Store {
+        // A dozen fixed statements plus the filter variants of `claims`/`contradictions`.
+        conn.set_prepared_statement_cache_capacity(64);
+        Store {
+            conn,
+            linker: crate::link::evaluate,
+            candidates: cache::CandidateCache::default(),
+        }
+    }
+
     /// Opens (creating if needed) and migrates the database for writing.
     pub fn open(path: &Path) -> Result<Store> {
-        let _ = path;
-        unimplemented!()
+        let mut conn = Connection::open(path).map_err(|e| schema::open_error(path, e))?;
+        schema::prepare_for_writing(&mut conn, path)?;
+        Ok(Store::with_connection(conn))
     }
 
     /// Opens an existing database read-only (no migration; refuses an old or newer schema).
     pub fn open_read_only(path: &Path) -> Result<Store> {
-        let _ = path;
-        unimplemented!()
+        if !path.exists() {
+            return Err(StoreError::Missing {
+                path: schema::path_string(path),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| schema::open_error(path, e))?;
+        schema::prepare_for_reading(&conn, path)?;
+        Ok(Store::with_connection(conn))
+    }
+
+    /// Replaces the function that decides links (tests inject a simple one).
+    pub fn set_linker(&mut self, linker: Linker) {
+        self.linker = linker;
     }
 
     /// Stores one article with its claims and links them, all in one transaction.
     /// `content_hash` is `Article::content_hash`.
-    pub fn save_article(&mut self, article: &Article, claims: &[Claim], extractor_version: &str) -> Result<SaveOutcome> {
-        let _ = (article, claims, extractor_version, &self.conn);
-        unimplemented!()
+    ///
+    /// Same URL and same hash: `Duplicate`, nothing written. Same URL, another hash: `Replaced`,
+    /// the row is updated in place (same id), its old claims and their links deleted and the new
+    /// ones stored and linked. No URL match but the same hash as a stored article: `Duplicate`.
+    pub fn save_article(
+        &mut self,
+        article: &Article,
+        claims: &[Claim],
+        extractor_version: &str,
+    ) -> Result<SaveOutcome> {
+        let result = self.try_save_article(article, claims, extractor_version);
+        if result.is_err() {
+            // The transaction rolled back; the cached candidates may hold claims it added.
+            self.candidates.clear();
+        }
+        result
+    }
+
+    fn try_save_article(
+        &mut self,
+        article: &Article,
+        claims: &[Claim],
+        extractor_version: &str,
+    ) -> Result<SaveOutcome> {
+        let hash = article.content_hash();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.candidates.sync(&tx)?;
+        let duplicate = |article_id| SaveOutcome {
+            status: SaveStatus::Duplicate,
+            article_id,
+            claims: 0,
+            links: 0,
+        };
+        let by_url = match &article.url {
+            Some(url) => queries::article_by_url(&tx, url)?,
+            None => None,
+        };
+        let (status, article_id) = match by_url {
+            Some(existing) if existing.content_hash == hash => return Ok(duplicate(existing.id)),
+            Some(existing) => {
+                queries::update_article(&tx, existing.id, article, &hash, extractor_version)?;
+                queries::delete_claims(&tx, existing.id)?;
+                self.candidates.forget_article(existing.id);
+                (SaveStatus::Replaced, existing.id)
+            }
+            None => {
+                if let Some(id) = queries::article_by_hash(&tx, &hash)? {
+                    return Ok(duplicate(id));
+                }
+                (
+                    SaveStatus::Inserted,
+                    queries::insert_article(&tx, article, &hash, extractor_version)?,
+                )
+            }
+        };
+        let article_ref = queries::ArticleRef::of(article_id, article);
+        let (claims, links) = queries::insert_and_link(
+            &tx,
+            self.linker,
+            &mut self.candidates,
+            &article_ref,
+            claims,
+            extractor_version,
+        )?;
+        tx.commit()?;
+        Ok(SaveOutcome {
+            status,
+            article_id,
+            claims,
+            links,
+        })
     }
 
     /// Records an input that could not be read or stored (kept for `stats` and queries).
     pub fn record_failure(&mut self, item: &str, reason: &str) -> Result<()> {
-        let _ = (item, reason);
-        unimplemented!()
+        Ok(queries::record_failure(&self.conn, item, reason)?)
     }
 
     /// All stored articles, id with the article as it was stored (for `reextract`).
     pub fn articles(&self) -> Result<Vec<(i64, Article)>> {
-        unimplemented!()
+        Ok(queries::all_articles(&self.conn)?)
     }
 
     /// Replaces one article's claims and relinks them; returns (claims, links) stored.
-    pub fn replace_claims(&mut self, article_id: i64, claims: &[Claim], extractor_version: &str) -> Result<(usize, usize)> {
-        let _ = (article_id, claims, extractor_version);
-        unimplemented!()
+    pub fn replace_claims(
+        &mut self,
+        article_id: i64,
+        claims: &[Claim],
+        extractor_version: &str,
+    ) -> Result<(usize, usize)> {
+        let result = self.try_replace_claims(article_id, claims, extractor_version);
+        if result.is_err() {
+            self.candidates.clear();
+        }
+        result
     }
 
+    fn try_replace_claims(
+        &mut self,
+        article_id: i64,
+        claims: &[Claim],
+        extractor_version: &str,
+    ) -> Result<(usize, usize)> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.candidates.sync(&tx)?;
+        let article = queries::article_ref(&tx, article_id)?.ok_or(StoreError::NoSuchArticle(article_id))?;
+        queries::delete_claims(&tx, article_id)?;
+        self.candidates.forget_article(article_id);
+        let counts = queries::insert_and_link(
+            &tx,
+            self.linker,
+            &mut self.candidates,
+            &article,
+            claims,
+            extractor_version,
+        )?;
+        tx.commit()?;
+        Ok(counts)
+    }
+
+    /// Claims passing the filter, in the order they were stated (`stated_on`, else the
+    /// article's date; undated last), then by id.
     pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRecord>> {
-        let _ = filter;
-        unimplemented!()
+        Ok(queries::claims(&self.conn, filter)?)
     }
 
-    /// Links whose denial or assertion passes the filter.
+    /// Links whose denial or assertion passes the filter (rejected links left out), ordered
+    /// by the denial's date, then the assertion's, then id.
     pub fn contradictions(&self, filter: &ClaimFilter) -> Result<Vec<ContradictionRecord>> {
-        let _ = filter;
-        unimplemented!()
+        Ok(queries::contradictions(&self.conn, filter)?)
     }
 
     /// FTS5 search over article titles and text; `query` is FTS5 syntax, plain words work.
+    /// Best matches first (bm25). A query that is not valid FTS5 (`"`, `AND OR`, `data-sharing`)
+    /// is searched again as its plain words, each quoted.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        let _ = (query, limit);
-        unimplemented!()
+        if query.trim().is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let first = match queries::search(&self.conn, query, limit) {
+            Ok(hits) => return Ok(hits),
+            Err(e @ rusqlite::Error::SqliteFailure(..)) => e,
+            Err(e) => return Err(e.into()),
+        };
+        let bad = |source| StoreError::BadQuery {
+            query: query.to_string(),
+            source,
+        };
+        match queries::quote_words(query) {
+            Some(words) if words != query => queries::search(&self.conn, &words, limit).map_err(bad),
+            Some(_) => Err(bad(first)),
+            None => Ok(Vec::new()),
+        }
     }
 
     pub fn stats(&self) -> Result<Stats> {
-        unimplemented!()
+        Ok(queries::stats(&self.conn)?)
     }
 }

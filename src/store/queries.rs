@@ -1,0 +1,558 @@
+//! The SQL behind `Store`: statements, filters and the mapping between rows and model types.
+//! Every function takes a `Connection` (a `Transaction` derefs to one) and uses cached
+//! statements, so a per-article transaction costs no re-parsing.
+
+use std::error::Error as StdError;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use rusqlite::types::{Type, Value};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+
+use super::cache::CandidateCache;
+use super::{ClaimFilter, Linker, SearchHit, Stats};
+use crate::model::{Article, Claim, ClaimRecord, ContradictionRecord, Polarity};
+
+// ---------------------------------------------------------------------------------------------
+// Rows → model types
+
+/// The columns `claim_record` reads, for claims aliased `c` joined with their article `a`.
+fn claim_columns(c: &str, a: &str) -> String {
+    format!(
+        "{c}.id, {c}.article_id, {a}.url, {a}.title, {a}.outlet, {a}.published, \
+         {c}.actor, {c}.counterparty, {c}.data_type, {c}.action, {c}.polarity, {c}.scope, \
+         {c}.speaker, {c}.stated_on, {c}.period_start, {c}.period_end, {c}.sentence, \
+         {c}.start, {c}.\"end\", {c}.rule, {c}.confidence, {c}.extractor_version"
+    )
+}
+
+/// How many columns `claim_columns` lists.
+const CLAIM_COLUMNS: usize = 22;
+
+fn conversion<E: StdError + Send + Sync + 'static>(idx: usize, ty: Type, e: E) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(idx, ty, Box::new(e))
+}
+
+fn parsed<T>(row: &Row, idx: usize) -> rusqlite::Result<T>
+where
+    T: FromStr,
+    T::Err: StdError + Send + Sync + 'static,
+{
+    let s: String = row.get(idx)?;
+    s.parse().map_err(|e| conversion(idx, Type::Text, e))
+}
+
+fn parsed_opt<T>(row: &Row, idx: usize) -> rusqlite::Result<Option<T>>
+where
+    T: FromStr,
+    T::Err: StdError + Send + Sync + 'static,
+{
+    let s: Option<String> = row.get(idx)?;
+    s.map(|s| s.parse().map_err(|e| conversion(idx, Type::Text, e)))
+        .transpose()
+}
+
+fn offset(row: &Row, idx: usize) -> rusqlite::Result<usize> {
+    let v: i64 = row.get(idx)?;
+    usize::try_from(v).map_err(|e| conversion(idx, Type::Integer, e))
+}
+
+fn to_sql_int(v: usize) -> rusqlite::Result<i64> {
+    i64::try_from(v).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
+/// Reads a claim laid out by `claim_columns`, starting at column `at`.
+fn claim_record(row: &Row, at: usize) -> rusqlite::Result<ClaimRecord> {
+    Ok(ClaimRecord {
+        id: row.get(at)?,
+        article_id: row.get(at + 1)?,
+        article_url: row.get(at + 2)?,
+        article_title: row.get(at + 3)?,
+        outlet: row.get(at + 4)?,
+        published: parsed_opt::<NaiveDate>(row, at + 5)?,
+        claim: Claim {
+            actor: row.get(at + 6)?,
+            counterparty: row.get(at + 7)?,
+            data_type: parsed(row, at + 8)?,
+            action: parsed(row, at + 9)?,
+            polarity: parsed(row, at + 10)?,
+            scope: parsed_opt(row, at + 11)?,
+            speaker: row.get(at + 12)?,
+            stated_on: parsed_opt(row, at + 13)?,
+            period_start: parsed_opt(row, at + 14)?,
+            period_end: parsed_opt(row, at + 15)?,
+            sentence: row.get(at + 16)?,
+            start: offset(row, at + 17)?,
+            end: offset(row, at + 18)?,
+            rule: row.get(at + 19)?,
+            confidence: row.get(at + 20)?,
+        },
+        extractor_version: row.get(at + 21)?,
+    })
+}
+
+fn date_text(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Articles
+
+/// An article row found by URL.
+pub(super) struct Existing {
+    pub id: i64,
+    pub content_hash: String,
+}
+
+pub(super) fn article_by_url(conn: &Connection, url: &str) -> rusqlite::Result<Option<Existing>> {
+    conn.prepare_cached("SELECT id, content_hash FROM articles WHERE url = ?1")?
+        .query_row([url], |r| {
+            Ok(Existing {
+                id: r.get(0)?,
+                content_hash: r.get(1)?,
+            })
+        })
+        .optional()
+}
+
+pub(super) fn article_by_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT id FROM articles WHERE content_hash = ?1 ORDER BY id LIMIT 1")?
+        .query_row([hash], |r| r.get(0))
+        .optional()
+}
+
+pub(super) fn insert_article(
+    conn: &Connection,
+    article: &Article,
+    hash: &str,
+    extractor_version: &str,
+) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO articles (url, title, published, outlet, author, text, html, origin, \
+         content_hash, extractor_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        article.url,
+        article.title,
+        date_text(article.published),
+        article.outlet,
+        article.author,
+        article.text,
+        article.html,
+        article.origin,
+        hash,
+        extractor_version,
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Overwrites an article row in place (its id, and so the links of other articles, stay).
+pub(super) fn update_article(
+    conn: &Connection,
+    id: i64,
+    article: &Article,
+    hash: &str,
+    extractor_version: &str,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "UPDATE articles SET url = ?2, title = ?3, published = ?4, outlet = ?5, author = ?6, \
+         text = ?7, html = ?8, origin = ?9, content_hash = ?10, extractor_version = ?11, \
+         ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        article.url,
+        article.title,
+        date_text(article.published),
+        article.outlet,
+        article.author,
+        article.text,
+        article.html,
+        article.origin,
+        hash,
+        extractor_version,
+    ])?;
+    Ok(())
+}
+
+/// The article fields a `ClaimRecord` carries.
+pub(super) struct ArticleRef {
+    pub id: i64,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+}
+
+impl ArticleRef {
+    pub fn of(id: i64, a: &Article) -> ArticleRef {
+        ArticleRef {
+            id,
+            url: a.url.clone(),
+            title: a.title.clone(),
+            outlet: a.outlet.clone(),
+            published: a.published,
+        }
+    }
+}
+
+pub(super) fn article_ref(conn: &Connection, id: i64) -> rusqlite::Result<Option<ArticleRef>> {
+    conn.prepare_cached("SELECT id, url, title, outlet, published FROM articles WHERE id = ?1")?
+        .query_row([id], |r| {
+            Ok(ArticleRef {
+                id: r.get(0)?,
+                url: r.get(1)?,
+                title: r.get(2)?,
+                outlet: r.get(3)?,
+                published: parsed_opt(r, 4)?,
+            })
+        })
+        .optional()
+}
+
+pub(super) fn all_articles(conn: &Connection) -> rusqlite::Result<Vec<(i64, Article)>> {
+    let mut st = conn.prepare(
+        "SELECT id, url, title, published, outlet, author, text, html, origin FROM articles ORDER BY id",
+    )?;
+    let rows = st.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            Article {
+                url: r.get(1)?,
+                title: r.get(2)?,
+                published: parsed_opt(r, 3)?,
+                outlet: r.get(4)?,
+                author: r.get(5)?,
+                text: r.get(6)?,
+                html: r.get(7)?,
+                origin: r.get(8)?,
+            },
+        ))
+    })?;
+    rows.collect()
+}
+
+pub(super) fn record_failure(conn: &Connection, item: &str, reason: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached("INSERT INTO failures (item, reason) VALUES (?1, ?2)")?
+        .execute([item, reason])?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Claims and links
+
+pub(super) fn delete_claims(conn: &Connection, article_id: i64) -> rusqlite::Result<()> {
+    // Links go with them (ON DELETE CASCADE).
+    conn.prepare_cached("DELETE FROM claims WHERE article_id = ?1")?
+        .execute([article_id])?;
+    Ok(())
+}
+
+fn insert_claim(
+    conn: &Connection,
+    article_id: i64,
+    claim: &Claim,
+    extractor_version: &str,
+) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO claims (article_id, actor, counterparty, data_type, action, polarity, scope, \
+         speaker, stated_on, period_start, period_end, sentence, start, \"end\", rule, confidence, \
+         extractor_version) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?
+    .execute(params![
+        article_id,
+        claim.actor,
+        claim.counterparty,
+        claim.data_type.as_str(),
+        claim.action.as_str(),
+        claim.polarity.as_str(),
+        claim.scope.map(|s| s.as_str()),
+        claim.speaker,
+        claim.stated_on.map(|d| d.to_string()),
+        claim.period_start.map(|d| d.to_string()),
+        claim.period_end.map(|d| d.to_string()),
+        claim.sentence,
+        to_sql_int(claim.start)?,
+        to_sql_int(claim.end)?,
+        claim.rule,
+        claim.confidence,
+        extractor_version,
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Candidates for linking: the claims of the same actor with the given polarity, found through
+/// the `claims (actor, polarity, data_type)` index (never a scan of all claims).
+pub(super) static CANDIDATES: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT {} FROM claims c JOIN articles a ON a.id = c.article_id \
+         WHERE c.actor = ?1 AND c.polarity = ?2 ORDER BY c.id",
+        claim_columns("c", "a")
+    )
+});
+
+fn insert_link(
+    conn: &Connection,
+    denial_id: i64,
+    assertion_id: i64,
+    verdict: &crate::model::LinkVerdict,
+) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO links (denial_id, assertion_id, reason, first) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![
+        denial_id,
+        assertion_id,
+        verdict.reason,
+        verdict.first.as_str()
+    ])
+}
+
+/// The claims of one actor and polarity, as read by `CANDIDATES`.
+pub(super) fn candidates(
+    conn: &Connection,
+    actor: &str,
+    polarity: Polarity,
+) -> rusqlite::Result<Vec<ClaimRecord>> {
+    conn.prepare_cached(&CANDIDATES)?
+        .query_map(params![actor, polarity.as_str()], |r| claim_record(r, 0))?
+        .collect()
+}
+
+/// The value of `PRAGMA data_version`: it changes when another connection commits.
+pub(super) fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.prepare_cached("PRAGMA data_version")?
+        .query_row([], |r| r.get(0))
+}
+
+/// Links one stored claim to the claims of opposite polarity already stored; returns the number
+/// of links made. The linker always gets (denial, assertion).
+fn link_claim(
+    conn: &Connection,
+    linker: Linker,
+    cache: &mut CandidateCache,
+    new: &ClaimRecord,
+) -> rusqlite::Result<usize> {
+    let opposite = match new.claim.polarity {
+        Polarity::Denial => Polarity::Assertion,
+        Polarity::Assertion => Polarity::Denial,
+    };
+    let mut made = 0;
+    for other in cache.get(conn, &new.claim.actor, opposite)? {
+        let (denial, assertion) = match new.claim.polarity {
+            Polarity::Denial => (new, other),
+            Polarity::Assertion => (other, new),
+        };
+        if let Some(verdict) = linker(denial, assertion) {
+            made += insert_link(conn, denial.id, assertion.id, &verdict)?;
+        }
+    }
+    Ok(made)
+}
+
+/// Stores an article's claims and links each as it is stored, so a pair of claims of the same
+/// article is looked at once (by the later of the two). Returns (claims, links).
+pub(super) fn insert_and_link(
+    conn: &Connection,
+    linker: Linker,
+    cache: &mut CandidateCache,
+    article: &ArticleRef,
+    claims: &[Claim],
+    extractor_version: &str,
+) -> rusqlite::Result<(usize, usize)> {
+    let mut links = 0;
+    for claim in claims {
+        let id = insert_claim(conn, article.id, claim, extractor_version)?;
+        let record = ClaimRecord {
+            id,
+            article_id: article.id,
+            article_url: article.url.clone(),
+            article_title: article.title.clone(),
+            outlet: article.outlet.clone(),
+            published: article.published,
+            claim: claim.clone(),
+            extractor_version: extractor_version.to_string(),
+        };
+        links += link_claim(conn, linker, cache, &record)?;
+        cache.add(record);
+    }
+    Ok((claims.len(), links))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filtered reads
+
+/// SQL conditions for one claim (`c`, its article `a`) passing `filter`, numbering parameters
+/// after those already in `params`.
+///
+/// Dates: a claim is placed at `COALESCE(stated_on, published)`, which may be a year or a month.
+/// It passes `since` when the last day it covers is on or after `since`, and `until` when the
+/// first day it covers is on or before `until`; comparing the text with the bound cut to the
+/// same length does exactly that ("2018" passes since 2018-06-01; "2018-04" does not).
+fn claim_conditions(filter: &ClaimFilter, c: &str, a: &str, params: &mut Vec<Value>) -> Vec<String> {
+    let push = |v: Value, params: &mut Vec<Value>| {
+        params.push(v);
+        params.len()
+    };
+    let when = format!("COALESCE({c}.stated_on, {a}.published)");
+    let mut out = Vec::new();
+    if let Some(company) = &filter.company {
+        // actor and counterparty are declared COLLATE NOCASE.
+        let n = push(Value::Text(company.clone()), params);
+        out.push(format!("({c}.actor = ?{n} OR {c}.counterparty = ?{n})"));
+    }
+    if let Some(dt) = filter.data_type {
+        let n = push(Value::Text(dt.as_str().to_string()), params);
+        out.push(format!("{c}.data_type = ?{n}"));
+    }
+    if let Some(p) = filter.polarity {
+        let n = push(Value::Text(p.as_str().to_string()), params);
+        out.push(format!("{c}.polarity = ?{n}"));
+    }
+    if let Some(since) = filter.since {
+        let n = push(Value::Text(since.format("%Y-%m-%d").to_string()), params);
+        out.push(format!("{when} >= substr(?{n}, 1, length({when}))"));
+    }
+    if let Some(until) = filter.until {
+        let n = push(Value::Text(until.format("%Y-%m-%d").to_string()), params);
+        out.push(format!("{when} <= substr(?{n}, 1, length({when}))"));
+    }
+    out
+}
+
+fn limit_value(limit: Option<usize>) -> Value {
+    Value::Integer(limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX)))
+}
+
+pub(super) fn claims(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<Vec<ClaimRecord>> {
+    let mut params = Vec::new();
+    let conditions = claim_conditions(filter, "c", "a", &mut params);
+    let where_clause = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
+    params.push(limit_value(filter.limit));
+    let sql = format!(
+        "SELECT {} FROM claims c JOIN articles a ON a.id = c.article_id {where_clause} \
+         ORDER BY COALESCE(c.stated_on, a.published) IS NULL, COALESCE(c.stated_on, a.published), c.id \
+         LIMIT ?{}",
+        claim_columns("c", "a"),
+        params.len()
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params_from_iter(params), |r| claim_record(r, 0))?;
+    rows.collect()
+}
+
+/// All links passing the filter on either side, with both claims, in one query.
+pub(super) fn contradictions(
+    conn: &Connection,
+    filter: &ClaimFilter,
+) -> rusqlite::Result<Vec<ContradictionRecord>> {
+    let mut params = Vec::new();
+    let denial = claim_conditions(filter, "d", "da", &mut params);
+    let assertion = claim_conditions(filter, "s", "sa", &mut params);
+    let mut where_clause = "WHERE l.status <> 'rejected'".to_string();
+    if !denial.is_empty() {
+        where_clause.push_str(&format!(
+            " AND (({}) OR ({}))",
+            denial.join(" AND "),
+            assertion.join(" AND ")
+        ));
+    }
+    params.push(limit_value(filter.limit));
+    let sql = format!(
+        "SELECT l.id, l.reason, l.first, {}, {} FROM links l \
+         JOIN claims d ON d.id = l.denial_id JOIN articles da ON da.id = d.article_id \
+         JOIN claims s ON s.id = l.assertion_id JOIN articles sa ON sa.id = s.article_id \
+         {where_clause} \
+         ORDER BY COALESCE(d.stated_on, da.published) IS NULL, COALESCE(d.stated_on, da.published), \
+         COALESCE(s.stated_on, sa.published), l.id LIMIT ?{}",
+        claim_columns("d", "da"),
+        claim_columns("s", "sa"),
+        params.len()
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params_from_iter(params), |r| {
+        Ok(ContradictionRecord {
+            id: r.get(0)?,
+            reason: r.get(1)?,
+            first: parsed(r, 2)?,
+            denial: claim_record(r, 3)?,
+            assertion: claim_record(r, 3 + CLAIM_COLUMNS)?,
+        })
+    })?;
+    rows.collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search and stats
+
+pub(super) fn search(conn: &Connection, fts_query: &str, limit: usize) -> rusqlite::Result<Vec<SearchHit>> {
+    let mut st = conn.prepare_cached(
+        "SELECT a.id, a.url, a.title, a.outlet, a.published, \
+         snippet(articles_fts, -1, '[', ']', '…', 16) \
+         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid \
+         WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts), a.id LIMIT ?2",
+    )?;
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let rows = st.query_map(params![fts_query, limit], |r| {
+        Ok(SearchHit {
+            article_id: r.get(0)?,
+            url: r.get(1)?,
+            title: r.get(2)?,
+            outlet: r.get(3)?,
+            published: parsed_opt(r, 4)?,
+            snippet: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+        })
+    })?;
+    rows.collect()
+}
+
+/// Plain words for FTS5: each whitespace-separated token with a letter or digit in it, its
+/// double quotes dropped, becomes a quoted string; the strings are ANDed. `None` when nothing
+/// searchable is left.
+pub(super) fn quote_words(query: &str) -> Option<String> {
+    let words: Vec<String> = query
+        .split_whitespace()
+        .map(|t| t.replace('"', ""))
+        .filter(|t| t.chars().any(char::is_alphanumeric))
+        .map(|t| format!("\"{t}\""))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+pub(super) fn stats(conn: &Connection) -> rusqlite::Result<Stats> {
+    conn.query_row(
+        "SELECT \
+           (SELECT count(*) FROM articles), \
+           (SELECT count(*) FROM claims), \
+           (SELECT count(*) FROM claims WHERE polarity = 'denial'), \
+           (SELECT count(*) FROM claims WHERE polarity = 'assertion'), \
+           (SELECT count(*) FROM links WHERE status <> 'rejected'), \
+           (SELECT count(*) FROM failures), \
+           (SELECT count(*) FROM (SELECT actor AS name FROM claims \
+                                  UNION SELECT counterparty FROM claims WHERE counterparty IS NOT NULL)), \
+           (SELECT min(published) FROM articles), \
+           (SELECT max(published) FROM articles), \
+           (SELECT user_version FROM pragma_user_version)",
+        [],
+        |r| {
+            Ok(Stats {
+                articles: r.get(0)?,
+                claims: r.get(1)?,
+                denials: r.get(2)?,
+                assertions: r.get(3)?,
+                links: r.get(4)?,
+                failures: r.get(5)?,
+                companies: r.get(6)?,
+                first_published: parsed_opt(r, 7)?,
+                last_published: parsed_opt(r, 8)?,
+                schema_version: r.get(9)?,
+            })
+        },
+    )
+}

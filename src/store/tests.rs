@@ -1,0 +1,1005 @@
+//! Store tests against real SQLite files in temp directories.
+
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::model::{Action, DataType, First, PartialDate};
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+struct TempDb {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn temp_db() -> TempDb {
+    let dir = tempfile::tempdir().expect("a temp dir can be created in tests");
+    let path = dir.path().join("claims.db");
+    TempDb { _dir: dir, path }
+}
+
+fn open(db: &TempDb) -> Store {
+    let mut store = Store::open(&db.path).expect("a fresh database opens");
+    store.set_linker(same_actor);
+    store
+}
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().expect("test dates are valid")
+}
+
+fn article(url: Option<&str>, published: &str, text: &str) -> Article {
+    Article {
+        url: url.map(str::to_string),
+        title: Some(format!("Title of {}", url.unwrap_or("an unnamed piece"))),
+        published: Some(date(published)),
+        outlet: Some("Test Gazette".to_string()),
+        author: None,
+        text: text.to_string(),
+        html: None,
+        origin: "test".to_string(),
+    }
+}
+
+fn claim(actor: &str, polarity: Polarity, data_type: DataType, sentence: &str) -> Claim {
+    Claim {
+        actor: actor.to_string(),
+        counterparty: None,
+        data_type,
+        action: Action::Share,
+        polarity,
+        scope: None,
+        speaker: None,
+        stated_on: None,
+        period_start: None,
+        period_end: None,
+        sentence: sentence.to_string(),
+        start: 0,
+        end: sentence.chars().count(),
+        rule: format!("test.{}", polarity.as_str()),
+        confidence: 0.75,
+    }
+}
+
+fn denial(actor: &str, sentence: &str) -> Claim {
+    claim(actor, Polarity::Denial, DataType::PersonalData, sentence)
+}
+
+fn assertion(actor: &str, sentence: &str) -> Claim {
+    claim(actor, Polarity::Assertion, DataType::PrivateMessages, sentence)
+}
+
+thread_local! {
+    /// How often the fake linker ran in this test's thread.
+    static LINKER_CALLS: Cell<usize> = const { Cell::new(0) };
+}
+
+/// A fake linker: links a denial and an assertion of the same actor, and only when called the
+/// right way round, so a wrong orientation shows up as a missing link.
+fn same_actor(d: &ClaimRecord, a: &ClaimRecord) -> Option<LinkVerdict> {
+    LINKER_CALLS.with(|c| c.set(c.get() + 1));
+    let oriented = d.claim.polarity == Polarity::Denial && a.claim.polarity == Polarity::Assertion;
+    (oriented && d.claim.actor == a.claim.actor).then(|| LinkVerdict {
+        reason: format!("{} vs {}", d.claim.sentence, a.claim.sentence),
+        first: if d.when_stated() <= a.when_stated() {
+            First::Denial
+        } else {
+            First::Assertion
+        },
+    })
+}
+
+fn count(store: &Store, table: &str) -> i64 {
+    store
+        .conn
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .expect("counting rows of a known table works")
+}
+
+fn sentences(records: &[ClaimRecord]) -> Vec<&str> {
+    records.iter().map(|r| r.claim.sentence.as_str()).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema and opening
+
+#[test]
+fn schema_matches_snapshot() {
+    let db = temp_db();
+    let store = open(&db);
+    let actual = schema::dump(&store.conn).expect("the schema can be listed");
+    let snapshot = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/schema.snapshot.sql");
+    if std::env::var_os("UPDATE_SCHEMA_SNAPSHOT").is_some() {
+        std::fs::write(&snapshot, &actual).expect("the snapshot file is writable");
+        return;
+    }
+    let expected = std::fs::read_to_string(&snapshot).unwrap_or_default();
+    if actual != expected {
+        let diff: Vec<String> = expected
+            .lines()
+            .filter(|l| !actual.lines().any(|a| a == *l))
+            .map(|l| format!("- {l}"))
+            .chain(
+                actual
+                    .lines()
+                    .filter(|l| !expected.lines().any(|e| e == *l))
+                    .map(|l| format!("+ {l}")),
+            )
+            .collect();
+        panic!(
+            "the schema differs from src/store/schema.snapshot.sql:\n{}\n\
+             If the change is intended (a new migration), regenerate it with \
+             UPDATE_SCHEMA_SNAPSHOT=1 cargo test --lib store and commit it.",
+            diff.join("\n")
+        );
+    }
+}
+
+#[test]
+fn open_sets_pragmas_version_and_marker_and_reopens() {
+    let db = temp_db();
+    drop(open(&db));
+    let store = open(&db); // second open: nothing to migrate
+    let pragma = |name: &str| -> String {
+        store
+            .conn
+            .query_row(&format!("PRAGMA {name}"), [], |r| {
+                r.get::<_, rusqlite::types::Value>(0)
+            })
+            .map_or_else(
+                |e| format!("error {e}"),
+                |v| match v {
+                    rusqlite::types::Value::Integer(i) => i.to_string(),
+                    rusqlite::types::Value::Text(t) => t,
+                    other => format!("{other:?}"),
+                },
+            )
+    };
+    assert_eq!(pragma("journal_mode"), "wal");
+    assert_eq!(pragma("foreign_keys"), "1");
+    assert_eq!(pragma("synchronous"), "1"); // NORMAL
+    assert_eq!(pragma("busy_timeout"), "5000");
+    assert_eq!(pragma("user_version"), SCHEMA_VERSION.to_string());
+    assert_eq!(pragma("application_id"), APPLICATION_ID.to_string());
+    let marker: String = store
+        .conn
+        .query_row(
+            "SELECT value FROM _claimtrack_meta WHERE key = 'application'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the marker row exists");
+    assert_eq!(marker, "claimtrack");
+    assert_eq!(store.stats().expect("stats").schema_version, SCHEMA_VERSION);
+}
+
+#[test]
+fn newer_schema_is_refused_and_left_alone() {
+    let db = temp_db();
+    {
+        let store = open(&db);
+        store
+            .conn
+            .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .expect("set version");
+    }
+    let before = std::fs::read(&db.path).expect("db file readable");
+    match Store::open(&db.path) {
+        Err(StoreError::TooNew { found, known, .. }) => {
+            assert_eq!((found, known), (SCHEMA_VERSION + 1, SCHEMA_VERSION))
+        }
+        other => panic!("expected TooNew, got {:?}", other.err()),
+    }
+    assert!(matches!(
+        Store::open_read_only(&db.path),
+        Err(StoreError::TooNew { .. })
+    ));
+    assert_eq!(std::fs::read(&db.path).expect("db file readable"), before);
+}
+
+#[test]
+fn foreign_databases_are_refused_and_left_alone() {
+    // (how the foreign file is made, what the refusal must mention)
+    let cases: &[(&str, &str)] = &[
+        (
+            "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);",
+            "no claimtrack schema",
+        ),
+        ("PRAGMA application_id = 1234;", "application_id"),
+        (
+            "CREATE TABLE t (x); PRAGMA user_version = 1;",
+            "no claimtrack marker",
+        ),
+    ];
+    for (setup, reason_part) in cases {
+        let db = temp_db();
+        rusqlite::Connection::open(&db.path)
+            .and_then(|c| c.execute_batch(setup))
+            .expect("setup works");
+        let before = std::fs::read(&db.path).expect("db file readable");
+        for result in [Store::open(&db.path).err(), Store::open_read_only(&db.path).err()] {
+            match result {
+                Some(StoreError::Foreign { reason, path }) => {
+                    assert!(reason.contains(reason_part), "{setup}: {reason}");
+                    assert_eq!(path, db.path.display().to_string());
+                }
+                other => panic!("{setup}: expected Foreign, got {other:?}"),
+            }
+        }
+        assert_eq!(
+            std::fs::read(&db.path).expect("db file readable"),
+            before,
+            "{setup}"
+        );
+    }
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_named_in_the_error() {
+    let db = temp_db();
+    let junk = "this is a plain text file, not a database at all, long enough to have a header\n".repeat(20);
+    std::fs::write(&db.path, &junk).expect("write junk");
+    for err in [Store::open(&db.path).err(), Store::open_read_only(&db.path).err()] {
+        let err = err.expect("a text file does not open as a store");
+        assert!(matches!(err, StoreError::NotADatabase { .. }), "{err:?}");
+        let message = err.to_string();
+        assert!(message.contains(&db.path.display().to_string()), "{message}");
+        assert!(message.contains("not a database"), "{message}");
+    }
+    assert_eq!(std::fs::read_to_string(&db.path).expect("junk still there"), junk);
+}
+
+#[test]
+fn read_only_open_of_a_missing_file_says_to_ingest_first() {
+    let db = temp_db();
+    let err = Store::open_read_only(&db.path)
+        .err()
+        .expect("a missing file is refused");
+    let message = err.to_string();
+    assert!(matches!(err, StoreError::Missing { .. }));
+    assert!(
+        message.contains(&db.path.display().to_string()) && message.contains("claimtrack ingest"),
+        "{message}"
+    );
+    assert!(!db.path.exists(), "read-only open must not create the file");
+}
+
+#[test]
+fn read_only_store_reads_and_cannot_write() {
+    let db = temp_db();
+    {
+        let mut store = open(&db);
+        store
+            .save_article(
+                &article(Some("u1"), "2020-01-01", "some words"),
+                &[denial("Acme", "d")],
+                "v1",
+            )
+            .expect("save");
+    }
+    let mut ro = Store::open_read_only(&db.path).expect("an existing store opens read-only");
+    assert_eq!(ro.claims(&ClaimFilter::default()).expect("claims").len(), 1);
+    assert!(ro.record_failure("x", "y").is_err());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saving, dedup, replacing
+
+#[test]
+fn dedup_by_url_and_by_content_hash() {
+    let db = temp_db();
+    let mut store = open(&db);
+    let first = article(
+        Some("https://example.test/a"),
+        "2020-05-01",
+        "Acme says it never sells data.",
+    );
+    let saved = store
+        .save_article(&first, &[denial("Acme", "s1")], "v1")
+        .expect("save");
+    assert_eq!((saved.status, saved.claims), (SaveStatus::Inserted, 1));
+
+    // (article, expected status): same URL and text; same text re-cased and re-wrapped under
+    // another URL; same text without a URL.
+    let recased = "ACME  says it\nnever sells DATA.";
+    let cases = [
+        (first.clone(), SaveStatus::Duplicate),
+        (
+            article(Some("https://mirror.test/a"), "2020-05-02", recased),
+            SaveStatus::Duplicate,
+        ),
+        (article(None, "2020-05-02", recased), SaveStatus::Duplicate),
+        (
+            article(None, "2020-05-02", "Another story entirely."),
+            SaveStatus::Inserted,
+        ),
+    ];
+    for (a, expected) in cases {
+        let out = store
+            .save_article(&a, &[denial("Acme", "again")], "v1")
+            .expect("save");
+        assert_eq!(out.status, expected, "{:?}", a.url);
+        if expected == SaveStatus::Duplicate {
+            assert_eq!((out.article_id, out.claims, out.links), (saved.article_id, 0, 0));
+        }
+    }
+    assert_eq!(count(&store, "articles"), 2);
+    assert_eq!(count(&store, "claims"), 2);
+}
+
+#[test]
+fn changed_text_replaces_article_claims_and_links() {
+    let db = temp_db();
+    let mut store = open(&db);
+    let d = store
+        .save_article(
+            &article(Some("u/denial"), "2018-01-01", "A denial about giraffes."),
+            &[denial("Acme", "old denial")],
+            "v1",
+        )
+        .expect("save");
+    let a = store
+        .save_article(
+            &article(Some("u/report"), "2018-06-01", "A report."),
+            &[assertion("Acme", "report")],
+            "v1",
+        )
+        .expect("save");
+    assert_eq!(a.links, 1);
+
+    let changed = article(Some("u/denial"), "2018-01-02", "A corrected denial about zebras.");
+    let out = store
+        .save_article(
+            &changed,
+            &[claim("Other", Polarity::Denial, DataType::Location, "new denial")],
+            "v2",
+        )
+        .expect("replace");
+    assert_eq!(
+        (out.status, out.article_id, out.claims, out.links),
+        (SaveStatus::Replaced, d.article_id, 1, 0)
+    );
+    assert_eq!(count(&store, "articles"), 2);
+    assert_eq!(count(&store, "links"), 0, "the old denial's link went with it");
+    let all = store.claims(&ClaimFilter::default()).expect("claims");
+    assert_eq!(sentences(&all), ["new denial", "report"]);
+    assert_eq!(all[0].extractor_version, "v2");
+    assert_eq!(all[0].published, Some(date("2018-01-02")));
+    // The full-text index follows the update.
+    assert!(store.search("giraffes", 10).expect("search").is_empty());
+    assert_eq!(store.search("zebras", 10).expect("search").len(), 1);
+}
+
+#[test]
+fn articles_round_trip_and_replace_claims_relinks() {
+    let db = temp_db();
+    let mut store = open(&db);
+    let mut original = article(Some("u1"), "2019-03-04", "Body text here.");
+    original.author = Some("A. Writer".to_string());
+    original.html = Some("<p>Body text here.</p>".to_string());
+    let saved = store
+        .save_article(&original, &[assertion("Acme", "a1")], "v1")
+        .expect("save");
+    let other = store
+        .save_article(&article(Some("u2"), "2019-01-01", "Other."), &[], "v1")
+        .expect("save");
+
+    let stored = store.articles().expect("articles");
+    assert_eq!(stored.len(), 2);
+    assert_eq!(stored[0], (saved.article_id, original));
+
+    let counts = store
+        .replace_claims(
+            other.article_id,
+            &[denial("Acme", "d1"), denial("Beta", "d2")],
+            "v2",
+        )
+        .expect("replace claims");
+    assert_eq!(counts, (2, 1));
+    let counts = store
+        .replace_claims(other.article_id, &[denial("Beta", "d3")], "v3")
+        .expect("replace again");
+    assert_eq!(counts, (1, 0));
+    assert_eq!(count(&store, "links"), 0);
+    assert_eq!(
+        sentences(&store.claims(&ClaimFilter::default()).expect("claims")),
+        ["d3", "a1"]
+    );
+    assert!(matches!(
+        store.replace_claims(999, &[], "v"),
+        Err(StoreError::NoSuchArticle(999))
+    ));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Linking
+
+#[test]
+fn links_are_oriented_counted_and_made_once() {
+    let db = temp_db();
+    let mut store = open(&db);
+    // An assertion stored before the denial it contradicts, and one after.
+    let early = store
+        .save_article(
+            &article(Some("u1"), "2018-03-01", "t1"),
+            &[assertion("Acme", "early report")],
+            "v1",
+        )
+        .expect("save");
+    assert_eq!(early.links, 0);
+    let mut said = denial("Acme", "we never did");
+    said.stated_on = Some(PartialDate::year(2017));
+    let d = store
+        .save_article(
+            &article(Some("u2"), "2018-04-01", "t2"),
+            &[said, denial("Beta", "not us either")],
+            "v1",
+        )
+        .expect("save");
+    assert_eq!(d.links, 1);
+
+    // Both sides in one article: evaluated once, linked once.
+    LINKER_CALLS.with(|c| c.set(0));
+    let both = store
+        .save_article(
+            &article(Some("u3"), "2018-05-01", "t3"),
+            &[assertion("Acme", "late report"), denial("Acme", "denied again")],
+            "v1",
+        )
+        .expect("save");
+    // "late report" meets the one stored Acme denial ("we never did", +1 link; Beta's denial is
+    // not a candidate); "denied again" meets "early report" and "late report" (+2 links).
+    assert_eq!(both.links, 3);
+    assert_eq!(LINKER_CALLS.with(Cell::get), 3, "each pair is evaluated once");
+
+    let links = store
+        .contradictions(&ClaimFilter::default())
+        .expect("contradictions");
+    let pairs: Vec<(&str, &str, First)> = links
+        .iter()
+        .map(|l| {
+            (
+                l.denial.claim.sentence.as_str(),
+                l.assertion.claim.sentence.as_str(),
+                l.first,
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("we never did", "early report", First::Denial),
+            ("we never did", "late report", First::Denial),
+            ("denied again", "early report", First::Assertion),
+            ("denied again", "late report", First::Denial),
+        ]
+    );
+    for l in &links {
+        assert_eq!(l.denial.claim.polarity, Polarity::Denial);
+        assert_eq!(l.assertion.claim.polarity, Polarity::Assertion);
+        assert!(l.reason.starts_with(&l.denial.claim.sentence));
+        assert!(l.denial.article_url.is_some() && l.assertion.article_title.is_some());
+    }
+    // The view has one row per link.
+    assert_eq!(count(&store, "contradictions_view"), 4);
+    assert_eq!(count(&store, "claims_view"), count(&store, "claims"));
+}
+
+#[test]
+fn the_default_linker_is_link_evaluate() {
+    let db = temp_db();
+    let store = Store::open(&db.path).expect("open");
+    assert_eq!(store.linker as usize, crate::link::evaluate as Linker as usize);
+}
+
+#[test]
+fn deleting_an_article_cascades_to_claims_links_and_search() {
+    let db = temp_db();
+    let mut store = open(&db);
+    let d = store
+        .save_article(
+            &article(Some("u1"), "2018-01-01", "penguins deny"),
+            &[denial("Acme", "d")],
+            "v1",
+        )
+        .expect("save");
+    store
+        .save_article(
+            &article(Some("u2"), "2018-02-01", "walrus report"),
+            &[assertion("Acme", "a")],
+            "v1",
+        )
+        .expect("save");
+    assert_eq!(count(&store, "links"), 1);
+    store
+        .conn
+        .execute("DELETE FROM articles WHERE id = ?1", [d.article_id])
+        .expect("delete");
+    assert_eq!((count(&store, "claims"), count(&store, "links")), (1, 0));
+    assert!(store.search("penguins", 5).expect("search").is_empty());
+    assert_eq!(store.search("walrus", 5).expect("search").len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+#[test]
+fn claim_filters() {
+    let db = temp_db();
+    let mut store = open(&db);
+    let mut with_counterparty = assertion("Acme", "gave Zeta access");
+    with_counterparty.counterparty = Some("Zeta".to_string());
+    let mut dated_year = denial("Acme", "said in 2016");
+    dated_year.stated_on = Some(PartialDate::year(2016));
+    let mut dated_month = denial("Beta", "said in 2017-03");
+    dated_month.stated_on = PartialDate::month(2017, 3);
+    store
+        .save_article(
+            &article(Some("u1"), "2018-06-15", "one"),
+            &[with_counterparty, dated_year],
+            "v1",
+        )
+        .expect("save");
+    store
+        .save_article(
+            &article(Some("u2"), "2019-01-10", "two"),
+            &[
+                dated_month,
+                claim(
+                    "Zeta",
+                    Polarity::Assertion,
+                    DataType::Location,
+                    "zeta tracked places",
+                ),
+            ],
+            "v1",
+        )
+        .expect("save");
+
+    let check = |filter: ClaimFilter, expected: &[&str]| {
+        let got = store.claims(&filter).expect("claims");
+        assert_eq!(sentences(&got), expected, "{filter:?}");
+    };
+    let all = [
+        "said in 2016",
+        "said in 2017-03",
+        "gave Zeta access",
+        "zeta tracked places",
+    ];
+    check(ClaimFilter::default(), &all);
+    check(
+        ClaimFilter {
+            company: Some("zeta".into()),
+            ..Default::default()
+        },
+        &["gave Zeta access", "zeta tracked places"],
+    );
+    check(
+        ClaimFilter {
+            company: Some("ACME".into()),
+            ..Default::default()
+        },
+        &["said in 2016", "gave Zeta access"],
+    );
+    check(
+        ClaimFilter {
+            company: Some("Nobody".into()),
+            ..Default::default()
+        },
+        &[],
+    );
+    check(
+        ClaimFilter {
+            data_type: Some(DataType::Location),
+            ..Default::default()
+        },
+        &["zeta tracked places"],
+    );
+    check(
+        ClaimFilter {
+            polarity: Some(Polarity::Denial),
+            ..Default::default()
+        },
+        &all[..2],
+    );
+    // A year passes when any of it falls in range; a month likewise.
+    check(
+        ClaimFilter {
+            since: Some(date("2016-12-31")),
+            ..Default::default()
+        },
+        &all,
+    );
+    check(
+        ClaimFilter {
+            since: Some(date("2017-01-01")),
+            ..Default::default()
+        },
+        &all[1..],
+    );
+    check(
+        ClaimFilter {
+            since: Some(date("2017-04-01")),
+            ..Default::default()
+        },
+        &all[2..],
+    );
+    check(
+        ClaimFilter {
+            until: Some(date("2017-03-01")),
+            ..Default::default()
+        },
+        &all[..2],
+    );
+    check(
+        ClaimFilter {
+            until: Some(date("2017-02-28")),
+            ..Default::default()
+        },
+        &all[..1],
+    );
+    check(
+        ClaimFilter {
+            since: Some(date("2018-06-15")),
+            until: Some(date("2018-06-15")),
+            ..Default::default()
+        },
+        &["gave Zeta access"],
+    );
+    check(
+        ClaimFilter {
+            limit: Some(2),
+            ..Default::default()
+        },
+        &all[..2],
+    );
+    check(
+        ClaimFilter {
+            company: Some("acme".into()),
+            polarity: Some(Polarity::Assertion),
+            ..Default::default()
+        },
+        &["gave Zeta access"],
+    );
+}
+
+#[test]
+fn contradiction_filters_apply_to_either_side() {
+    let db = temp_db();
+    let mut store = open(&db);
+    let mut a = assertion("Acme", "gave Zeta the messages");
+    a.counterparty = Some("Zeta".to_string());
+    store
+        .save_article(
+            &article(Some("u1"), "2015-01-01", "one"),
+            &[denial("Acme", "never")],
+            "v1",
+        )
+        .expect("save");
+    store
+        .save_article(&article(Some("u2"), "2018-12-19", "two"), &[a], "v1")
+        .expect("save");
+    store
+        .save_article(
+            &article(Some("u3"), "2019-01-01", "three"),
+            &[denial("Beta", "no")],
+            "v1",
+        )
+        .expect("save");
+
+    let check = |filter: ClaimFilter, expected: usize| {
+        assert_eq!(
+            store.contradictions(&filter).expect("contradictions").len(),
+            expected,
+            "{filter:?}"
+        );
+    };
+    check(ClaimFilter::default(), 1);
+    check(
+        ClaimFilter {
+            company: Some("zeta".into()),
+            ..Default::default()
+        },
+        1,
+    ); // assertion side
+    check(
+        ClaimFilter {
+            company: Some("beta".into()),
+            ..Default::default()
+        },
+        0,
+    );
+    check(
+        ClaimFilter {
+            data_type: Some(DataType::PersonalData),
+            ..Default::default()
+        },
+        1,
+    ); // denial side
+    check(
+        ClaimFilter {
+            data_type: Some(DataType::Location),
+            ..Default::default()
+        },
+        0,
+    );
+    check(
+        ClaimFilter {
+            until: Some(date("2015-06-01")),
+            ..Default::default()
+        },
+        1,
+    );
+    check(
+        ClaimFilter {
+            since: Some(date("2016-01-01")),
+            until: Some(date("2017-01-01")),
+            ..Default::default()
+        },
+        0,
+    );
+    check(
+        ClaimFilter {
+            limit: Some(0),
+            ..Default::default()
+        },
+        0,
+    );
+}
+
+#[test]
+fn search_finds_words_and_survives_odd_input() {
+    let db = temp_db();
+    let mut store = open(&db);
+    let mut a = article(
+        Some("u1"),
+        "2018-12-19",
+        "The network let partners read private messages of users.",
+    );
+    a.title = Some("Partners and messages".to_string());
+    store.save_article(&a, &[], "v1").expect("save");
+    store
+        .save_article(
+            &article(
+                Some("u2"),
+                "2018-12-20",
+                "An unrelated item about data-sharing deals, or so it seems, and more.",
+            ),
+            &[],
+            "v1",
+        )
+        .expect("save");
+
+    let check = |query: &str, expected_urls: &[&str]| {
+        let hits = store
+            .search(query, 10)
+            .unwrap_or_else(|e| panic!("{query:?}: {e}"));
+        let urls: Vec<&str> = hits.iter().map(|h| h.url.as_deref().unwrap_or("")).collect();
+        assert_eq!(urls, expected_urls, "{query:?}");
+    };
+    check("private messages", &["u1"]);
+    check("\"private messages\"", &["u1"]);
+    check("message", &["u1"]); // stemmed
+    check("data-sharing", &["u2"]);
+    check("\"", &[]);
+    check("AND OR", &["u2"]); // searched as the words "and" and "or" ("more" is not "or")
+    check("(", &[]);
+    check("   ", &[]);
+    check("NEAR(", &[]);
+    check("and", &["u1", "u2"]);
+
+    let hit = &store.search("private", 1).expect("search")[0];
+    assert!(hit.snippet.contains("[private]"), "{}", hit.snippet);
+    assert_eq!(
+        (hit.published, hit.outlet.as_deref()),
+        (Some(date("2018-12-19")), Some("Test Gazette"))
+    );
+}
+
+#[test]
+fn failures_and_stats() {
+    let db = temp_db();
+    let mut store = open(&db);
+    assert_eq!(
+        store.stats().expect("stats"),
+        Stats {
+            schema_version: SCHEMA_VERSION,
+            ..Default::default()
+        }
+    );
+    store.record_failure("input.jsonl:3", "no text").expect("record");
+    let mut a = assertion("Acme", "a");
+    a.counterparty = Some("Zeta".to_string());
+    store
+        .save_article(
+            &article(Some("u1"), "2017-02-03", "one"),
+            &[denial("Acme", "d")],
+            "v1",
+        )
+        .expect("save");
+    store
+        .save_article(
+            &article(Some("u2"), "2019-08-09", "two"),
+            &[a, denial("Beta", "b")],
+            "v1",
+        )
+        .expect("save");
+    let stats = store.stats().expect("stats");
+    assert_eq!(
+        stats,
+        Stats {
+            articles: 2,
+            claims: 3,
+            denials: 2,
+            assertions: 1,
+            links: 1,
+            failures: 1,
+            companies: 3,
+            first_published: Some(date("2017-02-03")),
+            last_published: Some(date("2019-08-09")),
+            schema_version: SCHEMA_VERSION,
+        }
+    );
+    let (item, at): (String, String) = store
+        .conn
+        .query_row("SELECT item, at FROM failures", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .expect("the failure row");
+    assert_eq!(item, "input.jsonl:3");
+    assert!(
+        at.len() == 20 && at.ends_with('Z'),
+        "ISO-8601 UTC timestamp: {at}"
+    );
+}
+
+#[test]
+fn lookups_use_indexes() {
+    let db = temp_db();
+    let store = open(&db);
+    // (statement, index its plan must search with)
+    let cases: &[(&str, &str)] = &[
+        (&queries::CANDIDATES, "claims_actor_polarity_data_type"),
+        (
+            "SELECT id, content_hash FROM articles WHERE url = ?1",
+            "articles_url",
+        ),
+        (
+            "SELECT id FROM articles WHERE content_hash = ?1 ORDER BY id LIMIT 1",
+            "articles_content_hash",
+        ),
+        ("DELETE FROM claims WHERE article_id = ?1", "claims_article_id"),
+        (
+            "SELECT id FROM claims c WHERE c.actor = ?1 OR c.counterparty = ?1",
+            "claims_counterparty",
+        ),
+    ];
+    for (sql, index) in cases {
+        let mut st = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .expect("plan");
+        let plan: Vec<String> = st
+            .query_map(
+                rusqlite::params_from_iter(vec![rusqlite::types::Null; st.parameter_count()]),
+                |r| r.get::<_, String>(3),
+            )
+            .and_then(|rows| rows.collect())
+            .expect("plan rows");
+        let plan = plan.join(" | ");
+        assert!(
+            plan.contains(&format!("USING INDEX {index}"))
+                || plan.contains(&format!("USING COVERING INDEX {index}")),
+            "{sql}: {plan}"
+        );
+        assert!(
+            !plan.contains("SCAN c") && !plan.contains("SCAN claims"),
+            "{sql}: {plan}"
+        );
+    }
+}
+
+/// Bulk-save throughput; prints figures. `cargo test --release --lib store::tests::bench -- --ignored --nocapture`
+#[test]
+#[ignore = "a benchmark: prints articles per second"]
+fn bench_save_articles() {
+    let db = temp_db();
+    let mut store = Store::open(&db.path).expect("open");
+    let companies = [
+        "Acme", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa",
+    ];
+    let n = 5000;
+    let started = std::time::Instant::now();
+    for i in 0..n {
+        let text = format!("Story number {i} about data and the people who hold it. ").repeat(40);
+        let a = article(Some(&format!("https://example.test/{i}")), "2019-01-01", &text);
+        let unique = format!("Co{i}");
+        let actor = if std::env::var_os("BENCH_UNIQUE").is_some() {
+            unique.as_str()
+        } else {
+            companies[i % companies.len()]
+        };
+        let claims = [
+            denial(actor, "we never do that"),
+            assertion(actor, "they did that"),
+            assertion(actor, "again"),
+        ];
+        store.save_article(&a, &claims, "v1").expect("save");
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "{n} articles, 3 claims each, in {secs:.2} s: {:.0} articles/s",
+        n as f64 / secs
+    );
+}
+
+#[test]
+fn linking_sees_claims_written_by_another_connection() {
+    let db = temp_db();
+    let mut first = open(&db);
+    let mut second = open(&db);
+    // `first` reads (and keeps) Acme's assertions: none yet.
+    first
+        .save_article(
+            &article(Some("u1"), "2018-01-01", "one"),
+            &[denial("Acme", "d1")],
+            "v1",
+        )
+        .expect("save");
+    // Another connection stores an assertion (and links it to d1).
+    let s = second.save_article(
+        &article(Some("u2"), "2018-02-01", "two"),
+        &[assertion("Acme", "a1")],
+        "v1",
+    );
+    assert_eq!(s.expect("save").links, 1);
+    // `first` must see a1 when it links its next denial.
+    let out = first.save_article(
+        &article(Some("u3"), "2018-03-01", "three"),
+        &[denial("Acme", "d2")],
+        "v1",
+    );
+    assert_eq!(out.expect("save").links, 1);
+}
+
+#[test]
+fn a_failed_save_stores_nothing_and_leaves_no_stale_candidates() {
+    let db = temp_db();
+    let mut store = open(&db);
+    store
+        .save_article(
+            &article(Some("u1"), "2018-01-01", "one"),
+            &[denial("Acme", "d1")],
+            "v1",
+        )
+        .expect("save");
+    let mut broken = assertion("Acme", "bad confidence");
+    broken.confidence = f64::NAN; // stored as NULL: violates NOT NULL
+    let failed = store.save_article(
+        &article(Some("u2"), "2018-02-01", "two"),
+        &[assertion("Acme", "fine"), broken],
+        "v1",
+    );
+    assert!(failed.is_err());
+    assert_eq!(
+        (
+            count(&store, "articles"),
+            count(&store, "claims"),
+            count(&store, "links")
+        ),
+        (1, 1, 0)
+    );
+    // A later denial must not be linked to the rolled-back assertion.
+    let out = store
+        .save_article(
+            &article(Some("u3"), "2018-03-01", "three"),
+            &[denial("Acme", "d2")],
+            "v1",
+        )
+        .expect("save after a failure");
+    assert_eq!(out.links, 0);
+}
