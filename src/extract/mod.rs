@@ -112,3 +112,6 @@ fn choose(readable: Option<String>, fb: fallback::Fallback) -> (String, TextSour
         (rd, TextSource::Readability)
     }
 }
+
+#[cfg(test)]
+mod tests;
