@@ -20,12 +20,21 @@ fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let dir = args.next().map(PathBuf::from).unwrap_or_else(|| {
         let rel = PathBuf::from("../shared/bench/article-extraction");
-        if rel.exists() { rel } else { PathBuf::from("/work/shared/bench/article-extraction") }
+        if rel.exists() {
+            rel
+        } else {
+            PathBuf::from("/work/shared/bench/article-extraction")
+        }
     });
-    let out = args.next().map(PathBuf::from).unwrap_or_else(|| "/tmp/extract_bench/claimtrack.json".into());
+    let out = args
+        .next()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "/tmp/extract_bench/claimtrack.json".into());
 
     let truth: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("ground-truth.json"))?)?;
-    let truth = truth.as_object().ok_or_else(|| anyhow::anyhow!("ground-truth.json is not an object"))?;
+    let truth = truth
+        .as_object()
+        .ok_or_else(|| anyhow::anyhow!("ground-truth.json is not an object"))?;
     let mut pages = Vec::new();
     for (id, v) in truth {
         let mut html = String::new();
@@ -58,7 +67,10 @@ fn main() -> anyhow::Result<()> {
         "{}.timing.json",
         out.file_stem().and_then(|s| s.to_str()).unwrap_or("pred")
     ));
-    std::fs::write(&timing, serde_json::to_vec(&serde_json::json!({ "pages_per_s_best": pps }))?)?;
+    std::fs::write(
+        &timing,
+        serde_json::to_vec(&serde_json::json!({ "pages_per_s_best": pps }))?,
+    )?;
     eprintln!(
         "{} pages, {:.1} pages/s (best of 3), {} via fallback; wrote {}",
         pages.len(),

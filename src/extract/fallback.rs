@@ -19,20 +19,64 @@ pub(crate) struct Fallback {
 
 /// Elements whose content is never article text.
 const SKIP_TAGS: &[&str] = &[
-    "nav", "aside", "footer", "header", "form", "script", "style", "noscript", "template", "button",
-    "select", "figcaption", "dialog", "menu",
+    "nav",
+    "aside",
+    "footer",
+    "header",
+    "form",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "button",
+    "select",
+    "figcaption",
+    "dialog",
+    "menu",
 ];
 
 /// Substrings of `class` / `id` that mark page chrome.
 const SKIP_MARKS: &[&str] = &[
-    "comment", "related", "share", "social", "newsletter", "promo", "cookie", "consent", "sidebar",
-    "breadcrumb", "footer", "navbar", "nav-", "menu", "subscribe", "paywall", "advert", "popup",
-    "modal", "recommend", "outbrain", "taboola", "signup", "sign-up", "login", "banner", "masthead",
-    "most-read", "mostread", "trending", "teaser-list", "more-stories", "read-more", "readmore",
+    "comment",
+    "related",
+    "share",
+    "social",
+    "newsletter",
+    "promo",
+    "cookie",
+    "consent",
+    "sidebar",
+    "breadcrumb",
+    "footer",
+    "navbar",
+    "nav-",
+    "menu",
+    "subscribe",
+    "paywall",
+    "advert",
+    "popup",
+    "modal",
+    "recommend",
+    "outbrain",
+    "taboola",
+    "signup",
+    "sign-up",
+    "login",
+    "banner",
+    "masthead",
+    "most-read",
+    "mostread",
+    "trending",
+    "teaser-list",
+    "more-stories",
+    "read-more",
+    "readmore",
 ];
 
 fn is_chrome(node: &NodeRef) -> bool {
-    let Some(name) = node.node_name() else { return false };
+    let Some(name) = node.node_name() else {
+        return false;
+    };
     if SKIP_TAGS.contains(&name.as_ref()) {
         return true;
     }
@@ -42,7 +86,10 @@ fn is_chrome(node: &NodeRef) -> bool {
     if node.attr("aria-hidden").is_some_and(|v| v.as_ref() == "true") || node.has_attr("hidden") {
         return true;
     }
-    if node.attr("role").is_some_and(|r| matches!(r.as_ref(), "navigation" | "complementary" | "dialog")) {
+    if node
+        .attr("role")
+        .is_some_and(|r| matches!(r.as_ref(), "navigation" | "complementary" | "dialog"))
+    {
         return true;
     }
     let mut marks = String::new();
@@ -56,7 +103,8 @@ fn is_chrome(node: &NodeRef) -> bool {
 }
 
 fn is_article_root(node: &NodeRef) -> bool {
-    node.node_name().is_some_and(|n| matches!(n.as_ref(), "article" | "main"))
+    node.node_name()
+        .is_some_and(|n| matches!(n.as_ref(), "article" | "main"))
         || node.attr("itemprop").is_some_and(|v| v.as_ref() == "articleBody")
 }
 
@@ -239,7 +287,11 @@ mod tests {
     #[test]
     fn chrome_shares() {
         fn check(text: &str, expected: f64) {
-            assert!((chrome_share(text) - expected).abs() < 0.01, "{text:?}: {}", chrome_share(text));
+            assert!(
+                (chrome_share(text) - expected).abs() < 0.01,
+                "{text:?}: {}",
+                chrome_share(text)
+            );
         }
         check("Subscribe now\n\nSign in", 1.0);
         check("A plain paragraph.\n\nAnother one.", 0.0);

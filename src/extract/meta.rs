@@ -40,14 +40,17 @@ impl MetaTags {
     fn read(doc: &Document) -> Self {
         let mut map = HashMap::new();
         for node in doc.select("meta").nodes() {
-            let Some(content) = node.attr("content") else { continue };
+            let Some(content) = node.attr("content") else {
+                continue;
+            };
             let content = clean(&content);
             if content.is_empty() {
                 continue;
             }
             for key_attr in ["property", "name", "itemprop", "http-equiv"] {
                 if let Some(k) = node.attr(key_attr) {
-                    map.entry(k.trim().to_ascii_lowercase()).or_insert_with(|| content.clone());
+                    map.entry(k.trim().to_ascii_lowercase())
+                        .or_insert_with(|| content.clone());
                 }
             }
         }
@@ -75,7 +78,10 @@ pub(crate) fn read(doc: &Document, url: Option<&str>) -> Meta {
         .get("og:site_name")
         .map(str::to_string)
         .or_else(|| ld.publisher.clone())
-        .or_else(|| url.and_then(host).or_else(|| canonical_url.as_deref().and_then(host)));
+        .or_else(|| {
+            url.and_then(host)
+                .or_else(|| canonical_url.as_deref().and_then(host))
+        });
 
     let title = read_title(doc, &tags, &ld, outlet.as_deref());
     let published = read_published(doc, &tags, &ld, url.or(canonical_url.as_deref()));
@@ -97,7 +103,15 @@ pub(crate) fn read(doc: &Document, url: Option<&str>) -> Meta {
         .or_else(|| tags.get("og:locale").map(str::to_string))
         .map(|l| l.replace('_', "-"));
 
-    Meta { title, published, modified, author, outlet, canonical_url, language }
+    Meta {
+        title,
+        published,
+        modified,
+        author,
+        outlet,
+        canonical_url,
+        language,
+    }
 }
 
 fn read_title(doc: &Document, tags: &MetaTags, ld: &JsonLd, outlet: Option<&str>) -> Option<String> {
@@ -112,7 +126,13 @@ fn read_title(doc: &Document, tags: &MetaTags, ld: &JsonLd, outlet: Option<&str>
     if !t.is_empty() {
         return Some(strip_suffix(&t, outlet, true));
     }
-    let h1 = clean(&doc.select("h1").nodes().first().map(|n| n.text()).unwrap_or_default());
+    let h1 = clean(
+        &doc.select("h1")
+            .nodes()
+            .first()
+            .map(|n| n.text())
+            .unwrap_or_default(),
+    );
     (!h1.is_empty()).then_some(h1)
 }
 
@@ -174,14 +194,21 @@ fn read_published(
     }
     // `itemprop=datePublished` on an element other than <meta>, e.g. <time>.
     for node in doc.select("[itemprop=datePublished]").nodes() {
-        let v = node.attr("datetime").or_else(|| node.attr("content")).unwrap_or_else(|| node.text());
+        let v = node
+            .attr("datetime")
+            .or_else(|| node.attr("content"))
+            .unwrap_or_else(|| node.text());
         if let Some(d) = lenient_date(&v) {
             return Some((d, "itemprop:datePublished".into()));
         }
     }
-    for sel in ["time[pubdate][datetime]", "article header time[datetime]", "header time[datetime]",
-        "article time[datetime]", "main time[datetime]"]
-    {
+    for sel in [
+        "time[pubdate][datetime]",
+        "article header time[datetime]",
+        "header time[datetime]",
+        "article time[datetime]",
+        "main time[datetime]",
+    ] {
         for node in doc.select(sel).nodes() {
             if let Some(d) = node.attr("datetime").and_then(|v| lenient_date(&v)) {
                 return Some((d, "time".into()));
@@ -195,7 +222,13 @@ fn read_author(doc: &Document, tags: &MetaTags, ld: &JsonLd) -> Option<String> {
     if !ld.authors.is_empty() {
         return Some(ld.authors.join(", "));
     }
-    for key in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator"] {
+    for key in [
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+    ] {
         if let Some(a) = tags.get(key).filter(|a| !looks_like_url(a)) {
             return Some(a.to_string());
         }
@@ -210,7 +243,11 @@ fn read_author(doc: &Document, tags: &MetaTags, ld: &JsonLd) -> Option<String> {
     if !rel.is_empty() {
         return Some(dedup(rel).join(", "));
     }
-    for sel in ["[itemprop=author] [itemprop=name]", "[class*=byline]", "[class*=author-name]"] {
+    for sel in [
+        "[itemprop=author] [itemprop=name]",
+        "[class*=byline]",
+        "[class*=author-name]",
+    ] {
         for node in doc.select(sel).nodes() {
             let t = strip_by(&clean(&node.text()));
             if !t.is_empty() && t.split_whitespace().count() <= 8 {
@@ -245,23 +282,33 @@ fn read_json_ld(doc: &Document) -> JsonLd {
     let mut objects = Vec::new();
     for node in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
         let text = node.text();
-        let text = text.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>");
+        let text = text
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>");
         if let Ok(v) = serde_json::from_str::<Value>(text) {
             flatten_ld(v, &mut objects, 0);
         }
     }
     let is_article = |o: &serde_json::Map<String, Value>| {
-        types_of(o).iter().any(|t| t.ends_with("Article") || t == "BlogPosting" || t == "Report")
+        types_of(o)
+            .iter()
+            .any(|t| t.ends_with("Article") || t == "BlogPosting" || t == "Report")
     };
-    let pick = objects
-        .iter()
-        .find(|o| is_article(o))
-        .or_else(|| objects.iter().find(|o| o.contains_key("headline") || o.contains_key("datePublished")));
+    let pick = objects.iter().find(|o| is_article(o)).or_else(|| {
+        objects
+            .iter()
+            .find(|o| o.contains_key("headline") || o.contains_key("datePublished"))
+    });
     let Some(o) = pick else { return JsonLd::default() };
     let publisher = o.get("publisher").and_then(name_of).or_else(|| {
         objects
             .iter()
-            .find(|o| types_of(o).iter().any(|t| t == "NewsMediaOrganization" || t == "WebSite"))
+            .find(|o| {
+                types_of(o)
+                    .iter()
+                    .any(|t| t == "NewsMediaOrganization" || t == "WebSite")
+            })
             .and_then(|o| o.get("name"))
             .and_then(str_of)
     });
@@ -273,7 +320,10 @@ fn read_json_ld(doc: &Document) -> JsonLd {
     }
     JsonLd {
         headline: o.get("headline").or_else(|| o.get("name")).and_then(str_of),
-        published: o.get("datePublished").or_else(|| o.get("dateCreated")).and_then(str_of),
+        published: o
+            .get("datePublished")
+            .or_else(|| o.get("dateCreated"))
+            .and_then(str_of),
         modified: o.get("dateModified").and_then(str_of),
         authors: dedup(authors.into_iter().filter(|a| !looks_like_url(a)).collect()),
         publisher,
@@ -374,7 +424,9 @@ pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
     let path = path.split(['?', '#']).next().unwrap_or("");
     let segs: Vec<&str> = path.split('/').collect();
     let num = |s: &str, len: usize| -> Option<u32> {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
     };
     for i in 0..segs.len() {
         if let Some(y) = num(segs[i], 4) {
@@ -397,7 +449,8 @@ pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
                 return Some(d);
             }
         }
-        if seg.len() >= 8 && seg.as_bytes()[..8].iter().all(u8::is_ascii_digit)
+        if seg.len() >= 8
+            && seg.as_bytes()[..8].iter().all(u8::is_ascii_digit)
             && !seg.as_bytes().get(8).is_some_and(u8::is_ascii_digit)
         {
             if let Some(d) = lenient_date(&seg[..8]) {
@@ -463,8 +516,14 @@ mod tests {
         fn check(input: &str, expected: Option<NaiveDate>) {
             assert_eq!(date_in_url(input), expected, "{input:?}");
         }
-        check("https://example.com/2018/12/19/tech/story.html", Some(ymd(2018, 12, 19)));
-        check("https://example.com/news/2018-12-19-some-story", Some(ymd(2018, 12, 19)));
+        check(
+            "https://example.com/2018/12/19/tech/story.html",
+            Some(ymd(2018, 12, 19)),
+        );
+        check(
+            "https://example.com/news/2018-12-19-some-story",
+            Some(ymd(2018, 12, 19)),
+        );
         check("https://example.com/a/20181219/story", Some(ymd(2018, 12, 19)));
         check("https://example.com/2018/12/story", None);
         check("https://example.com/2018/13/40/story", None);
@@ -477,17 +536,39 @@ mod tests {
         fn check(title: &str, outlet: Option<&str>, short: bool, expected: &str) {
             assert_eq!(strip_suffix(title, outlet, short), expected, "{title:?}");
         }
-        check("Big story about data | The Daily Example", Some("The Daily Example"), false, "Big story about data");
-        check("Big story about data - Example News", None, true, "Big story about data");
-        check("Left - right: a debate about data privacy rules", None, true,
-            "Left - right: a debate about data privacy rules");
+        check(
+            "Big story about data | The Daily Example",
+            Some("The Daily Example"),
+            false,
+            "Big story about data",
+        );
+        check(
+            "Big story about data - Example News",
+            None,
+            true,
+            "Big story about data",
+        );
+        check(
+            "Left - right: a debate about data privacy rules",
+            None,
+            true,
+            "Left - right: a debate about data privacy rules",
+        );
         check("Plain headline", Some("Outlet"), true, "Plain headline");
-        check("Story - with dash inside", Some("Outlet"), false, "Story - with dash inside");
+        check(
+            "Story - with dash inside",
+            Some("Outlet"),
+            false,
+            "Story - with dash inside",
+        );
     }
 
     #[test]
     fn hosts() {
-        assert_eq!(host("https://www.Example.com:8080/a?b").as_deref(), Some("example.com"));
+        assert_eq!(
+            host("https://www.Example.com:8080/a?b").as_deref(),
+            Some("example.com")
+        );
         assert_eq!(host("not a url"), None);
         assert_eq!(absolutize("/a/b", Some("https://x.org/c")), "https://x.org/a/b");
         assert_eq!(absolutize("//x.org/a", Some("http://y.org/")), "http://x.org/a");

@@ -70,7 +70,10 @@ pub fn extract_html_with_source(html: &str, url: Option<&str>) -> (Page, TextSou
 
 /// dom_smoothie's formatted main text, normalised to paragraphs separated by one blank line.
 fn readability_text(doc: Document) -> Option<String> {
-    let cfg = Config { text_mode: TextMode::Formatted, ..Default::default() };
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        ..Default::default()
+    };
     let mut r = Readability::with_document(doc, None, Some(cfg)).ok()?;
     let article = r.parse().ok()?;
     let text = paragraphs(&article.text_content);
@@ -79,15 +82,17 @@ fn readability_text(doc: Document) -> Option<String> {
 
 /// Splits on blank lines, collapses whitespace inside each paragraph (single newlines become
 /// spaces unless they separate list items), drops notice paragraphs, joins with a blank line.
+/// Also drops repeats of an earlier paragraph (gallery captions, duplicated teasers).
 fn paragraphs(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for block in text.split("\n\n") {
         let lines: Vec<String> = block.lines().map(meta::clean).filter(|l| !l.is_empty()).collect();
         if lines.is_empty() {
             continue;
         }
         let p = lines.join("\n");
-        if !fallback::is_boilerplate_paragraph(&p) {
+        if !fallback::is_boilerplate_paragraph(&p) && seen.insert(p.clone()) {
             out.push(p);
         }
     }
@@ -97,15 +102,18 @@ fn paragraphs(text: &str) -> String {
 fn choose(readable: Option<String>, fb: fallback::Fallback) -> (String, TextSource) {
     let fb_len = fb.text.chars().count();
     let Some(rd) = readable else {
-        return if fb_len > 0 { (fb.text, TextSource::Fallback) } else { (String::new(), TextSource::None) };
+        return if fb_len > 0 {
+            (fb.text, TextSource::Fallback)
+        } else {
+            (String::new(), TextSource::None)
+        };
     };
     let rd_len = rd.chars().count();
     // Much shorter than the page's paragraph text, and our cluster holds far more.
     let too_short = (rd_len as f64) < 0.25 * fb.visible_chars as f64 && fb_len > 2 * rd_len;
     // Mostly notices, and our cluster is longer and cleaner.
-    let notice = fallback::chrome_share(&rd) > 0.5
-        && fb_len > rd_len
-        && fallback::chrome_share(&fb.text) < 0.5;
+    let notice =
+        fallback::chrome_share(&rd) > 0.5 && fb_len > rd_len && fallback::chrome_share(&fb.text) < 0.5;
     if too_short || notice {
         (fb.text, TextSource::Fallback)
     } else {

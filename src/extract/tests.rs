@@ -39,7 +39,10 @@ struct Expect<'a> {
 
 fn check(name: &str, url: Option<&str>, e: Expect) {
     let page = extract_html(&fixture(name), url);
-    let meta = Page { text: String::new(), ..page.clone() };
+    let meta = Page {
+        text: String::new(),
+        ..page.clone()
+    };
     let expected = Page {
         title: e.title.map(str::to_string),
         text: String::new(),
@@ -58,7 +61,10 @@ fn check(name: &str, url: Option<&str>, e: Expect) {
     for x in e.excludes {
         assert!(!page.text.contains(x), "{name}: text has {x:?}:\n{}", page.text);
     }
-    assert!(!page.text.contains("\n\n\n"), "{name}: paragraphs separated by one blank line");
+    assert!(
+        !page.text.contains("\n\n\n"),
+        "{name}: paragraphs separated by one blank line"
+    );
 
     let snap_path = fixture_dir().join(name.replace(".html", ".page.json"));
     let got = serde_json::to_string_pretty(&page).expect("Page serialises") + "\n";
@@ -67,7 +73,10 @@ fn check(name: &str, url: Option<&str>, e: Expect) {
     } else {
         let want = std::fs::read_to_string(&snap_path)
             .unwrap_or_else(|_| panic!("{name}: no snapshot; run with UPDATE_SNAPSHOTS=1 and review it"));
-        assert_eq!(got, want, "{name}: snapshot changed (UPDATE_SNAPSHOTS=1 to accept after review)");
+        assert_eq!(
+            got, want,
+            "{name}: snapshot changed (UPDATE_SNAPSHOTS=1 to accept after review)"
+        );
     }
 }
 
@@ -91,7 +100,14 @@ fn news_page_with_chrome() {
                 "weighing a collective complaint",
                 "the collection continued until an audit last autumn.\n\nA spokesperson",
             ],
-            excludes: &["We use cookies", "smart fridge", "suspected my phone", "Switched brands", "All rights reserved", "World news desk"],
+            excludes: &[
+                "We use cookies",
+                "smart fridge",
+                "suspected my phone",
+                "Switched brands",
+                "All rights reserved",
+                "World news desk",
+            ],
         },
     );
 }
@@ -109,7 +125,10 @@ fn json_ld_page() {
             author: Some("Lena Marsh, Tomás Ruiz"),
             outlet: Some("Northgate Post"),
             language: Some("en"),
-            contains: &["sent heart-rate readings and sleep scores", "did not recognise the consent screen"],
+            contains: &[
+                "sent heart-rate readings and sleep scores",
+                "did not recognise the consent screen",
+            ],
             ..Default::default()
         },
     );
@@ -144,13 +163,19 @@ fn date_only_in_url() {
             published: Some("2017-04-21"),
             method: Some("url"),
             outlet: Some("citywire.example"),
-            contains: &["for several minutes after their trips had ended", "actually open on the screen"],
+            contains: &[
+                "for several minutes after their trips had ended",
+                "actually open on the screen",
+            ],
             ..Default::default()
         },
     );
     // Without a URL there is no date at all.
     let page = extract_html(&fixture("url_date.html"), None);
-    assert_eq!((page.published, page.published_method, page.outlet), (None, None, None));
+    assert_eq!(
+        (page.published, page.published_method, page.outlet),
+        (None, None, None)
+    );
 }
 
 #[test]
@@ -164,8 +189,16 @@ fn paywalled_teaser() {
             method: Some("meta:datepublished"),
             outlet: Some("Market Bulletin"),
             language: Some("en"),
-            contains: &["sold the purchase histories attached to millions of loyalty cards", "targeted mail campaigns"],
-            excludes: &["subscribers only", "Sign in to continue", "free account", "terms of service"],
+            contains: &[
+                "sold the purchase histories attached to millions of loyalty cards",
+                "targeted mail campaigns",
+            ],
+            excludes: &[
+                "subscribers only",
+                "Sign in to continue",
+                "free account",
+                "terms of service",
+            ],
             ..Default::default()
         },
     );
@@ -206,7 +239,15 @@ fn german_page() {
 
 #[test]
 fn degenerate_inputs_do_not_panic() {
-    for html in ["", "<", "<html>", "<p>", "\0\0\0", "<script>alert(1)</script>", "<meta content=\"x\">"] {
+    for html in [
+        "",
+        "<",
+        "<html>",
+        "<p>",
+        "\0\0\0",
+        "<script>alert(1)</script>",
+        "<meta content=\"x\">",
+    ] {
         let page = extract_html(html, Some("not a url"));
         assert_eq!(page.published, None, "{html:?}");
     }
@@ -225,12 +266,53 @@ fn json_ld_variants() {
             "{ld}"
         );
     }
-    check(r#"[{"@type":"BreadcrumbList"},{"@type":"Article","datePublished":"2018-12-19","author":"Kim"}]"#,
-        (Some("2018-12-19"), Some("Kim")));
-    check(r#"{"@type":"ReportageNewsArticle","datePublished":"2018-12-19T23:30:00-05:00","author":{"name":"Ana"}}"#,
-        (Some("2018-12-19"), Some("Ana")));
-    check(r#"{"@type":"NewsArticle","datePublished":"2300-01-01"}"#, (None, None));
-    check(r#"{"@type":"NewsArticle","datePublished":"yesterday"}"#, (None, None));
+    check(
+        r#"[{"@type":"BreadcrumbList"},{"@type":"Article","datePublished":"2018-12-19","author":"Kim"}]"#,
+        (Some("2018-12-19"), Some("Kim")),
+    );
+    check(
+        r#"{"@type":"ReportageNewsArticle","datePublished":"2018-12-19T23:30:00-05:00","author":{"name":"Ana"}}"#,
+        (Some("2018-12-19"), Some("Ana")),
+    );
+    check(
+        r#"{"@type":"NewsArticle","datePublished":"2300-01-01"}"#,
+        (None, None),
+    );
+    check(
+        r#"{"@type":"NewsArticle","datePublished":"yesterday"}"#,
+        (None, None),
+    );
     check(r#"{not json"#, (None, None));
-    check(r#"{"@type":"NewsArticle","author":[{"name":"A"},{"name":"A"},"https://x.org/a"]}"#, (None, Some("A")));
+    check(
+        r#"{"@type":"NewsArticle","author":[{"name":"A"},{"name":"A"},"https://x.org/a"]}"#,
+        (None, Some("A")),
+    );
+}
+
+#[test]
+fn choosing_between_readability_and_fallback() {
+    fn check(readable: Option<&str>, fb_text: &str, visible: usize, expected: TextSource) {
+        let fb = fallback::Fallback {
+            text: fb_text.to_string(),
+            visible_chars: visible,
+        };
+        let (text, source) = choose(readable.map(str::to_string), fb);
+        assert_eq!(source, expected, "{readable:?} / {fb_text:?}");
+        let want = match expected {
+            TextSource::Readability => readable.unwrap_or_default(),
+            TextSource::Fallback => fb_text,
+            TextSource::None => "",
+        };
+        assert_eq!(text, want);
+    }
+    let article = "The company kept the records for years. ".repeat(20);
+    let notice = "Subscribe now for unlimited access.\n\nAlready have an account? Sign in.";
+    check(Some(&article), &article, article.len(), TextSource::Readability);
+    check(None, &article, article.len(), TextSource::Fallback);
+    check(None, "", 0, TextSource::None);
+    check(Some(notice), &article, article.len() + 70, TextSource::Fallback);
+    check(Some("Tiny."), &article, article.len(), TextSource::Fallback);
+    // A long article about cookies is not a cookie notice.
+    let about_cookies = "Regulators said the cookie banners misled visitors about tracking. ".repeat(10);
+    check(Some(&about_cookies), "short", 600, TextSource::Readability);
 }

@@ -25,7 +25,11 @@ pub(crate) fn decode(bytes: &[u8], html: bool) -> Result<String, String> {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok(s.to_string());
     }
-    let enc = if html { declared_charset(bytes).unwrap_or(WINDOWS_1252) } else { WINDOWS_1252 };
+    let enc = if html {
+        declared_charset(bytes).unwrap_or(WINDOWS_1252)
+    } else {
+        WINDOWS_1252
+    };
     let (text, _, _) = enc.decode(bytes);
     Ok(text.into_owned())
 }
@@ -76,11 +80,17 @@ pub(crate) fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             continue;
         }
         i += 1;
-        while lower.get(i).is_some_and(|b| b.is_ascii_whitespace() || *b == b'"' || *b == b'\'') {
+        while lower
+            .get(i)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'"' || *b == b'\'')
+        {
             i += 1;
         }
         let start = i;
-        while lower.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')) {
+        while lower
+            .get(i)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        {
             i += 1;
         }
         if let Some(enc) = Encoding::for_label(&lower[start..i]) {
@@ -102,22 +112,42 @@ mod tests {
     #[test]
     fn decoding() {
         fn check(bytes: &[u8], html: bool, expected: Result<&str, &str>) {
-            assert_eq!(decode(bytes, html).as_deref(), expected.map_err(str::to_string).as_deref(), "{bytes:?}");
+            assert_eq!(
+                decode(bytes, html).as_deref(),
+                expected.map_err(str::to_string).as_deref(),
+                "{bytes:?}"
+            );
         }
         check(b"plain ascii", false, Ok("plain ascii"));
-        check("caf\u{e9} d\u{e9}j\u{e0}".as_bytes(), false, Ok("caf\u{e9} d\u{e9}j\u{e0}"));
+        check(
+            "caf\u{e9} d\u{e9}j\u{e0}".as_bytes(),
+            false,
+            Ok("caf\u{e9} d\u{e9}j\u{e0}"),
+        );
         check(b"\xEF\xBB\xBFwith bom", false, Ok("with bom"));
         check(b"\xFF\xFEh\0i\0", false, Ok("hi"));
         check(b"\xFE\xFF\0h\0i", false, Ok("hi"));
-        check(b"caf\xe9 \x93quoted\x94", false, Ok("caf\u{e9} \u{201c}quoted\u{201d}"));
-        check(b"<meta charset=\"iso-8859-2\"><p>\xb1</p>", true, Ok("<meta charset=\"iso-8859-2\"><p>\u{105}</p>"));
+        check(
+            b"caf\xe9 \x93quoted\x94",
+            false,
+            Ok("caf\u{e9} \u{201c}quoted\u{201d}"),
+        );
+        check(
+            b"<meta charset=\"iso-8859-2\"><p>\xb1</p>",
+            true,
+            Ok("<meta charset=\"iso-8859-2\"><p>\u{105}</p>"),
+        );
         check(
             b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">\xc4\xe0",
             true,
             Ok("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">\u{414}\u{430}"),
         );
         // Valid UTF-8 wins over a stale declaration.
-        check("<meta charset=windows-1252>\u{e9}".as_bytes(), true, Ok("<meta charset=windows-1252>\u{e9}"));
+        check(
+            "<meta charset=windows-1252>\u{e9}".as_bytes(),
+            true,
+            Ok("<meta charset=windows-1252>\u{e9}"),
+        );
         check(b"\x7fELF\x02\x01\x01\0\0\0", false, Err("binary file (not text)"));
         check(b"\x01\x02\x03\x04\x05abc", false, Err("binary file (not text)"));
         check(b"\xFF\xFE\0\0\0\0", false, Err("binary file (not text)"));

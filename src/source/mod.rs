@@ -43,7 +43,10 @@ pub struct InputError {
 
 impl InputError {
     fn new(item: impl Into<String>, reason: impl Into<String>) -> Self {
-        InputError { item: item.into(), reason: reason.into() }
+        InputError {
+            item: item.into(),
+            reason: reason.into(),
+        }
     }
 }
 
@@ -99,7 +102,10 @@ pub fn read_path(path: &Path, sink: &mut dyn FnMut(Result<RawDoc, InputError>)) 
 fn walk(dir: &Path, depth: usize, sink: &mut dyn FnMut(Result<RawDoc, InputError>)) {
     let item = || dir.display().to_string();
     if depth > MAX_DEPTH {
-        sink(Err(InputError::new(item(), format!("directories nested deeper than {MAX_DEPTH} levels"))));
+        sink(Err(InputError::new(
+            item(),
+            format!("directories nested deeper than {MAX_DEPTH} levels"),
+        )));
         return;
     }
     let entries = match fs::read_dir(dir) {
@@ -151,9 +157,13 @@ fn read_file(path: &Path, kind: Kind, gz: bool) -> Result<RawDoc, InputError> {
         }
         let mut out = Vec::new();
         let mut dec = flate2::read::MultiGzDecoder::new(&bytes[..]).take(MAX_GUNZIPPED + 1);
-        dec.read_to_end(&mut out).map_err(|e| err(format!("corrupt gzip: {e}")))?;
+        dec.read_to_end(&mut out)
+            .map_err(|e| err(format!("corrupt gzip: {e}")))?;
         if out.len() as u64 > MAX_GUNZIPPED {
-            return Err(err(format!("gzip expands to more than {} MiB", MAX_GUNZIPPED >> 20)));
+            return Err(err(format!(
+                "gzip expands to more than {} MiB",
+                MAX_GUNZIPPED >> 20
+            )));
         }
         bytes = out;
     }
@@ -165,7 +175,11 @@ fn read_file(path: &Path, kind: Kind, gz: bool) -> Result<RawDoc, InputError> {
         return Err(err("empty file".into()));
     }
     Ok(match kind {
-        Kind::Html => RawDoc { origin, html: Some(text), ..Default::default() },
+        Kind::Html => RawDoc {
+            origin,
+            html: Some(text),
+            ..Default::default()
+        },
         Kind::Text => parse_text_file(&text, origin),
     })
 }
@@ -173,7 +187,10 @@ fn read_file(path: &Path, kind: Kind, gz: bool) -> Result<RawDoc, InputError> {
 /// Splits a `.txt` / `.md` file into front matter, title and body (see the module docs).
 fn parse_text_file(text: &str, origin: String) -> RawDoc {
     let text = text.replace("\r\n", "\n");
-    let mut doc = RawDoc { origin, ..Default::default() };
+    let mut doc = RawDoc {
+        origin,
+        ..Default::default()
+    };
     let mut body: &str = &text;
     if let Some(rest) = text.strip_prefix("---\n") {
         let mut offset = 0;
@@ -187,7 +204,9 @@ fn parse_text_file(text: &str, origin: String) -> RawDoc {
         }
         if let Some(end) = close {
             for line in rest[..end.0].lines() {
-                let Some((k, v)) = line.split_once(':') else { continue };
+                let Some((k, v)) = line.split_once(':') else {
+                    continue;
+                };
                 let v = unquote(v.trim());
                 if v.is_empty() {
                     continue;
@@ -255,14 +274,20 @@ fn read_jsonl_capped(
             }
         };
         if too_long {
-            sink(Err(InputError::new(item(), format!("line longer than {} MiB", cap.div_ceil(1 << 20)))));
+            sink(Err(InputError::new(
+                item(),
+                format!("line longer than {} MiB", cap.div_ceil(1 << 20)),
+            )));
             continue;
         }
         let line = match std::str::from_utf8(&buf) {
             Ok(s) => s,
             Err(e) => {
                 let at = e.valid_up_to();
-                sink(Err(InputError::new(item(), format!("not valid UTF-8 (at byte {})", at + 1))));
+                sink(Err(InputError::new(
+                    item(),
+                    format!("not valid UTF-8 (at byte {})", at + 1),
+                )));
                 continue;
             }
         };
@@ -276,7 +301,11 @@ fn read_jsonl_capped(
 
 /// Reads one line (without its `\n`) into `buf`, keeping at most `cap` bytes. `None` at end
 /// of input; `Some(true)` when the line was longer than `cap` (the rest is consumed).
-fn read_line_capped(reader: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> std::io::Result<Option<bool>> {
+fn read_line_capped(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<Option<bool>> {
     let mut read_any = false;
     let mut too_long = false;
     loop {
@@ -335,7 +364,9 @@ fn parse_jsonl_line(line: &str, origin: String) -> Result<RawDoc, InputError> {
         origin: origin.clone(),
     };
     if doc.text.is_none() && doc.html.is_none() {
-        return Err(err("no text: expected a `text`, `maintext` or `html` field".into()));
+        return Err(err(
+            "no text: expected a `text`, `maintext` or `html` field".into()
+        ));
     }
     Ok(doc)
 }
@@ -380,7 +411,8 @@ fn people_field(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, S
             }
             Ok((!names.is_empty()).then(|| names.join(", ")))
         }
-        _ => string_field(obj, key).map_err(|e| e.replace("expected a string", "expected a string or an array")),
+        _ => string_field(obj, key)
+            .map_err(|e| e.replace("expected a string", "expected a string or an array")),
     }
 }
 

@@ -32,7 +32,10 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn doc(origin: &str) -> RawDoc {
-    RawDoc { origin: origin.to_string(), ..Default::default() }
+    RawDoc {
+        origin: origin.to_string(),
+        ..Default::default()
+    }
 }
 
 /// One file given explicitly: what it yields.
@@ -44,15 +47,39 @@ fn single_files() {
         let origin = p.display().to_string();
         let got = collect_path(&p);
         let expected = match expected {
-            Ok(d) => Ok(RawDoc { origin: origin.clone(), ..d }),
+            Ok(d) => Ok(RawDoc {
+                origin: origin.clone(),
+                ..d
+            }),
             Err(reason) => Err(InputError::new(origin, reason)),
         };
         assert_eq!(got, vec![expected], "{name}");
     };
     let page = "<html><body><p>Hello</p></body></html>";
-    check("a.html", page.as_bytes(), Ok(RawDoc { html: Some(page.into()), ..doc("") }));
-    check("b.HTM", page.as_bytes(), Ok(RawDoc { html: Some(page.into()), ..doc("") }));
-    check("c.html.gz", &gz(page.as_bytes()), Ok(RawDoc { html: Some(page.into()), ..doc("") }));
+    check(
+        "a.html",
+        page.as_bytes(),
+        Ok(RawDoc {
+            html: Some(page.into()),
+            ..doc("")
+        }),
+    );
+    check(
+        "b.HTM",
+        page.as_bytes(),
+        Ok(RawDoc {
+            html: Some(page.into()),
+            ..doc("")
+        }),
+    );
+    check(
+        "c.html.gz",
+        &gz(page.as_bytes()),
+        Ok(RawDoc {
+            html: Some(page.into()),
+            ..doc("")
+        }),
+    );
     check(
         "d.txt",
         b"\n  Headline here\n\nFirst paragraph.\r\n\r\nSecond.\n",
@@ -65,12 +92,20 @@ fn single_files() {
     check(
         "e.md",
         b"# A markdown title\n\nBody text.",
-        Ok(RawDoc { title: Some("A markdown title".into()), text: Some("Body text.".into()), ..doc("") }),
+        Ok(RawDoc {
+            title: Some("A markdown title".into()),
+            text: Some("Body text.".into()),
+            ..doc("")
+        }),
     );
     check(
         "f.txt.gz",
         &gz(b"Zipped title\nZipped body."),
-        Ok(RawDoc { title: Some("Zipped title".into()), text: Some("Zipped body.".into()), ..doc("") }),
+        Ok(RawDoc {
+            title: Some("Zipped title".into()),
+            text: Some("Zipped body.".into()),
+            ..doc("")
+        }),
     );
     // Front matter with a title: the whole rest is the body.
     check(
@@ -101,7 +136,11 @@ fn single_files() {
     check(
         "i.txt",
         b"---\nnot closed\nmore",
-        Ok(RawDoc { title: Some("---".into()), text: Some("not closed\nmore".into()), ..doc("") }),
+        Ok(RawDoc {
+            title: Some("---".into()),
+            text: Some("not closed\nmore".into()),
+            ..doc("")
+        }),
     );
     // windows-1252 text file.
     check(
@@ -115,10 +154,22 @@ fn single_files() {
     );
     check("empty.txt", b"", Err("empty file"));
     check("blank.html", b"  \n\t\n", Err("empty file"));
-    check("bin.html", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Err("binary file (not text)"));
+    check(
+        "bin.html",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+        Err("binary file (not text)"),
+    );
     check("empty.html.gz", b"", Err("empty file"));
-    check("notes.pdf", b"%PDF-1.4", Err("unsupported file type (expected .html, .htm, .txt, .md, or .gz of these)"));
-    check("plain.gz", &gz(b"x"), Err("unsupported file type (expected .html, .htm, .txt, .md, or .gz of these)"));
+    check(
+        "notes.pdf",
+        b"%PDF-1.4",
+        Err("unsupported file type (expected .html, .htm, .txt, .md, or .gz of these)"),
+    );
+    check(
+        "plain.gz",
+        &gz(b"x"),
+        Err("unsupported file type (expected .html, .htm, .txt, .md, or .gz of these)"),
+    );
 
     let p = write(tmp.path(), "bad.html.gz", b"this is not gzip data");
     let got = collect_path(&p);
@@ -134,7 +185,10 @@ fn missing_path_is_an_error_item() {
     let p = tmp.path().join("nope.html");
     assert_eq!(
         collect_path(&p),
-        vec![Err(InputError::new(p.display().to_string(), "cannot read: not found"))]
+        vec![Err(InputError::new(
+            p.display().to_string(),
+            "cannot read: not found"
+        ))]
     );
 }
 
@@ -159,7 +213,10 @@ fn directories_walk_sorted_skip_hidden_and_unsupported() {
             }
             Err(e) => {
                 let name = e.item.rsplit('/').next().unwrap_or_default().to_string();
-                (name, Err(e.reason.split(':').next().unwrap_or_default().to_string()))
+                (
+                    name,
+                    Err(e.reason.split(':').next().unwrap_or_default().to_string()),
+                )
             }
         })
         .collect();
@@ -186,7 +243,13 @@ fn unreadable_file_does_not_stop_the_walk() {
     }
     let got = collect_path(tmp.path());
     assert_eq!(got.len(), 2);
-    assert_eq!(got[0], Err(InputError::new(locked.display().to_string(), "cannot read: permission denied")));
+    assert_eq!(
+        got[0],
+        Err(InputError::new(
+            locked.display().to_string(),
+            "cannot read: permission denied"
+        ))
+    );
     assert!(matches!(&got[1], Ok(d) if d.title.as_deref() == Some("Open")));
 }
 
@@ -194,7 +257,9 @@ fn unreadable_file_does_not_stop_the_walk() {
 fn windows_1252_html_fixture_decodes() {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html/windows1252.html");
     let got = collect_path(&p);
-    let Some(Ok(doc)) = got.first() else { panic!("fixture did not read: {got:?}") };
+    let Some(Ok(doc)) = got.first() else {
+        panic!("fixture did not read: {got:?}")
+    };
     let html = doc.html.as_deref().unwrap_or_default();
     assert!(html.contains("Gr\u{f6}\u{df}e"), "{html}");
     assert!(html.contains("\u{201c}We never sell"), "{html}");
@@ -207,7 +272,10 @@ fn jsonl_lines() {
     fn check(line: &str, expected: Result<RawDoc, &str>) {
         let got = collect_jsonl(line.as_bytes(), MAX_JSONL_LINE);
         let expected = match expected {
-            Ok(d) => Ok(RawDoc { origin: "in.jsonl:1".into(), ..d }),
+            Ok(d) => Ok(RawDoc {
+                origin: "in.jsonl:1".into(),
+                ..d
+            }),
             Err(reason) => Err(InputError::new("in.jsonl:1", reason)),
         };
         assert_eq!(got, vec![expected], "{line}");
@@ -246,15 +314,42 @@ fn jsonl_lines() {
             ..doc("")
         }),
     );
-    check(r#"{"html":"<p>x</p>","date_publish":null}"#, Ok(RawDoc { html: Some("<p>x</p>".into()), ..doc("") }));
-    check(r#"{"title":"T"}"#, Err("no text: expected a `text`, `maintext` or `html` field"));
-    check(r#"{"text":"   "}"#, Err("no text: expected a `text`, `maintext` or `html` field"));
-    check(r#"{"text":"x","title":5}"#, Err("title is a number, expected a string"));
-    check(r#"{"text":"x","url":["a"]}"#, Err("url is an array, expected a string"));
-    check(r#"{"text":"x","authors":[1]}"#, Err("authors contains a number, expected strings"));
-    check(r#"{"text":"x","author":{}}"#, Err("author is an object, expected a string or an array"));
+    check(
+        r#"{"html":"<p>x</p>","date_publish":null}"#,
+        Ok(RawDoc {
+            html: Some("<p>x</p>".into()),
+            ..doc("")
+        }),
+    );
+    check(
+        r#"{"title":"T"}"#,
+        Err("no text: expected a `text`, `maintext` or `html` field"),
+    );
+    check(
+        r#"{"text":"   "}"#,
+        Err("no text: expected a `text`, `maintext` or `html` field"),
+    );
+    check(
+        r#"{"text":"x","title":5}"#,
+        Err("title is a number, expected a string"),
+    );
+    check(
+        r#"{"text":"x","url":["a"]}"#,
+        Err("url is an array, expected a string"),
+    );
+    check(
+        r#"{"text":"x","authors":[1]}"#,
+        Err("authors contains a number, expected strings"),
+    );
+    check(
+        r#"{"text":"x","author":{}}"#,
+        Err("author is an object, expected a string or an array"),
+    );
     check(r#"[1,2]"#, Err("not a JSON object (found an array)"));
-    check(r#"{"text": "unterminated"#, Err("not valid JSON: EOF while parsing a string at line 1 column 22"));
+    check(
+        r#"{"text": "unterminated"#,
+        Err("not valid JSON: EOF while parsing a string at line 1 column 22"),
+    );
 }
 
 #[test]
@@ -271,7 +366,11 @@ fn jsonl_bad_lines_do_not_stop_the_stream() {
         .into_iter()
         .map(|r| match r {
             Ok(d) => Ok(format!("{} {}", d.origin, d.text.unwrap_or_default())),
-            Err(e) => Err(format!("{} {}", e.item, e.reason.split(':').next().unwrap_or_default())),
+            Err(e) => Err(format!(
+                "{} {}",
+                e.item,
+                e.reason.split(':').next().unwrap_or_default()
+            )),
         })
         .collect();
     assert_eq!(
