@@ -69,14 +69,19 @@ pub fn extract_html_with_source(html: &str, url: Option<&str>) -> (Page, TextSou
 }
 
 /// dom_smoothie's formatted main text, normalised to paragraphs separated by one blank line.
+/// `None` when it fails, finds nothing, or panics on a malformed page (the fallback then
+/// stands in, so one bad page never stops a batch).
 fn readability_text(doc: Document) -> Option<String> {
     let cfg = Config {
         text_mode: TextMode::Formatted,
         ..Default::default()
     };
-    let mut r = Readability::with_document(doc, None, Some(cfg)).ok()?;
-    let article = r.parse().ok()?;
-    let text = paragraphs(&article.text_content);
+    let run = std::panic::AssertUnwindSafe(move || {
+        let mut r = Readability::with_document(doc, None, Some(cfg)).ok()?;
+        let article = r.parse().ok()?;
+        Some(paragraphs(&article.text_content))
+    });
+    let text = std::panic::catch_unwind(run).ok().flatten()?;
     (!text.is_empty()).then_some(text)
 }
 
