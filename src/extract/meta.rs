@@ -1,0 +1,576 @@
+//! Page metadata (title, dates, author, outlet, canonical URL, language) read from one parsed
+//! `Document`: JSON-LD, `<meta>` tags, `<link>`, `<time>` and the URL. Pure.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use dom_query::Document;
+use serde_json::Value;
+
+use crate::dates::parse_input_date;
+
+/// Metadata as found, before the main text is chosen.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Meta {
+    pub title: Option<String>,
+    pub published: Option<(NaiveDate, String)>,
+    pub modified: Option<NaiveDate>,
+    pub author: Option<String>,
+    pub outlet: Option<String>,
+    pub canonical_url: Option<String>,
+    pub language: Option<String>,
+}
+
+/// The fields of the page's article object in JSON-LD (the first Article-like object found,
+/// also inside `@graph` and arrays; else the first object with a `headline` or a date).
+#[derive(Debug, Default)]
+struct JsonLd {
+    headline: Option<String>,
+    published: Option<String>,
+    modified: Option<String>,
+    authors: Vec<String>,
+    publisher: Option<String>,
+}
+
+/// `<meta>` contents keyed by lowercased `property`, `name`, `itemprop` or `http-equiv`; the
+/// first occurrence wins.
+struct MetaTags(HashMap<String, String>);
+
+impl MetaTags {
+    fn read(doc: &Document) -> Self {
+        let mut map = HashMap::new();
+        for node in doc.select("meta").nodes() {
+            let Some(content) = node.attr("content") else {
+                continue;
+            };
+            let content = clean(&content);
+            if content.is_empty() {
+                continue;
+            }
+            for key_attr in ["property", "name", "itemprop", "http-equiv"] {
+                if let Some(k) = node.attr(key_attr) {
+                    map.entry(k.trim().to_ascii_lowercase())
+                        .or_insert_with(|| content.clone());
+                }
+            }
+        }
+        MetaTags(map)
+    }
+
+    fn get(&self, key: &str) -> Option<&str> {
+        self.0.get(key).map(String::as_str)
+    }
+}
+
+pub(crate) fn read(doc: &Document, url: Option<&str>) -> Meta {
+    let tags = MetaTags::read(doc);
+    let ld = read_json_ld(doc);
+
+    let canonical_url = doc
+        .select("link[rel=canonical]")
+        .nodes()
+        .iter()
+        .find_map(|n| n.attr("href").map(|h| clean(&h)).filter(|h| !h.is_empty()))
+        .or_else(|| tags.get("og:url").map(str::to_string))
+        .map(|c| absolutize(&c, url));
+
+    let outlet = tags
+        .get("og:site_name")
+        .map(str::to_string)
+        .or_else(|| ld.publisher.clone())
+        .or_else(|| {
+            url.and_then(host)
+                .or_else(|| canonical_url.as_deref().and_then(host))
+        });
+
+    let title = read_title(doc, &tags, &ld, outlet.as_deref());
+    let published = read_published(doc, &tags, &ld, url.or(canonical_url.as_deref()));
+    let modified = ld
+        .modified
+        .as_deref()
+        .and_then(lenient_date)
+        .or_else(|| tags.get("article:modified_time").and_then(lenient_date))
+        .or_else(|| tags.get("og:updated_time").and_then(lenient_date))
+        .or_else(|| tags.get("datemodified").and_then(lenient_date));
+    let author = read_author(doc, &tags, &ld);
+
+    let language = doc
+        .select("html[lang]")
+        .attr("lang")
+        .map(|l| clean(&l))
+        .filter(|l| !l.is_empty())
+        .or_else(|| tags.get("content-language").map(str::to_string))
+        .or_else(|| tags.get("og:locale").map(str::to_string))
+        .map(|l| l.replace('_', "-"));
+
+    Meta {
+        title,
+        published,
+        modified,
+        author,
+        outlet,
+        canonical_url,
+        language,
+    }
+}
+
+fn read_title(doc: &Document, tags: &MetaTags, ld: &JsonLd, outlet: Option<&str>) -> Option<String> {
+    let strip_outlet = |t: &str| strip_suffix(t, outlet, false);
+    if let Some(t) = tags.get("og:title").or(tags.get("twitter:title")) {
+        return Some(strip_outlet(t));
+    }
+    if let Some(t) = &ld.headline {
+        return Some(strip_outlet(t));
+    }
+    let t = clean(&doc.select("head title").text());
+    if !t.is_empty() {
+        return Some(strip_suffix(&t, outlet, true));
+    }
+    let h1 = clean(
+        &doc.select("h1")
+            .nodes()
+            .first()
+            .map(|n| n.text())
+            .unwrap_or_default(),
+    );
+    (!h1.is_empty()).then_some(h1)
+}
+
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • "];
+
+/// Drops a trailing " | Outlet" / " - Outlet". With `short_suffix`, any short last segment
+/// (at most four words, shorter than the rest) counts as the outlet.
+fn strip_suffix(title: &str, outlet: Option<&str>, short_suffix: bool) -> String {
+    let title = title.trim();
+    let Some((pos, sep)) = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|s| title.rfind(s).map(|p| (p, *s)))
+        .max_by_key(|(p, _)| *p)
+    else {
+        return title.to_string();
+    };
+    let (head, tail) = (title[..pos].trim(), title[pos + sep.len()..].trim());
+    if head.is_empty() {
+        return title.to_string();
+    }
+    let is_outlet = outlet.is_some_and(|o| {
+        let (o, t) = (o.to_lowercase(), tail.to_lowercase());
+        t == o || t.replace(' ', "") == o.replace(' ', "") || o.starts_with(&t) || t.starts_with(&o)
+    });
+    let is_short = short_suffix && tail.split_whitespace().count() <= 4 && tail.len() < head.len();
+    if is_outlet || is_short {
+        head.to_string()
+    } else {
+        title.to_string()
+    }
+}
+
+fn read_published(
+    doc: &Document,
+    tags: &MetaTags,
+    ld: &JsonLd,
+    url: Option<&str>,
+) -> Option<(NaiveDate, String)> {
+    if let Some(d) = ld.published.as_deref().and_then(lenient_date) {
+        return Some((d, "json-ld".into()));
+    }
+    const META_KEYS: &[&str] = &[
+        "article:published_time",
+        "og:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.created",
+        "sailthru.date",
+        "parsely-pub-date",
+    ];
+    for key in META_KEYS {
+        if let Some(d) = tags.get(key).and_then(lenient_date) {
+            return Some((d, format!("meta:{key}")));
+        }
+    }
+    // `itemprop=datePublished` on an element other than <meta>, e.g. <time>.
+    for node in doc.select("[itemprop=datePublished]").nodes() {
+        let v = node
+            .attr("datetime")
+            .or_else(|| node.attr("content"))
+            .unwrap_or_else(|| node.text());
+        if let Some(d) = lenient_date(&v) {
+            return Some((d, "itemprop:datePublished".into()));
+        }
+    }
+    for sel in [
+        "time[pubdate][datetime]",
+        "article header time[datetime]",
+        "header time[datetime]",
+        "article time[datetime]",
+        "main time[datetime]",
+    ] {
+        for node in doc.select(sel).nodes() {
+            if let Some(d) = node.attr("datetime").and_then(|v| lenient_date(&v)) {
+                return Some((d, "time".into()));
+            }
+        }
+    }
+    url.and_then(date_in_url).map(|d| (d, "url".into()))
+}
+
+fn read_author(doc: &Document, tags: &MetaTags, ld: &JsonLd) -> Option<String> {
+    if !ld.authors.is_empty() {
+        return Some(ld.authors.join(", "));
+    }
+    for key in [
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+    ] {
+        if let Some(a) = tags.get(key).filter(|a| !looks_like_url(a)) {
+            return Some(a.to_string());
+        }
+    }
+    let rel: Vec<String> = doc
+        .select("a[rel=author]")
+        .nodes()
+        .iter()
+        .map(|n| clean(&n.text()))
+        .filter(|t| !t.is_empty() && t.len() < 80)
+        .collect();
+    if !rel.is_empty() {
+        return Some(dedup(rel).join(", "));
+    }
+    for sel in [
+        "[itemprop=author] [itemprop=name]",
+        "[class*=byline]",
+        "[class*=author-name]",
+    ] {
+        for node in doc.select(sel).nodes() {
+            let t = strip_by(&clean(&node.text()));
+            if !t.is_empty() && t.split_whitespace().count() <= 8 {
+                return Some(t);
+            }
+        }
+    }
+    None
+}
+
+fn strip_by(s: &str) -> String {
+    let t = s.trim();
+    for p in ["By ", "by ", "BY ", "Von ", "von ", "Par ", "Por "] {
+        if let Some(rest) = t.strip_prefix(p) {
+            return rest.trim().to_string();
+        }
+    }
+    t.to_string()
+}
+
+fn dedup(v: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in v {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+fn read_json_ld(doc: &Document) -> JsonLd {
+    let mut objects = Vec::new();
+    for node in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
+        let text = node.text();
+        let text = text
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>");
+        if let Ok(v) = serde_json::from_str::<Value>(text) {
+            flatten_ld(v, &mut objects, 0);
+        }
+    }
+    let is_article = |o: &serde_json::Map<String, Value>| {
+        types_of(o)
+            .iter()
+            .any(|t| t.ends_with("Article") || t == "BlogPosting" || t == "Report")
+    };
+    let pick = objects.iter().find(|o| is_article(o)).or_else(|| {
+        objects
+            .iter()
+            .find(|o| o.contains_key("headline") || o.contains_key("datePublished"))
+    });
+    let Some(o) = pick else { return JsonLd::default() };
+    let publisher = o.get("publisher").and_then(name_of).or_else(|| {
+        objects
+            .iter()
+            .find(|o| {
+                types_of(o)
+                    .iter()
+                    .any(|t| t == "NewsMediaOrganization" || t == "WebSite")
+            })
+            .and_then(|o| o.get("name"))
+            .and_then(str_of)
+    });
+    let mut authors = Vec::new();
+    match o.get("author").or_else(|| o.get("creator")) {
+        Some(Value::Array(a)) => authors.extend(a.iter().filter_map(name_of)),
+        Some(v) => authors.extend(name_of(v)),
+        None => {}
+    }
+    JsonLd {
+        headline: o.get("headline").or_else(|| o.get("name")).and_then(str_of),
+        published: o
+            .get("datePublished")
+            .or_else(|| o.get("dateCreated"))
+            .and_then(str_of),
+        modified: o.get("dateModified").and_then(str_of),
+        authors: dedup(authors.into_iter().filter(|a| !looks_like_url(a)).collect()),
+        publisher,
+    }
+}
+
+fn flatten_ld(v: Value, out: &mut Vec<serde_json::Map<String, Value>>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.into_iter().for_each(|x| flatten_ld(x, out, depth + 1)),
+        Value::Object(mut o) => {
+            if let Some(g) = o.remove("@graph") {
+                flatten_ld(g, out, depth + 1);
+            }
+            out.push(o);
+        }
+        _ => {}
+    }
+}
+
+fn types_of(o: &serde_json::Map<String, Value>) -> Vec<String> {
+    match o.get("@type") {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn str_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(clean(s)).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(str_of),
+        _ => None,
+    }
+}
+
+fn name_of(v: &Value) -> Option<String> {
+    match v {
+        Value::Object(o) => o.get("name").and_then(str_of),
+        Value::Array(a) => a.iter().find_map(name_of),
+        other => str_of(other),
+    }
+}
+
+/// Collapses whitespace runs to one space and trims.
+pub(crate) fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn looks_like_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("//")
+}
+
+fn plausible(d: NaiveDate) -> Option<NaiveDate> {
+    (1990..=2100).contains(&d.year()).then_some(d)
+}
+
+/// A date from a metadata value: ISO / RFC 3339 via `parse_input_date`, else the leading
+/// `YYYY-MM-DD` (or `YYYY/MM/DD`, `YYYYMMDD`) of the value. Years outside 1990..=2100 are
+/// rejected as implausible.
+pub(crate) fn lenient_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Ok(d) = parse_input_date(s) {
+        return plausible(d);
+    }
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = b.get(r)?;
+        if part.iter().all(u8::is_ascii_digit) {
+            std::str::from_utf8(part).ok()?.parse().ok()
+        } else {
+            None
+        }
+    };
+    let ymd = if b.len() >= 10 && matches!(b[4], b'-' | b'/' | b'.') && b[7] == b[4] {
+        if b.get(10).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        (digits(0..4)?, digits(5..7)?, digits(8..10)?)
+    } else if b.len() >= 8 {
+        // YYYYMMDD, not followed by another digit
+        if b.get(8).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        (digits(0..4)?, digits(4..6)?, digits(6..8)?)
+    } else {
+        return None;
+    };
+    NaiveDate::from_ymd_opt(ymd.0 as i32, ymd.1, ymd.2).and_then(plausible)
+}
+
+/// A date written in a URL's path: `/2018/12/19/`, `/2018-12-19/`, `/20181219/`.
+pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.find('/').map_or("", |i| &path[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let segs: Vec<&str> = path.split('/').collect();
+    let num = |s: &str, len: usize| -> Option<u32> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    for i in 0..segs.len() {
+        if let Some(y) = num(segs[i], 4) {
+            let m = segs.get(i + 1).and_then(|s| num(s, 2).or_else(|| num(s, 1)));
+            let d = segs.get(i + 2).and_then(|s| {
+                let s = s.split(['-', '_', '.']).next().unwrap_or("");
+                num(s, 2).or_else(|| num(s, 1))
+            });
+            if let (Some(m), Some(d)) = (m, d) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d).and_then(plausible) {
+                    return Some(date);
+                }
+            }
+        }
+        // A whole segment that starts with a date: 2018-12-19 or 20181219.
+        let seg = segs[i];
+        let head = seg.get(..10).unwrap_or(seg);
+        if head.len() == 10 && head.as_bytes()[4] == b'-' && head.as_bytes()[7] == b'-' {
+            if let Some(d) = lenient_date(head) {
+                return Some(d);
+            }
+        }
+        if seg.len() >= 8
+            && seg.as_bytes()[..8].iter().all(u8::is_ascii_digit)
+            && !seg.as_bytes().get(8).is_some_and(u8::is_ascii_digit)
+        {
+            if let Some(d) = lenient_date(&seg[..8]) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// The host of a URL without a leading `www.`.
+pub(crate) fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host).to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
+/// Resolves a root-relative or protocol-relative canonical link against the page URL.
+fn absolutize(link: &str, base: Option<&str>) -> String {
+    if link.starts_with("//") {
+        let scheme = base.and_then(|b| b.split_once("://")).map_or("https", |(s, _)| s);
+        return format!("{scheme}:{link}");
+    }
+    if link.starts_with('/') {
+        if let Some((scheme, rest)) = base.and_then(|b| b.split_once("://")) {
+            let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+            return format!("{scheme}://{authority}{link}");
+        }
+    }
+    link.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    #[test]
+    fn lenient_dates() {
+        fn check(input: &str, expected: Option<NaiveDate>) {
+            assert_eq!(lenient_date(input), expected, "{input:?}");
+        }
+        check("2018-12-19", Some(ymd(2018, 12, 19)));
+        check("2018-12-19T08:00:00+0000", Some(ymd(2018, 12, 19)));
+        check("2018-12-19T23:30:00-05:00", Some(ymd(2018, 12, 19)));
+        check("2018/12/19 10:00", Some(ymd(2018, 12, 19)));
+        check("20181219", Some(ymd(2018, 12, 19)));
+        check("2018-02-30", None);
+        check("1970-01-01", None);
+        check("2150-01-01", None);
+        check("December 19, 2018", None);
+        check("", None);
+        check("201812190", None);
+    }
+
+    #[test]
+    fn url_dates() {
+        fn check(input: &str, expected: Option<NaiveDate>) {
+            assert_eq!(date_in_url(input), expected, "{input:?}");
+        }
+        check(
+            "https://example.com/2018/12/19/tech/story.html",
+            Some(ymd(2018, 12, 19)),
+        );
+        check(
+            "https://example.com/news/2018-12-19-some-story",
+            Some(ymd(2018, 12, 19)),
+        );
+        check("https://example.com/a/20181219/story", Some(ymd(2018, 12, 19)));
+        check("https://example.com/2018/12/story", None);
+        check("https://example.com/2018/13/40/story", None);
+        check("https://example.com/story?id=2018", None);
+        check("https://2018.example.com/12/19", None);
+    }
+
+    #[test]
+    fn title_suffixes() {
+        fn check(title: &str, outlet: Option<&str>, short: bool, expected: &str) {
+            assert_eq!(strip_suffix(title, outlet, short), expected, "{title:?}");
+        }
+        check(
+            "Big story about data | The Daily Example",
+            Some("The Daily Example"),
+            false,
+            "Big story about data",
+        );
+        check(
+            "Big story about data - Example News",
+            None,
+            true,
+            "Big story about data",
+        );
+        check(
+            "Left - right: a debate about data privacy rules",
+            None,
+            true,
+            "Left - right: a debate about data privacy rules",
+        );
+        check("Plain headline", Some("Outlet"), true, "Plain headline");
+        check(
+            "Story - with dash inside",
+            Some("Outlet"),
+            false,
+            "Story - with dash inside",
+        );
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(
+            host("https://www.Example.com:8080/a?b").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(host("not a url"), None);
+        assert_eq!(absolutize("/a/b", Some("https://x.org/c")), "https://x.org/a/b");
+        assert_eq!(absolutize("//x.org/a", Some("http://y.org/")), "http://x.org/a");
+    }
+}

@@ -1,0 +1,318 @@
+//! Fixture tests: every fixture's metadata is asserted field by field, its text is checked for
+//! the article's paragraphs and against the page chrome, and the whole `Page` is compared with a
+//! reviewed snapshot (`tests/fixtures/html/<name>.page.json`; `UPDATE_SNAPSHOTS=1` rewrites).
+
+use std::path::PathBuf;
+
+use super::*;
+
+fn fixture_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html")
+}
+
+fn fixture(name: &str) -> String {
+    let bytes = std::fs::read(fixture_dir().join(name)).expect("fixture exists");
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => encoding_rs::WINDOWS_1252.decode(e.as_bytes()).0.into_owned(),
+    }
+}
+
+fn ymd(s: &str) -> NaiveDate {
+    s.parse().expect("valid test date")
+}
+
+/// Metadata expected of a fixture (`text` is checked with `contains` / `excludes`).
+#[derive(Default)]
+struct Expect<'a> {
+    title: Option<&'a str>,
+    published: Option<&'a str>,
+    method: Option<&'a str>,
+    modified: Option<&'a str>,
+    author: Option<&'a str>,
+    outlet: Option<&'a str>,
+    canonical: Option<&'a str>,
+    language: Option<&'a str>,
+    contains: &'a [&'a str],
+    excludes: &'a [&'a str],
+}
+
+fn check(name: &str, url: Option<&str>, e: Expect) {
+    let page = extract_html(&fixture(name), url);
+    let meta = Page {
+        text: String::new(),
+        ..page.clone()
+    };
+    let expected = Page {
+        title: e.title.map(str::to_string),
+        text: String::new(),
+        published: e.published.map(ymd),
+        published_method: e.method.map(str::to_string),
+        modified: e.modified.map(ymd),
+        author: e.author.map(str::to_string),
+        outlet: e.outlet.map(str::to_string),
+        canonical_url: e.canonical.map(str::to_string),
+        language: e.language.map(str::to_string),
+    };
+    assert_eq!(meta, expected, "{name}: metadata");
+    for c in e.contains {
+        assert!(page.text.contains(c), "{name}: text lacks {c:?}:\n{}", page.text);
+    }
+    for x in e.excludes {
+        assert!(!page.text.contains(x), "{name}: text has {x:?}:\n{}", page.text);
+    }
+    assert!(
+        !page.text.contains("\n\n\n"),
+        "{name}: paragraphs separated by one blank line"
+    );
+
+    let snap_path = fixture_dir().join(name.replace(".html", ".page.json"));
+    let got = serde_json::to_string_pretty(&page).expect("Page serialises") + "\n";
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&snap_path, &got).expect("fixture dir writable");
+    } else {
+        let want = std::fs::read_to_string(&snap_path)
+            .unwrap_or_else(|_| panic!("{name}: no snapshot; run with UPDATE_SNAPSHOTS=1 and review it"));
+        assert_eq!(
+            got, want,
+            "{name}: snapshot changed (UPDATE_SNAPSHOTS=1 to accept after review)"
+        );
+    }
+}
+
+#[test]
+fn news_page_with_chrome() {
+    check(
+        "news_chrome.html",
+        Some("https://harbourledger.example/tech/phone-maker-call-logs?ref=home"),
+        Expect {
+            title: Some("Phone maker kept call logs for years, files show"),
+            published: Some("2019-03-14"),
+            method: Some("meta:article:published_time"),
+            modified: Some("2019-03-15"),
+            author: Some("Priya Okafor"),
+            outlet: Some("The Harbour Ledger"),
+            canonical: Some("https://harbourledger.example/tech/phone-maker-call-logs"),
+            language: Some("en-GB"),
+            contains: &[
+                "stored the call histories of its customers",
+                "never offered to advertisers",
+                "weighing a collective complaint",
+                "the collection continued until an audit last autumn.\n\nA spokesperson",
+            ],
+            excludes: &[
+                "We use cookies",
+                "smart fridge",
+                "suspected my phone",
+                "Switched brands",
+                "All rights reserved",
+                "World news desk",
+            ],
+        },
+    );
+}
+
+#[test]
+fn json_ld_page() {
+    check(
+        "jsonld.html",
+        Some("https://northgate.example/health/fitness-app"),
+        Expect {
+            title: Some("Fitness app passed heart-rate data to insurers"),
+            published: Some("2020-07-02"),
+            method: Some("json-ld"),
+            modified: Some("2020-07-03"),
+            author: Some("Lena Marsh, Tomás Ruiz"),
+            outlet: Some("Northgate Post"),
+            language: Some("en"),
+            contains: &[
+                "sent heart-rate readings and sleep scores",
+                "did not recognise the consent screen",
+            ],
+            ..Default::default()
+        },
+    );
+}
+
+#[test]
+fn meta_only_page() {
+    check(
+        "meta_only.html",
+        None,
+        Expect {
+            title: Some("Smart speaker recordings were reviewed by outside contractors"),
+            published: Some("2019-08-09"),
+            method: Some("meta:sailthru.date"),
+            author: Some("Dana Whitfield"),
+            outlet: Some("Valley Courier"),
+            canonical: Some("https://valleycourier.example/2019/story-smart-speakers"),
+            language: Some("en-US"),
+            contains: &["sent to outside contractors", "paused the programme"],
+            ..Default::default()
+        },
+    );
+}
+
+#[test]
+fn date_only_in_url() {
+    check(
+        "url_date.html",
+        Some("https://www.citywire.example/2017/04/21/ride-hailing-location"),
+        Expect {
+            title: Some("Ride-hailing firm tracked riders after trips ended"),
+            published: Some("2017-04-21"),
+            method: Some("url"),
+            outlet: Some("citywire.example"),
+            contains: &[
+                "for several minutes after their trips had ended",
+                "actually open on the screen",
+            ],
+            ..Default::default()
+        },
+    );
+    // Without a URL there is no date at all.
+    let page = extract_html(&fixture("url_date.html"), None);
+    assert_eq!(
+        (page.published, page.published_method, page.outlet),
+        (None, None, None)
+    );
+}
+
+#[test]
+fn paywalled_teaser() {
+    check(
+        "paywall.html",
+        Some("https://marketbulletin.example/retail/loyalty"),
+        Expect {
+            title: Some("Retail chain sold loyalty-card histories"),
+            published: Some("2021-02-11"),
+            method: Some("meta:datepublished"),
+            outlet: Some("Market Bulletin"),
+            language: Some("en"),
+            contains: &[
+                "sold the purchase histories attached to millions of loyalty cards",
+                "targeted mail campaigns",
+            ],
+            excludes: &[
+                "subscribers only",
+                "Sign in to continue",
+                "free account",
+                "terms of service",
+            ],
+            ..Default::default()
+        },
+    );
+}
+
+#[test]
+fn windows_1252_page() {
+    check(
+        "windows1252.html",
+        None,
+        Expect {
+            title: Some("Größe der Strafe: Plattform zahlt €5 million"),
+            language: Some("de"),
+            contains: &["“We never sell location data”", "außerdem"],
+            ..Default::default()
+        },
+    );
+}
+
+#[test]
+fn german_page() {
+    check(
+        "german.html",
+        Some("https://rheinblatt.example/digitales/messenger-kontakte"),
+        Expect {
+            title: Some("Messenger gab Kontaktlisten an Werbepartner weiter"),
+            published: Some("2018-11-05"),
+            method: Some("meta:date"),
+            author: Some("Jonas Becker"),
+            outlet: Some("Rheinblatt"),
+            language: Some("de"),
+            contains: &["Adressbücher seiner Nutzer", "mögliche Bußgelder"],
+            excludes: &["Startseite", "Fahrräder"],
+            ..Default::default()
+        },
+    );
+}
+
+#[test]
+fn degenerate_inputs_do_not_panic() {
+    for html in [
+        "",
+        "<",
+        "<html>",
+        "<p>",
+        "\0\0\0",
+        "<script>alert(1)</script>",
+        "<meta content=\"x\">",
+    ] {
+        let page = extract_html(html, Some("not a url"));
+        assert_eq!(page.published, None, "{html:?}");
+    }
+    let page = extract_html("<p>Only one short line.</p>", None);
+    assert!(page.text.contains("Only one short line."), "{page:?}");
+}
+
+#[test]
+fn json_ld_variants() {
+    fn check(ld: &str, expected: (Option<&str>, Option<&str>)) {
+        let html = format!("<script type=\"application/ld+json\">{ld}</script><p>x</p>");
+        let page = extract_html(&html, None);
+        assert_eq!(
+            (page.published.map(|d| d.to_string()), page.author.clone()),
+            (expected.0.map(str::to_string), expected.1.map(str::to_string)),
+            "{ld}"
+        );
+    }
+    check(
+        r#"[{"@type":"BreadcrumbList"},{"@type":"Article","datePublished":"2018-12-19","author":"Kim"}]"#,
+        (Some("2018-12-19"), Some("Kim")),
+    );
+    check(
+        r#"{"@type":"ReportageNewsArticle","datePublished":"2018-12-19T23:30:00-05:00","author":{"name":"Ana"}}"#,
+        (Some("2018-12-19"), Some("Ana")),
+    );
+    check(
+        r#"{"@type":"NewsArticle","datePublished":"2300-01-01"}"#,
+        (None, None),
+    );
+    check(
+        r#"{"@type":"NewsArticle","datePublished":"yesterday"}"#,
+        (None, None),
+    );
+    check(r#"{not json"#, (None, None));
+    check(
+        r#"{"@type":"NewsArticle","author":[{"name":"A"},{"name":"A"},"https://x.org/a"]}"#,
+        (None, Some("A")),
+    );
+}
+
+#[test]
+fn choosing_between_readability_and_fallback() {
+    fn check(readable: Option<&str>, fb_text: &str, visible: usize, expected: TextSource) {
+        let fb = fallback::Fallback {
+            text: fb_text.to_string(),
+            visible_chars: visible,
+        };
+        let (text, source) = choose(readable.map(str::to_string), fb);
+        assert_eq!(source, expected, "{readable:?} / {fb_text:?}");
+        let want = match expected {
+            TextSource::Readability => readable.unwrap_or_default(),
+            TextSource::Fallback => fb_text,
+            TextSource::None => "",
+        };
+        assert_eq!(text, want);
+    }
+    let article = "The company kept the records for years. ".repeat(20);
+    let notice = "Subscribe now for unlimited access.\n\nAlready have an account? Sign in.";
+    check(Some(&article), &article, article.len(), TextSource::Readability);
+    check(None, &article, article.len(), TextSource::Fallback);
+    check(None, "", 0, TextSource::None);
+    check(Some(notice), &article, article.len() + 70, TextSource::Fallback);
+    check(Some("Tiny."), &article, article.len(), TextSource::Fallback);
+    // A long article about cookies is not a cookie notice.
+    let about_cookies = "Regulators said the cookie banners misled visitors about tracking. ".repeat(10);
+    check(Some(&about_cookies), "short", 600, TextSource::Readability);
+}
