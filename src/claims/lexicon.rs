@@ -71,6 +71,7 @@ pub(crate) const CUE_KEYS: &[&str] = &[
     "deny.control",
     "deny.not_for_sale",
     "neutral",
+    "block",
     "hedge",
     "speech.verb",
     "clause.break",

@@ -74,6 +74,12 @@ impl<T: Copy> Matcher<T> {
                 CaseRule::Exact => &text[s..e] == p.text,
                 CaseRule::CapFirst => text[s..e].chars().next().is_some_and(|c| !c.is_lowercase()),
             };
+            // A one- or two-letter name is not part of a hyphenated word ("X-ray").
+            let short = p.text.chars().count() <= 2;
+            let hyphen = |c: Option<char>| c.is_some_and(|c| c == '-' || c == '‐');
+            if short && (hyphen(text[..s].chars().next_back()) || hyphen(text[e..].chars().next())) {
+                continue;
+            }
             if ok {
                 out.push(Hit { start: s, end: e, val: p.val });
             }

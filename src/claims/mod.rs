@@ -186,6 +186,7 @@ pub(crate) enum Cue {
     Control,
     NotForSale,
     Neutral,
+    Block,
     Hedge,
     Break,
 }
@@ -196,6 +197,9 @@ pub(crate) struct Regexes {
     pub holder_before: Regex,
     pub we: Regex,
     pub pronoun_subject: Regex,
+    pub user_subject: Regex,
+    pub aux_only: Regex,
+    pub anaphor: Regex,
     pub passive: Regex,
     pub by_agent: Regex,
     pub such_as: Regex,
@@ -268,6 +272,7 @@ impl Extractor {
         // Earlier keys win when a phrase is listed under two keys.
         let order: &[(&str, Option<Cue>)] = &[
             ("neutral", Some(Cue::Neutral)),
+            ("block", Some(Cue::Block)),
             ("deny.falsity", Some(Cue::Falsity)),
             ("deny.not_for_sale", Some(Cue::NotForSale)),
             ("deny.control", Some(Cue::Control)),
@@ -312,6 +317,11 @@ impl Extractor {
             pronoun_subject: re(&format!(
                 r"(?:\b(?:it|It|they|They)|\b(?:the|The)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads}))\s+{aux}$"
             )),
+            user_subject: re(&format!(
+                r"(?i)\b(?:users|people|customers|consumers|subscribers|members|patients|you|riders|drivers|shoppers|viewers|listeners|they)\s+{aux}$"
+            )),
+            aux_only: re(&format!(r"^\s*{aux}$")),
+            anaphor: re(r"(?i)\b(?:it|them|this\s+data|that\s+data|such\s+data|the\s+data|this\s+information|that\s+information)\b"),
             passive: re(r"(?i)\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$"),
             by_agent: re(r"(?i)\bby\s+(?:the\s+)?$"),
             such_as: re(r"(?i)^\s*,?\s*(?:such\s+as|including|like|among\s+them)\b"),

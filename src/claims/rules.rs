@@ -226,8 +226,9 @@ impl Ctx<'_> {
         bounds.push(se);
         let mut out = Vec::new();
         let mut prev = Subj::None;
+        let mut prev_types = Vec::new();
         for w in bounds.windows(2) {
-            self.clause(si, w[0], w[1], hedged, outlet, &mut prev, &mut out);
+            prev_types = self.clause(si, w[0], w[1], hedged, outlet, &mut prev, prev_types, &mut out);
         }
         out
     }
@@ -269,7 +270,10 @@ impl Ctx<'_> {
             let h = &self.ents[j];
             let p = match h.val {
                 Ent::Company(c) if !self.holders[j] => Party::Company(c),
-                Ent::Recipient(r) => Party::Recipient(r),
+                // A recipient is the subject only right before the verb ("police accessed").
+                Ent::Recipient(r) if self.ex.re.aux_only.is_match(&self.text[h.end..vpos]) => {
+                    Party::Recipient(r)
+                }
                 Ent::Person(p) => Party::Company(self.ex.people[p].1?),
                 _ => return None,
             };
@@ -292,7 +296,14 @@ impl Ctx<'_> {
     }
 
     /// Polarity of the verb `cl[i]`: (polarity, scope, rule name).
-    fn polarity(&self, cl: &[Hit<Cue>], i: usize, ce: usize) -> (Polarity, Option<DenialScope>, &'static str) {
+    /// `None` when a block cue ("whether", "denied a request to") governs the verb.
+    fn polarity(
+        &self,
+        cl: &[Hit<Cue>],
+        i: usize,
+        cs: usize,
+        ce: usize,
+    ) -> Option<(Polarity, Option<DenialScope>, &'static str)> {
         let v = &cl[i];
         let verb = &self.text[v.start..v.end];
         let tensed = if is_past(verb) { DenialScope::Past } else { DenialScope::Present };
@@ -301,13 +312,14 @@ impl Ctx<'_> {
             let gap = &self.text[c.end..v.start];
             match c.val {
                 Cue::Neutral => break,
+                Cue::Block => return None,
                 Cue::Neg(kind) => {
                     let max = if kind == NegKind::Always { 5 } else { 3 };
                     if word_count(gap) > max || self.ex.re.gap_blocker.is_match(gap) {
                         break;
                     }
                     let cue = self.text[c.start..c.end].to_lowercase();
-                    return match kind {
+                    return Some(match kind {
                         NegKind::Always if cue.contains("no time") => {
                             (Polarity::Denial, Some(DenialScope::Always), "deny.at_no_time")
                         }
@@ -317,7 +329,7 @@ impl Ctx<'_> {
                         }
                         NegKind::Past => (Polarity::Denial, Some(DenialScope::Past), "deny.past_negation"),
                         NegKind::Tensed => (Polarity::Denial, Some(tensed), "deny.negation"),
-                    };
+                    });
                 }
                 Cue::DenyVerb => {
                     if word_count(gap) > 6 || self.ex.re.deny_blocker.is_match(gap) {
@@ -325,20 +337,18 @@ impl Ctx<'_> {
                     }
                     let dv = self.text[c.start..c.end].to_lowercase();
                     let scope = if is_past(&dv) { DenialScope::Past } else { tensed };
-                    return (Polarity::Denial, Some(scope), "deny.denied");
+                    return Some((Polarity::Denial, Some(scope), "deny.denied"));
                 }
                 _ => {}
             }
         }
-        let (cs, _) = (cl.first().map_or(v.start, |c| c.start), ce);
         if cl.iter().any(|c| c.val == Cue::Falsity) {
-            return (Polarity::Denial, Some(tensed), "deny.untrue");
+            return Some((Polarity::Denial, Some(tensed), "deny.untrue"));
         }
-        if self.ex.re.consent.is_match(&self.text[v.end..ce]) {
-            let _ = cs;
-            return (Polarity::Denial, Some(tensed), "deny.only_with_consent");
+        if self.ex.re.consent.is_match(&self.text[cs..ce]) {
+            return Some((Polarity::Denial, Some(tensed), "deny.only_with_consent"));
         }
-        (Polarity::Assertion, None, "assert")
+        Some((Polarity::Assertion, None, "assert"))
     }
 
     /// The speaker for a statement at byte `pos` of sentence `si`.
@@ -358,14 +368,19 @@ impl Ctx<'_> {
         hedged: bool,
         outlet: Option<&str>,
         prev: &mut Subj,
+        prev_types: Vec<DataType>,
         out: &mut Vec<Draft>,
-    ) {
+    ) -> Vec<DataType> {
+        let mut dtypes = self.data_types(cs, ce);
         let cl: Vec<Hit<Cue>> = within(&self.cues, cs, ce).to_vec();
         if !cl.iter().any(|c| is_trigger(c.val)) {
-            return;
+            return dtypes;
         }
         let (ss, se) = self.sentences[si];
-        let dtypes = self.data_types(cs, ce);
+        // "... collected location data but also shared it": the data of the clause before.
+        if dtypes.is_empty() && self.ex.re.anaphor.is_match(&self.text[cs..ce]) {
+            dtypes = prev_types;
+        }
         let holder = self.holder_in(cs, ce).or_else(|| self.holder_in(ss, se));
         let mut consumed = vec![false; cl.len()];
         for i in 0..cl.len() {
@@ -377,7 +392,7 @@ impl Ctx<'_> {
                 (i + 1..cl.len()).find(|&j| {
                     !consumed[j]
                         && cl[j].val == Cue::Access
-                        && word_count(&self.text[v.end..cl[j].start]) <= 12
+                        && word_count(&self.text[v.end..cl[j].start]) <= 20
                         && !cl[i + 1..j].iter().any(|c| is_trigger(c.val))
                 })
             };
@@ -403,13 +418,18 @@ impl Ctx<'_> {
             if dtypes.is_empty() {
                 continue;
             }
-            let (polarity, scope, neg_rule) = self.polarity(&cl, i, ce);
-            let mut subject = self.subject(cs, v.start, *prev);
+            let Some((polarity, scope, neg_rule)) = self.polarity(&cl, i, cs, ce) else { continue };
             let region = &self.text[cs..v.start];
+            // "data that users provided": the users act, not a company.
             let passive = self.ex.re.passive.is_match(region);
+            if !passive && self.ex.re.user_subject.is_match(region) {
+                continue;
+            }
+            let mut subject = self.subject(cs, v.start, *prev);
             // Objects: parties after the verb in the clause; "by X" is the agent.
             let mut objects: Vec<Party> = Vec::new();
             let mut agent = None;
+            let mut reduced_passive = false;
             let a = self.ents.partition_point(|h| h.start < v.end);
             for j in a..self.ents.len() {
                 let h = self.ents[j];
@@ -429,6 +449,11 @@ impl Ctx<'_> {
                 };
                 let before = &self.text[ceil_boundary(self.text, h.start.saturating_sub(12))..h.start];
                 if self.ex.re.by_agent.is_match(before) {
+                    // A "by X" right after a participle is its agent too ("recordings captured
+                    // by Alexa").
+                    if word_count(&self.text[v.end..h.start]) <= 3 {
+                        reduced_passive = true;
+                    }
                     agent = Some(p);
                 } else if !objects.contains(&p) {
                     objects.push(p);
@@ -438,6 +463,7 @@ impl Ctx<'_> {
             if let Subj::Party(_, true) = subject {
                 ctx_penalty += 0.1;
             }
+            let passive = passive || (reduced_passive && agent.is_some());
             if passive {
                 if let Some(ag) = agent {
                     // "was given access by Facebook": the grammatical subject received it.
@@ -545,6 +571,7 @@ impl Ctx<'_> {
                 }
             }
         }
+        dtypes
     }
 
     /// "Users are in control of their data" and "your data is not for sale".

@@ -184,7 +184,10 @@ impl Ctx<'_> {
     /// Resolves the name-like text at `[start, end)`: a lexicon person or company inside it, a
     /// descriptive reference or pronoun, or else a capitalised name taken as written.
     pub(crate) fn resolve_name(&self, start: usize, end: usize) -> Option<Speaker> {
-        let raw = self.text[start..end].trim();
+        let mut raw = self.text[start..end].trim();
+        if !ABBREVIATED_SUFFIXES.iter().any(|a| raw.ends_with(a)) {
+            raw = raw.trim_end_matches(['.', ',', '’', '\'']);
+        }
         let ents = super::matcher::within(&self.ents, start, end);
         if let Some(h) = ents.iter().find(|h| matches!(h.val, Ent::Person(_))) {
             if let Ent::Person(p) = h.val {
@@ -242,6 +245,9 @@ impl Ctx<'_> {
         })
     }
 }
+
+/// Name endings whose full stop belongs to the name.
+const ABBREVIATED_SUFFIXES: &[&str] = &[" Inc.", " Corp.", " Co.", " Ltd.", " Jr.", " Sr.", " Bros."];
 
 /// Capitalised words that start sentences but name no one.
 const STOP_NAMES: &[&str] = &[

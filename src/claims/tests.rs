@@ -126,3 +126,230 @@ fn seed_report_acceptance() {
     // The headline yields a claim too.
     assert!(has(&|c| c.start == 0 && c.counterparty.as_deref() == Some("Netflix")), "{dump}");
 }
+
+const A: &str = "assertion";
+const D: &str = "denial";
+
+#[test]
+fn sharing_and_access_assertions() {
+    check(
+        "Facebook gave Spotify, Netflix and the Royal Bank of Canada the ability to read users' private messages, the documents show.",
+        &[
+            ("Facebook", Some("Spotify"), "private_messages", "access", A, None),
+            ("Facebook", Some("Netflix"), "private_messages", "access", A, None),
+            ("Facebook", Some("Royal Bank of Canada"), "private_messages", "access", A, None),
+        ],
+    );
+    check(
+        "Data on as many as 87 million Facebook users was passed to Cambridge Analytica.",
+        &[("Facebook", Some("Cambridge Analytica"), "personal_data", "share", A, None)],
+    );
+    check(
+        "Grindr shared the HIV status of its users with two outside companies, Apptimize and Localytics.",
+        &[("Grindr", Some("third parties"), "health", "share", A, None)],
+    );
+    check(
+        "Flo Health passed on details about users' menstrual cycles to Facebook and Google, the FTC said in 2021.",
+        &[
+            ("Flo Health", Some("Facebook"), "health", "share", A, None),
+            ("Flo Health", Some("Google"), "health", "share", A, None),
+        ],
+    );
+    check(
+        "GoodRx shared people's prescription information with Facebook and Google, regulators said in 2023.",
+        &[
+            ("GoodRx", Some("Facebook"), "health", "share", A, None),
+            ("GoodRx", Some("Google"), "health", "share", A, None),
+        ],
+    );
+    check(
+        "Avast sold browsing data from millions of its antivirus users through its subsidiary Jumpshot to advertisers, the FTC alleged.",
+        &[("Avast", Some("advertisers"), "browsing_activity", "sell", A, None)],
+    );
+    check(
+        "Amazon employees listened to voice recordings captured by Alexa devices, Bloomberg reported in 2019.",
+        &[
+            ("Amazon", Some("contractors"), "recordings", "access", A, None),
+            ("Amazon", None, "recordings", "collect", A, None),
+        ],
+    );
+    check(
+        "Clearview AI scraped billions of photos from Facebook to build its faceprint database.",
+        &[
+            ("Facebook", Some("Clearview AI"), "posts_content", "access", A, None),
+            ("Facebook", Some("Clearview AI"), "biometric", "access", A, None),
+        ],
+    );
+    check(
+        "Amazon Gave Police Access to Ring Doorbell Footage\n\nMore below.",
+        &[("Amazon", Some("law enforcement"), "recordings", "access", A, None)],
+    );
+    check(
+        "Venntel bought location data from apps and sold it to federal agencies.",
+        &[("Venntel", Some("law enforcement"), "location", "sell", A, None)],
+    );
+    check(
+        "Users' private messages were made available to Netflix by Facebook.",
+        &[("Facebook", Some("Netflix"), "private_messages", "share", A, None)],
+    );
+}
+
+#[test]
+fn collect_and_use_assertions() {
+    check(
+        "Google kept a record of users' movements even after they paused Location History, an AP investigation found in 2018.",
+        &[("Google", None, "location", "collect", A, None)],
+    );
+    check(
+        "Google tracked the whereabouts of Android users even when they had turned off location history.",
+        &[("Google", None, "location", "collect", A, None)],
+    );
+    check(
+        "Twitter used phone numbers that people provided for account security to target ads, the company admitted in 2019.",
+        &[("Twitter", None, "contact_details", "use", A, None)],
+    );
+    check(
+        "Foursquare says it only shares aggregated data with partners.",
+        &[("Foursquare", Some("third parties"), "deidentified", "share", A, None)],
+    );
+}
+
+#[test]
+fn denials() {
+    check(
+        "“We have never sold anyone's personal data,” a Facebook spokeswoman said.",
+        &[("Facebook", None, "personal_data", "sell", D, Some("always"))],
+    );
+    check(
+        "Google does not sell users' location data to advertisers, the company said in a statement.",
+        &[("Google", Some("advertisers"), "location", "sell", D, Some("present"))],
+    );
+    check(
+        "Amazon denied that its workers had listened to customers' Alexa recordings without permission.",
+        &[("Amazon", Some("contractors"), "recordings", "access", D, Some("past"))],
+    );
+    check(
+        "Users remain in control of their information, Zuckerberg told senators in April 2018.",
+        &[("Facebook", None, "personal_data", "other", D, Some("present"))],
+    );
+    check("“Your data is not for sale,” Apple said.", &[("Apple", None, "personal_data", "sell", D, Some("present"))]);
+    check(
+        "Grindr says it only shares health information when users opt in.",
+        &[("Grindr", None, "health", "share", D, Some("present"))],
+    );
+    check(
+        "It is untrue that we sold location data to brokers, X-Mode said.",
+        &[("X-Mode", Some("data brokers"), "location", "sell", D, Some("past"))],
+    );
+    check(
+        "TikTok rejected the claim that it had shared American users' data with the Chinese government.",
+        &[("TikTok", Some("government"), "personal_data", "share", D, Some("past"))],
+    );
+    check(
+        "“We do not share your messages with advertisers,” Meta said.",
+        &[("Facebook", Some("advertisers"), "private_messages", "share", D, Some("present"))],
+    );
+    // A "we" denial that leaves the platform to the earlier sentence.
+    check(
+        "Facebook let Netflix read users' messages. Netflix said it did not access any private messages.",
+        &[
+            ("Facebook", Some("Netflix"), "private_messages", "access", A, None),
+            ("Facebook", Some("Netflix"), "private_messages", "access", D, Some("past")),
+        ],
+    );
+}
+
+#[test]
+fn not_denials() {
+    check(
+        "Facebook did not deny that it had shared friends' data with app developers.",
+        &[("Facebook", Some("app developers"), "contacts_friends", "share", A, None)],
+    );
+    check("Zoom declined to comment on whether it sent user data to Facebook.", &[]);
+    check("Strava's heat map was never that popular with its own users.", &[]);
+    check(
+        "Facebook no longer gives advertisers access to users' phone numbers.",
+        &[("Facebook", Some("advertisers"), "contact_details", "access", A, None)],
+    );
+    check(
+        "Google not only collected location data but also shared it with advertisers.",
+        &[
+            ("Google", None, "location", "collect", A, None),
+            ("Google", Some("advertisers"), "location", "share", A, None),
+        ],
+    );
+    check(
+        "Uber settled the case without admitting wrongdoing over how it tracked riders' locations.",
+        &[("Uber", None, "location", "collect", A, None)],
+    );
+    check("Apple denied a request to give the FBI access to data on the phone.", &[]);
+    check(
+        "Kochava sells location data to brokers. The company could not be reached for comment.",
+        &[("Kochava", Some("data brokers"), "location", "sell", A, None)],
+    );
+}
+
+#[test]
+fn nothing_absurd() {
+    check("The episode shows how valuable personal data is to marketers.", &[]);
+    check("Satellite data collected over the Amazon rainforest was stored for years.", &[]);
+    check("The X-ray data was stored by the hospital.", &[]);
+    check("Apple pie recipes were shared by millions of home cooks.", &[]);
+    check("Researchers shared location data with each other.", &[]);
+}
+
+/// The speakers of an article's claims, in order.
+fn check_speakers(text: &str, outlet: Option<&str>, expected: &[Option<&str>]) {
+    let mut art = article(text);
+    art.outlet = outlet.map(str::to_string);
+    let claims = extractor().extract(&art);
+    let got: Vec<Option<&str>> = claims.iter().map(|c| c.speaker.as_deref()).collect();
+    assert_eq!(got, expected, "\ntext: {text}\nclaims: {claims:#?}");
+}
+
+#[test]
+fn speakers() {
+    check_speakers(
+        "Lyft ended the program in 2019. “That feature was never that popular,” the ride-hailing company said. “At no time did we sell riders' location data.”",
+        None,
+        &[Some("Lyft")],
+    );
+    check_speakers(
+        "Google tracked users' locations, according to The Associated Press.",
+        Some("Daily Planet"),
+        &[Some("The Associated Press")],
+    );
+    check_speakers("Google tracked users' locations.", Some("Daily Planet"), &[Some("Daily Planet")]);
+    check_speakers(
+        "“We do not sell data,” said Sundar Pichai, the chief executive.",
+        None,
+        &[Some("Sundar Pichai")],
+    );
+    check_speakers(
+        "Reddit said in a statement: “We never share private messages with advertisers.”",
+        None,
+        &[Some("Reddit")],
+    );
+}
+
+#[test]
+fn provenance_offsets_are_characters() {
+    let text = "Zoë’s café story — “naïve”.\n\nAmazon shared Alexa recordings with contractors.";
+    let claims = extractor().extract(&article(text));
+    assert_eq!(claims.len(), 1, "{claims:#?}");
+    let c = &claims[0];
+    let slice: String = text.chars().skip(c.start).take(c.end - c.start).collect();
+    assert_eq!(slice, c.sentence);
+    assert_eq!(c.sentence, "Amazon shared Alexa recordings with contractors.");
+    assert_eq!(c.rule, "assert.share");
+    assert_eq!(c.stated_on.map(|d| d.to_string()).as_deref(), Some("2020-06-01"));
+}
+
+#[test]
+#[ignore]
+fn dump_seed() {
+    let art = Article { text: seed_text(), published: NaiveDate::from_ymd_opt(2018, 12, 19), ..Article::default() };
+    for c in extractor().extract(&art) {
+        println!("{} | {:?} | {} | {} | {} | {:?} | {:?} | {} | {} | {}", c.actor, c.counterparty, c.data_type, c.action, c.polarity, c.scope, c.speaker, c.rule, c.confidence, &c.sentence[..60.min(c.sentence.len())]);
+    }
+}
