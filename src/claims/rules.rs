@@ -261,6 +261,15 @@ impl Ctx<'_> {
         )
     }
 
+    /// The first company named in `[start, end)` (a person counts as their company).
+    fn first_company(&self, start: usize, end: usize) -> Option<usize> {
+        within(&self.ents, start, end).iter().find_map(|h| match h.val {
+            Ent::Company(c) => Some(c),
+            Ent::Person(p) => self.ex.people[p].1,
+            _ => None,
+        })
+    }
+
     /// The subject of a verb at `vpos` in a clause starting at `cs`.
     fn subject(&self, cs: usize, vpos: usize, prev: Subj) -> Subj {
         let region = &self.text[cs..vpos];
@@ -388,6 +397,13 @@ impl Ctx<'_> {
                 continue;
             }
             let v = cl[i];
+            // A verb inside a data phrase is part of the noun ("viewing history").
+            if within(&self.taxa, ceil_boundary(self.text, v.start.saturating_sub(40)), ce)
+                .iter()
+                .any(|t| t.val.is_some() && t.start <= v.start && v.end <= t.end)
+            {
+                continue;
+            }
             let next_access = |consumed: &[bool]| {
                 (i + 1..cl.len()).find(|&j| {
                     !consumed[j]
@@ -514,6 +530,17 @@ impl Ctx<'_> {
                                 (actor, vec![Some(Party::Company(c))])
                             }
                             None if base == "access" => (c, vec![None]),
+                            None => continue,
+                        }
+                    }
+                    (None, Some(p @ Party::Recipient(_))) if base == "access" => {
+                        // "contractors reviewed recordings": the data is that of the company the
+                        // sentence is about.
+                        match self.first_company(ss, se) {
+                            Some(c) => {
+                                ctx_penalty += 0.1;
+                                (c, vec![Some(p)])
+                            }
                             None => continue,
                         }
                     }

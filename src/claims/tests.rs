@@ -346,10 +346,97 @@ fn provenance_offsets_are_characters() {
 }
 
 #[test]
-#[ignore]
-fn dump_seed() {
-    let art = Article { text: seed_text(), published: NaiveDate::from_ymd_opt(2018, 12, 19), ..Article::default() };
-    for c in extractor().extract(&art) {
-        println!("{} | {:?} | {} | {} | {} | {:?} | {:?} | {} | {} | {}", c.actor, c.counterparty, c.data_type, c.action, c.polarity, c.scope, c.speaker, c.rule, c.confidence, &c.sentence[..60.min(c.sentence.len())]);
+fn extractor_is_send_and_sync() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Extractor>();
+    assert_send_sync::<Lexicon>();
+}
+
+fn check_canonical(lex: &Lexicon, cases: &[(&str, Option<&str>)]) {
+    for (name, want) in cases {
+        assert_eq!(lex.canonical_company(name), *want, "{name}");
     }
+}
+
+#[test]
+fn company_lexicon() {
+    let lex = Lexicon::builtin();
+    check_canonical(&lex, &[
+        ("Meta", Some("Facebook")),
+        ("meta platforms", Some("Facebook")),
+        ("Instagram", Some("Facebook")),
+        ("Bing", Some("Microsoft")),
+        ("Jumpshot", Some("Avast")),
+        ("Tinder", Some("Match Group")),
+        ("LinkedIn", Some("LinkedIn")),
+        ("  Netflix ", Some("Netflix")),
+        ("Amazon rainforest", None),
+        ("Acme Widgets", None),
+    ]);
+    assert!(lex.companies().any(|c| c == "Cambridge Analytica"));
+
+    let mut lex = Lexicon::builtin();
+    lex.add_companies("# mine\nAcme Data\tAcme|AcmeCo\nFacebook\tFB\n", "mine.tsv").unwrap();
+    check_canonical(&lex, &[("acmeco", Some("Acme Data")), ("FB", Some("Facebook"))]);
+    let claims = Extractor::new(&lex).extract(&article("Acme sold users' location data to brokers."));
+    assert_eq!(claims.len(), 1, "{claims:#?}");
+    assert_eq!(claims[0].actor, "Acme Data");
+}
+
+#[test]
+fn company_lexicon_errors() {
+    let cases: &[(&str, usize, &str)] = &[
+        ("Good\tA|B\nBad\tA||B\n", 2, "empty alias"),
+        ("\nOne\tTwo\tThree\n", 2, "at most 2"),
+        ("\tAlias\n", 1, "empty canonical"),
+        ("Acme|Alias\n", 1, "contains '|'"),
+        ("Acme\tMeta\n", 1, "already names Facebook"),
+        ("-\t\n", 1, "must list"),
+        ("Acme\t=\n", 1, "empty alias"),
+    ];
+    for (text, line, reason) in cases {
+        let mut lex = Lexicon::builtin();
+        let e = lex.add_companies(text, "user.tsv").unwrap_err();
+        assert_eq!((e.source_name.as_str(), e.line), ("user.tsv", *line), "{text:?}: {e}");
+        assert!(e.reason.contains(reason), "{text:?}: {e}");
+        assert!(e.to_string().starts_with(&format!("user.tsv:{line}: ")));
+        // Nothing was added.
+        assert_eq!(lex.canonical_company("Alias"), None);
+    }
+}
+
+/// Sentences written after the rules, to see how they carry over to unseen wording.
+#[test]
+fn held_out_sentences() {
+    check(
+        "Investigators found that Yahoo had handed over customers' emails to intelligence agencies.",
+        &[("Yahoo", Some("law enforcement"), "private_messages", "share", A, None)],
+    );
+    check(
+        "Period-tracking app Premom transferred users' health data to advertising firms in China, regulators alleged.",
+        &[("Premom", Some("advertisers"), "health", "share", A, None)],
+    );
+    check(
+        "Snap insists it has never sold its users' photos to anyone.",
+        &[("Snap", None, "posts_content", "sell", D, Some("always"))],
+    );
+    check(
+        "“Nobody at Spotify has access to your private playlists or messages,” the company said.",
+        &[("Spotify", None, "private_messages", "access", D, Some("present"))],
+    );
+    check(
+        "Microsoft acknowledged that contractors reviewed audio snippets collected by Skype and Cortana.",
+        &[
+            ("Microsoft", Some("contractors"), "recordings", "access", A, None),
+            ("Microsoft", None, "recordings", "collect", A, None),
+        ],
+    );
+    check(
+        "Roku does not share viewing history with data brokers, a spokesperson said.",
+        &[("Roku", Some("data brokers"), "browsing_activity", "share", D, Some("present"))],
+    );
+    check(
+        "The app maker declined to say how much data it had collected.",
+        &[],
+    );
 }
