@@ -80,7 +80,11 @@ pub(crate) const CUE_KEYS: &[&str] = &[
 ];
 
 pub(crate) fn err(source: &str, line: usize, reason: impl Into<String>) -> LexiconError {
-    LexiconError { source_name: source.to_string(), line, reason: reason.into() }
+    LexiconError {
+        source_name: source.to_string(),
+        line,
+        reason: reason.into(),
+    }
 }
 
 /// The meaningful lines of a lexicon file: (1-based line number, columns).
@@ -102,10 +106,18 @@ pub(crate) fn parse_alias(raw: &str, source: &str, line: usize) -> Result<Alias,
         None => (raw, false),
     };
     if text.is_empty() {
-        return Err(err(source, line, "empty alias (two '|' in a row, a trailing '|' or a bare '=')"));
+        return Err(err(
+            source,
+            line,
+            "empty alias (two '|' in a row, a trailing '|' or a bare '=')",
+        ));
     }
     if !text.chars().any(char::is_alphanumeric) {
-        return Err(err(source, line, format!("alias {text:?} has no letter or digit")));
+        return Err(err(
+            source,
+            line,
+            format!("alias {text:?} has no letter or digit"),
+        ));
     }
     let case = if exact {
         CaseRule::Exact
@@ -114,7 +126,10 @@ pub(crate) fn parse_alias(raw: &str, source: &str, line: usize) -> Result<Alias,
     } else {
         CaseRule::Any
     };
-    Ok(Alias { text: text.to_string(), case })
+    Ok(Alias {
+        text: text.to_string(),
+        case,
+    })
 }
 
 fn parse_list(col: &str, source: &str, line: usize) -> Result<Vec<Alias>, LexiconError> {
@@ -142,7 +157,11 @@ pub(crate) fn parse_companies(text: &str, source: &str) -> Result<Vec<CompanyLin
             return Err(err(source, line, "empty canonical name"));
         }
         if name.contains('|') {
-            return Err(err(source, line, "canonical name contains '|' (is a TAB missing before the aliases?)"));
+            return Err(err(
+                source,
+                line,
+                "canonical name contains '|' (is a TAB missing before the aliases?)",
+            ));
         }
         let mut aliases = match cols.get(1) {
             Some(c) if !c.is_empty() => parse_list(c, source, line)?,
@@ -175,7 +194,10 @@ pub(crate) fn parse_people(
             return Err(err(
                 source,
                 line,
-                format!("expected 3 TAB-separated columns (name, aliases, company), found {}", cols.len()),
+                format!(
+                    "expected 3 TAB-separated columns (name, aliases, company), found {}",
+                    cols.len()
+                ),
             ));
         }
         let name = parse_alias(cols[0], source, line)?;
@@ -191,7 +213,11 @@ pub(crate) fn parse_people(
                     .ok_or_else(|| err(source, line, format!("unknown company {c:?}")))?,
             ),
         };
-        out.push(Person { name: name.text, aliases, company });
+        out.push(Person {
+            name: name.text,
+            aliases,
+            company,
+        });
     }
     Ok(out)
 }
@@ -200,22 +226,33 @@ pub(crate) fn parse_recipients(text: &str, source: &str) -> Result<Vec<Recipient
     let mut out = Vec::new();
     for (line, cols) in rows(text) {
         if cols.len() != 2 || cols[0].is_empty() || cols[1].is_empty() {
-            return Err(err(source, line, "expected 2 TAB-separated columns (category, phrases)"));
+            return Err(err(
+                source,
+                line,
+                "expected 2 TAB-separated columns (category, phrases)",
+            ));
         }
-        out.push(Recipient { name: cols[0].to_string(), phrases: parse_list(cols[1], source, line)? });
+        out.push(Recipient {
+            name: cols[0].to_string(),
+            phrases: parse_list(cols[1], source, line)?,
+        });
     }
     Ok(out)
 }
 
-/// Taxonomy rows: `None` key for the `_ignore` pseudo-key.
-pub(crate) fn parse_taxonomy(
-    text: &str,
-    source: &str,
-) -> Result<Vec<(Option<DataType>, Vec<Alias>)>, LexiconError> {
+/// A taxonomy row: the key (`None` for the `_ignore` pseudo-key) and its phrases.
+pub(crate) type Taxon = (Option<DataType>, Vec<Alias>);
+
+/// Taxonomy rows.
+pub(crate) fn parse_taxonomy(text: &str, source: &str) -> Result<Vec<Taxon>, LexiconError> {
     let mut out = Vec::new();
     for (line, cols) in rows(text) {
         if cols.len() != 2 || cols[1].is_empty() {
-            return Err(err(source, line, "expected 2 TAB-separated columns (key, phrases)"));
+            return Err(err(
+                source,
+                line,
+                "expected 2 TAB-separated columns (key, phrases)",
+            ));
         }
         let key = match cols[0] {
             "_ignore" => None,
@@ -224,7 +261,14 @@ pub(crate) fn parse_taxonomy(
         // Taxonomy phrases are common nouns: match them in any case.
         let phrases = parse_list(cols[1], source, line)?
             .into_iter()
-            .map(|a| Alias { case: if a.case == CaseRule::Exact { a.case } else { CaseRule::Any }, ..a })
+            .map(|a| Alias {
+                case: if a.case == CaseRule::Exact {
+                    a.case
+                } else {
+                    CaseRule::Any
+                },
+                ..a
+            })
             .collect();
         out.push((key, phrases));
     }
@@ -235,7 +279,11 @@ pub(crate) fn parse_cues(text: &str, source: &str) -> Result<HashMap<String, Vec
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
     for (line, cols) in rows(text) {
         if cols.len() != 2 || cols[1].is_empty() {
-            return Err(err(source, line, "expected 2 TAB-separated columns (key, phrases)"));
+            return Err(err(
+                source,
+                line,
+                "expected 2 TAB-separated columns (key, phrases)",
+            ));
         }
         if !CUE_KEYS.contains(&cols[0]) {
             return Err(err(source, line, format!("unknown cue key {:?}", cols[0])));

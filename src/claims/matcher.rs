@@ -1,7 +1,7 @@
 //! Phrase matching: one Aho-Corasick automaton per lexicon (ASCII case-insensitive,
 //! leftmost-longest), with whole-word and capitalisation checks applied to each match.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::lexicon::CaseRule;
 
@@ -35,13 +35,23 @@ impl<T: Copy> Matcher<T> {
         let mut pats: Vec<Pattern<T>> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         let mut push = |text: String, case: CaseRule, val: T| {
-            let key = if case == CaseRule::Exact { text.clone() } else { text.to_ascii_lowercase() };
+            let key = if case == CaseRule::Exact {
+                text.clone()
+            } else {
+                text.to_ascii_lowercase()
+            };
             if text.is_empty() || !seen.insert(key) {
                 return;
             }
             let word_start = text.chars().next().is_some_and(char::is_alphanumeric);
             let word_end = text.chars().next_back().is_some_and(char::is_alphanumeric);
-            pats.push(Pattern { text, case, val, word_start, word_end });
+            pats.push(Pattern {
+                text,
+                case,
+                val,
+                word_start,
+                word_end,
+            });
         };
         for (text, case, val) in entries {
             if text.contains('\'') {
@@ -52,6 +62,7 @@ impl<T: Copy> Matcher<T> {
         let ac = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(pats.iter().map(|p| p.text.as_bytes()))
             .expect("an Aho-Corasick automaton builds from a few thousand short literal phrases");
         Matcher { ac, pats }
@@ -71,7 +82,7 @@ impl<T: Copy> Matcher<T> {
             }
             let ok = match p.case {
                 CaseRule::Any => true,
-                CaseRule::Exact => &text[s..e] == p.text,
+                CaseRule::Exact => text[s..e] == p.text,
                 CaseRule::CapFirst => text[s..e].chars().next().is_some_and(|c| !c.is_lowercase()),
             };
             // A one- or two-letter name is not part of a hyphenated word ("X-ray").
@@ -81,7 +92,11 @@ impl<T: Copy> Matcher<T> {
                 continue;
             }
             if ok {
-                out.push(Hit { start: s, end: e, val: p.val });
+                out.push(Hit {
+                    start: s,
+                    end: e,
+                    val: p.val,
+                });
             }
         }
         out

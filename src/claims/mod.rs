@@ -63,7 +63,7 @@ pub struct Lexicon {
     alias_index: HashMap<String, usize>,
     people: Vec<Person>,
     recipients: Vec<Recipient>,
-    taxonomy: Vec<(Option<DataType>, Vec<Alias>)>,
+    taxonomy: Vec<lexicon::Taxon>,
     cues: HashMap<String, Vec<String>>,
 }
 
@@ -80,9 +80,14 @@ impl Lexicon {
             cues: HashMap::new(),
         };
         const VALID: &str = "the built-in lexicons in data/ are valid (checked by the claims tests)";
-        lex.add_companies(lexicon::BUILTIN_COMPANIES, "data/companies.tsv").expect(VALID);
-        let index: HashMap<String, usize> =
-            lex.companies.iter().enumerate().map(|(i, c)| (c.name.to_lowercase(), i)).collect();
+        lex.add_companies(lexicon::BUILTIN_COMPANIES, "data/companies.tsv")
+            .expect(VALID);
+        let index: HashMap<String, usize> = lex
+            .companies
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.name.to_lowercase(), i))
+            .collect();
         lex.people = lexicon::parse_people(lexicon::BUILTIN_PEOPLE, "data/people.tsv", &index).expect(VALID);
         lex.recipients =
             lexicon::parse_recipients(lexicon::BUILTIN_RECIPIENTS, "data/recipients.tsv").expect(VALID);
@@ -107,7 +112,10 @@ impl Lexicon {
             let ci = match companies.iter().position(|c| c.name.eq_ignore_ascii_case(&name)) {
                 Some(i) => i,
                 None => {
-                    companies.push(Company { name: name.clone(), aliases: Vec::new() });
+                    companies.push(Company {
+                        name: name.clone(),
+                        aliases: Vec::new(),
+                    });
                     companies.len() - 1
                 }
             };
@@ -142,7 +150,9 @@ impl Lexicon {
 
     /// The canonical name for a company name or alias, case-insensitively.
     pub fn canonical_company(&self, name: &str) -> Option<&str> {
-        self.alias_index.get(&name.trim().to_lowercase()).map(|&i| self.companies[i].name.as_str())
+        self.alias_index
+            .get(&name.trim().to_lowercase())
+            .map(|&i| self.companies[i].name.as_str())
     }
 
     /// The canonical company names, in lexicon order.
@@ -231,11 +241,17 @@ fn words_alt(words: &[String]) -> String {
     let mut w: Vec<&String> = words.iter().collect();
     // Longest first so that "social media giant" is tried before "giant".
     w.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    w.iter().map(|s| regex::escape(s).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
+    w.iter()
+        .map(|s| regex::escape(s).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
+/// Compiles a pattern with ASCII word boundaries: a Unicode `\b` keeps the fast DFA engines from
+/// running over text with non-ASCII letters or typographic quotes.
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("the claim extractor's regexes are fixed at build time and tested")
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+        .expect("the claim extractor's regexes are fixed at build time and tested")
 }
 
 impl Extractor {
@@ -321,7 +337,9 @@ impl Extractor {
                 r"(?i)\b(?:users|people|customers|consumers|subscribers|members|patients|you|riders|drivers|shoppers|viewers|listeners|they)\s+{aux}$"
             )),
             aux_only: re(&format!(r"^\s*{aux}$")),
-            anaphor: re(r"(?i)\b(?:it|them|this\s+data|that\s+data|such\s+data|the\s+data|this\s+information|that\s+information)\b"),
+            anaphor: re(
+                r"(?i)\b(?:it|them|this\s+data|that\s+data|such\s+data|the\s+data|this\s+information|that\s+information)\b",
+            ),
             passive: re(r"(?i)\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$"),
             by_agent: re(r"(?i)\bby\s+(?:the\s+)?$"),
             such_as: re(r"(?i)^\s*,?\s*(?:such\s+as|including|like|among\s+them)\b"),
@@ -335,7 +353,9 @@ impl Extractor {
                 r"(?i)\b(?:whether|how|if|why|what|which|when|who|say|said|know|knew|comment|respond|confirm|specify|explain|because|requests?|asked|aware|only|longer|that)\b",
             ),
             deny_blocker: re(r"(?i)\b(?:requests?|application|bid|motion|petition|appeal|permission)\b"),
-            attrib_before: re(&format!(r"(?P<name>{name}){appositive}\s+(?:has\s+|had\s+|have\s+)?(?:{speech})\b")),
+            attrib_before: re(&format!(
+                r"(?P<name>{name}){appositive}\s+(?:has\s+|had\s+|have\s+)?(?:{speech})\b"
+            )),
             attrib_after: re(&format!(
                 r"(?:[,”\x22]\s*(?:said|says|wrote|writes|added|adds|told)\s+|\baccording\s+to\s+)(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w’'&.-]*\s+){{0,4}}[A-Z][\w’'&.-]*|(?:an?|the)\s+(?:[\w’'&.-]+\s+){{0,3}}?(?:{heads})(?:\s+(?:for|at)\s+(?:[A-Z][\w’'&.-]*\s*){{1,4}})?)"
             )),
@@ -348,7 +368,9 @@ impl Extractor {
             quote_head: re(&format!(
                 r"(?P<name>{name}){appositive}\s+(?:has\s+|had\s+)?(?:{speech})\b[^“”\x22]{{0,80}}?[:,]?\s*$"
             )),
-            epithet: re(&format!(r"^(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads})$")),
+            epithet: re(&format!(
+                r"^(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads})$"
+            )),
             report_verb: re(r"^(?:reported|reports|revealed|reveals|found|finds|wrote|writes)$"),
         };
         let mut entries_sorted = ent_entries;
@@ -356,7 +378,11 @@ impl Extractor {
         entries_sorted.sort_by_key(|(_, _, v)| !matches!(v, Ent::Blocked));
         Extractor {
             companies: lexicon.companies.iter().map(|c| c.name.clone()).collect(),
-            people: lexicon.people.iter().map(|p| (p.name.clone(), p.company)).collect(),
+            people: lexicon
+                .people
+                .iter()
+                .map(|p| (p.name.clone(), p.company))
+                .collect(),
             recipients: lexicon.recipients.iter().map(|r| r.name.clone()).collect(),
             ents: Matcher::new(entries_sorted),
             taxa,

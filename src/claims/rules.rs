@@ -62,8 +62,20 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         return Vec::new();
     }
     let ents = ex.ents.find(text);
-    let holders = ents.iter().map(|h| matches!(h.val, Ent::Company(_)) && is_holder(ex, text, h)).collect();
-    let sentences = sentences::split(text);
+    let holders = ents
+        .iter()
+        .map(|h| matches!(h.val, Ent::Company(_)) && is_holder(ex, text, h))
+        .collect();
+    // Only lines holding a practice verb can give claims; quotes are attributed within a line.
+    let mut trig = cues
+        .iter()
+        .filter(|c| is_trigger(c.val))
+        .map(|c| c.start)
+        .peekable();
+    let sentences = sentences::split_lines(text, |s, e| {
+        while trig.next_if(|&p| p < s).is_some() {}
+        trig.peek().is_some_and(|&p| p < e)
+    });
     let quotes = find_quotes(text);
     let mut cx = Ctx {
         ex,
@@ -80,7 +92,11 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         prior: Vec::new(),
     };
     let mut out = Vec::new();
-    let mut offsets = CharOffsets { text, byte: 0, chars: 0 };
+    let mut offsets = CharOffsets {
+        text,
+        byte: 0,
+        chars: 0,
+    };
     let published = article.published.map(PartialDate::from_naive);
     for si in 0..cx.sentences.len() {
         let drafts = cx.sentence(si, article.outlet.as_deref());
@@ -195,15 +211,17 @@ impl CharOffsets<'_> {
 }
 
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// Past tense, read from the first word of a verb phrase.
 fn is_past(verb: &str) -> bool {
     let w = verb.split_whitespace().next().unwrap_or("").to_lowercase();
     const IRREGULAR: &[&str] = &[
-        "gave", "given", "sold", "sent", "made", "kept", "got", "gotten", "bought", "had", "saw", "seen", "fed",
-        "let", "took", "taken", "paid", "held", "told", "read", "led", "found", "won", "built",
+        "gave", "given", "sold", "sent", "made", "kept", "got", "gotten", "bought", "had", "saw", "seen",
+        "fed", "let", "took", "taken", "paid", "held", "told", "read", "led", "found", "won", "built",
     ];
     (w.ends_with("ed") && w.len() > 3) || IRREGULAR.contains(&w.as_str())
 }
@@ -215,14 +233,21 @@ impl Ctx<'_> {
         if !s_cues.iter().any(|c| is_trigger(c.val)) {
             return Vec::new();
         }
-        let has_assurance = s_cues.iter().any(|c| matches!(c.val, Cue::Control | Cue::NotForSale));
+        let has_assurance = s_cues
+            .iter()
+            .any(|c| matches!(c.val, Cue::Control | Cue::NotForSale));
         if !has_assurance && !within(&self.taxa, ss, se).iter().any(|t| t.val.is_some()) {
             return Vec::new();
         }
         let hedged = s_cues.iter().any(|c| c.val == Cue::Hedge);
         // Clause bounds: breaks inside the sentence.
         let mut bounds = vec![ss];
-        bounds.extend(s_cues.iter().filter(|c| c.val == Cue::Break && c.start > ss).map(|c| c.start));
+        bounds.extend(
+            s_cues
+                .iter()
+                .filter(|c| c.val == Cue::Break && c.start > ss)
+                .map(|c| c.start),
+        );
         bounds.push(se);
         let mut out = Vec::new();
         let mut prev = Subj::None;
@@ -253,12 +278,14 @@ impl Ctx<'_> {
     /// The first company mentioned as the data's holder in `[start, end)`.
     fn holder_in(&self, start: usize, end: usize) -> Option<usize> {
         let a = self.ents.partition_point(|h| h.start < start);
-        self.ents[a..].iter().zip(&self.holders[a..]).take_while(|(h, _)| h.start < end).find_map(
-            |(h, &is_h)| match h.val {
+        self.ents[a..]
+            .iter()
+            .zip(&self.holders[a..])
+            .take_while(|(h, _)| h.start < end)
+            .find_map(|(h, &is_h)| match h.val {
                 Ent::Company(c) if is_h => Some(c),
                 _ => None,
-            },
-        )
+            })
     }
 
     /// The first company named in `[start, end)` (a person counts as their company).
@@ -315,7 +342,11 @@ impl Ctx<'_> {
     ) -> Option<(Polarity, Option<DenialScope>, &'static str)> {
         let v = &cl[i];
         let verb = &self.text[v.start..v.end];
-        let tensed = if is_past(verb) { DenialScope::Past } else { DenialScope::Present };
+        let tensed = if is_past(verb) {
+            DenialScope::Past
+        } else {
+            DenialScope::Present
+        };
         for j in (0..i).rev() {
             let c = &cl[j];
             let gap = &self.text[c.end..v.start];
@@ -333,9 +364,11 @@ impl Ctx<'_> {
                             (Polarity::Denial, Some(DenialScope::Always), "deny.at_no_time")
                         }
                         NegKind::Always => (Polarity::Denial, Some(DenialScope::Always), "deny.never"),
-                        NegKind::Present => {
-                            (Polarity::Denial, Some(DenialScope::Present), "deny.present_negation")
-                        }
+                        NegKind::Present => (
+                            Polarity::Denial,
+                            Some(DenialScope::Present),
+                            "deny.present_negation",
+                        ),
                         NegKind::Past => (Polarity::Denial, Some(DenialScope::Past), "deny.past_negation"),
                         NegKind::Tensed => (Polarity::Denial, Some(tensed), "deny.negation"),
                     });
@@ -398,9 +431,13 @@ impl Ctx<'_> {
             }
             let v = cl[i];
             // A verb inside a data phrase is part of the noun ("viewing history").
-            if within(&self.taxa, ceil_boundary(self.text, v.start.saturating_sub(40)), ce)
-                .iter()
-                .any(|t| t.val.is_some() && t.start <= v.start && v.end <= t.end)
+            if within(
+                &self.taxa,
+                ceil_boundary(self.text, v.start.saturating_sub(40)),
+                ce,
+            )
+            .iter()
+            .any(|t| t.val.is_some() && t.start <= v.start && v.end <= t.end)
             {
                 continue;
             }
@@ -434,7 +471,9 @@ impl Ctx<'_> {
             if dtypes.is_empty() {
                 continue;
             }
-            let Some((polarity, scope, neg_rule)) = self.polarity(&cl, i, cs, ce) else { continue };
+            let Some((polarity, scope, neg_rule)) = self.polarity(&cl, i, cs, ce) else {
+                continue;
+            };
             let region = &self.text[cs..v.start];
             // "data that users provided": the users act, not a company.
             let passive = self.ex.re.passive.is_match(region);
@@ -513,8 +552,11 @@ impl Ctx<'_> {
             let (actor, cps): (usize, Vec<Option<Party>>) = match base {
                 "share" | "sell" | "give_access" => {
                     let Some(actor) = holder.or(subj_co) else { continue };
-                    let cps: Vec<Option<Party>> =
-                        objects.iter().filter(|p| **p != Party::Company(actor)).map(|p| Some(*p)).collect();
+                    let cps: Vec<Option<Party>> = objects
+                        .iter()
+                        .filter(|p| **p != Party::Company(actor))
+                        .map(|p| Some(*p))
+                        .collect();
                     (actor, if cps.is_empty() { vec![None] } else { cps })
                 }
                 "access" | "buy" => match (holder, subj_party) {
@@ -618,9 +660,12 @@ impl Ctx<'_> {
     ) {
         let c = cl[i];
         // Negated ("users are not in control") is a complaint, not an assurance.
-        if cl[..i].iter().rev().take(2).any(|n| {
-            matches!(n.val, Cue::Neg(_)) && word_count(&self.text[n.end..c.start]) <= 3
-        }) {
+        if cl[..i]
+            .iter()
+            .rev()
+            .take(2)
+            .any(|n| matches!(n.val, Cue::Neg(_)) && word_count(&self.text[n.end..c.start]) <= 3)
+        {
             return;
         }
         let control = c.val == Cue::Control;

@@ -7,24 +7,36 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Words ending in a full stop that do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Sgt.", "Capt.",
-    "St.", "No.", "Nos.", "Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "vs.", "v.", "Jan.", "Feb.",
-    "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Mon.", "Tue.",
-    "Wed.", "Thu.", "Fri.", "Sat.", "Sun.", "approx.", "est.", "Ave.", "Blvd.", "Mt.", "Ft.", "Dept.",
-    "Univ.", "Assn.", "Bros.", "Calif.", "Mass.", "Wash.", "Fla.", "Ill.", "Pa.", "Va.", "Conn.",
-    "Ariz.", "Colo.", "Mich.", "Minn.", "Tenn.", "Tex.", "Wis.", "Ore.", "Nev.", "e.g.", "i.e.",
-    "cf.", "al.", "ca.", "Fig.", "p.", "pp.", "Vol.", "Ch.", "Art.", "Sec.",
+    "St.", "No.", "Nos.", "Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "vs.", "v.", "Jan.", "Feb.", "Mar.",
+    "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "Mon.", "Tue.", "Wed.", "Thu.",
+    "Fri.", "Sat.", "Sun.", "approx.", "est.", "Ave.", "Blvd.", "Mt.", "Ft.", "Dept.", "Univ.", "Assn.",
+    "Bros.", "Calif.", "Mass.", "Wash.", "Fla.", "Ill.", "Pa.", "Va.", "Conn.", "Ariz.", "Colo.", "Mich.",
+    "Minn.", "Tenn.", "Tex.", "Wis.", "Ore.", "Nev.", "e.g.", "i.e.", "cf.", "al.", "ca.", "Fig.", "p.",
+    "pp.", "Vol.", "Ch.", "Art.", "Sec.",
 ];
 
 /// Byte spans `[start, end)` of the sentences of `text`, in order.
+#[cfg(test)]
 pub(crate) fn split(text: &str) -> Vec<(usize, usize)> {
+    split_lines(text, |_, _| true)
+}
+
+/// The sentences of the lines `[start, end)` for which `wanted` holds (sentences never cross a
+/// line break, so lines can be skipped whole).
+pub(crate) fn split_lines(text: &str, mut wanted: impl FnMut(usize, usize) -> bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split('\n') {
         let base = line_start;
         line_start += line.len() + 1;
+        if !wanted(base, base + line.len()) {
+            continue;
+        }
         let mut pending: Option<(usize, usize)> = None;
         for (i, piece) in line.split_sentence_bound_indices() {
-            let Some((s, e)) = trim(piece, base + i) else { continue };
+            let Some((s, e)) = trim(piece, base + i) else {
+                continue;
+            };
             pending = match pending {
                 Some((ps, pe)) if ends_with_abbreviation(&text[ps..pe]) => Some((ps, e)),
                 Some(p) => {
@@ -74,19 +86,30 @@ mod tests {
 
     #[test]
     fn splits_and_rejoins() {
-        check("Headline Without Stop\n\nFirst one. Second one.", &[
-            "Headline Without Stop",
-            "First one.",
-            "Second one.",
-        ]);
-        check("On Dec. 18 Mr. Smith spoke. Then he left.", &["On Dec. 18 Mr. Smith spoke.", "Then he left."]);
-        check("The U.S. Senate met. It voted.", &["The U.S. Senate met.", "It voted."]);
-        check("Written by J. Doe of Acme Inc. in Boston. Done.", &[
-            "Written by J. Doe of Acme Inc. in Boston.",
-            "Done.",
-        ]);
-        check("“It was fine,” she said. “We never did.”", &["“It was fine,” she said.", "“We never did.”"]);
+        check(
+            "Headline Without Stop\n\nFirst one. Second one.",
+            &["Headline Without Stop", "First one.", "Second one."],
+        );
+        check(
+            "On Dec. 18 Mr. Smith spoke. Then he left.",
+            &["On Dec. 18 Mr. Smith spoke.", "Then he left."],
+        );
+        check(
+            "The U.S. Senate met. It voted.",
+            &["The U.S. Senate met.", "It voted."],
+        );
+        check(
+            "Written by J. Doe of Acme Inc. in Boston. Done.",
+            &["Written by J. Doe of Acme Inc. in Boston.", "Done."],
+        );
+        check(
+            "“It was fine,” she said. “We never did.”",
+            &["“It was fine,” she said.", "“We never did.”"],
+        );
         check("  \n \n", &[]);
-        check("Zoë’s café closed. Über alles!", &["Zoë’s café closed.", "Über alles!"]);
+        check(
+            "Zoë’s café closed. Über alles!",
+            &["Zoë’s café closed.", "Über alles!"],
+        );
     }
 }

@@ -113,7 +113,11 @@ impl Ctx<'_> {
         }
         // Before the quote, in the same sentence: `Netflix said in a statement: “…”`.
         let (s_start, _) = self.sentence_of(open);
-        let head_start = if qi > 0 { s_start.max(self.quotes[qi - 1].1) } else { s_start };
+        let head_start = if qi > 0 {
+            s_start.max(self.quotes[qi - 1].1)
+        } else {
+            s_start
+        };
         if head_start < open {
             let head = &text[head_start..open];
             if let Some(c) = self.ex.re.quote_head.captures(head) {
@@ -165,7 +169,9 @@ impl Ctx<'_> {
         }
         let mut found = None;
         for c in self.ex.re.attrib_before.captures_iter(self.text) {
-            let (Some(whole), Some(m)) = (c.get(0), c.name("name")) else { continue };
+            let (Some(whole), Some(m)) = (c.get(0), c.name("name")) else {
+                continue;
+            };
             let verb = whole.as_str().rsplit(char::is_whitespace).next().unwrap_or("");
             if !self.ex.re.report_verb.is_match(verb) || self.in_quote(m.start()) {
                 continue;
@@ -192,26 +198,41 @@ impl Ctx<'_> {
         if let Some(h) = ents.iter().find(|h| matches!(h.val, Ent::Person(_))) {
             if let Ent::Person(p) = h.val {
                 let (name, company) = &self.ex.people[p];
-                return Some(Speaker { name: name.clone(), company: *company });
+                return Some(Speaker {
+                    name: name.clone(),
+                    company: *company,
+                });
             }
         }
         if let Some(Ent::Company(c)) = ents.iter().map(|h| h.val).find(|v| matches!(v, Ent::Company(_))) {
-            return Some(Speaker { name: self.ex.companies[c].clone(), company: Some(c) });
+            return Some(Speaker {
+                name: self.ex.companies[c].clone(),
+                company: Some(c),
+            });
         }
         let lower = raw.to_lowercase();
         match lower.as_str() {
             "we" => return None,
             "it" | "they" => {
-                return self.recent_company(start).map(|c| Speaker { name: self.ex.companies[c].clone(), company: Some(c) })
+                return self.recent_company(start).map(|c| Speaker {
+                    name: self.ex.companies[c].clone(),
+                    company: Some(c),
+                })
             }
             "he" | "she" => return self.recent_person(start),
             _ => {}
         }
         if self.ex.re.epithet.is_match(raw) {
-            return self.recent_company(start).map(|c| Speaker { name: self.ex.companies[c].clone(), company: Some(c) });
+            return self.recent_company(start).map(|c| Speaker {
+                name: self.ex.companies[c].clone(),
+                company: Some(c),
+            });
         }
         let first_upper = raw.chars().next().is_some_and(char::is_uppercase);
-        let stripped = raw.strip_prefix("the ").or_else(|| raw.strip_prefix("The ")).unwrap_or(raw);
+        let stripped = raw
+            .strip_prefix("the ")
+            .or_else(|| raw.strip_prefix("The "))
+            .unwrap_or(raw);
         let looks_named = stripped.chars().next().is_some_and(char::is_uppercase);
         if !looks_named || STOP_NAMES.contains(&stripped) || (!first_upper && !raw.starts_with("the ")) {
             return None;
@@ -239,7 +260,10 @@ impl Ctx<'_> {
         (0..i).rev().take(12).find_map(|j| match self.ents[j].val {
             Ent::Person(p) => {
                 let (name, company) = &self.ex.people[p];
-                Some(Speaker { name: name.clone(), company: *company })
+                Some(Speaker {
+                    name: name.clone(),
+                    company: *company,
+                })
             }
             _ => None,
         })
@@ -251,7 +275,42 @@ const ABBREVIATED_SUFFIXES: &[&str] = &[" Inc.", " Corp.", " Co.", " Ltd.", " Jr
 
 /// Capitalised words that start sentences but name no one.
 const STOP_NAMES: &[&str] = &[
-    "In", "On", "At", "But", "And", "Or", "So", "Yet", "This", "That", "These", "Those", "It", "There", "Here",
-    "Then", "Now", "When", "While", "If", "As", "Also", "Still", "Regardless", "Indeed", "However", "A", "An",
-    "The", "Report", "Reports", "Documents", "Records", "Data", "Users", "People", "Critics", "Some",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "There",
+    "Here",
+    "Then",
+    "Now",
+    "When",
+    "While",
+    "If",
+    "As",
+    "Also",
+    "Still",
+    "Regardless",
+    "Indeed",
+    "However",
+    "A",
+    "An",
+    "The",
+    "Report",
+    "Reports",
+    "Documents",
+    "Records",
+    "Data",
+    "Users",
+    "People",
+    "Critics",
+    "Some",
 ];

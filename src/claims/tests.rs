@@ -22,7 +22,14 @@ fn article(text: &str) -> Article {
 }
 
 /// (actor, counterparty, data type, action, polarity, scope)
-type Row = (&'static str, Option<&'static str>, &'static str, &'static str, &'static str, Option<&'static str>);
+type Row = (
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+);
 
 fn key(c: &Claim) -> (String, Option<String>, String, String, String, Option<String>) {
     (
@@ -109,12 +116,21 @@ fn seed_report_acceptance() {
         has(&|c| c.polarity == Polarity::Denial
             && c.actor == "Facebook"
             && c.data_type == DataType::PersonalData
-            && matches!(c.speaker.as_deref(), Some("Mark Zuckerberg" | "Zuckerberg" | "Facebook"))),
+            && matches!(
+                c.speaker.as_deref(),
+                Some("Mark Zuckerberg" | "Zuckerberg" | "Facebook")
+            )),
         "missing Zuckerberg's assurance\n{dump}"
     );
     for c in &claims {
-        assert!(!c.sentence.contains("marketers"), "claim from the marketers sentence: {c:#?}");
-        assert!(!c.sentence.contains("that popular"), "claim from 'never that popular': {c:#?}");
+        assert!(
+            !c.sentence.contains("marketers"),
+            "claim from the marketers sentence: {c:#?}"
+        );
+        assert!(
+            !c.sentence.contains("that popular"),
+            "claim from 'never that popular': {c:#?}"
+        );
         if c.polarity == Polarity::Denial {
             assert!(!c.sentence.contains("declined"), "denial from 'declined': {c:#?}");
         }
@@ -124,7 +140,10 @@ fn seed_report_acceptance() {
         assert!((0.0..=1.0).contains(&c.confidence));
     }
     // The headline yields a claim too.
-    assert!(has(&|c| c.start == 0 && c.counterparty.as_deref() == Some("Netflix")), "{dump}");
+    assert!(
+        has(&|c| c.start == 0 && c.counterparty.as_deref() == Some("Netflix")),
+        "{dump}"
+    );
 }
 
 const A: &str = "assertion";
@@ -142,7 +161,14 @@ fn sharing_and_access_assertions() {
     );
     check(
         "Data on as many as 87 million Facebook users was passed to Cambridge Analytica.",
-        &[("Facebook", Some("Cambridge Analytica"), "personal_data", "share", A, None)],
+        &[(
+            "Facebook",
+            Some("Cambridge Analytica"),
+            "personal_data",
+            "share",
+            A,
+            None,
+        )],
     );
     check(
         "Grindr shared the HIV status of its users with two outside companies, Apptimize and Localytics.",
@@ -176,7 +202,14 @@ fn sharing_and_access_assertions() {
     check(
         "Clearview AI scraped billions of photos from Facebook to build its faceprint database.",
         &[
-            ("Facebook", Some("Clearview AI"), "posts_content", "access", A, None),
+            (
+                "Facebook",
+                Some("Clearview AI"),
+                "posts_content",
+                "access",
+                A,
+                None,
+            ),
             ("Facebook", Some("Clearview AI"), "biometric", "access", A, None),
         ],
     );
@@ -210,7 +243,14 @@ fn collect_and_use_assertions() {
     );
     check(
         "Foursquare says it only shares aggregated data with partners.",
-        &[("Foursquare", Some("third parties"), "deidentified", "share", A, None)],
+        &[(
+            "Foursquare",
+            Some("third parties"),
+            "deidentified",
+            "share",
+            A,
+            None,
+        )],
     );
 }
 
@@ -222,39 +262,84 @@ fn denials() {
     );
     check(
         "Google does not sell users' location data to advertisers, the company said in a statement.",
-        &[("Google", Some("advertisers"), "location", "sell", D, Some("present"))],
+        &[(
+            "Google",
+            Some("advertisers"),
+            "location",
+            "sell",
+            D,
+            Some("present"),
+        )],
     );
     check(
         "Amazon denied that its workers had listened to customers' Alexa recordings without permission.",
-        &[("Amazon", Some("contractors"), "recordings", "access", D, Some("past"))],
+        &[(
+            "Amazon",
+            Some("contractors"),
+            "recordings",
+            "access",
+            D,
+            Some("past"),
+        )],
     );
     check(
         "Users remain in control of their information, Zuckerberg told senators in April 2018.",
         &[("Facebook", None, "personal_data", "other", D, Some("present"))],
     );
-    check("“Your data is not for sale,” Apple said.", &[("Apple", None, "personal_data", "sell", D, Some("present"))]);
+    check(
+        "“Your data is not for sale,” Apple said.",
+        &[("Apple", None, "personal_data", "sell", D, Some("present"))],
+    );
     check(
         "Grindr says it only shares health information when users opt in.",
         &[("Grindr", None, "health", "share", D, Some("present"))],
     );
     check(
         "It is untrue that we sold location data to brokers, X-Mode said.",
-        &[("X-Mode", Some("data brokers"), "location", "sell", D, Some("past"))],
+        &[(
+            "X-Mode",
+            Some("data brokers"),
+            "location",
+            "sell",
+            D,
+            Some("past"),
+        )],
     );
     check(
         "TikTok rejected the claim that it had shared American users' data with the Chinese government.",
-        &[("TikTok", Some("government"), "personal_data", "share", D, Some("past"))],
+        &[(
+            "TikTok",
+            Some("government"),
+            "personal_data",
+            "share",
+            D,
+            Some("past"),
+        )],
     );
     check(
         "“We do not share your messages with advertisers,” Meta said.",
-        &[("Facebook", Some("advertisers"), "private_messages", "share", D, Some("present"))],
+        &[(
+            "Facebook",
+            Some("advertisers"),
+            "private_messages",
+            "share",
+            D,
+            Some("present"),
+        )],
     );
     // A "we" denial that leaves the platform to the earlier sentence.
     check(
         "Facebook let Netflix read users' messages. Netflix said it did not access any private messages.",
         &[
             ("Facebook", Some("Netflix"), "private_messages", "access", A, None),
-            ("Facebook", Some("Netflix"), "private_messages", "access", D, Some("past")),
+            (
+                "Facebook",
+                Some("Netflix"),
+                "private_messages",
+                "access",
+                D,
+                Some("past"),
+            ),
         ],
     );
 }
@@ -263,13 +348,33 @@ fn denials() {
 fn not_denials() {
     check(
         "Facebook did not deny that it had shared friends' data with app developers.",
-        &[("Facebook", Some("app developers"), "contacts_friends", "share", A, None)],
+        &[(
+            "Facebook",
+            Some("app developers"),
+            "contacts_friends",
+            "share",
+            A,
+            None,
+        )],
     );
-    check("Zoom declined to comment on whether it sent user data to Facebook.", &[]);
-    check("Strava's heat map was never that popular with its own users.", &[]);
+    check(
+        "Zoom declined to comment on whether it sent user data to Facebook.",
+        &[],
+    );
+    check(
+        "Strava's heat map was never that popular with its own users.",
+        &[],
+    );
     check(
         "Facebook no longer gives advertisers access to users' phone numbers.",
-        &[("Facebook", Some("advertisers"), "contact_details", "access", A, None)],
+        &[(
+            "Facebook",
+            Some("advertisers"),
+            "contact_details",
+            "access",
+            A,
+            None,
+        )],
     );
     check(
         "Google not only collected location data but also shared it with advertisers.",
@@ -282,7 +387,10 @@ fn not_denials() {
         "Uber settled the case without admitting wrongdoing over how it tracked riders' locations.",
         &[("Uber", None, "location", "collect", A, None)],
     );
-    check("Apple denied a request to give the FBI access to data on the phone.", &[]);
+    check(
+        "Apple denied a request to give the FBI access to data on the phone.",
+        &[],
+    );
     check(
         "Kochava sells location data to brokers. The company could not be reached for comment.",
         &[("Kochava", Some("data brokers"), "location", "sell", A, None)],
@@ -291,8 +399,14 @@ fn not_denials() {
 
 #[test]
 fn nothing_absurd() {
-    check("The episode shows how valuable personal data is to marketers.", &[]);
-    check("Satellite data collected over the Amazon rainforest was stored for years.", &[]);
+    check(
+        "The episode shows how valuable personal data is to marketers.",
+        &[],
+    );
+    check(
+        "Satellite data collected over the Amazon rainforest was stored for years.",
+        &[],
+    );
     check("The X-ray data was stored by the hospital.", &[]);
     check("Apple pie recipes were shared by millions of home cooks.", &[]);
     check("Researchers shared location data with each other.", &[]);
@@ -319,7 +433,11 @@ fn speakers() {
         Some("Daily Planet"),
         &[Some("The Associated Press")],
     );
-    check_speakers("Google tracked users' locations.", Some("Daily Planet"), &[Some("Daily Planet")]);
+    check_speakers(
+        "Google tracked users' locations.",
+        Some("Daily Planet"),
+        &[Some("Daily Planet")],
+    );
     check_speakers(
         "“We do not sell data,” said Sundar Pichai, the chief executive.",
         None,
@@ -361,22 +479,26 @@ fn check_canonical(lex: &Lexicon, cases: &[(&str, Option<&str>)]) {
 #[test]
 fn company_lexicon() {
     let lex = Lexicon::builtin();
-    check_canonical(&lex, &[
-        ("Meta", Some("Facebook")),
-        ("meta platforms", Some("Facebook")),
-        ("Instagram", Some("Facebook")),
-        ("Bing", Some("Microsoft")),
-        ("Jumpshot", Some("Avast")),
-        ("Tinder", Some("Match Group")),
-        ("LinkedIn", Some("LinkedIn")),
-        ("  Netflix ", Some("Netflix")),
-        ("Amazon rainforest", None),
-        ("Acme Widgets", None),
-    ]);
+    check_canonical(
+        &lex,
+        &[
+            ("Meta", Some("Facebook")),
+            ("meta platforms", Some("Facebook")),
+            ("Instagram", Some("Facebook")),
+            ("Bing", Some("Microsoft")),
+            ("Jumpshot", Some("Avast")),
+            ("Tinder", Some("Match Group")),
+            ("LinkedIn", Some("LinkedIn")),
+            ("  Netflix ", Some("Netflix")),
+            ("Amazon rainforest", None),
+            ("Acme Widgets", None),
+        ],
+    );
     assert!(lex.companies().any(|c| c == "Cambridge Analytica"));
 
     let mut lex = Lexicon::builtin();
-    lex.add_companies("# mine\nAcme Data\tAcme|AcmeCo\nFacebook\tFB\n", "mine.tsv").unwrap();
+    lex.add_companies("# mine\nAcme Data\tAcme|AcmeCo\nFacebook\tFB\n", "mine.tsv")
+        .unwrap();
     check_canonical(&lex, &[("acmeco", Some("Acme Data")), ("FB", Some("Facebook"))]);
     let claims = Extractor::new(&lex).extract(&article("Acme sold users' location data to brokers."));
     assert_eq!(claims.len(), 1, "{claims:#?}");
@@ -397,7 +519,11 @@ fn company_lexicon_errors() {
     for (text, line, reason) in cases {
         let mut lex = Lexicon::builtin();
         let e = lex.add_companies(text, "user.tsv").unwrap_err();
-        assert_eq!((e.source_name.as_str(), e.line), ("user.tsv", *line), "{text:?}: {e}");
+        assert_eq!(
+            (e.source_name.as_str(), e.line),
+            ("user.tsv", *line),
+            "{text:?}: {e}"
+        );
         assert!(e.reason.contains(reason), "{text:?}: {e}");
         assert!(e.to_string().starts_with(&format!("user.tsv:{line}: ")));
         // Nothing was added.
@@ -410,7 +536,14 @@ fn company_lexicon_errors() {
 fn held_out_sentences() {
     check(
         "Investigators found that Yahoo had handed over customers' emails to intelligence agencies.",
-        &[("Yahoo", Some("law enforcement"), "private_messages", "share", A, None)],
+        &[(
+            "Yahoo",
+            Some("law enforcement"),
+            "private_messages",
+            "share",
+            A,
+            None,
+        )],
     );
     check(
         "Period-tracking app Premom transferred users' health data to advertising firms in China, regulators alleged.",
@@ -433,7 +566,14 @@ fn held_out_sentences() {
     );
     check(
         "Roku does not share viewing history with data brokers, a spokesperson said.",
-        &[("Roku", Some("data brokers"), "browsing_activity", "share", D, Some("present"))],
+        &[(
+            "Roku",
+            Some("data brokers"),
+            "browsing_activity",
+            "share",
+            D,
+            Some("present"),
+        )],
     );
     check(
         "The app maker declined to say how much data it had collected.",
