@@ -1,7 +1,46 @@
 //! Article text → claims. Pure: lexicons come in as strings (the built-in ones from `data/` via
 //! `include_str!`, a user's from a file the CLI reads); no I/O, no clock.
+//!
+//! How a claim is read (details in `rules.rs`):
+//! 1. The text is cut into sentences (`sentences.rs`) and each sentence into clauses at clause
+//!    breaks ("; ", " — ", "while", "but", "however", ... in `data/cues.tsv`).
+//! 2. Every data-practice verb in a clause (share, give-access, access, sell, buy, collect, use)
+//!    with a data-type phrase in the same clause (`data/taxonomy.tsv`) may give claims.
+//! 3. The actor is the company whose users' data it is: a company named as the data's holder
+//!    ("Facebook users'", "on Facebook", "from Facebook"), else the verb's subject. The
+//!    counterparty is the other party: the objects of share/sell/give-access verbs (one claim per
+//!    listed party), the subject of access/buy verbs, or a recipient category ("advertisers").
+//! 4. Polarity: a negation cue that governs the verb (few words between, no "whether", no
+//!    "did not deny"/"no longer"/"declined to" in between), a deny verb ("denied sharing"), a
+//!    falsity cue ("is untrue"), "only with consent", or the assurances "users are in control of
+//!    their data" and "not for sale" make a denial.
+//! 5. The speaker is the party a quote is attributed to (quotes without their own attribution
+//!    take the one of the quote just before), else the party a sentence attributes ("X said",
+//!    "according to X", "testimony by X that"), else for hedged reporting the source the article
+//!    cites ("The New York Times reported"), else the outlet. "We" is the speaker's company.
+//!
+//! Descriptive references ("the company", "the social network", "the SVOD pioneer") resolve to
+//! the most recently mentioned lexicon company before them that is not mentioned as a data
+//! holder there ("Facebook users" is about Facebook's users, not Facebook speaking).
+//!
+//! Several specific data types for one verb give one claim per type; a generic phrase
+//! ("personal data") only counts when no specific one is in the clause.
 
-use crate::model::{Article, Claim};
+mod lexicon;
+mod matcher;
+mod rules;
+mod sentences;
+mod speaker;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{HashMap, HashSet};
+
+use regex::Regex;
+
+use crate::model::{Article, Claim, DataType};
+use lexicon::{Alias, CaseRule, Company, Person, Recipient};
+use matcher::Matcher;
 
 /// Recorded on every claim row; bump it when rules or lexicons change what is extracted.
 pub const EXTRACTOR_VERSION: &str = "0.1.0";
@@ -16,39 +55,344 @@ pub struct LexiconError {
 
 /// Companies (canonical name and aliases), data-type phrases and cue phrases.
 #[derive(Debug, Clone)]
-pub struct Lexicon {}
+pub struct Lexicon {
+    companies: Vec<Company>,
+    /// Phrases that are not companies although they contain an alias ("Amazon rainforest").
+    blocked: Vec<Alias>,
+    /// Lower-cased alias (and canonical name) → index into `companies`.
+    alias_index: HashMap<String, usize>,
+    people: Vec<Person>,
+    recipients: Vec<Recipient>,
+    taxonomy: Vec<lexicon::Taxon>,
+    cues: HashMap<String, Vec<String>>,
+}
 
 impl Lexicon {
     /// The lexicons shipped in `data/`.
     pub fn builtin() -> Lexicon {
-        unimplemented!("claims::Lexicon::builtin")
+        let mut lex = Lexicon {
+            companies: Vec::new(),
+            blocked: Vec::new(),
+            alias_index: HashMap::new(),
+            people: Vec::new(),
+            recipients: Vec::new(),
+            taxonomy: Vec::new(),
+            cues: HashMap::new(),
+        };
+        const VALID: &str = "the built-in lexicons in data/ are valid (checked by the claims tests)";
+        lex.add_companies(lexicon::BUILTIN_COMPANIES, "data/companies.tsv")
+            .expect(VALID);
+        let index: HashMap<String, usize> = lex
+            .companies
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.name.to_lowercase(), i))
+            .collect();
+        lex.people = lexicon::parse_people(lexicon::BUILTIN_PEOPLE, "data/people.tsv", &index).expect(VALID);
+        lex.recipients =
+            lexicon::parse_recipients(lexicon::BUILTIN_RECIPIENTS, "data/recipients.tsv").expect(VALID);
+        lex.taxonomy = lexicon::parse_taxonomy(lexicon::BUILTIN_TAXONOMY, "data/taxonomy.tsv").expect(VALID);
+        lex.cues = lexicon::parse_cues(lexicon::BUILTIN_CUES, "data/cues.tsv").expect(VALID);
+        lex
     }
 
-    /// Adds a user's company lexicon (same format as `data/companies.tsv`).
+    /// Adds a user's company lexicon (same format as `data/companies.tsv`). A line whose canonical
+    /// name is already known adds its aliases to that company. An alias that already names another
+    /// company is an error, as is any malformed line; on error nothing is added.
     pub fn add_companies(&mut self, text: &str, source_name: &str) -> Result<(), LexiconError> {
-        let _ = (text, source_name);
-        unimplemented!("claims::Lexicon::add_companies")
+        let lines = lexicon::parse_companies(text, source_name)?;
+        let mut companies = self.companies.clone();
+        let mut index = self.alias_index.clone();
+        let mut blocked = self.blocked.clone();
+        for (line, name, aliases) in lines {
+            let Some(name) = name else {
+                blocked.extend(aliases);
+                continue;
+            };
+            let ci = match companies.iter().position(|c| c.name.eq_ignore_ascii_case(&name)) {
+                Some(i) => i,
+                None => {
+                    companies.push(Company {
+                        name: name.clone(),
+                        aliases: Vec::new(),
+                    });
+                    companies.len() - 1
+                }
+            };
+            for alias in aliases {
+                let key = alias.text.to_lowercase();
+                match index.get(&key) {
+                    Some(&other) if other != ci => {
+                        return Err(lexicon::err(
+                            source_name,
+                            line,
+                            format!("alias {:?} already names {}", alias.text, companies[other].name),
+                        ));
+                    }
+                    Some(_) => {
+                        // Same company: a new capitalisation rule replaces the old one.
+                        let c = &mut companies[ci];
+                        c.aliases.retain(|a| a.text.to_lowercase() != key);
+                        c.aliases.push(alias);
+                    }
+                    None => {
+                        index.insert(key, ci);
+                        companies[ci].aliases.push(alias);
+                    }
+                }
+            }
+        }
+        self.companies = companies;
+        self.alias_index = index;
+        self.blocked = blocked;
+        Ok(())
     }
 
     /// The canonical name for a company name or alias, case-insensitively.
     pub fn canonical_company(&self, name: &str) -> Option<&str> {
-        let _ = name;
-        unimplemented!("claims::Lexicon::canonical_company")
+        self.alias_index
+            .get(&name.trim().to_lowercase())
+            .map(|&i| self.companies[i].name.as_str())
+    }
+
+    /// The canonical company names, in lexicon order.
+    pub fn companies(&self) -> impl Iterator<Item = &str> {
+        self.companies.iter().map(|c| c.name.as_str())
     }
 }
 
+/// What a lexicon phrase found in the text stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ent {
+    Company(usize),
+    Person(usize),
+    Recipient(usize),
+    /// A phrase listed as not a company.
+    Blocked,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NegKind {
+    Always,
+    Present,
+    Past,
+    Tensed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cue {
+    Share,
+    /// A give-verb; `true` when it also means "share" on its own ("gave", not "granted").
+    Give(bool),
+    Permit,
+    Access,
+    Sell,
+    Buy,
+    Collect,
+    Use,
+    Neg(NegKind),
+    DenyVerb,
+    Falsity,
+    Control,
+    NotForSale,
+    Neutral,
+    Block,
+    Hedge,
+    Break,
+}
+
+/// Regexes compiled once per extractor.
+pub(crate) struct Regexes {
+    pub holder_after: Regex,
+    pub holder_before: Regex,
+    pub we: Regex,
+    pub pronoun_subject: Regex,
+    pub user_subject: Regex,
+    pub aux_only: Regex,
+    pub anaphor: Regex,
+    pub passive: Regex,
+    pub by_agent: Regex,
+    pub such_as: Regex,
+    pub consent: Regex,
+    pub control_subject: Regex,
+    pub gap_blocker: Regex,
+    pub deny_blocker: Regex,
+    pub attrib_before: Regex,
+    pub attrib_after: Regex,
+    pub attrib_noun: Regex,
+    pub quote_tail: Regex,
+    pub quote_head: Regex,
+    pub epithet: Regex,
+    pub report_verb: Regex,
+}
+
 /// Compiled matchers over a lexicon; build once, use for many articles (Send + Sync).
-pub struct Extractor {}
+pub struct Extractor {
+    companies: Vec<String>,
+    people: Vec<(String, Option<usize>)>,
+    recipients: Vec<String>,
+    ents: Matcher<Ent>,
+    taxa: Matcher<Option<DataType>>,
+    cues: Matcher<Cue>,
+    re: Regexes,
+}
+
+fn words_alt(words: &[String]) -> String {
+    let mut w: Vec<&String> = words.iter().collect();
+    // Longest first so that "social media giant" is tried before "giant".
+    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    w.iter()
+        .map(|s| regex::escape(s).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Compiles a pattern with ASCII word boundaries: a Unicode `\b` keeps the fast DFA engines from
+/// running over text with non-ASCII letters or typographic quotes.
+fn re(pattern: &str) -> Regex {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+        .expect("the claim extractor's regexes are fixed at build time and tested")
+}
 
 impl Extractor {
     pub fn new(lexicon: &Lexicon) -> Extractor {
-        let _ = lexicon;
-        unimplemented!("claims::Extractor::new")
+        let mut ent_entries: Vec<(String, CaseRule, Ent)> = Vec::new();
+        for a in &lexicon.blocked {
+            ent_entries.push((a.text.clone(), a.case, Ent::Blocked));
+        }
+        for (i, p) in lexicon.people.iter().enumerate() {
+            for a in &p.aliases {
+                ent_entries.push((a.text.clone(), a.case, Ent::Person(i)));
+            }
+        }
+        for (i, c) in lexicon.companies.iter().enumerate() {
+            for a in &c.aliases {
+                ent_entries.push((a.text.clone(), a.case, Ent::Company(i)));
+            }
+        }
+        for (i, r) in lexicon.recipients.iter().enumerate() {
+            for a in &r.phrases {
+                ent_entries.push((a.text.clone(), a.case, Ent::Recipient(i)));
+            }
+        }
+        let taxa = Matcher::new(
+            lexicon
+                .taxonomy
+                .iter()
+                .flat_map(|(k, ps)| ps.iter().map(move |a| (a.text.clone(), a.case, *k))),
+        );
+
+        let empty = Vec::new();
+        let cue = |k: &str| lexicon.cues.get(k).unwrap_or(&empty);
+        let share_words: HashSet<String> = cue("verb.share").iter().map(|s| s.to_lowercase()).collect();
+        // Earlier keys win when a phrase is listed under two keys.
+        let order: &[(&str, Option<Cue>)] = &[
+            ("neutral", Some(Cue::Neutral)),
+            ("block", Some(Cue::Block)),
+            ("deny.falsity", Some(Cue::Falsity)),
+            ("deny.not_for_sale", Some(Cue::NotForSale)),
+            ("deny.control", Some(Cue::Control)),
+            ("neg.always", Some(Cue::Neg(NegKind::Always))),
+            ("neg.present", Some(Cue::Neg(NegKind::Present))),
+            ("neg.past", Some(Cue::Neg(NegKind::Past))),
+            ("neg.tensed", Some(Cue::Neg(NegKind::Tensed))),
+            ("deny.verb", Some(Cue::DenyVerb)),
+            ("verb.give", None),
+            ("verb.permit", Some(Cue::Permit)),
+            ("verb.share", Some(Cue::Share)),
+            ("verb.access", Some(Cue::Access)),
+            ("verb.sell", Some(Cue::Sell)),
+            ("verb.buy", Some(Cue::Buy)),
+            ("verb.collect", Some(Cue::Collect)),
+            ("verb.use", Some(Cue::Use)),
+            ("hedge", Some(Cue::Hedge)),
+            ("clause.break", Some(Cue::Break)),
+        ];
+        let mut cue_entries = Vec::new();
+        for (key, kind) in order {
+            for p in cue(key) {
+                let kind = kind.unwrap_or_else(|| Cue::Give(share_words.contains(&p.to_lowercase())));
+                cue_entries.push((p.clone(), CaseRule::Any, kind));
+            }
+        }
+
+        let holder_nouns = words_alt(cue("holder.noun"));
+        let heads = words_alt(cue("epithet.head"));
+        let speech = words_alt(cue("speech.verb"));
+        let name = r"(?:(?:[Tt]he|[Aa]n?)\s+(?:[\w’'&.-]+\s+){0,3}?[\w’'&.-]+|(?:[A-Z][\w’'&.-]*\s+){0,4}[A-Z][\w’'&.-]*|[Ww]e|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)";
+        let appositive = r"(?:,[^,“”\x22]{1,80},|\s+—[^—“”\x22]{1,160}—)?";
+        let aux = r"(?:(?:has|have|had|also|then|later|did|does|do|is|was|were|are|will|would|could|can|may|might|reportedly|allegedly|secretly|quietly|never|not|been|routinely|previously|once|still|even|actually|knowingly|illegally|improperly|deliberately|ever|already|at|no|time|itself|themselves|now|often|regularly|systematically)\s+){0,5}";
+        let rx = Regexes {
+            holder_after: re(&format!(
+                r"(?i)^(?:['’]s?)?\s+(?:(?:user|account|member|customer|own|personal|private|[0-9][0-9,.]*|million|billion|more\s+than|over|about|nearly|some|up\s+to)\s+){{0,4}}(?:{holder_nouns})\b"
+            )),
+            holder_before: re(
+                r"(?i)(?:\b(?:on|from|off|across|via|inside)|\b(?:users|members|customers|subscribers|accounts|profiles|people|data|information)\s+(?:of|on|at))\s+(?:the\s+)?$",
+            ),
+            we: re(r"\b(?:[Ww]e|WE)\b"),
+            pronoun_subject: re(&format!(
+                r"(?:\b(?:it|It|they|They)|\b(?:the|The)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads}))\s+{aux}$"
+            )),
+            user_subject: re(&format!(
+                r"(?i)\b(?:users|people|customers|consumers|subscribers|members|patients|you|riders|drivers|shoppers|viewers|listeners|they)\s+{aux}$"
+            )),
+            aux_only: re(&format!(r"^\s*{aux}$")),
+            anaphor: re(
+                r"(?i)\b(?:it|them|this\s+data|that\s+data|such\s+data|the\s+data|this\s+information|that\s+information)\b",
+            ),
+            passive: re(r"(?i)\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$"),
+            by_agent: re(r"(?i)\bby\s+(?:the\s+)?$"),
+            such_as: re(r"(?i)^\s*,?\s*(?:such\s+as|including|like|among\s+them)\b"),
+            consent: re(
+                r"(?i)\bonly\b[^.;]{0,80}?\b(?:consent|permission|opts?[- ]in|opted[- ]in|agree|authori[sz]|approv|choose|chose|ask\s+(?:us|it|them))",
+            ),
+            control_subject: re(
+                r"(?i)\b(?:users|people|you|members|customers|consumers|subscribers|everyone|individuals|patients|drivers|riders|listeners|viewers|players)\b",
+            ),
+            gap_blocker: re(
+                r"(?i)\b(?:whether|how|if|why|what|which|when|who|say|said|know|knew|comment|respond|confirm|specify|explain|because|requests?|asked|aware|only|longer|that)\b",
+            ),
+            deny_blocker: re(r"(?i)\b(?:requests?|application|bid|motion|petition|appeal|permission)\b"),
+            attrib_before: re(&format!(
+                r"(?P<name>{name}){appositive}\s+(?:has\s+|had\s+|have\s+)?(?:{speech})\b"
+            )),
+            attrib_after: re(&format!(
+                r"(?:[,”\x22]\s*(?:said|says|wrote|writes|added|adds|told)\s+|\baccording\s+to\s+)(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w’'&.-]*\s+){{0,4}}[A-Z][\w’'&.-]*|(?:an?|the)\s+(?:[\w’'&.-]+\s+){{0,3}}?(?:{heads})(?:\s+(?:for|at)\s+(?:[A-Z][\w’'&.-]*\s*){{1,4}})?)"
+            )),
+            attrib_noun: re(&format!(
+                r"(?:\b(?:testimony|statement|statements|assurances?|pledges?|promises?|remarks|blog\s+post|post|claims?|assertions?|comments?)\b[^.;“”\x22]{{0,60}}?\bby\s+(?P<name>{name})[^.;“”\x22]{{0,60}}?\bthat\b|(?P<name2>{name})['’]s\s+(?:\w+\s+){{0,2}}(?:testimony|statement|assurances?|pledge|promise|claim|assertion)\b[^.;“”\x22]{{0,60}}?\bthat\b)"
+            )),
+            quote_tail: re(&format!(
+                r"^[\s,.;:!?]*(?:(?P<name>{name}){appositive}\s+(?:{speech})\b|(?:said|says|wrote|writes|added|adds)\s+(?P<name2>{name}))"
+            )),
+            quote_head: re(&format!(
+                r"(?P<name>{name}){appositive}\s+(?:has\s+|had\s+)?(?:{speech})\b[^“”\x22]{{0,80}}?[:,]?\s*$"
+            )),
+            epithet: re(&format!(
+                r"^(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads})$"
+            )),
+            report_verb: re(r"^(?:reported|reports|revealed|reveals|found|finds|wrote|writes)$"),
+        };
+        let mut entries_sorted = ent_entries;
+        // Blocked phrases first so they win ties with an alias of the same length.
+        entries_sorted.sort_by_key(|(_, _, v)| !matches!(v, Ent::Blocked));
+        Extractor {
+            companies: lexicon.companies.iter().map(|c| c.name.clone()).collect(),
+            people: lexicon
+                .people
+                .iter()
+                .map(|p| (p.name.clone(), p.company))
+                .collect(),
+            recipients: lexicon.recipients.iter().map(|r| r.name.clone()).collect(),
+            ents: Matcher::new(entries_sorted),
+            taxa,
+            cues: Matcher::new(cue_entries),
+            re: rx,
+        }
     }
 
     /// All claims in the article's text, in text order.
     pub fn extract(&self, article: &Article) -> Vec<Claim> {
-        let _ = article;
-        unimplemented!("claims::Extractor::extract")
+        rules::extract(self, article)
     }
 }

@@ -1,0 +1,116 @@
+//! Phrase matching: one Aho-Corasick automaton per lexicon (ASCII case-insensitive,
+//! leftmost-longest), with whole-word and capitalisation checks applied to each match.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::lexicon::CaseRule;
+
+/// A match of a lexicon phrase: byte offsets into the searched text and the phrase's value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Hit<T> {
+    pub start: usize,
+    pub end: usize,
+    pub val: T,
+}
+
+struct Pattern<T> {
+    text: String,
+    case: CaseRule,
+    val: T,
+    /// Whether the pattern starts / ends with a letter or digit (only then is a word boundary
+    /// checked on that side).
+    word_start: bool,
+    word_end: bool,
+}
+
+pub(crate) struct Matcher<T> {
+    ac: AhoCorasick,
+    pats: Vec<Pattern<T>>,
+}
+
+impl<T: Copy> Matcher<T> {
+    /// Builds from (phrase, case rule, value). A phrase with `'` is also added with `’`. When the
+    /// same phrase is given twice, the first value wins.
+    pub fn new(entries: impl IntoIterator<Item = (String, CaseRule, T)>) -> Matcher<T> {
+        let mut pats: Vec<Pattern<T>> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut push = |text: String, case: CaseRule, val: T| {
+            let key = if case == CaseRule::Exact {
+                text.clone()
+            } else {
+                text.to_ascii_lowercase()
+            };
+            if text.is_empty() || !seen.insert(key) {
+                return;
+            }
+            let word_start = text.chars().next().is_some_and(char::is_alphanumeric);
+            let word_end = text.chars().next_back().is_some_and(char::is_alphanumeric);
+            pats.push(Pattern {
+                text,
+                case,
+                val,
+                word_start,
+                word_end,
+            });
+        };
+        for (text, case, val) in entries {
+            if text.contains('\'') {
+                push(text.replace('\'', "\u{2019}"), case, val);
+            }
+            push(text, case, val);
+        }
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(pats.iter().map(|p| p.text.as_bytes()))
+            .expect("an Aho-Corasick automaton builds from a few thousand short literal phrases");
+        Matcher { ac, pats }
+    }
+
+    /// All accepted matches in `text`, in order, not overlapping.
+    pub fn find(&self, text: &str) -> Vec<Hit<T>> {
+        let mut out = Vec::new();
+        for m in self.ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let p = &self.pats[m.pattern().as_usize()];
+            if p.word_start && text[..s].chars().next_back().is_some_and(is_word_char) {
+                continue;
+            }
+            if p.word_end && text[e..].chars().next().is_some_and(is_word_char) {
+                continue;
+            }
+            let ok = match p.case {
+                CaseRule::Any => true,
+                CaseRule::Exact => text[s..e] == p.text,
+                CaseRule::CapFirst => text[s..e].chars().next().is_some_and(|c| !c.is_lowercase()),
+            };
+            // A one- or two-letter name is not part of a hyphenated word ("X-ray").
+            let short = p.text.chars().count() <= 2;
+            let hyphen = |c: Option<char>| c.is_some_and(|c| c == '-' || c == '‐');
+            if short && (hyphen(text[..s].chars().next_back()) || hyphen(text[e..].chars().next())) {
+                continue;
+            }
+            if ok {
+                out.push(Hit {
+                    start: s,
+                    end: e,
+                    val: p.val,
+                });
+            }
+        }
+        out
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// The hits lying inside `[start, end)`, from a list sorted by start.
+pub(crate) fn within<T>(hits: &[Hit<T>], start: usize, end: usize) -> &[Hit<T>] {
+    let a = hits.partition_point(|h| h.start < start);
+    // Hits do not overlap, so their ends are sorted too.
+    let b = hits.partition_point(|h| h.end <= end).max(a);
+    &hits[a..b]
+}

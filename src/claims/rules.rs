@@ -1,0 +1,720 @@
+//! The claim rules: per sentence, per clause, per data-practice verb. See the module doc of
+//! `claims` for the outline; each step is a small function here.
+
+use super::matcher::{within, Hit};
+use super::speaker::{find_quotes, Speaker};
+use super::{sentences, Cue, Ent, Extractor, NegKind};
+use crate::dates;
+use crate::model::{Action, Article, Claim, DataType, DenialScope, PartialDate, Polarity};
+
+/// Per-article working state.
+pub(crate) struct Ctx<'a> {
+    pub ex: &'a Extractor,
+    pub text: &'a str,
+    pub ents: Vec<Hit<Ent>>,
+    /// Parallel to `ents`: the mention names the data's holder ("Facebook users", "on Facebook").
+    pub holders: Vec<bool>,
+    pub taxa: Vec<Hit<Option<DataType>>>,
+    pub cues: Vec<Hit<Cue>>,
+    pub sentences: Vec<(usize, usize)>,
+    pub quotes: Vec<(usize, usize)>,
+    pub quote_speakers: Vec<Option<Option<Speaker>>>,
+    pub sentence_speakers: Vec<Option<Option<Speaker>>>,
+    pub report_source: Option<Option<String>>,
+    /// (actor, counterparty) of the assertions found so far, for "we" statements that omit the
+    /// platform.
+    prior: Vec<(usize, Party)>,
+}
+
+/// A party to a data practice: a lexicon company or a recipient category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Party {
+    Company(usize),
+    Recipient(usize),
+}
+
+/// A verb's subject as found before it in the clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Subj {
+    Party(Party, bool),
+    We,
+    None,
+}
+
+#[derive(Debug)]
+struct Draft {
+    actor: usize,
+    counterparty: Option<Party>,
+    data_type: DataType,
+    action: Action,
+    polarity: Polarity,
+    scope: Option<DenialScope>,
+    speaker: Option<String>,
+    pos: usize,
+    rule: String,
+    confidence: f64,
+}
+
+pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
+    let text = article.text.as_str();
+    let cues = ex.cues.find(text);
+    if !cues.iter().any(|c| is_trigger(c.val)) {
+        return Vec::new();
+    }
+    let ents = ex.ents.find(text);
+    let holders = ents
+        .iter()
+        .map(|h| matches!(h.val, Ent::Company(_)) && is_holder(ex, text, h))
+        .collect();
+    // Only lines holding a practice verb can give claims; quotes are attributed within a line.
+    let mut trig = cues
+        .iter()
+        .filter(|c| is_trigger(c.val))
+        .map(|c| c.start)
+        .peekable();
+    let sentences = sentences::split_lines(text, |s, e| {
+        while trig.next_if(|&p| p < s).is_some() {}
+        trig.peek().is_some_and(|&p| p < e)
+    });
+    let quotes = find_quotes(text);
+    let mut cx = Ctx {
+        ex,
+        text,
+        holders,
+        taxa: ex.taxa.find(text),
+        cues,
+        quote_speakers: vec![None; quotes.len()],
+        sentence_speakers: vec![None; sentences.len()],
+        sentences,
+        quotes,
+        ents,
+        report_source: None,
+        prior: Vec::new(),
+    };
+    let mut out = Vec::new();
+    let mut offsets = CharOffsets {
+        text,
+        byte: 0,
+        chars: 0,
+    };
+    let published = article.published.map(PartialDate::from_naive);
+    for si in 0..cx.sentences.len() {
+        let drafts = cx.sentence(si, article.outlet.as_deref());
+        if drafts.is_empty() {
+            continue;
+        }
+        let (ss, se) = cx.sentences[si];
+        let sentence = &text[ss..se];
+        let facts = dates::resolve(sentence, article.published);
+        let start = offsets.at(ss);
+        let end = offsets.at(se);
+        let mut seen = Vec::new();
+        for d in drafts {
+            let key = (d.actor, d.counterparty, d.data_type, d.action, d.polarity);
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            if d.polarity == Polarity::Assertion {
+                if let Some(cp) = d.counterparty {
+                    cx.prior.push((d.actor, cp));
+                }
+            }
+            let _ = d.pos;
+            out.push(Claim {
+                actor: ex.companies[d.actor].clone(),
+                counterparty: d.counterparty.map(|p| party_name(ex, p)),
+                data_type: d.data_type,
+                action: d.action,
+                polarity: d.polarity,
+                scope: d.scope,
+                speaker: d.speaker,
+                stated_on: facts.stated_on.or(published),
+                period_start: facts.period_start,
+                period_end: facts.period_end,
+                sentence: sentence.to_string(),
+                start,
+                end,
+                rule: d.rule,
+                confidence: (d.confidence * 100.0).round() / 100.0,
+            });
+        }
+    }
+    out
+}
+
+fn party_name(ex: &Extractor, p: Party) -> String {
+    match p {
+        Party::Company(c) => ex.companies[c].clone(),
+        Party::Recipient(r) => ex.recipients[r].clone(),
+    }
+}
+
+fn is_trigger(c: Cue) -> bool {
+    matches!(
+        c,
+        Cue::Share
+            | Cue::Give(_)
+            | Cue::Permit
+            | Cue::Access
+            | Cue::Sell
+            | Cue::Buy
+            | Cue::Collect
+            | Cue::Use
+            | Cue::Control
+            | Cue::NotForSale
+    )
+}
+
+/// Whether a company mention names the holder of the data: "Facebook users", "Facebook’s 2
+/// billion users", "on Facebook", "users of Facebook".
+fn is_holder(ex: &Extractor, text: &str, h: &Hit<Ent>) -> bool {
+    let after_end = floor_boundary(text, (h.end + 80).min(text.len()));
+    if ex.re.holder_after.is_match(&text[h.end..after_end]) {
+        return true;
+    }
+    let before_start = ceil_boundary(text, h.start.saturating_sub(48));
+    ex.re.holder_before.is_match(&text[before_start..h.start])
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Converts increasing byte offsets to character offsets in one pass.
+struct CharOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl CharOffsets<'_> {
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Past tense, read from the first word of a verb phrase.
+fn is_past(verb: &str) -> bool {
+    let w = verb.split_whitespace().next().unwrap_or("").to_lowercase();
+    const IRREGULAR: &[&str] = &[
+        "gave", "given", "sold", "sent", "made", "kept", "got", "gotten", "bought", "had", "saw", "seen",
+        "fed", "let", "took", "taken", "paid", "held", "told", "read", "led", "found", "won", "built",
+    ];
+    (w.ends_with("ed") && w.len() > 3) || IRREGULAR.contains(&w.as_str())
+}
+
+impl Ctx<'_> {
+    fn sentence(&mut self, si: usize, outlet: Option<&str>) -> Vec<Draft> {
+        let (ss, se) = self.sentences[si];
+        let s_cues = within(&self.cues, ss, se);
+        if !s_cues.iter().any(|c| is_trigger(c.val)) {
+            return Vec::new();
+        }
+        let has_assurance = s_cues
+            .iter()
+            .any(|c| matches!(c.val, Cue::Control | Cue::NotForSale));
+        if !has_assurance && !within(&self.taxa, ss, se).iter().any(|t| t.val.is_some()) {
+            return Vec::new();
+        }
+        let hedged = s_cues.iter().any(|c| c.val == Cue::Hedge);
+        // Clause bounds: breaks inside the sentence.
+        let mut bounds = vec![ss];
+        bounds.extend(
+            s_cues
+                .iter()
+                .filter(|c| c.val == Cue::Break && c.start > ss)
+                .map(|c| c.start),
+        );
+        bounds.push(se);
+        let mut out = Vec::new();
+        let mut prev = Subj::None;
+        let mut prev_types = Vec::new();
+        for w in bounds.windows(2) {
+            prev_types = self.clause(si, w[0], w[1], hedged, outlet, &mut prev, prev_types, &mut out);
+        }
+        out
+    }
+
+    /// The data types named in `[start, end)`: the specific ones if any, else personal_data.
+    fn data_types(&self, start: usize, end: usize) -> Vec<DataType> {
+        let mut specific = Vec::new();
+        let mut generic = false;
+        for t in within(&self.taxa, start, end) {
+            match t.val {
+                Some(DataType::PersonalData) => generic = true,
+                Some(d) if !specific.contains(&d) => specific.push(d),
+                _ => {}
+            }
+        }
+        if specific.is_empty() && generic {
+            specific.push(DataType::PersonalData);
+        }
+        specific
+    }
+
+    /// The first company mentioned as the data's holder in `[start, end)`.
+    fn holder_in(&self, start: usize, end: usize) -> Option<usize> {
+        let a = self.ents.partition_point(|h| h.start < start);
+        self.ents[a..]
+            .iter()
+            .zip(&self.holders[a..])
+            .take_while(|(h, _)| h.start < end)
+            .find_map(|(h, &is_h)| match h.val {
+                Ent::Company(c) if is_h => Some(c),
+                _ => None,
+            })
+    }
+
+    /// The first company named in `[start, end)` (a person counts as their company).
+    fn first_company(&self, start: usize, end: usize) -> Option<usize> {
+        within(&self.ents, start, end).iter().find_map(|h| match h.val {
+            Ent::Company(c) => Some(c),
+            Ent::Person(p) => self.ex.people[p].1,
+            _ => None,
+        })
+    }
+
+    /// The subject of a verb at `vpos` in a clause starting at `cs`.
+    fn subject(&self, cs: usize, vpos: usize, prev: Subj) -> Subj {
+        let region = &self.text[cs..vpos];
+        let a = self.ents.partition_point(|h| h.start < cs);
+        let b = self.ents.partition_point(|h| h.start < vpos);
+        let last = (a..b).rev().find_map(|j| {
+            let h = &self.ents[j];
+            let p = match h.val {
+                Ent::Company(c) if !self.holders[j] => Party::Company(c),
+                // A recipient is the subject only right before the verb ("police accessed").
+                Ent::Recipient(r) if self.ex.re.aux_only.is_match(&self.text[h.end..vpos]) => {
+                    Party::Recipient(r)
+                }
+                Ent::Person(p) => Party::Company(self.ex.people[p].1?),
+                _ => return None,
+            };
+            Some((h.end, p))
+        });
+        let we = self.ex.re.we.find_iter(region).last().map(|m| cs + m.start());
+        match (last, we) {
+            (Some((_, p)), None) => return Subj::Party(p, false),
+            (Some((end, p)), Some(w)) if end > w => return Subj::Party(p, false),
+            (_, Some(_)) => return Subj::We,
+            _ => {}
+        }
+        if self.ex.re.pronoun_subject.is_match(region) {
+            // "it" and "the company": the last company named before, in this or the last sentence.
+            if let Some(c) = self.recent_company(cs) {
+                return Subj::Party(Party::Company(c), true);
+            }
+        }
+        prev
+    }
+
+    /// Polarity of the verb `cl[i]`: (polarity, scope, rule name).
+    /// `None` when a block cue ("whether", "denied a request to") governs the verb.
+    fn polarity(
+        &self,
+        cl: &[Hit<Cue>],
+        i: usize,
+        cs: usize,
+        ce: usize,
+    ) -> Option<(Polarity, Option<DenialScope>, &'static str)> {
+        let v = &cl[i];
+        let verb = &self.text[v.start..v.end];
+        let tensed = if is_past(verb) {
+            DenialScope::Past
+        } else {
+            DenialScope::Present
+        };
+        for j in (0..i).rev() {
+            let c = &cl[j];
+            let gap = &self.text[c.end..v.start];
+            match c.val {
+                Cue::Neutral => break,
+                Cue::Block => return None,
+                Cue::Neg(kind) => {
+                    let max = if kind == NegKind::Always { 5 } else { 3 };
+                    if word_count(gap) > max || self.ex.re.gap_blocker.is_match(gap) {
+                        break;
+                    }
+                    let cue = self.text[c.start..c.end].to_lowercase();
+                    return Some(match kind {
+                        NegKind::Always if cue.contains("no time") => {
+                            (Polarity::Denial, Some(DenialScope::Always), "deny.at_no_time")
+                        }
+                        NegKind::Always => (Polarity::Denial, Some(DenialScope::Always), "deny.never"),
+                        NegKind::Present => (
+                            Polarity::Denial,
+                            Some(DenialScope::Present),
+                            "deny.present_negation",
+                        ),
+                        NegKind::Past => (Polarity::Denial, Some(DenialScope::Past), "deny.past_negation"),
+                        NegKind::Tensed => (Polarity::Denial, Some(tensed), "deny.negation"),
+                    });
+                }
+                Cue::DenyVerb => {
+                    if word_count(gap) > 6 || self.ex.re.deny_blocker.is_match(gap) {
+                        break;
+                    }
+                    let dv = self.text[c.start..c.end].to_lowercase();
+                    let scope = if is_past(&dv) { DenialScope::Past } else { tensed };
+                    return Some((Polarity::Denial, Some(scope), "deny.denied"));
+                }
+                _ => {}
+            }
+        }
+        if cl.iter().any(|c| c.val == Cue::Falsity) {
+            return Some((Polarity::Denial, Some(tensed), "deny.untrue"));
+        }
+        if self.ex.re.consent.is_match(&self.text[cs..ce]) {
+            return Some((Polarity::Denial, Some(tensed), "deny.only_with_consent"));
+        }
+        Some((Polarity::Assertion, None, "assert"))
+    }
+
+    /// The speaker for a statement at byte `pos` of sentence `si`.
+    fn speaker_at(&mut self, si: usize, pos: usize) -> (Option<Speaker>, bool) {
+        if let Some(q) = self.quote_at(pos) {
+            return (self.quote_speaker(q), true);
+        }
+        (self.sentence_speaker(si), false)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn clause(
+        &mut self,
+        si: usize,
+        cs: usize,
+        ce: usize,
+        hedged: bool,
+        outlet: Option<&str>,
+        prev: &mut Subj,
+        prev_types: Vec<DataType>,
+        out: &mut Vec<Draft>,
+    ) -> Vec<DataType> {
+        let mut dtypes = self.data_types(cs, ce);
+        let cl: Vec<Hit<Cue>> = within(&self.cues, cs, ce).to_vec();
+        if !cl.iter().any(|c| is_trigger(c.val)) {
+            return dtypes;
+        }
+        let (ss, se) = self.sentences[si];
+        // "... collected location data but also shared it": the data of the clause before.
+        if dtypes.is_empty() && self.ex.re.anaphor.is_match(&self.text[cs..ce]) {
+            dtypes = prev_types;
+        }
+        let holder = self.holder_in(cs, ce).or_else(|| self.holder_in(ss, se));
+        let mut consumed = vec![false; cl.len()];
+        for i in 0..cl.len() {
+            if consumed[i] {
+                continue;
+            }
+            let v = cl[i];
+            // A verb inside a data phrase is part of the noun ("viewing history").
+            if within(
+                &self.taxa,
+                ceil_boundary(self.text, v.start.saturating_sub(40)),
+                ce,
+            )
+            .iter()
+            .any(|t| t.val.is_some() && t.start <= v.start && v.end <= t.end)
+            {
+                continue;
+            }
+            let next_access = |consumed: &[bool]| {
+                (i + 1..cl.len()).find(|&j| {
+                    !consumed[j]
+                        && cl[j].val == Cue::Access
+                        && word_count(&self.text[v.end..cl[j].start]) <= 20
+                        && !cl[i + 1..j].iter().any(|c| is_trigger(c.val))
+                })
+            };
+            let (action, base) = match v.val {
+                Cue::Give(_) | Cue::Permit if next_access(&consumed).is_some() => {
+                    if let Some(j) = next_access(&consumed) {
+                        consumed[j] = true;
+                    }
+                    (Action::Access, "give_access")
+                }
+                Cue::Give(true) | Cue::Share => (Action::Share, "share"),
+                Cue::Access => (Action::Access, "access"),
+                Cue::Sell => (Action::Sell, "sell"),
+                Cue::Buy => (Action::Sell, "buy"),
+                Cue::Collect => (Action::Collect, "collect"),
+                Cue::Use => (Action::Use, "use"),
+                Cue::Control | Cue::NotForSale => {
+                    self.assurance(si, cs, ce, &cl, i, holder, *prev, hedged, outlet, out);
+                    continue;
+                }
+                _ => continue,
+            };
+            if dtypes.is_empty() {
+                continue;
+            }
+            let Some((polarity, scope, neg_rule)) = self.polarity(&cl, i, cs, ce) else {
+                continue;
+            };
+            let region = &self.text[cs..v.start];
+            // "data that users provided": the users act, not a company.
+            let passive = self.ex.re.passive.is_match(region);
+            if !passive && self.ex.re.user_subject.is_match(region) {
+                continue;
+            }
+            let mut subject = self.subject(cs, v.start, *prev);
+            // Objects: parties after the verb in the clause; "by X" is the agent.
+            let mut objects: Vec<Party> = Vec::new();
+            let mut agent = None;
+            let mut reduced_passive = false;
+            let a = self.ents.partition_point(|h| h.start < v.end);
+            for j in a..self.ents.len() {
+                let h = self.ents[j];
+                if h.start >= ce {
+                    break;
+                }
+                let p = match h.val {
+                    Ent::Company(c) if !self.holders[j] => Party::Company(c),
+                    Ent::Recipient(r) => {
+                        let after = &self.text[h.end..floor_boundary(self.text, (h.end + 20).min(ce))];
+                        if self.ex.re.such_as.is_match(after) {
+                            continue;
+                        }
+                        Party::Recipient(r)
+                    }
+                    _ => continue,
+                };
+                let before = &self.text[ceil_boundary(self.text, h.start.saturating_sub(12))..h.start];
+                if self.ex.re.by_agent.is_match(before) {
+                    // A "by X" right after a participle is its agent too ("recordings captured
+                    // by Alexa").
+                    if word_count(&self.text[v.end..h.start]) <= 3 {
+                        reduced_passive = true;
+                    }
+                    agent = Some(p);
+                } else if !objects.contains(&p) {
+                    objects.push(p);
+                }
+            }
+            let mut ctx_penalty = 0.0;
+            if let Subj::Party(_, true) = subject {
+                ctx_penalty += 0.1;
+            }
+            let passive = passive || (reduced_passive && agent.is_some());
+            if passive {
+                if let Some(ag) = agent {
+                    // "was given access by Facebook": the grammatical subject received it.
+                    if base == "give_access" {
+                        if let Subj::Party(p, _) = subject {
+                            objects.push(p);
+                        }
+                    }
+                    subject = Subj::Party(ag, false);
+                } else if base == "give_access" {
+                    if let Subj::Party(p, _) = subject {
+                        objects.push(p);
+                        subject = Subj::None;
+                    }
+                }
+            }
+            let (speaker, quoted) = self.speaker_at(si, v.start);
+            let subj_party = match subject {
+                Subj::Party(p, _) => Some(p),
+                Subj::We => match speaker.as_ref().and_then(|s| s.company) {
+                    Some(c) => Some(Party::Company(c)),
+                    None => continue,
+                },
+                Subj::None => None,
+            };
+            let subj_co = match subj_party {
+                Some(Party::Company(c)) => Some(c),
+                _ => None,
+            };
+            let mut rule_suffix = "";
+            let (actor, cps): (usize, Vec<Option<Party>>) = match base {
+                "share" | "sell" | "give_access" => {
+                    let Some(actor) = holder.or(subj_co) else { continue };
+                    let cps: Vec<Option<Party>> = objects
+                        .iter()
+                        .filter(|p| **p != Party::Company(actor))
+                        .map(|p| Some(*p))
+                        .collect();
+                    (actor, if cps.is_empty() { vec![None] } else { cps })
+                }
+                "access" | "buy" => match (holder, subj_party) {
+                    (Some(h), Some(p)) if p != Party::Company(h) => (h, vec![Some(p)]),
+                    (Some(h), _) => (h, vec![None]),
+                    (None, Some(Party::Company(c))) => {
+                        // The platform may be named only earlier: "we never accessed messages"
+                        // after "Facebook gave Netflix access".
+                        match self.prior.iter().rev().find(|(_, cp)| *cp == Party::Company(c)) {
+                            Some(&(actor, _)) => {
+                                ctx_penalty += 0.2;
+                                rule_suffix = ".context";
+                                (actor, vec![Some(Party::Company(c))])
+                            }
+                            None if base == "access" => (c, vec![None]),
+                            None => continue,
+                        }
+                    }
+                    (None, Some(p @ Party::Recipient(_))) if base == "access" => {
+                        // "contractors reviewed recordings": the data is that of the company the
+                        // sentence is about.
+                        match self.first_company(ss, se) {
+                            Some(c) => {
+                                ctx_penalty += 0.1;
+                                (c, vec![Some(p)])
+                            }
+                            None => continue,
+                        }
+                    }
+                    _ => continue,
+                },
+                _ => match (holder, subj_party) {
+                    (Some(h), Some(p)) if p != Party::Company(h) => (h, vec![Some(p)]),
+                    (h, _) => match subj_co.or(h) {
+                        Some(a) => (a, vec![None]),
+                        None => continue,
+                    },
+                },
+            };
+            *prev = subject;
+            let (speaker_name, attributed) = match speaker {
+                Some(s) => (Some(s.name), true),
+                None if hedged => match self.report_source() {
+                    Some(r) => (Some(r), true),
+                    None => (outlet.map(str::to_string), false),
+                },
+                None => (outlet.map(str::to_string), false),
+            };
+            let rule = if polarity == Polarity::Assertion {
+                format!("assert.{base}{rule_suffix}")
+            } else {
+                format!("{neg_rule}{rule_suffix}")
+            };
+            let mut confidence: f64 = match polarity {
+                Polarity::Assertion if base == "give_access" => 0.85,
+                Polarity::Assertion => 0.8,
+                Polarity::Denial if attributed || quoted => 0.85,
+                Polarity::Denial => 0.7,
+            };
+            if hedged {
+                confidence -= 0.2;
+            }
+            confidence -= ctx_penalty;
+            for cp in cps {
+                if cp == Some(Party::Company(actor)) {
+                    continue;
+                }
+                for &dt in &dtypes {
+                    out.push(Draft {
+                        actor,
+                        counterparty: cp,
+                        data_type: dt,
+                        action,
+                        polarity,
+                        scope,
+                        speaker: speaker_name.clone(),
+                        pos: v.start,
+                        rule: rule.clone(),
+                        confidence: confidence.clamp(0.05, 1.0),
+                    });
+                }
+            }
+        }
+        dtypes
+    }
+
+    /// "Users are in control of their data" and "your data is not for sale".
+    #[allow(clippy::too_many_arguments)]
+    fn assurance(
+        &mut self,
+        si: usize,
+        cs: usize,
+        ce: usize,
+        cl: &[Hit<Cue>],
+        i: usize,
+        holder: Option<usize>,
+        prev: Subj,
+        hedged: bool,
+        outlet: Option<&str>,
+        out: &mut Vec<Draft>,
+    ) {
+        let c = cl[i];
+        // Negated ("users are not in control") is a complaint, not an assurance.
+        if cl[..i]
+            .iter()
+            .rev()
+            .take(2)
+            .any(|n| matches!(n.val, Cue::Neg(_)) && word_count(&self.text[n.end..c.start]) <= 3)
+        {
+            return;
+        }
+        let control = c.val == Cue::Control;
+        if control && !self.ex.re.control_subject.is_match(&self.text[cs..c.start]) {
+            return;
+        }
+        let (speaker, quoted) = self.speaker_at(si, c.start);
+        let actor = match holder {
+            Some(h) => h,
+            None => match self.subject(cs, c.start, prev) {
+                Subj::Party(Party::Company(co), _) => co,
+                Subj::We | Subj::None => match speaker.as_ref().and_then(|s| s.company) {
+                    Some(co) => co,
+                    None => return,
+                },
+                _ => return,
+            },
+        };
+        let mut dtypes = self.data_types(cs, ce);
+        if dtypes.is_empty() {
+            dtypes.push(DataType::PersonalData);
+        }
+        let cue = self.text[c.start..c.end].to_lowercase();
+        let (action, scope, rule) = if control {
+            (Action::Other, DenialScope::Present, "deny.in_control")
+        } else if cue.contains("never") {
+            (Action::Sell, DenialScope::Always, "deny.not_for_sale")
+        } else {
+            (Action::Sell, DenialScope::Present, "deny.not_for_sale")
+        };
+        let attributed = speaker.is_some();
+        let speaker = speaker.map(|s| s.name).or_else(|| outlet.map(str::to_string));
+        let mut confidence = if attributed || quoted { 0.8 } else { 0.65 };
+        if hedged {
+            confidence -= 0.1;
+        }
+        for dt in dtypes {
+            out.push(Draft {
+                actor,
+                counterparty: None,
+                data_type: dt,
+                action,
+                polarity: Polarity::Denial,
+                scope: Some(scope),
+                speaker: speaker.clone(),
+                pos: c.start,
+                rule: rule.to_string(),
+                confidence,
+            });
+        }
+    }
+}

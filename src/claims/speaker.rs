@@ -1,0 +1,316 @@
+//! Who makes a statement: quote spans and their attributions, sentence attributions ("X said",
+//! "according to X", "testimony by X that"), and resolution of names, pronouns and descriptive
+//! references ("the streaming service") to lexicon companies and people.
+
+use super::rules::Ctx;
+use super::Ent;
+
+/// A resolved speaker: the name to record, and the lexicon company "we" means in their mouth.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Speaker {
+    pub name: String,
+    pub company: Option<usize>,
+}
+
+/// Byte spans `[open, close)` of quotations: “…” pairs, and straight double quotes paired in
+/// order. A quote still open at a line break ends there.
+pub(crate) fn find_quotes(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '«' | '„' => {
+                if let Some(o) = open.take() {
+                    out.push((o, i));
+                }
+                open = Some(i);
+            }
+            '”' | '»' => {
+                if let Some(o) = open.take() {
+                    out.push((o, i + c.len_utf8()));
+                }
+            }
+            '"' => match open.take() {
+                Some(o) => out.push((o, i + 1)),
+                None => open = Some(i),
+            },
+            '\n' => {
+                if let Some(o) = open.take() {
+                    out.push((o, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push((o, text.len()));
+    }
+    out
+}
+
+impl Ctx<'_> {
+    pub(crate) fn quote_at(&self, pos: usize) -> Option<usize> {
+        let i = self.quotes.partition_point(|q| q.0 <= pos);
+        (i > 0 && pos < self.quotes[i - 1].1).then(|| i - 1)
+    }
+
+    fn in_quote(&self, pos: usize) -> bool {
+        self.quote_at(pos).is_some()
+    }
+
+    /// The sentence containing byte `pos` (or the one after it).
+    fn sentence_of(&self, pos: usize) -> (usize, usize) {
+        let i = self.sentences.partition_point(|s| s.1 <= pos);
+        self.sentences.get(i).copied().unwrap_or((pos, pos))
+    }
+
+    /// The speaker of the quote `qi`: its own attribution, else that of a neighbouring quote in the
+    /// same paragraph (a quote split across sentences).
+    pub(crate) fn quote_speaker(&mut self, qi: usize) -> Option<Speaker> {
+        if let Some(s) = &self.quote_speakers[qi] {
+            return s.clone();
+        }
+        let own = self.quote_own_speaker(qi);
+        let s = own.or_else(|| {
+            // Backwards through a chain of adjacent quotes, then one step forwards.
+            let mut j = qi;
+            while j > 0 && self.adjacent(j - 1, j) {
+                if let Some(s) = self.quote_own_speaker(j - 1) {
+                    return Some(s);
+                }
+                j -= 1;
+            }
+            if qi + 1 < self.quotes.len() && self.adjacent(qi, qi + 1) {
+                return self.quote_own_speaker(qi + 1);
+            }
+            None
+        });
+        self.quote_speakers[qi] = Some(s.clone());
+        s
+    }
+
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        let (end_a, start_b) = (self.quotes[a].1, self.quotes[b].0);
+        start_b >= end_a && start_b - end_a <= 300 && !self.text[end_a..start_b].contains('\n')
+    }
+
+    fn quote_own_speaker(&self, qi: usize) -> Option<Speaker> {
+        let (open, close) = self.quotes[qi];
+        let text = self.text;
+        // After the quote: to the end of its sentence, or the next quote.
+        let (_, s_end) = self.sentence_of(close.saturating_sub(1));
+        let mut tail_end = s_end.max(close).min(text.len());
+        if let Some(next) = self.quotes.get(qi + 1) {
+            tail_end = tail_end.min(next.0.max(close));
+        }
+        let tail = &text[close..tail_end];
+        if let Some(c) = self.ex.re.quote_tail.captures(tail) {
+            if let Some(m) = c.name("name").or_else(|| c.name("name2")) {
+                if let Some(s) = self.resolve_name(close + m.start(), close + m.end()) {
+                    return Some(s);
+                }
+            }
+        }
+        // Before the quote, in the same sentence: `Netflix said in a statement: “…”`.
+        let (s_start, _) = self.sentence_of(open);
+        let head_start = if qi > 0 {
+            s_start.max(self.quotes[qi - 1].1)
+        } else {
+            s_start
+        };
+        if head_start < open {
+            let head = &text[head_start..open];
+            if let Some(c) = self.ex.re.quote_head.captures(head) {
+                if let Some(m) = c.name("name") {
+                    return self.resolve_name(head_start + m.start(), head_start + m.end());
+                }
+            }
+        }
+        None
+    }
+
+    /// The party a sentence attributes its (unquoted) content to, if any.
+    pub(crate) fn sentence_speaker(&mut self, si: usize) -> Option<Speaker> {
+        if let Some(s) = &self.sentence_speakers[si] {
+            return s.clone();
+        }
+        let (ss, se) = self.sentences[si];
+        let s = &self.text[ss..se];
+        let mut found = None;
+        let re = &self.ex.re;
+        'outer: for (rx, groups) in [
+            (&re.attrib_noun, &["name", "name2"][..]),
+            (&re.attrib_before, &["name"][..]),
+            (&re.attrib_after, &["name"][..]),
+        ] {
+            for c in rx.captures_iter(s) {
+                for g in groups {
+                    if let Some(m) = c.name(g) {
+                        if self.in_quote(ss + m.start()) {
+                            continue;
+                        }
+                        if let Some(sp) = self.resolve_name(ss + m.start(), ss + m.end()) {
+                            found = Some(sp);
+                            break 'outer;
+                        }
+                    }
+                }
+            }
+        }
+        self.sentence_speakers[si] = Some(found.clone());
+        found
+    }
+
+    /// The first reporting source the article cites ("The New York Times reported"), for hedged
+    /// sentences that do not name theirs.
+    pub(crate) fn report_source(&mut self) -> Option<String> {
+        if let Some(r) = &self.report_source {
+            return r.clone();
+        }
+        let mut found = None;
+        for c in self.ex.re.attrib_before.captures_iter(self.text) {
+            let (Some(whole), Some(m)) = (c.get(0), c.name("name")) else {
+                continue;
+            };
+            let verb = whole.as_str().rsplit(char::is_whitespace).next().unwrap_or("");
+            if !self.ex.re.report_verb.is_match(verb) || self.in_quote(m.start()) {
+                continue;
+            }
+            if let Some(sp) = self.resolve_name(m.start(), m.end()) {
+                if sp.company.is_none() {
+                    found = Some(sp.name);
+                    break;
+                }
+            }
+        }
+        self.report_source = Some(found.clone());
+        found
+    }
+
+    /// Resolves the name-like text at `[start, end)`: a lexicon person or company inside it, a
+    /// descriptive reference or pronoun, or else a capitalised name taken as written.
+    pub(crate) fn resolve_name(&self, start: usize, end: usize) -> Option<Speaker> {
+        let mut raw = self.text[start..end].trim();
+        if !ABBREVIATED_SUFFIXES.iter().any(|a| raw.ends_with(a)) {
+            raw = raw.trim_end_matches(['.', ',', '’', '\'']);
+        }
+        let ents = super::matcher::within(&self.ents, start, end);
+        if let Some(h) = ents.iter().find(|h| matches!(h.val, Ent::Person(_))) {
+            if let Ent::Person(p) = h.val {
+                let (name, company) = &self.ex.people[p];
+                return Some(Speaker {
+                    name: name.clone(),
+                    company: *company,
+                });
+            }
+        }
+        if let Some(Ent::Company(c)) = ents.iter().map(|h| h.val).find(|v| matches!(v, Ent::Company(_))) {
+            return Some(Speaker {
+                name: self.ex.companies[c].clone(),
+                company: Some(c),
+            });
+        }
+        let lower = raw.to_lowercase();
+        match lower.as_str() {
+            "we" => return None,
+            "it" | "they" => {
+                return self.recent_company(start).map(|c| Speaker {
+                    name: self.ex.companies[c].clone(),
+                    company: Some(c),
+                })
+            }
+            "he" | "she" => return self.recent_person(start),
+            _ => {}
+        }
+        if self.ex.re.epithet.is_match(raw) {
+            return self.recent_company(start).map(|c| Speaker {
+                name: self.ex.companies[c].clone(),
+                company: Some(c),
+            });
+        }
+        let first_upper = raw.chars().next().is_some_and(char::is_uppercase);
+        let stripped = raw
+            .strip_prefix("the ")
+            .or_else(|| raw.strip_prefix("The "))
+            .unwrap_or(raw);
+        let looks_named = stripped.chars().next().is_some_and(char::is_uppercase);
+        if !looks_named || STOP_NAMES.contains(&stripped) || (!first_upper && !raw.starts_with("the ")) {
+            return None;
+        }
+        let mut name = raw.to_string();
+        if let Some(rest) = name.strip_prefix("the ") {
+            name = format!("The {rest}");
+        }
+        Some(Speaker { name, company: None })
+    }
+
+    /// The most recent lexicon company mentioned before `pos` other than as a data holder
+    /// ("Facebook users"); a person mention counts as their company.
+    pub(crate) fn recent_company(&self, pos: usize) -> Option<usize> {
+        let i = self.ents.partition_point(|h| h.start < pos);
+        (0..i).rev().find_map(|j| match self.ents[j].val {
+            Ent::Company(c) if !self.holders[j] => Some(c),
+            Ent::Person(p) => self.ex.people[p].1,
+            _ => None,
+        })
+    }
+
+    fn recent_person(&self, pos: usize) -> Option<Speaker> {
+        let i = self.ents.partition_point(|h| h.start < pos);
+        (0..i).rev().take(12).find_map(|j| match self.ents[j].val {
+            Ent::Person(p) => {
+                let (name, company) = &self.ex.people[p];
+                Some(Speaker {
+                    name: name.clone(),
+                    company: *company,
+                })
+            }
+            _ => None,
+        })
+    }
+}
+
+/// Name endings whose full stop belongs to the name.
+const ABBREVIATED_SUFFIXES: &[&str] = &[" Inc.", " Corp.", " Co.", " Ltd.", " Jr.", " Sr.", " Bros."];
+
+/// Capitalised words that start sentences but name no one.
+const STOP_NAMES: &[&str] = &[
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "There",
+    "Here",
+    "Then",
+    "Now",
+    "When",
+    "While",
+    "If",
+    "As",
+    "Also",
+    "Still",
+    "Regardless",
+    "Indeed",
+    "However",
+    "A",
+    "An",
+    "The",
+    "Report",
+    "Reports",
+    "Documents",
+    "Records",
+    "Data",
+    "Users",
+    "People",
+    "Critics",
+    "Some",
+];
