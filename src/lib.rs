@@ -11,6 +11,7 @@ pub mod cli;
 pub mod dates;
 pub mod export;
 pub mod extract;
+pub mod fetch;
 pub mod link;
 pub mod model;
 pub mod pipeline;

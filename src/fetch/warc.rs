@@ -1,0 +1,343 @@
+//! A streaming WARC reader (`.warc`, and `.warc.gz` as Common Crawl writes it: one gzip member a
+//! record). Record by record, in bounded memory; a damaged record is reported and skipped and
+//! the reading goes on at the next record.
+
+use std::io::{self, BufRead, BufReader, Read};
+
+use super::FetchError;
+
+/// Response records with a body over this size are skipped (counted in `too_large`).
+const MAX_RECORD_BODY: u64 = 16 * 1024 * 1024;
+/// A header line longer than this is garbage, not a header.
+const MAX_LINE: u64 = 64 * 1024;
+/// More header lines than this in one record is garbage too.
+const MAX_HEADER_LINES: usize = 512;
+const GZIP_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
+
+/// An HTML response record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WarcRecord {
+    /// `WARC-Target-URI`: the URL that was fetched.
+    pub target_uri: String,
+    /// `WARC-Date`: when it was fetched (not when it was published).
+    pub warc_date: Option<String>,
+    /// The HTTP status of the archived response.
+    pub http_status: Option<u16>,
+    /// The archived HTTP response headers, in order, as written.
+    pub http_headers: Vec<(String, String)>,
+    /// The payload (the HTML bytes), undecoded.
+    pub body: Vec<u8>,
+    /// Offset of the record in the file (of its gzip member, for `.warc.gz`).
+    pub offset: u64,
+}
+
+impl WarcRecord {
+    /// The first HTTP header of that name (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.http_headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+}
+
+/// What the reader hands over, one at a time.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WarcEvent {
+    Record(WarcRecord),
+    /// A record that could not be read; `offset` is where it (or its gzip member) starts.
+    Damaged { offset: u64, reason: String },
+}
+
+/// Counts for the whole file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WarcSummary {
+    /// Well-formed records read, of any type.
+    pub records: u64,
+    /// HTML response records handed over.
+    pub html: u64,
+    /// Well-formed records that were not HTML responses (warcinfo, request, metadata, images...).
+    pub skipped: u64,
+    /// HTML responses over the size limit, not handed over.
+    pub too_large: u64,
+    /// Damaged records reported.
+    pub damaged: u64,
+}
+
+/// Reads a WARC file, plain or gzip (recognised by its magic bytes), calling `on_event` for each
+/// HTML response record and each damaged record. Errors only when the input cannot be read at
+/// all; damage inside the file is reported through `on_event` and the reading goes on.
+pub fn read_warc<R: Read>(reader: R, mut on_event: impl FnMut(WarcEvent)) -> Result<WarcSummary, FetchError> {
+    let mut input = BufReader::with_capacity(64 * 1024, Counting { inner: reader, count: 0 });
+    let mut summary = WarcSummary::default();
+    let head = input.fill_buf()?;
+    if head.starts_with(&GZIP_MAGIC[..2]) {
+        read_gzip_members(&mut input, &mut summary, &mut on_event)?;
+    } else {
+        let mut parser = Parser { summary: &mut summary, on_event: &mut on_event, base: None };
+        if let Err(e) = parser.records(&mut input) {
+            let offset = input.get_ref().count - input.buffer().len() as u64;
+            parser.damaged(offset, format!("read error: {e}"));
+        }
+    }
+    Ok(summary)
+}
+
+/// Counts the bytes read from the underlying reader, for offsets.
+struct Counting<R> {
+    inner: R,
+    count: u64,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count += n as u64;
+        Ok(n)
+    }
+}
+
+fn position<R>(input: &BufReader<Counting<R>>) -> u64 {
+    input.get_ref().count - input.buffer().len() as u64
+}
+
+/// One gzip member at a time: a member that fails to decompress is reported, and the reading
+/// resumes at the next gzip header found in the compressed bytes.
+fn read_gzip_members<R: Read>(
+    input: &mut BufReader<Counting<R>>,
+    summary: &mut WarcSummary,
+    on_event: &mut dyn FnMut(WarcEvent),
+) -> io::Result<()> {
+    // After a resync the magic bytes have been consumed already; they are put back in front.
+    let mut prefix: &[u8] = &[];
+    let mut last_was_damaged = false;
+    loop {
+        let offset = position(input) - prefix.len() as u64;
+        if prefix.is_empty() && input.fill_buf()?.is_empty() {
+            return Ok(());
+        }
+        let result = {
+            let chained = prefix.chain(&mut *input);
+            let mut member = BufReader::new(flate2::bufread::GzDecoder::new(chained));
+            let mut parser = Parser { summary, on_event, base: Some(offset) };
+            parser.records(&mut member)
+        };
+        prefix = &[];
+        match result {
+            Ok(()) => last_was_damaged = false,
+            Err(e) => {
+                // Runs of garbage produce one report, not one per false gzip header in them.
+                if !last_was_damaged {
+                    summary.damaged += 1;
+                    on_event(WarcEvent::Damaged { offset, reason: format!("bad gzip member: {e}") });
+                }
+                last_was_damaged = true;
+                if !skip_to_magic(input)? {
+                    return Ok(());
+                }
+                prefix = &GZIP_MAGIC;
+            }
+        }
+    }
+}
+
+/// Consumes bytes up to and including the next gzip magic; false at end of input.
+fn skip_to_magic<B: BufRead>(input: &mut B) -> io::Result<bool> {
+    let mut matched = 0;
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(false);
+        }
+        let mut used = 0;
+        for &b in buf {
+            used += 1;
+            matched = if b == GZIP_MAGIC[matched] {
+                matched + 1
+            } else if b == GZIP_MAGIC[0] {
+                1
+            } else {
+                0
+            };
+            if matched == GZIP_MAGIC.len() {
+                input.consume(used);
+                return Ok(true);
+            }
+        }
+        input.consume(used);
+    }
+}
+
+struct Parser<'a> {
+    summary: &'a mut WarcSummary,
+    on_event: &'a mut dyn FnMut(WarcEvent),
+    /// The gzip member's offset, when reading a member; else offsets are positions in `r`.
+    base: Option<u64>,
+}
+
+impl Parser<'_> {
+    fn damaged(&mut self, offset: u64, reason: String) {
+        self.summary.damaged += 1;
+        (self.on_event)(WarcEvent::Damaged { offset, reason });
+    }
+
+    /// Reads records until the end of `r`. I/O errors (a broken gzip member) are returned;
+    /// malformed records are reported and skipped.
+    fn records<B: BufRead>(&mut self, r: &mut B) -> io::Result<()> {
+        let mut pos: u64 = 0;
+        let mut resyncing = false;
+        let mut line = Vec::new();
+        loop {
+            let start = pos;
+            line.clear();
+            let n = r.by_ref().take(MAX_LINE).read_until(b'\n', &mut line)?;
+            if n == 0 {
+                return Ok(());
+            }
+            pos += n as u64;
+            if trim_eol(&line).is_empty() {
+                continue;
+            }
+            if !line.starts_with(b"WARC/") {
+                if !resyncing {
+                    self.damaged(self.base.unwrap_or(start), "no WARC version line where a record should start".into());
+                    resyncing = true;
+                }
+                continue;
+            }
+            resyncing = false;
+            let record_offset = self.base.unwrap_or(start);
+            match self.record(r, &mut pos, record_offset)? {
+                Ok(()) => {}
+                Err(reason) => {
+                    self.damaged(record_offset, reason);
+                    resyncing = true;
+                }
+            }
+        }
+    }
+
+    /// Reads the rest of one record after its version line. The outer error is I/O; the inner
+    /// one says why the record is malformed.
+    fn record<B: BufRead>(&mut self, r: &mut B, pos: &mut u64, offset: u64) -> io::Result<Result<(), String>> {
+        let mut headers = Vec::new();
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            let n = r.by_ref().take(MAX_LINE).read_until(b'\n', &mut line)?;
+            *pos += n as u64;
+            if n == 0 {
+                return Ok(Err("truncated in the WARC headers".into()));
+            }
+            let l = trim_eol(&line);
+            if l.is_empty() {
+                break;
+            }
+            if headers.len() >= MAX_HEADER_LINES || !line.ends_with(b"\n") {
+                return Ok(Err("WARC headers too long".into()));
+            }
+            match parse_header(l) {
+                Some(h) => headers.push(h),
+                None => return Ok(Err(format!("bad WARC header line {:?}", String::from_utf8_lossy(l)))),
+            }
+        }
+        let get = |name: &str| headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str());
+        let Some(length) = get("Content-Length").and_then(|v| v.trim().parse::<u64>().ok()) else {
+            return Ok(Err("no valid Content-Length".into()));
+        };
+        let is_response = get("WARC-Type").is_some_and(|t| t.eq_ignore_ascii_case("response"));
+        let wanted = is_response && length <= MAX_RECORD_BODY;
+        let mut block = Vec::new();
+        let got = if wanted {
+            block.reserve(length as usize);
+            r.by_ref().take(length).read_to_end(&mut block)? as u64
+        } else {
+            io::copy(&mut r.by_ref().take(length), &mut io::sink())?
+        };
+        *pos += got;
+        if got < length {
+            return Ok(Err(format!("truncated: {got} of {length} content bytes")));
+        }
+        // The block must be followed by CRLF CRLF (an early end of input is tolerated).
+        for _ in 0..2 {
+            line.clear();
+            let n = r.by_ref().take(MAX_LINE).read_until(b'\n', &mut line)?;
+            *pos += n as u64;
+            if n > 0 && !trim_eol(&line).is_empty() {
+                return Ok(Err("content does not end where Content-Length says".into()));
+            }
+        }
+        self.summary.records += 1;
+        if !is_response {
+            self.summary.skipped += 1;
+            return Ok(Ok(()));
+        }
+        if !wanted {
+            self.summary.too_large += 1;
+            return Ok(Ok(()));
+        }
+        let (status, http_headers, body) = split_http(&block);
+        let payload_type = get("WARC-Identified-Payload-Type");
+        if !is_html(&http_headers, payload_type, body) {
+            self.summary.skipped += 1;
+            return Ok(Ok(()));
+        }
+        self.summary.html += 1;
+        let record = WarcRecord {
+            target_uri: get("WARC-Target-URI").unwrap_or("").trim().trim_matches(['<', '>']).to_string(),
+            warc_date: get("WARC-Date").map(|d| d.trim().to_string()),
+            http_status: status,
+            http_headers,
+            body: body.to_vec(),
+            offset,
+        };
+        (self.on_event)(WarcEvent::Record(record));
+        Ok(Ok(()))
+    }
+}
+
+fn trim_eol(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+fn parse_header(line: &[u8]) -> Option<(String, String)> {
+    let colon = line.iter().position(|&b| b == b':')?;
+    let name = std::str::from_utf8(&line[..colon]).ok()?.trim();
+    if name.is_empty() || name.contains(' ') {
+        return None;
+    }
+    Some((name.to_string(), String::from_utf8_lossy(&line[colon + 1..]).trim().to_string()))
+}
+
+/// Splits an `application/http` response block into status, headers and payload. A block that
+/// is not an HTTP response is all payload.
+fn split_http(block: &[u8]) -> (Option<u16>, Vec<(String, String)>, &[u8]) {
+    if !block.starts_with(b"HTTP/") {
+        return (None, Vec::new(), block);
+    }
+    let end = find(block, b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| find(block, b"\n\n").map(|i| (i, i + 2)));
+    let Some((head_end, body_start)) = end else {
+        return (None, Vec::new(), block);
+    };
+    let head = &block[..head_end];
+    let mut lines = head.split(|&b| b == b'\n').map(trim_eol);
+    let status = lines
+        .next()
+        .and_then(|l| std::str::from_utf8(l).ok())
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|c| c.parse().ok());
+    let headers = lines.filter_map(parse_header).collect();
+    (status, headers, &block[body_start..])
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn is_html(headers: &[(String, String)], payload_type: Option<&str>, body: &[u8]) -> bool {
+    let content_type = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("Content-Type")).map(|(_, v)| v.as_str());
+    if let Some(ct) = content_type.or(payload_type) {
+        return super::client::is_html_type(ct);
+    }
+    let start = &body[..body.len().min(512)];
+    let start = String::from_utf8_lossy(start).trim_start().to_ascii_lowercase();
+    start.starts_with("<!doctype html") || start.starts_with("<html")
+}
