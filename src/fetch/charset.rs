@@ -78,21 +78,52 @@ mod tests {
         let meta_only = b"<html><head><meta charset=\"windows-1252\"><title>caf\xe9</title></head></html>";
         check(meta_only, None, "caf\u{e9}", "windows-1252");
         check(meta_only, Some("text/html"), "caf\u{e9}", "windows-1252");
-        let http_equiv = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>\x80 5</p>";
+        let http_equiv =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\"><p>\x80 5</p>";
         check(http_equiv, None, "\u{20ac} 5", "windows-1252");
         // HTTP charset beats <meta>.
-        check(b"<meta charset=windows-1252><p>\xc3\xa9t\xc3\xa9</p>", Some("text/html; charset=UTF-8"), "\u{e9}t\u{e9}", "UTF-8");
+        check(
+            b"<meta charset=windows-1252><p>\xc3\xa9t\xc3\xa9</p>",
+            Some("text/html; charset=UTF-8"),
+            "\u{e9}t\u{e9}",
+            "UTF-8",
+        );
         // A BOM beats everything.
-        check(b"\xef\xbb\xbf<meta charset=windows-1252><p>\xc3\xa9</p>", Some("text/html; charset=iso-8859-2"), "<p>\u{e9}</p>", "UTF-8");
+        check(
+            b"\xef\xbb\xbf<meta charset=windows-1252><p>\xc3\xa9</p>",
+            Some("text/html; charset=iso-8859-2"),
+            "<p>\u{e9}</p>",
+            "UTF-8",
+        );
         // Quoted charset parameter.
-        check(b"<p>\xe9</p>", Some("text/html; charset=\"windows-1252\""), "\u{e9}", "windows-1252");
+        check(
+            b"<p>\xe9</p>",
+            Some("text/html; charset=\"windows-1252\""),
+            "\u{e9}",
+            "windows-1252",
+        );
         // A <meta> UTF-16 label means UTF-8.
         check(b"<meta charset=utf-16><p>\xc3\xa9</p>", None, "\u{e9}", "UTF-8");
         // No label at all: detection.
-        check("<p>Données personnelles, à vendre, déjà été</p>".as_bytes(), None, "Donn\u{e9}es", "UTF-8");
-        check(b"<p>Donn\xe9es personnelles, \xe0 vendre, d\xe9j\xe0 \xe9t\xe9 vendues</p>", None, "Donn\u{e9}es", "windows-1252");
+        check(
+            "<p>Données personnelles, à vendre, déjà été</p>".as_bytes(),
+            None,
+            "Donn\u{e9}es",
+            "UTF-8",
+        );
+        check(
+            b"<p>Donn\xe9es personnelles, \xe0 vendre, d\xe9j\xe0 \xe9t\xe9 vendues</p>",
+            None,
+            "Donn\u{e9}es",
+            "windows-1252",
+        );
         // An unknown label is ignored.
-        check(b"<p>plain</p>", Some("text/html; charset=bogus"), "plain", "UTF-8");
+        check(
+            b"<p>plain</p>",
+            Some("text/html; charset=bogus"),
+            "plain",
+            "UTF-8",
+        );
     }
 
     #[test]

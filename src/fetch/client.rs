@@ -87,7 +87,12 @@ pub struct Request {
 
 impl Request {
     pub fn new(url: Url) -> Self {
-        Request { url, etag: None, last_modified: None, accept: Accept::Html }
+        Request {
+            url,
+            etag: None,
+            last_modified: None,
+            accept: Accept::Html,
+        }
     }
 }
 
@@ -108,6 +113,29 @@ pub struct FetchResult {
     pub elapsed_ms: u64,
     /// Body bytes received for the last response (after decompression).
     pub bytes: u64,
+}
+
+impl FetchResult {
+    /// A short stable code for the outcome, for a store column: `page`, `document`,
+    /// `not_modified`, or the skip or failure code.
+    pub fn outcome_code(&self) -> &'static str {
+        match &self.outcome {
+            Outcome::Page(_) => "page",
+            Outcome::Document(_) => "document",
+            Outcome::NotModified => "not_modified",
+            Outcome::Skipped(why) => why.code(),
+            Outcome::Failed(why) => why.code(),
+        }
+    }
+
+    /// Why it was skipped or failed, for people; empty when it was fetched.
+    pub fn outcome_message(&self) -> String {
+        match &self.outcome {
+            Outcome::Skipped(why) => why.to_string(),
+            Outcome::Failed(why) => why.to_string(),
+            _ => String::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -159,13 +187,19 @@ pub enum FailReason {
     Connect(String),
     /// Any other transport error (reset connection, bad gzip, ...).
     Network(String),
-    TooLarge { limit: u64 },
-    TooManyRedirects { limit: u32 },
+    TooLarge {
+        limit: u64,
+    },
+    TooManyRedirects {
+        limit: u32,
+    },
     RedirectLoop(Url),
     /// A redirect without a usable `Location`, or to a scheme other than http/https.
     BadRedirect(String),
     /// `Retry-After` asked for a longer wait than the configured maximum.
-    RetryAfterTooLong { seconds: u64 },
+    RetryAfterTooLong {
+        seconds: u64,
+    },
     /// A fetch task crashed; a bug, reported rather than lost.
     Internal(String),
 }
@@ -203,7 +237,9 @@ impl fmt::Display for SkipReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SkipReason::RobotsDisallowed => write!(f, "disallowed by robots.txt"),
-            SkipReason::RobotsUnavailable(why) => write!(f, "robots.txt unavailable ({why}); host skipped for this run"),
+            SkipReason::RobotsUnavailable(why) => {
+                write!(f, "robots.txt unavailable ({why}); host skipped for this run")
+            }
             SkipReason::NotHtml(ct) => write!(f, "not HTML (Content-Type: {ct})"),
         }
     }
@@ -212,7 +248,10 @@ impl fmt::Display for SkipReason {
 impl fmt::Display for FailReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FailReason::Http(code) => match StatusCode::from_u16(*code).ok().and_then(|s| s.canonical_reason()) {
+            FailReason::Http(code) => match StatusCode::from_u16(*code)
+                .ok()
+                .and_then(|s| s.canonical_reason())
+            {
                 Some(reason) => write!(f, "HTTP {code} {reason}"),
                 None => write!(f, "HTTP {code}"),
             },
@@ -224,7 +263,10 @@ impl fmt::Display for FailReason {
             FailReason::RedirectLoop(url) => write!(f, "redirect loop back to {url}"),
             FailReason::BadRedirect(e) => write!(f, "bad redirect: {e}"),
             FailReason::RetryAfterTooLong { seconds } => {
-                write!(f, "server asked to retry after {seconds} s, longer than the configured maximum")
+                write!(
+                    f,
+                    "server asked to retry after {seconds} s, longer than the configured maximum"
+                )
             }
             FailReason::Internal(e) => write!(f, "internal error: {e}"),
         }
@@ -233,7 +275,12 @@ impl fmt::Display for FailReason {
 
 /// Whether a `Content-Type` value names HTML.
 pub(crate) fn is_html_type(content_type: &str) -> bool {
-    let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     essence == "text/html" || essence == "application/xhtml+xml"
 }
 
@@ -264,7 +311,11 @@ enum Robots {
 
 /// One try's result, before the retry decision.
 enum Try {
-    Response { status: u16, headers: HeaderMap, body: Vec<u8> },
+    Response {
+        status: u16,
+        headers: HeaderMap,
+        body: Vec<u8>,
+    },
     Error(FailReason),
 }
 
@@ -288,8 +339,11 @@ impl Fetcher {
             .filter(|t| !t.is_empty())
             .unwrap_or("claimtrack")
             .to_string();
-        let limiter =
-            Limiter::new(config.global_concurrency, config.per_host_concurrency, config.per_host_delay);
+        let limiter = Limiter::new(
+            config.global_concurrency,
+            config.per_host_concurrency,
+            config.per_host_delay,
+        );
         Ok(Fetcher {
             inner: Arc::new(Inner {
                 config,
@@ -332,7 +386,9 @@ impl Fetcher {
                 let handle = tasks.spawn(async move { this.fetch(request).await });
                 pending.insert(handle.id(), (url, SystemTime::now()));
             }
-            let Some(joined) = tasks.join_next_with_id().await else { break };
+            let Some(joined) = tasks.join_next_with_id().await else {
+                break;
+            };
             match joined {
                 Ok((id, result)) => {
                     pending.remove(&id);
@@ -377,7 +433,12 @@ impl Fetcher {
     pub async fn fetch(&self, request: Request) -> Option<FetchResult> {
         let started = Instant::now();
         let started_at = SystemTime::now();
-        let mut run = Run { attempts: 0, redirects: 0, status: None, bytes: 0 };
+        let mut run = Run {
+            attempts: 0,
+            redirects: 0,
+            status: None,
+            bytes: 0,
+        };
         let (final_url, outcome) = self.follow(&request, &mut run).await?;
         Some(FetchResult {
             url: request.url,
@@ -424,7 +485,10 @@ impl Fetcher {
                 Err(reason) => return Some((url, Outcome::Failed(reason))),
             };
             let header = |name: header::HeaderName| {
-                headers.get(name).and_then(|v| v.to_str().ok()).map(|v| v.trim().to_string())
+                headers
+                    .get(name)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|v| v.trim().to_string())
             };
             let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             if code == StatusCode::NOT_MODIFIED {
@@ -433,11 +497,18 @@ impl Fetcher {
             if code.is_redirection() {
                 let next = match header(header::LOCATION) {
                     None => Err("no Location header".to_string()),
-                    Some(location) => url.join(&location).map_err(|e| format!("Location {location:?}: {e}")),
+                    Some(location) => url
+                        .join(&location)
+                        .map_err(|e| format!("Location {location:?}: {e}")),
                 };
                 let mut next = match next {
                     Ok(next) if matches!(next.scheme(), "http" | "https") => next,
-                    Ok(next) => return Some((url, Outcome::Failed(FailReason::BadRedirect(format!("to {next}"))))),
+                    Ok(next) => {
+                        return Some((
+                            url,
+                            Outcome::Failed(FailReason::BadRedirect(format!("to {next}"))),
+                        ))
+                    }
                     Err(e) => return Some((url, Outcome::Failed(FailReason::BadRedirect(e)))),
                 };
                 next.set_fragment(None);
@@ -463,10 +534,22 @@ impl Fetcher {
                     Some(ct) if !is_html_type(ct) => Outcome::Skipped(SkipReason::NotHtml(ct.clone())),
                     _ => {
                         let (html, encoding) = super::decode_html(&body, content_type.as_deref());
-                        Outcome::Page(Page { html, encoding, raw: body, content_type, etag, last_modified })
+                        Outcome::Page(Page {
+                            html,
+                            encoding,
+                            raw: body,
+                            content_type,
+                            etag,
+                            last_modified,
+                        })
                     }
                 },
-                Accept::Any => Outcome::Document(Document { body, content_type, etag, last_modified }),
+                Accept::Any => Outcome::Document(Document {
+                    body,
+                    content_type,
+                    etag,
+                    last_modified,
+                }),
             };
             return Some((url, outcome));
         }
@@ -501,13 +584,19 @@ impl Fetcher {
             };
             if !retriable || tries >= config.max_attempts.max(1) {
                 return match result {
-                    Try::Response { status, headers, body } => Ok((status, headers, body)),
+                    Try::Response {
+                        status,
+                        headers,
+                        body,
+                    } => Ok((status, headers, body)),
                     Try::Error(e) => Err(e),
                 };
             }
             if let Some(wait) = retry_after {
                 if wait > config.max_retry_wait {
-                    return Err(FailReason::RetryAfterTooLong { seconds: wait.as_secs() });
+                    return Err(FailReason::RetryAfterTooLong {
+                        seconds: wait.as_secs(),
+                    });
                 }
             }
             let backoff = backoff(config.retry_base_delay, tries);
@@ -528,10 +617,18 @@ impl Fetcher {
             Accept::Any => "*/*",
         };
         let mut builder = self.inner.client.get(url.clone()).header(header::ACCEPT, accept);
-        if let Some(etag) = request.etag.as_deref().and_then(|v| HeaderValue::from_str(v).ok()) {
+        if let Some(etag) = request
+            .etag
+            .as_deref()
+            .and_then(|v| HeaderValue::from_str(v).ok())
+        {
             builder = builder.header(header::IF_NONE_MATCH, etag);
         }
-        if let Some(lm) = request.last_modified.as_deref().and_then(|v| HeaderValue::from_str(v).ok()) {
+        if let Some(lm) = request
+            .last_modified
+            .as_deref()
+            .and_then(|v| HeaderValue::from_str(v).ok())
+        {
             builder = builder.header(header::IF_MODIFIED_SINCE, lm);
         }
         run.bytes = 0;
@@ -550,11 +647,17 @@ impl Fetcher {
                     .and_then(|v| v.to_str().ok())
                     .is_none_or(is_html_type));
         if !wanted {
-            return Try::Response { status, headers, body: Vec::new() };
+            return Try::Response {
+                status,
+                headers,
+                body: Vec::new(),
+            };
         }
         // Without compression this is the announced size; refuse early.
         if response.content_length().is_some_and(|n| n > config.max_body) {
-            return Try::Error(FailReason::TooLarge { limit: config.max_body });
+            return Try::Error(FailReason::TooLarge {
+                limit: config.max_body,
+            });
         }
         let mut body = Vec::new();
         loop {
@@ -562,7 +665,9 @@ impl Fetcher {
                 Ok(Some(chunk)) => {
                     run.bytes += chunk.len() as u64;
                     if run.bytes > config.max_body {
-                        return Try::Error(FailReason::TooLarge { limit: config.max_body });
+                        return Try::Error(FailReason::TooLarge {
+                            limit: config.max_body,
+                        });
                     }
                     body.extend_from_slice(&chunk);
                 }
@@ -570,7 +675,11 @@ impl Fetcher {
                 Err(e) => return Try::Error(transport_error(&e)),
             }
         }
-        Try::Response { status, headers, body }
+        Try::Response {
+            status,
+            headers,
+            body,
+        }
     }
 
     /// The robots.txt rules for the URL's origin, fetched once per run.
@@ -593,7 +702,10 @@ impl Fetcher {
         };
         let status = response.status();
         if status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS {
-            return Arc::new(Robots::DenyAll(format!("robots.txt answered {}", status.as_u16())));
+            return Arc::new(Robots::DenyAll(format!(
+                "robots.txt answered {}",
+                status.as_u16()
+            )));
         }
         if !status.is_success() {
             return Arc::new(Robots::AllowAll);
@@ -615,7 +727,9 @@ impl Fetcher {
         match texting_robots::Robot::new(&self.inner.agent_token, &body) {
             Ok(robot) => {
                 if let Some(delay) = robot.delay.filter(|d| d.is_finite() && *d > 0.0) {
-                    self.inner.limiter.set_delay(&host, Duration::from_secs_f32(delay.min(86_400.0)));
+                    self.inner
+                        .limiter
+                        .set_delay(&host, Duration::from_secs_f32(delay.min(86_400.0)));
                 }
                 Arc::new(Robots::Rules(Box::new(robot)))
             }
@@ -635,7 +749,11 @@ struct Run {
 
 /// The politeness key: host and port.
 fn host_key(url: &Url) -> String {
-    format!("{}:{}", url.host_str().unwrap_or(""), url.port_or_known_default().unwrap_or(0))
+    format!(
+        "{}:{}",
+        url.host_str().unwrap_or(""),
+        url.port_or_known_default().unwrap_or(0)
+    )
 }
 
 fn transport_error(e: &reqwest::Error) -> FailReason {
@@ -674,7 +792,9 @@ fn backoff(base: Duration, tries: u32) -> Duration {
 /// A number in [0, 1), good enough to spread retries apart (not for anything else).
 fn jitter() -> f64 {
     static STATE: AtomicU64 = AtomicU64::new(0);
-    let seed = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64);
+    let seed = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
     let mut x = STATE.fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed) ^ seed;
     x ^= x >> 33;
     x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -692,10 +812,19 @@ mod unit {
         h.insert(header::RETRY_AFTER, HeaderValue::from_static("7"));
         assert_eq!(retry_after(&h), Some(Duration::from_secs(7)));
         let later = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(30));
-        h.insert(header::RETRY_AFTER, HeaderValue::from_str(&later).expect("an HTTP date is a valid header"));
+        h.insert(
+            header::RETRY_AFTER,
+            HeaderValue::from_str(&later).expect("an HTTP date is a valid header"),
+        );
         let got = retry_after(&h).expect("an HTTP date parses");
-        assert!(got > Duration::from_secs(27) && got <= Duration::from_secs(30), "{got:?}");
-        h.insert(header::RETRY_AFTER, HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"));
+        assert!(
+            got > Duration::from_secs(27) && got <= Duration::from_secs(30),
+            "{got:?}"
+        );
+        h.insert(
+            header::RETRY_AFTER,
+            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
+        );
         assert_eq!(retry_after(&h), Some(Duration::ZERO));
         h.insert(header::RETRY_AFTER, HeaderValue::from_static("soon"));
         assert_eq!(retry_after(&h), None);
@@ -707,7 +836,10 @@ mod unit {
         for tries in 1..=4 {
             let nominal = base * (1 << (tries - 1));
             let got = backoff(base, tries);
-            assert!(got >= nominal / 2 && got < nominal * 3 / 2, "try {tries}: {got:?}");
+            assert!(
+                got >= nominal / 2 && got < nominal * 3 / 2,
+                "try {tries}: {got:?}"
+            );
         }
     }
 

@@ -33,8 +33,15 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Vec<FeedEntry>, FetchError> {
                     let id = entry.id.trim();
                     (id.starts_with("http://") || id.starts_with("https://")).then(|| id.to_string())
                 })?;
-            let title = entry.title.map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
-            Some(FeedEntry { url, title, published: entry.published.or(entry.updated) })
+            let title = entry
+                .title
+                .map(|t| t.content.trim().to_string())
+                .filter(|t| !t.is_empty());
+            Some(FeedEntry {
+                url,
+                title,
+                published: entry.published.or(entry.updated),
+            })
         })
         .collect())
 }
@@ -103,8 +110,16 @@ mod tests {
               <updated>2020-02-02T00:00:00Z</updated></entry>
             </feed>"#,
             &[
-                ("https://atom.example.org/story/1", Some("Data broker settles"), Some("2020-01-01T07:30:00+00:00")),
-                ("https://atom.example.org/story/2", Some("Only updated"), Some("2020-02-02T00:00:00+00:00")),
+                (
+                    "https://atom.example.org/story/1",
+                    Some("Data broker settles"),
+                    Some("2020-01-01T07:30:00+00:00"),
+                ),
+                (
+                    "https://atom.example.org/story/2",
+                    Some("Only updated"),
+                    Some("2020-02-02T00:00:00+00:00"),
+                ),
             ],
         );
     }
@@ -115,7 +130,11 @@ mod tests {
             r#"{"version":"https://jsonfeed.org/version/1.1","title":"J",
                "items":[{"id":"1","url":"https://json.example.org/p/1","title":"Tracking pixel study",
                          "date_published":"2021-03-04T05:06:07Z"}]}"#,
-            &[("https://json.example.org/p/1", Some("Tracking pixel study"), Some("2021-03-04T05:06:07+00:00"))],
+            &[(
+                "https://json.example.org/p/1",
+                Some("Tracking pixel study"),
+                Some("2021-03-04T05:06:07+00:00"),
+            )],
         );
     }
 

@@ -49,7 +49,10 @@ impl Limiter {
             .or_insert_with(|| {
                 Arc::new(Host {
                     slots: Arc::new(Semaphore::new(self.per_host)),
-                    state: Mutex::new(HostState { next_start: Instant::now(), delay: self.default_delay }),
+                    state: Mutex::new(HostState {
+                        next_start: Instant::now(),
+                        delay: self.default_delay,
+                    }),
                 })
             })
             .clone()
@@ -59,18 +62,29 @@ impl Limiter {
     /// not held while waiting on one host, so a slow host does not hold up the others.
     pub(crate) async fn acquire(&self, key: &str) -> Slot {
         let host = self.host(key);
-        let host_permit =
-            host.slots.clone().acquire_owned().await.expect("the limiter never closes its semaphores");
+        let host_permit = host
+            .slots
+            .clone()
+            .acquire_owned()
+            .await
+            .expect("the limiter never closes its semaphores");
         loop {
             let ready = lock(&host.state).next_start;
             tokio::time::sleep_until(ready).await;
-            let global =
-                self.global.clone().acquire_owned().await.expect("the limiter never closes its semaphores");
+            let global = self
+                .global
+                .clone()
+                .acquire_owned()
+                .await
+                .expect("the limiter never closes its semaphores");
             let mut state = lock(&host.state);
             let now = Instant::now();
             if now >= state.next_start {
                 state.next_start = now + state.delay;
-                return Slot { _host: host_permit, _global: global };
+                return Slot {
+                    _host: host_permit,
+                    _global: global,
+                };
             }
             // Another request to this host took the turn meanwhile; wait again.
         }
@@ -81,9 +95,9 @@ impl Limiter {
         let host = self.host(key);
         let mut state = lock(&host.state);
         state.delay = delay.max(self.default_delay);
+        // Called just after a request to the host (its robots.txt): the next one waits.
         let earliest = Instant::now() + state.delay;
-        // A request may have started a moment ago under the old delay.
-        if state.next_start > Instant::now() && state.next_start < earliest {
+        if state.next_start < earliest {
             state.next_start = earliest;
         }
     }

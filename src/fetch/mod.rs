@@ -21,9 +21,9 @@ mod url_norm;
 mod warc;
 
 #[cfg(test)]
-mod testserver;
-#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod testserver;
 
 pub use charset::decode_html;
 pub use client::{

@@ -40,7 +40,9 @@ pub fn parse_sitemap(bytes: &[u8]) -> Result<Sitemap, FetchError> {
             .read_to_end(&mut out)
             .map_err(|e| FetchError::Sitemap(format!("bad gzip: {e}")))?;
         if out.len() as u64 > MAX_SITEMAP_BYTES {
-            return Err(FetchError::Sitemap(format!("over {MAX_SITEMAP_BYTES} bytes once decompressed")));
+            return Err(FetchError::Sitemap(format!(
+                "over {MAX_SITEMAP_BYTES} bytes once decompressed"
+            )));
         }
         owned = out;
         &owned[..]
@@ -54,7 +56,10 @@ pub fn parse_sitemap(bytes: &[u8]) -> Result<Sitemap, FetchError> {
     }
     let doc = roxmltree::Document::parse_with_options(
         text,
-        roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() },
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
     )
     .map_err(|e| FetchError::Sitemap(e.to_string()))?;
     let root = doc.root_element();
@@ -66,15 +71,22 @@ pub fn parse_sitemap(bytes: &[u8]) -> Result<Sitemap, FetchError> {
                 .collect(),
         )),
         "urlset" => Ok(Sitemap::Urlset(
-            root.children().filter(|n| n.tag_name().name() == "url").filter_map(url_entry).collect(),
+            root.children()
+                .filter(|n| n.tag_name().name() == "url")
+                .filter_map(url_entry)
+                .collect(),
         )),
-        other => Err(FetchError::Sitemap(format!("root element <{other}>, not <urlset> or <sitemapindex>"))),
+        other => Err(FetchError::Sitemap(format!(
+            "root element <{other}>, not <urlset> or <sitemapindex>"
+        ))),
     }
 }
 
 fn url_entry(node: roxmltree::Node) -> Option<SitemapEntry> {
     let url = child_text(node, "loc", false)?;
-    let news = node.children().find(|n| n.tag_name().name() == "news" && is_news(n));
+    let news = node
+        .children()
+        .find(|n| n.tag_name().name() == "news" && is_news(n));
     Some(SitemapEntry {
         url,
         lastmod: child_text(node, "lastmod", false),
@@ -84,14 +96,23 @@ fn url_entry(node: roxmltree::Node) -> Option<SitemapEntry> {
 }
 
 fn is_news(node: &roxmltree::Node) -> bool {
-    node.tag_name().namespace().is_some_and(|ns| ns.contains("sitemap-news"))
+    node.tag_name()
+        .namespace()
+        .is_some_and(|ns| ns.contains("sitemap-news"))
 }
 
 /// The trimmed text of the first direct child named `name` (in the news namespace if `news`).
 fn child_text(node: roxmltree::Node, name: &str, news: bool) -> Option<String> {
     node.children()
         .find(|n| n.tag_name().name() == name && (!news || is_news(n)))
-        .map(|n| n.descendants().filter_map(|d| d.text()).collect::<String>().trim().to_string())
+        .map(|n| {
+            n.descendants()
+                .filter(|d| d.is_text())
+                .filter_map(|d| d.text())
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
         .filter(|t| !t.is_empty())
 }
 
@@ -99,7 +120,10 @@ fn plain_text(text: &str) -> Vec<SitemapEntry> {
     text.lines()
         .map(str::trim)
         .filter(|l| l.starts_with("http://") || l.starts_with("https://"))
-        .map(|l| SitemapEntry { url: l.to_string(), ..Default::default() })
+        .map(|l| SitemapEntry {
+            url: l.to_string(),
+            ..Default::default()
+        })
         .collect()
 }
 
@@ -134,7 +158,10 @@ mod tests {
     }
 
     fn check(bytes: &[u8], expected: Sitemap) {
-        assert_eq!(parse_sitemap(bytes).expect("the fixture is a valid sitemap"), expected);
+        assert_eq!(
+            parse_sitemap(bytes).expect("the fixture is a valid sitemap"),
+            expected
+        );
     }
 
     const INDEX: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -185,7 +212,8 @@ mod tests {
         check(NEWS.as_bytes(), want.clone());
         // The same, gzipped; recognised by magic bytes.
         let mut gz = GzEncoder::new(Vec::new(), Compression::default());
-        gz.write_all(NEWS.as_bytes()).expect("writing to a Vec cannot fail");
+        gz.write_all(NEWS.as_bytes())
+            .expect("writing to a Vec cannot fail");
         check(&gz.finish().expect("writing to a Vec cannot fail"), want);
     }
 
@@ -213,7 +241,10 @@ mod tests {
                       sitemap:https://s.example.com/b.xml.gz # news\nSITEMAP:   \nAllow: /\n";
         assert_eq!(
             sitemaps_from_robots(robots),
-            vec!["https://s.example.com/a.xml".to_string(), "https://s.example.com/b.xml.gz".to_string()]
+            vec![
+                "https://s.example.com/a.xml".to_string(),
+                "https://s.example.com/b.xml.gz".to_string()
+            ]
         );
         assert!(sitemaps_from_robots("User-agent: *\nDisallow:\n").is_empty());
     }

@@ -34,7 +34,10 @@ pub struct WarcRecord {
 impl WarcRecord {
     /// The first HTTP header of that name (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.http_headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.http_headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -43,7 +46,10 @@ impl WarcRecord {
 pub enum WarcEvent {
     Record(WarcRecord),
     /// A record that could not be read; `offset` is where it (or its gzip member) starts.
-    Damaged { offset: u64, reason: String },
+    Damaged {
+        offset: u64,
+        reason: String,
+    },
 }
 
 /// Counts for the whole file.
@@ -65,13 +71,23 @@ pub struct WarcSummary {
 /// HTML response record and each damaged record. Errors only when the input cannot be read at
 /// all; damage inside the file is reported through `on_event` and the reading goes on.
 pub fn read_warc<R: Read>(reader: R, mut on_event: impl FnMut(WarcEvent)) -> Result<WarcSummary, FetchError> {
-    let mut input = BufReader::with_capacity(64 * 1024, Counting { inner: reader, count: 0 });
+    let mut input = BufReader::with_capacity(
+        64 * 1024,
+        Counting {
+            inner: reader,
+            count: 0,
+        },
+    );
     let mut summary = WarcSummary::default();
     let head = input.fill_buf()?;
     if head.starts_with(&GZIP_MAGIC[..2]) {
         read_gzip_members(&mut input, &mut summary, &mut on_event)?;
     } else {
-        let mut parser = Parser { summary: &mut summary, on_event: &mut on_event, base: None };
+        let mut parser = Parser {
+            summary: &mut summary,
+            on_event: &mut on_event,
+            base: None,
+        };
         if let Err(e) = parser.records(&mut input) {
             let offset = input.get_ref().count - input.buffer().len() as u64;
             parser.damaged(offset, format!("read error: {e}"));
@@ -116,7 +132,11 @@ fn read_gzip_members<R: Read>(
         let result = {
             let chained = prefix.chain(&mut *input);
             let mut member = BufReader::new(flate2::bufread::GzDecoder::new(chained));
-            let mut parser = Parser { summary, on_event, base: Some(offset) };
+            let mut parser = Parser {
+                summary,
+                on_event,
+                base: Some(offset),
+            };
             parser.records(&mut member)
         };
         prefix = &[];
@@ -126,7 +146,10 @@ fn read_gzip_members<R: Read>(
                 // Runs of garbage produce one report, not one per false gzip header in them.
                 if !last_was_damaged {
                     summary.damaged += 1;
-                    on_event(WarcEvent::Damaged { offset, reason: format!("bad gzip member: {e}") });
+                    on_event(WarcEvent::Damaged {
+                        offset,
+                        reason: format!("bad gzip member: {e}"),
+                    });
                 }
                 last_was_damaged = true;
                 if !skip_to_magic(input)? {
@@ -197,7 +220,10 @@ impl Parser<'_> {
             }
             if !line.starts_with(b"WARC/") {
                 if !resyncing {
-                    self.damaged(self.base.unwrap_or(start), "no WARC version line where a record should start".into());
+                    self.damaged(
+                        self.base.unwrap_or(start),
+                        "no WARC version line where a record should start".into(),
+                    );
                     resyncing = true;
                 }
                 continue;
@@ -216,7 +242,12 @@ impl Parser<'_> {
 
     /// Reads the rest of one record after its version line. The outer error is I/O; the inner
     /// one says why the record is malformed.
-    fn record<B: BufRead>(&mut self, r: &mut B, pos: &mut u64, offset: u64) -> io::Result<Result<(), String>> {
+    fn record<B: BufRead>(
+        &mut self,
+        r: &mut B,
+        pos: &mut u64,
+        offset: u64,
+    ) -> io::Result<Result<(), String>> {
         let mut headers = Vec::new();
         let mut line = Vec::new();
         loop {
@@ -235,10 +266,20 @@ impl Parser<'_> {
             }
             match parse_header(l) {
                 Some(h) => headers.push(h),
-                None => return Ok(Err(format!("bad WARC header line {:?}", String::from_utf8_lossy(l)))),
+                None => {
+                    return Ok(Err(format!(
+                        "bad WARC header line {:?}",
+                        String::from_utf8_lossy(l)
+                    )))
+                }
             }
         }
-        let get = |name: &str| headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str());
+        let get = |name: &str| {
+            headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
+        };
         let Some(length) = get("Content-Length").and_then(|v| v.trim().parse::<u64>().ok()) else {
             return Ok(Err("no valid Content-Length".into()));
         };
@@ -281,7 +322,11 @@ impl Parser<'_> {
         }
         self.summary.html += 1;
         let record = WarcRecord {
-            target_uri: get("WARC-Target-URI").unwrap_or("").trim().trim_matches(['<', '>']).to_string(),
+            target_uri: get("WARC-Target-URI")
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['<', '>'])
+                .to_string(),
             warc_date: get("WARC-Date").map(|d| d.trim().to_string()),
             http_status: status,
             http_headers,
@@ -304,7 +349,10 @@ fn parse_header(line: &[u8]) -> Option<(String, String)> {
     if name.is_empty() || name.contains(' ') {
         return None;
     }
-    Some((name.to_string(), String::from_utf8_lossy(&line[colon + 1..]).trim().to_string()))
+    Some((
+        name.to_string(),
+        String::from_utf8_lossy(&line[colon + 1..]).trim().to_string(),
+    ))
 }
 
 /// Splits an `application/http` response block into status, headers and payload. A block that
@@ -313,7 +361,9 @@ fn split_http(block: &[u8]) -> (Option<u16>, Vec<(String, String)>, &[u8]) {
     if !block.starts_with(b"HTTP/") {
         return (None, Vec::new(), block);
     }
-    let end = find(block, b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| find(block, b"\n\n").map(|i| (i, i + 2)));
+    let end = find(block, b"\r\n\r\n")
+        .map(|i| (i, i + 4))
+        .or_else(|| find(block, b"\n\n").map(|i| (i, i + 2)));
     let Some((head_end, body_start)) = end else {
         return (None, Vec::new(), block);
     };
@@ -333,11 +383,174 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn is_html(headers: &[(String, String)], payload_type: Option<&str>, body: &[u8]) -> bool {
-    let content_type = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("Content-Type")).map(|(_, v)| v.as_str());
+    let content_type = headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("Content-Type"))
+        .map(|(_, v)| v.as_str());
     if let Some(ct) = content_type.or(payload_type) {
         return super::client::is_html_type(ct);
     }
     let start = &body[..body.len().min(512)];
     let start = String::from_utf8_lossy(start).trim_start().to_ascii_lowercase();
     start.starts_with("<!doctype html") || start.starts_with("<html")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use flate2::{write::GzEncoder, Compression};
+
+    use super::*;
+
+    fn record(warc_type: &str, uri: &str, block: &[u8]) -> Vec<u8> {
+        let mut out = format!(
+            "WARC/1.0\r\nWARC-Type: {warc_type}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-03-01T12:00:00Z\r\n\
+             WARC-Record-ID: <urn:uuid:{}>\r\nContent-Length: {}\r\n\r\n",
+            uri.len(),
+            block.len()
+        )
+        .into_bytes();
+        out.extend_from_slice(block);
+        out.extend_from_slice(b"\r\n\r\n");
+        out
+    }
+
+    fn http(content_type: &str, body: &str) -> Vec<u8> {
+        format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nServer: test\r\n\r\n{body}").into_bytes()
+    }
+
+    /// warcinfo, request, HTML response A, image response, DAMAGED, HTML response B, metadata.
+    /// The damaged record claims fewer content bytes than it has.
+    fn fixture_records() -> Vec<Vec<u8>> {
+        let mut damaged = record(
+            "response",
+            "https://news.example.org/broken",
+            &http("text/html", "<p>cut</p>"),
+        );
+        let pos = find(&damaged, b"Content-Length: ").expect("the record has a length") + 16;
+        damaged[pos] = b'1'; // "Content-Length: 1x" → a shorter, wrong length
+        damaged.remove(pos + 1);
+        vec![
+            record("warcinfo", "", b"software: hand-written fixture\r\n"),
+            record(
+                "request",
+                "https://news.example.org/a",
+                b"GET /a HTTP/1.1\r\nHost: news.example.org\r\n\r\n",
+            ),
+            record(
+                "response",
+                "https://news.example.org/a",
+                &http("text/html; charset=utf-8", "<p>first story</p>"),
+            ),
+            record(
+                "response",
+                "https://news.example.org/logo.png",
+                &http("image/png", "\u{89}PNG"),
+            ),
+            damaged,
+            record(
+                "response",
+                "https://news.example.org/b",
+                &http("text/html", "<p>second story</p>"),
+            ),
+            record("metadata", "https://news.example.org/b", b"fetchTimeMs: 12\r\n"),
+        ]
+    }
+
+    fn read(bytes: &[u8]) -> (Vec<WarcRecord>, Vec<(u64, String)>, WarcSummary) {
+        let (mut records, mut damaged) = (Vec::new(), Vec::new());
+        let summary = read_warc(bytes, |event| match event {
+            WarcEvent::Record(r) => records.push(r),
+            WarcEvent::Damaged { offset, reason } => damaged.push((offset, reason)),
+        })
+        .expect("reading from memory cannot fail");
+        (records, damaged, summary)
+    }
+
+    fn check(bytes: &[u8], want_damaged: u64) {
+        let (records, damaged, summary) = read(bytes);
+        let uris: Vec<&str> = records.iter().map(|r| r.target_uri.as_str()).collect();
+        assert_eq!(uris, ["https://news.example.org/a", "https://news.example.org/b"]);
+        assert_eq!(records[0].body, b"<p>first story</p>");
+        assert_eq!(records[0].http_status, Some(200));
+        assert_eq!(
+            records[0].header("content-type"),
+            Some("text/html; charset=utf-8")
+        );
+        assert_eq!(records[1].warc_date.as_deref(), Some("2024-03-01T12:00:00Z"));
+        assert_eq!(summary.html, 2);
+        assert_eq!(summary.skipped, 4, "warcinfo, request, image, metadata");
+        assert_eq!(summary.damaged, want_damaged);
+        assert_eq!(damaged.len() as u64, want_damaged);
+    }
+
+    #[test]
+    fn plain_warc_with_a_damaged_record() {
+        let records = fixture_records();
+        let damaged_offset: usize = records[..4].iter().map(Vec::len).sum();
+        let bytes = records.concat();
+        check(&bytes, 1);
+        let (_, damaged, _) = read(&bytes);
+        assert_eq!(damaged[0].0, damaged_offset as u64);
+        assert!(damaged[0].1.contains("Content-Length"), "{}", damaged[0].1);
+    }
+
+    #[test]
+    fn gzip_warc_with_a_damaged_member() {
+        // One gzip member a record, as Common Crawl writes them; the damaged record's member is
+        // also corrupted in its compressed bytes.
+        let mut bytes = Vec::new();
+        let mut offsets = Vec::new();
+        for (i, rec) in fixture_records().into_iter().enumerate() {
+            let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+            gz.write_all(&rec).expect("writing to a Vec cannot fail");
+            let mut member = gz.finish().expect("writing to a Vec cannot fail");
+            if i == 4 {
+                let mid = member.len() / 2;
+                for b in &mut member[mid..mid + 6] {
+                    *b ^= 0x5a;
+                }
+            }
+            offsets.push(bytes.len() as u64);
+            bytes.extend(member);
+        }
+        let (_, damaged, _) = read(&bytes);
+        check(&bytes, 1);
+        assert_eq!(damaged[0].0, offsets[4]);
+    }
+
+    #[test]
+    fn garbage_between_records_and_truncated_end() {
+        let records = fixture_records();
+        let mut bytes = records[2].clone();
+        bytes.extend_from_slice(b"this line is not a record\r\nnor this one\r\n");
+        bytes.extend_from_slice(&records[5]);
+        let last = &records[2];
+        bytes.extend_from_slice(&last[..last.len() - 30]);
+        let (got, damaged, summary) = read(&bytes);
+        assert_eq!(got.len(), 2);
+        assert_eq!(summary.damaged, 2, "{damaged:?}");
+        assert!(damaged[1].1.contains("truncated"), "{damaged:?}");
+    }
+
+    #[test]
+    fn empty_and_headerless_input() {
+        assert_eq!(read(b"").2, WarcSummary::default());
+        let (got, damaged, _) = read(b"WARC/1.0\r\nWARC-Type: response\r\n\r\n<p>no length</p>\r\n\r\n");
+        assert!(got.is_empty());
+        assert_eq!(damaged.len(), 1);
+        assert!(damaged[0].1.contains("Content-Length"));
+    }
+
+    #[test]
+    fn html_sniffed_without_content_type() {
+        let block = b"HTTP/1.1 200 OK\r\nServer: x\r\n\r\n<!DOCTYPE html><p>sniffed</p>";
+        let (got, _, _) = read(&record("response", "https://s.example/x", block));
+        assert_eq!(got.len(), 1);
+        let block = b"HTTP/1.1 200 OK\r\nServer: x\r\n\r\n{\"json\": true}";
+        let (got, _, summary) = read(&record("response", "https://s.example/y", block));
+        assert!(got.is_empty());
+        assert_eq!(summary.skipped, 1);
+    }
 }
