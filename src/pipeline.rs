@@ -52,22 +52,13 @@ pub enum Event<'a> {
 /// command-line overrides. When the body does not start with the title, the title becomes the
 /// first line of the text (see `Article`).
 pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputError> {
-    let fail = |reason: String| InputError {
-        item: raw.origin.clone(),
-        reason,
-    };
+    let fail = |reason: String| InputError { item: raw.origin.clone(), reason };
     let published = match raw.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(s) => Some(parse_input_date(s).map_err(|e| fail(e.to_string()))?),
         None => None,
     };
-    let (mut body, mut title, mut published, mut outlet, mut author, mut url) = (
-        raw.text.unwrap_or_default(),
-        raw.title,
-        published,
-        raw.outlet,
-        raw.author,
-        raw.url,
-    );
+    let (mut body, mut title, mut published, mut outlet, mut author, mut url) =
+        (raw.text.unwrap_or_default(), raw.title, published, raw.outlet, raw.author, raw.url);
     if let Some(html) = raw.html.as_deref() {
         let page = crate::extract::extract_html(html, url.as_deref());
         if body.trim().is_empty() {
@@ -91,16 +82,7 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         Some(t) if !body.starts_with(t.as_str()) => format!("{t}\n\n{body}"),
         _ => body.to_string(),
     };
-    Ok(Article {
-        url,
-        title,
-        published,
-        outlet,
-        author,
-        text,
-        html: raw.html,
-        origin: raw.origin,
-    })
+    Ok(Article { url, title, published, outlet, author, text, html: raw.html, origin: raw.origin })
 }
 
 /// Runs items through extraction and claim finding on `workers` threads and stores them in
@@ -130,10 +112,7 @@ where
             Err(e) => {
                 summary.failed += 1;
                 store.record_failure(&e.item, &e.reason)?;
-                on_event(Event::Failed {
-                    item: &e.item,
-                    reason: &e.reason,
-                });
+                on_event(Event::Failed { item: &e.item, reason: &e.reason });
             }
             Ok((article, claims)) => {
                 let outcome = store.save_article(&article, &claims, EXTRACTOR_VERSION)?;

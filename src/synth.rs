@@ -35,9 +35,7 @@ impl Rng {
 
 const SYL1: &[&str] = &["Ac", "Bel", "Cor", "Dax", "En", "Fil", "Gor", "Hal", "Iv", "Jun"];
 const SYL2: &[&str] = &["ra", "mo", "ve", "li", "ni", "do", "pe", "ta", "su", "ke"];
-const SYL3: &[&str] = &[
-    "tra", "vex", "lia", "nix", "dor", "pex", "ra", "mont", "gen", "quo",
-];
+const SYL3: &[&str] = &["tra", "vex", "lia", "nix", "dor", "pex", "ra", "mont", "gen", "quo"];
 
 /// The made-up company number `i` ("Belmonix"): distinct for i < 1000.
 pub fn company_name(i: usize) -> String {
@@ -68,13 +66,7 @@ const DATA: &[&str] = &[
     "photos",
 ];
 
-const OUTLETS: &[&str] = &[
-    "Ledger Wire",
-    "The Data Desk",
-    "Circuit Weekly",
-    "Harbor City Tribune",
-    "Signal Post",
-];
+const OUTLETS: &[&str] = &["Ledger Wire", "The Data Desk", "Circuit Weekly", "Harbor City Tribune", "Signal Post"];
 
 const FILLER: &[&str] = &[
     "The arrangement was described in a set of internal slides prepared for a board meeting. Several \
@@ -144,15 +136,9 @@ fn article(i: usize, companies: usize, rng: &mut Rng) -> SynthArticle {
         text.push_str(rng.pick(FILLER));
         text.push_str("\n\n");
     }
-    let _ = write!(
-        text,
-        "{a} did not respond to a request for comment on story number {i}."
-    );
+    let _ = write!(text, "{a} did not respond to a request for comment on story number {i}.");
     SynthArticle {
-        url: format!(
-            "https://bench.claimtrack.invalid/{}/{year}/{i}",
-            outlet.to_lowercase().replace(' ', "-")
-        ),
+        url: format!("https://bench.claimtrack.invalid/{}/{year}/{i}", outlet.to_lowercase().replace(' ', "-")),
         title,
         published: format!("{year:04}-{month:02}-{day:02}"),
         outlet: outlet.to_string(),

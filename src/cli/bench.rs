@@ -59,17 +59,8 @@ pub enum Bench {
 
 pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
     match args.what {
-        Bench::Generate {
-            articles,
-            seed,
-            output,
-        } => generate(ctx, articles, seed, &output),
-        Bench::Ingest {
-            articles,
-            seed,
-            workers,
-            keep,
-        } => ingest(articles, seed, workers, keep),
+        Bench::Generate { articles, seed, output } => generate(ctx, articles, seed, &output),
+        Bench::Ingest { articles, seed, workers, keep } => ingest(articles, seed, workers, keep),
         Bench::Claims { articles, seed } => claims(articles, seed),
     }
 }
@@ -88,17 +79,10 @@ fn generate(ctx: &Ctx, articles: usize, seed: u64, output: &PathBuf) -> anyhow::
             writeln!(w)?;
         }
         w.flush()?;
-        std::fs::write(
-            format!("{}.lexicon.tsv", output.display()),
-            synth::lexicon(articles / 20 + 8),
-        )
+        std::fs::write(format!("{}.lexicon.tsv", output.display()), synth::lexicon(articles / 20 + 8))
     };
     write().with_context(|| format!("cannot write {}", output.display()))?;
-    ctx.note(format!(
-        "wrote {articles} articles to {} (lexicon: {}.lexicon.tsv)",
-        output.display(),
-        output.display()
-    ));
+    ctx.note(format!("wrote {articles} articles to {} (lexicon: {}.lexicon.tsv)", output.display(), output.display()));
     Ok(EXIT_OK)
 }
 
@@ -107,44 +91,24 @@ fn ingest(articles: usize, seed: u64, workers: Option<usize>, keep: Option<PathB
     let extractor = Extractor::new(&bench_lexicon(articles)?);
     let corpus = synth::generate(articles, seed);
     let bytes: usize = corpus.iter().map(|a| a.text.len()).sum();
-    let lines: Vec<String> = corpus
-        .iter()
-        .map(|a| serde_json::to_string(a))
-        .collect::<Result<_, _>>()?;
-    let path = keep
-        .unwrap_or_else(|| std::env::temp_dir().join(format!("claimtrack-bench-{}.db", std::process::id())));
+    let lines: Vec<String> = corpus.iter().map(|a| serde_json::to_string(a)).collect::<Result<_, _>>()?;
+    let path = keep.unwrap_or_else(|| std::env::temp_dir().join(format!("claimtrack-bench-{}.db", std::process::id())));
     let _ = std::fs::remove_file(&path);
     let mut store = Store::open(&path)?;
     // The items are parsed from JSONL text as `ingest --jsonl` would, on the reader side.
     let items = lines.iter().enumerate().map(|(i, line)| {
         let mut doc = None;
-        crate::source::read_jsonl(&mut line.as_bytes(), &format!("bench:{i}"), &mut |item| {
-            doc = Some(item)
-        });
+        crate::source::read_jsonl(&mut line.as_bytes(), &format!("bench:{i}"), &mut |item| doc = Some(item));
         doc.unwrap_or_else(|| Ok(RawDoc::default()))
     });
     let t = Instant::now();
-    let summary = pipeline::ingest(
-        items,
-        &Overrides::default(),
-        &extractor,
-        &mut store,
-        workers,
-        &mut |_| {},
-    )?;
+    let summary = pipeline::ingest(items, &Overrides::default(), &extractor, &mut store, workers, &mut |_| {})?;
     let secs = t.elapsed().as_secs_f64();
     drop(store);
     let db_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!("bench ingest: {articles} articles (seed {seed}), {workers} workers");
-    println!(
-        "  text:      {:.1} MB, {:.0} bytes/article",
-        bytes as f64 / 1e6,
-        bytes as f64 / articles.max(1) as f64
-    );
-    println!(
-        "  stored:    {} articles, {} claims, {} links, {} failed",
-        summary.stored, summary.claims, summary.links, summary.failed
-    );
+    println!("  text:      {:.1} MB, {:.0} bytes/article", bytes as f64 / 1e6, bytes as f64 / articles.max(1) as f64);
+    println!("  stored:    {} articles, {} claims, {} links, {} failed", summary.stored, summary.claims, summary.links, summary.failed);
     println!("  time:      {secs:.2} s");
     println!("  articles/s {:.0}", summary.read as f64 / secs);
     println!("  claims/s   {:.0}", summary.claims as f64 / secs);
@@ -177,10 +141,7 @@ fn claims(articles: usize, seed: u64) -> anyhow::Result<i32> {
         n += extractor.extract(a).len();
     }
     let secs = t.elapsed().as_secs_f64();
-    println!(
-        "bench claims: {articles} articles, {:.1} MB of text, one thread",
-        bytes as f64 / 1e6
-    );
+    println!("bench claims: {articles} articles, {:.1} MB of text, one thread", bytes as f64 / 1e6);
     println!("  claims:    {n}");
     println!("  time:      {secs:.3} s");
     println!("  MB/s       {:.1}", bytes as f64 / 1e6 / secs);

@@ -30,15 +30,9 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
-    let corpus = args
-        .corpus
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(SAMPLE_CORPUS));
+    let corpus = args.corpus.clone().unwrap_or_else(|| PathBuf::from(SAMPLE_CORPUS));
     if !corpus.is_dir() {
-        anyhow::bail!(
-            "sample corpus not found at {} (give --corpus DIR)",
-            corpus.display()
-        );
+        anyhow::bail!("sample corpus not found at {} (give --corpus DIR)", corpus.display());
     }
     std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
     let db = args.out.join("claimtrack.db");
@@ -48,11 +42,7 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
             std::fs::remove_file(&p).with_context(|| format!("cannot replace {}", p.display()))?;
         }
     }
-    let sub = Ctx {
-        db: db.clone(),
-        quiet: ctx.quiet,
-        verbose: ctx.verbose,
-    };
+    let sub = Ctx { db: db.clone(), quiet: ctx.quiet, verbose: ctx.verbose };
     let extractor = Extractor::new(&load_lexicon(None)?);
     let mut store = Store::open(&db)?;
     ctx.note(format!("reading the sample corpus in {}", corpus.display()));
@@ -84,19 +74,8 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
         "claimtrack demo: statements about personal data and what was revealed",
         Some(&html),
     )?;
-    ctx.note(format!(
-        "{} contradictions found; database: {}",
-        links.len(),
-        db.display()
-    ));
+    ctx.note(format!("{} contradictions found; database: {}", links.len(), db.display()));
     ctx.note(format!("timeline: {}", html.display()));
-    ctx.note(format!(
-        "next: claimtrack --db {} claims --company Facebook",
-        db.display()
-    ));
-    Ok(if summary.failed > 0 {
-        EXIT_SOME_FAILED
-    } else {
-        EXIT_OK
-    })
+    ctx.note(format!("next: claimtrack --db {} claims --company Facebook", db.display()));
+    Ok(if summary.failed > 0 { EXIT_SOME_FAILED } else { EXIT_OK })
 }

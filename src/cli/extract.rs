@@ -85,23 +85,9 @@ fn write_text(out: &mut dyn Write, path: &str, page: &Page) -> anyhow::Result<()
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
     writeln!(out, "== {path}")?;
     writeln!(out, "title:     {}", opt(&page.title))?;
-    let how = page
-        .published_method
-        .as_deref()
-        .map(|m| format!(" (from {m})"))
-        .unwrap_or_default();
-    writeln!(
-        out,
-        "published: {}{how}",
-        page.published
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "-".into())
-    )?;
-    writeln!(
-        out,
-        "modified:  {}",
-        page.modified.map(|d| d.to_string()).unwrap_or_else(|| "-".into())
-    )?;
+    let how = page.published_method.as_deref().map(|m| format!(" (from {m})")).unwrap_or_default();
+    writeln!(out, "published: {}{how}", page.published.map(|d| d.to_string()).unwrap_or_else(|| "-".into()))?;
+    writeln!(out, "modified:  {}", page.modified.map(|d| d.to_string()).unwrap_or_else(|| "-".into()))?;
     writeln!(out, "author:    {}", opt(&page.author))?;
     writeln!(out, "outlet:    {}", opt(&page.outlet))?;
     writeln!(out, "canonical: {}", opt(&page.canonical_url))?;

@@ -13,10 +13,8 @@ use crate::pipeline::{self, Event, Overrides, Summary};
 use crate::source::{self, InputError, RawDoc};
 
 #[derive(Debug, clap::Args)]
-#[command(
-    after_help = "Examples:\n  claimtrack ingest articles/\n  claimtrack ingest --jsonl dump.jsonl\n  \
-    news-please-output.jsonl | claimtrack ingest --jsonl -\n  claimtrack ingest report.txt --published 2018-12-19"
-)]
+#[command(after_help = "Examples:\n  claimtrack ingest articles/\n  claimtrack ingest --jsonl dump.jsonl\n  \
+    news-please-output.jsonl | claimtrack ingest --jsonl -\n  claimtrack ingest report.txt --published 2018-12-19")]
 pub struct Args {
     /// Files (.html, .htm, .txt, .md, and .gz of these) and directories (read recursively).
     pub paths: Vec<PathBuf>,
@@ -49,26 +47,10 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
     }
     let extractor = Extractor::new(&load_lexicon(args.lexicon.as_deref())?);
     let mut store = ctx.open_write()?;
-    let overrides = Overrides {
-        published: args.published,
-        outlet: args.outlet,
-        url: args.url,
-    };
+    let overrides = Overrides { published: args.published, outlet: args.outlet, url: args.url };
     let workers = args.workers.unwrap_or_else(default_workers).max(1);
-    let summary = ingest_inputs(
-        ctx,
-        &args.paths,
-        &args.jsonl,
-        &overrides,
-        &extractor,
-        &mut store,
-        workers,
-    )?;
-    Ok(if summary.failed > 0 {
-        EXIT_SOME_FAILED
-    } else {
-        EXIT_OK
-    })
+    let summary = ingest_inputs(ctx, &args.paths, &args.jsonl, &overrides, &extractor, &mut store, workers)?;
+    Ok(if summary.failed > 0 { EXIT_SOME_FAILED } else { EXIT_OK })
 }
 
 pub fn default_workers() -> usize {
@@ -103,28 +85,20 @@ pub fn ingest_inputs(
             }
             match std::fs::File::open(path) {
                 Ok(f) => source::read_jsonl(&mut BufReader::new(f), &name, &mut sink),
-                Err(e) => sink(Err(InputError {
-                    item: name,
-                    reason: format!("cannot open: {e}"),
-                })),
+                Err(e) => sink(Err(InputError { item: name, reason: format!("cannot open: {e}") })),
             }
         }
     });
     let bar = progress_bar(ctx, None);
-    let summary = pipeline::ingest(
-        rx.into_iter(),
-        overrides,
-        extractor,
-        store,
-        workers,
-        &mut |event| match event {
+    let summary = pipeline::ingest(rx.into_iter(), overrides, extractor, store, workers, &mut |event| {
+        match event {
             Event::Failed { item, reason } => bar.suspend(|| ctx.item_error(item, reason)),
             Event::Progress { summary } => {
                 bar.set_position(summary.read as u64);
                 bar.set_message(format!("{} failed, {} claims", summary.failed, summary.claims));
             }
-        },
-    );
+        }
+    });
     bar.finish_and_clear();
     let _ = reader.join();
     let summary = summary?;

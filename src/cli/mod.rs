@@ -113,11 +113,7 @@ pub fn main() -> i32 {
             return code;
         }
     };
-    let ctx = Ctx {
-        db: cli.db,
-        quiet: cli.quiet,
-        verbose: cli.verbose,
-    };
+    let ctx = Ctx { db: cli.db, quiet: cli.quiet, verbose: cli.verbose };
     let result = match cli.command {
         Command::Ingest(a) => ingest::run(&ctx, a),
         Command::Reextract(a) => reextract::run(&ctx, a),
@@ -142,10 +138,8 @@ pub fn main() -> i32 {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-    })
+    e.chain()
+        .any(|c| c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
 }
 
 /// Filters shared by the commands that list claims.

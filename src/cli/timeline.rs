@@ -54,8 +54,7 @@ pub fn write(
     let links = store.contradictions(&filter)?;
     match output {
         Some(path) => {
-            let file =
-                std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+            let file = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
             let mut w = std::io::BufWriter::new(file);
             export::write_timeline(&mut w, &claims, &links, format, title)
                 .and_then(|_| w.flush())

@@ -21,12 +21,7 @@ pub fn parse_input_date(s: &str) -> Result<NaiveDate, DateError> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
         return Ok(dt.naive_local().date());
     }
-    for f in [
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%d %H:%M",
-    ] {
+    for f in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M"] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(t, f) {
             return Ok(dt.date());
         }
@@ -57,12 +52,7 @@ mod tests {
     #[test]
     fn input_dates() {
         let d = NaiveDate::from_ymd_opt(2018, 12, 19).unwrap();
-        for s in [
-            "2018-12-19",
-            "2018-12-19T23:30:00-05:00",
-            "2018-12-19 08:00:00",
-            " 2018-12-19T08:00:00Z ",
-        ] {
+        for s in ["2018-12-19", "2018-12-19T23:30:00-05:00", "2018-12-19 08:00:00", " 2018-12-19T08:00:00Z "] {
             assert_eq!(parse_input_date(s), Ok(d), "{s}");
         }
         for s in ["19/12/2018", "yesterday", "2018-02-30", ""] {

@@ -101,12 +101,7 @@ impl Store {
 
     /// Stores one article with its claims and links them, all in one transaction.
     /// `content_hash` is `Article::content_hash`.
-    pub fn save_article(
-        &mut self,
-        article: &Article,
-        claims: &[Claim],
-        extractor_version: &str,
-    ) -> Result<SaveOutcome> {
+    pub fn save_article(&mut self, article: &Article, claims: &[Claim], extractor_version: &str) -> Result<SaveOutcome> {
         let _ = (article, claims, extractor_version, &self.conn);
         unimplemented!()
     }
@@ -123,12 +118,7 @@ impl Store {
     }
 
     /// Replaces one article's claims and relinks them; returns (claims, links) stored.
-    pub fn replace_claims(
-        &mut self,
-        article_id: i64,
-        claims: &[Claim],
-        extractor_version: &str,
-    ) -> Result<(usize, usize)> {
+    pub fn replace_claims(&mut self, article_id: i64, claims: &[Claim], extractor_version: &str) -> Result<(usize, usize)> {
         let _ = (article_id, claims, extractor_version);
         unimplemented!()
     }

@@ -9,21 +9,13 @@ fn demo_builds_a_database_prints_contradictions_and_writes_a_timeline() {
     let (code, out, err) = env.run(&["demo", "--out", out_dir.to_str().unwrap(), "--format", "jsonl"]);
     assert_eq!(code, 0, "{err}");
     let links = crate::jsonl(&out);
-    assert!(
-        links.len() >= 5,
-        "the sample corpus has several contradictions: {out}"
-    );
+    assert!(links.len() >= 5, "the sample corpus has several contradictions: {out}");
     assert!(out_dir.join("timeline.html").exists(), "{err}");
     assert!(err.contains("timeline.html"), "says where the timeline is: {err}");
     // Traps: a denial of selling is never contradicted by a report of sharing alone.
     for l in &links {
         if s(&l["denial"], "action") == "sell" {
-            assert_eq!(
-                s(&l["assertion"], "action"),
-                "sell",
-                "sell denial linked to {}",
-                l["assertion"]
-            );
+            assert_eq!(s(&l["assertion"], "action"), "sell", "sell denial linked to {}", l["assertion"]);
         }
     }
     // Run twice: a fresh database each time, same result.

@@ -24,13 +24,7 @@ fn stats(env: &Env) -> serde_json::Value {
 fn jsonl_bad_lines_are_reported_and_the_batch_goes_on() {
     let env = Env::new();
     // Something stored before the bad batch must survive it.
-    let good = env.write(
-        "good.jsonl",
-        article_line(
-            "https://example.org/a",
-            "Facebook shared users' messages with Netflix.",
-        ) + "\n",
-    );
+    let good = env.write("good.jsonl", article_line("https://example.org/a", "Facebook shared users' messages with Netflix.") + "\n");
     let (code, _, err) = env.run(&["ingest", "--jsonl", good.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
 
@@ -48,34 +42,13 @@ fn jsonl_bad_lines_are_reported_and_the_batch_goes_on() {
     let name = bad.display().to_string();
     let err_lines: Vec<&str> = err.lines().filter(|l| l.contains(&name)).collect();
     assert_eq!(err_lines.len(), 4, "one line per bad item: {err}");
-    assert!(
-        err_lines
-            .iter()
-            .any(|l| l.contains(&format!("{name}:2")) && l.contains("JSON")),
-        "{err}"
-    );
-    assert!(
-        err_lines
-            .iter()
-            .any(|l| l.contains(&format!("{name}:3")) && l.contains("no text")),
-        "{err}"
-    );
-    assert!(
-        err_lines
-            .iter()
-            .any(|l| l.contains(&format!("{name}:4")) && l.contains("date")),
-        "{err}"
-    );
-    assert!(
-        err_lines.iter().any(|l| l.contains(&format!("{name}:5"))),
-        "{err}"
-    );
+    assert!(err_lines.iter().any(|l| l.contains(&format!("{name}:2")) && l.contains("JSON")), "{err}");
+    assert!(err_lines.iter().any(|l| l.contains(&format!("{name}:3")) && l.contains("no text")), "{err}");
+    assert!(err_lines.iter().any(|l| l.contains(&format!("{name}:4")) && l.contains("date")), "{err}");
+    assert!(err_lines.iter().any(|l| l.contains(&format!("{name}:5"))), "{err}");
     assert!(err.contains("failed 4"), "summary line: {err}");
     let st = stats(&env);
-    assert_eq!(
-        st["articles"], 3,
-        "the first article and the two good lines: {st}"
-    );
+    assert_eq!(st["articles"], 3, "the first article and the two good lines: {st}");
     assert_eq!(st["failures"], 4, "failures are recorded in the store: {st}");
 }
 
@@ -86,25 +59,15 @@ fn bad_files_are_reported_and_the_batch_goes_on() {
     env.write("in/binary.txt", [0u8, 159, 146, 150, 0, 0, 1, 2, 3]);
     env.write("in/empty.md", "");
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all(
-        b"Zoom sent meeting data to Facebook\n\nZoom's iPhone app sent device identifiers to Facebook.\n",
-    )
-    .unwrap();
+    gz.write_all(b"Zoom sent meeting data to Facebook\n\nZoom's iPhone app sent device identifiers to Facebook.\n")
+        .unwrap();
     env.write("in/zoom.txt.gz", gz.finish().unwrap());
     env.write("in/broken.html.gz", b"\x1f\x8b\x08\x00not really gzip");
     let missing = env.path("does-not-exist.html");
-    let (code, _, err) = env.run(&[
-        "ingest",
-        env.path("in").to_str().unwrap(),
-        missing.to_str().unwrap(),
-    ]);
+    let (code, _, err) = env.run(&["ingest", env.path("in").to_str().unwrap(), missing.to_str().unwrap()]);
     assert_eq!(code, 1, "{err}");
     for name in ["binary.txt", "empty.md", "broken.html.gz", "does-not-exist.html"] {
-        assert_eq!(
-            err.lines().filter(|l| l.contains(name)).count(),
-            1,
-            "one line for {name}: {err}"
-        );
+        assert_eq!(err.lines().filter(|l| l.contains(name)).count(), 1, "one line for {name}: {err}");
     }
     assert_eq!(stats(&env)["articles"], 2, "ok.txt and zoom.txt.gz are stored");
     let claims = env.claims(&["--company", "Zoom"]);
@@ -114,13 +77,7 @@ fn bad_files_are_reported_and_the_batch_goes_on() {
 #[test]
 fn same_article_twice_is_stored_once_and_a_changed_text_replaces_it() {
     let env = Env::new();
-    let a = env.write(
-        "a.jsonl",
-        article_line(
-            "https://example.org/x",
-            "Facebook gave Netflix access to users' private messages.",
-        ) + "\n",
-    );
+    let a = env.write("a.jsonl", article_line("https://example.org/x", "Facebook gave Netflix access to users' private messages.") + "\n");
     assert_eq!(env.run(&["ingest", "--jsonl", a.to_str().unwrap()]).0, 0);
     let (code, _, err) = env.run(&["ingest", "--jsonl", a.to_str().unwrap()]);
     assert_eq!(code, 0);
@@ -128,31 +85,19 @@ fn same_article_twice_is_stored_once_and_a_changed_text_replaces_it() {
     // Same text (re-wrapped, other case) under another URL: a duplicate by content hash.
     let b = env.write(
         "b.jsonl",
-        article_line(
-            "https://example.org/y",
-            "facebook gave  Netflix access\nto users' private messages.",
-        ) + "\n",
+        article_line("https://example.org/y", "facebook gave  Netflix access\nto users' private messages.") + "\n",
     );
     let (_, _, err) = env.run(&["ingest", "--jsonl", b.to_str().unwrap()]);
     assert!(err.contains("duplicates 1"), "{err}");
     assert_eq!(stats(&env)["articles"], 1);
 
     // Same URL, new text: replaced, claims re-extracted.
-    let c = env.write(
-        "c.jsonl",
-        article_line(
-            "https://example.org/x",
-            "Google sold users' browsing history to data brokers.",
-        ) + "\n",
-    );
+    let c = env.write("c.jsonl", article_line("https://example.org/x", "Google sold users' browsing history to data brokers.") + "\n");
     let (_, _, err) = env.run(&["ingest", "--jsonl", c.to_str().unwrap()]);
     assert!(err.contains("replaced 1"), "{err}");
     assert_eq!(stats(&env)["articles"], 1);
     let claims = env.claims(&[]);
-    assert!(
-        claims.iter().all(|c| s(c, "actor") == "Google"),
-        "old claims are gone: {claims:#?}"
-    );
+    assert!(claims.iter().all(|c| s(c, "actor") == "Google"), "old claims are gone: {claims:#?}");
     assert!(!claims.is_empty());
 }
 
@@ -170,9 +115,7 @@ fn news_please_fields_and_stdin() {
     let (code, _, err) = env.run_stdin(&["ingest", "--jsonl", "-"], &format!("{line}\n"));
     assert_eq!(code, 0, "{err}");
     let claims = env.claims(&[]);
-    let c = claims
-        .first()
-        .unwrap_or_else(|| panic!("a claim from the news-please line: {err}"));
+    let c = claims.first().unwrap_or_else(|| panic!("a claim from the news-please line: {err}"));
     assert_eq!(s(c, "published"), "2019-10-08");
     assert_eq!(s(c, "outlet"), "example.org");
     assert_eq!(s(c, "article_url"), "https://example.org/np");
@@ -188,10 +131,7 @@ fn front_matter_and_overrides() {
     let p = env.write("fm.md", md);
     assert_eq!(env.run(&["ingest", p.to_str().unwrap()]).0, 0);
     let claims = env.claims(&[]);
-    let c = claims
-        .iter()
-        .find(|c| s(c, "actor") == "Avast")
-        .expect("an Avast claim");
+    let c = claims.iter().find(|c| s(c, "actor") == "Avast").expect("an Avast claim");
     assert_eq!(s(c, "published"), "2020-01-27");
     assert_eq!(s(c, "outlet"), "Ledger Wire");
     assert_eq!(s(c, "article_url"), "https://example.org/fm");
@@ -237,14 +177,8 @@ fn reextract_gives_the_same_claims_and_links() {
     let p = env.write(
         "two.jsonl",
         [
-            article_line(
-                "https://example.org/1",
-                "\"At no time did we sell your location data,\" Google said.",
-            ),
-            article_line(
-                "https://example.org/2",
-                "Google sold location data from Android phones to data brokers.",
-            ),
+            article_line("https://example.org/1", "\"At no time did we sell your location data,\" Google said."),
+            article_line("https://example.org/2", "Google sold location data from Android phones to data brokers."),
         ]
         .join("\n"),
     );

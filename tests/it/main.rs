@@ -16,9 +16,7 @@ pub struct Env {
 
 impl Env {
     pub fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().expect("a temp dir can be made"),
-        }
+        Env { dir: tempfile::tempdir().expect("a temp dir can be made") }
     }
 
     pub fn db(&self) -> PathBuf {
@@ -41,9 +39,7 @@ impl Env {
     /// `claimtrack --db <tmp>/t.db ARGS...`, run in the temp folder.
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut c = Command::cargo_bin("claimtrack").expect("the binary is built");
-        c.current_dir(self.dir.path())
-            .env_remove("CLAIMTRACK_DB")
-            .env_remove("CLAIMTRACK_LEXICON");
+        c.current_dir(self.dir.path()).env_remove("CLAIMTRACK_DB").env_remove("CLAIMTRACK_LEXICON");
         c.arg("--db").arg(self.db()).args(args);
         c
     }
@@ -60,11 +56,7 @@ impl Env {
 
     /// Runs with stdin.
     pub fn run_stdin(&self, args: &[&str], stdin: &str) -> (i32, String, String) {
-        let out = self
-            .cmd(args)
-            .write_stdin(stdin.to_string())
-            .output()
-            .expect("the binary runs");
+        let out = self.cmd(args).write_stdin(stdin.to_string()).output().expect("the binary runs");
         (
             out.status.code().unwrap_or(-1),
             String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -105,11 +97,7 @@ pub fn shared(rel: &str) -> PathBuf {
         return beside;
     }
     let fallback = Path::new("/work/shared").join(rel);
-    assert!(
-        fallback.exists(),
-        "shared material missing: {} (CI puts shared/ beside the checkout)",
-        beside.display()
-    );
+    assert!(fallback.exists(), "shared material missing: {} (CI puts shared/ beside the checkout)", beside.display());
     fallback
 }
 

@@ -3,25 +3,9 @@
 use crate::{s, Env};
 
 const CLAIM_FIELDS: &[&str] = &[
-    "id",
-    "article_url",
-    "article_title",
-    "outlet",
-    "published",
-    "actor",
-    "counterparty",
-    "data_type",
-    "action",
-    "polarity",
-    "speaker",
-    "stated_on",
-    "period_start",
-    "period_end",
-    "sentence",
-    "start",
-    "end",
-    "rule",
-    "confidence",
+    "id", "article_url", "article_title", "outlet", "published", "actor", "counterparty", "data_type",
+    "action", "polarity", "speaker", "stated_on", "period_start", "period_end", "sentence", "start", "end",
+    "rule", "confidence",
 ];
 
 fn loaded() -> Env {
@@ -74,21 +58,11 @@ fn contradictions_jsonl_shape() {
         assert!(l.get(f).is_some(), "{f} missing: {l}");
     }
     for f in CLAIM_FIELDS {
-        assert!(
-            l["denial"].get(*f).is_some() && l["assertion"].get(*f).is_some(),
-            "{f} in both claims"
-        );
+        assert!(l["denial"].get(*f).is_some() && l["assertion"].get(*f).is_some(), "{f} in both claims");
     }
-    assert_eq!(
-        s(l, "first"),
-        "assertion",
-        "the report (Dec 19) came before the denial (Dec 20)"
-    );
+    assert_eq!(s(l, "first"), "assertion", "the report (Dec 19) came before the denial (Dec 20)");
     let (_, out, _) = env.run(&["contradictions", "--company", "Meta"]);
-    assert!(
-        out.contains("Netflix"),
-        "--company resolves the alias Meta → Facebook: {out}"
-    );
+    assert!(out.contains("Netflix"), "--company resolves the alias Meta → Facebook: {out}");
 }
 
 #[test]
@@ -100,10 +74,7 @@ fn timelines_are_written_and_escaped() {
     let events = tl["events"].as_array().expect("events");
     assert!(!events.is_empty());
     for e in events {
-        assert!(
-            e["start_date"]["year"].is_number() || e["start_date"]["year"].is_string(),
-            "{e}"
-        );
+        assert!(e["start_date"]["year"].is_number() || e["start_date"]["year"].is_string(), "{e}");
         assert!(e["text"]["headline"].is_string() && e["group"].is_string(), "{e}");
     }
     let html = env.path("t.html");
@@ -131,10 +102,7 @@ fn search_finds_words_and_survives_odd_queries() {
     assert_eq!(crate::jsonl(&out).len(), 2);
     for q in ["\"", "AND OR", "private-messages", "*"] {
         let (code, _, err) = env.run(&["search", q]);
-        assert!(
-            code == 0 || (code == 2 && err.lines().count() == 1),
-            "query {q:?}: {code} {err}"
-        );
+        assert!(code == 0 || (code == 2 && err.lines().count() == 1), "query {q:?}: {code} {err}");
     }
 }
 
@@ -149,16 +117,8 @@ fn a_closed_pipe_exits_quietly() {
         assert_cmd::cargo::cargo_bin("claimtrack").display(),
         env.db().display()
     );
-    let o = std::process::Command::new("bash")
-        .arg("-c")
-        .arg(script)
-        .output()
-        .unwrap();
+    let o = std::process::Command::new("bash").arg("-c").arg(script).output().unwrap();
     let code = String::from_utf8_lossy(&o.stdout).trim().to_string();
-    assert!(
-        code == "0" || code == "141",
-        "exit {code}, stderr {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert!(code == "0" || code == "141", "exit {code}, stderr {}", String::from_utf8_lossy(&o.stderr));
     assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
 }

@@ -28,26 +28,11 @@ fn seed_assertions() {
                 && s(c, "data_type") == dt
         })
     };
-    assert!(
-        assertion("Netflix", "private_messages"),
-        "Facebook→Netflix private_messages: {claims:#?}"
-    );
-    assert!(
-        assertion("Microsoft", "profile_identity"),
-        "Facebook→Microsoft (Bing) names: {claims:#?}"
-    );
-    assert!(
-        assertion("Amazon", "personal_data"),
-        "Facebook→Amazon: {claims:#?}"
-    );
-    assert!(
-        assertion("Spotify", "personal_data"),
-        "Facebook→Spotify: {claims:#?}"
-    );
-    assert!(
-        assertion("Cambridge Analytica", "personal_data"),
-        "Facebook→Cambridge Analytica: {claims:#?}"
-    );
+    assert!(assertion("Netflix", "private_messages"), "Facebook→Netflix private_messages: {claims:#?}");
+    assert!(assertion("Microsoft", "profile_identity"), "Facebook→Microsoft (Bing) names: {claims:#?}");
+    assert!(assertion("Amazon", "personal_data"), "Facebook→Amazon: {claims:#?}");
+    assert!(assertion("Spotify", "personal_data"), "Facebook→Spotify: {claims:#?}");
+    assert!(assertion("Cambridge Analytica", "personal_data"), "Facebook→Cambridge Analytica: {claims:#?}");
     for c in &claims {
         assert_eq!(s(c, "published"), "2018-12-19");
         let (start, end) = (c["start"].as_u64().unwrap(), c["end"].as_u64().unwrap());
@@ -80,15 +65,9 @@ fn seed_denials_and_nothing_absurd() {
 
     for c in &claims {
         let sentence = s(c, "sentence");
-        assert!(
-            !sentence.contains("marketers"),
-            "claim from the marketers sentence: {c}"
-        );
+        assert!(!sentence.contains("marketers"), "claim from the marketers sentence: {c}");
         if s(c, "polarity") == "denial" {
-            assert!(
-                !sentence.contains("never that popular"),
-                "denial from 'never that popular': {c}"
-            );
+            assert!(!sentence.contains("never that popular"), "denial from 'never that popular': {c}");
             assert!(!sentence.contains("declined"), "denial from 'declined': {c}");
         }
     }
@@ -111,10 +90,7 @@ fn seed_links() {
             && s(&l["assertion"], "actor") == "Facebook"
             && s(l, "first") == "denial"
     });
-    assert!(
-        assurance,
-        "April 2018 assurance ↔ a December 2018 assertion, assurance first: {links:#?}"
-    );
+    assert!(assurance, "April 2018 assurance ↔ a December 2018 assertion, assurance first: {links:#?}");
     for l in &links {
         assert!(!s(l, "reason").is_empty(), "every link has a reason: {l}");
         assert_eq!(s(&l["denial"], "polarity"), "denial");
