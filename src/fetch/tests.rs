@@ -552,3 +552,55 @@ fn stopped_fetcher_starts_nothing() {
     assert_eq!(n, 0);
     assert!(server.all_hits().is_empty());
 }
+
+/// Arrival times at `server` of requests that each take `hold` to answer, fetched with `config`.
+async fn arrivals(config: FetchConfig, servers: &[&TestServer], per_server: usize) -> Vec<Vec<Instant>> {
+    let fetcher = Fetcher::new(config).expect("the test client builds");
+    let requests: Vec<Request> = servers
+        .iter()
+        .flat_map(|s| (0..per_server).map(move |i| Request::new(s.url(&format!("/{i}")))))
+        .collect();
+    let mut n = 0;
+    fetcher.fetch_many(requests, |_| n += 1).await;
+    assert_eq!(n, servers.len() * per_server);
+    servers
+        .iter()
+        .map(|s| s.all_hits().iter().map(|h| h.at).collect())
+        .collect()
+}
+
+#[tokio::test]
+async fn per_host_concurrency_is_capped() {
+    let hold = Duration::from_millis(200);
+    let server = TestServer::start(move |_, _| Reply::html("<p>x</p>").delay(hold));
+    let config = FetchConfig {
+        per_host_concurrency: 1,
+        ..config()
+    };
+    let times = &arrivals(config, &[&server], 3).await[0];
+    for pair in times.windows(2) {
+        assert!(
+            pair[1] - pair[0] >= hold - Duration::from_millis(20),
+            "overlapping requests to one host"
+        );
+    }
+}
+
+#[tokio::test]
+async fn global_concurrency_is_capped() {
+    let hold = Duration::from_millis(200);
+    let a = TestServer::start(move |_, _| Reply::html("<p>a</p>").delay(hold));
+    let b = TestServer::start(move |_, _| Reply::html("<p>b</p>").delay(hold));
+    let config = FetchConfig {
+        global_concurrency: 1,
+        ..config()
+    };
+    let mut times: Vec<Instant> = arrivals(config, &[&a, &b], 2).await.concat();
+    times.sort();
+    for pair in times.windows(2) {
+        assert!(
+            pair[1] - pair[0] >= hold - Duration::from_millis(20),
+            "more than one request in flight"
+        );
+    }
+}
