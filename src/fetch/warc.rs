@@ -553,4 +553,68 @@ mod tests {
         assert!(got.is_empty());
         assert_eq!(summary.skipped, 1);
     }
+
+    /// Yields `count` copies of one record, without holding more than one in memory.
+    struct Repeat {
+        record: Vec<u8>,
+        pos: usize,
+        left: u64,
+    }
+
+    impl std::io::Read for Repeat {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.pos == self.record.len() {
+                if self.left == 0 {
+                    return Ok(0);
+                }
+                self.left -= 1;
+                self.pos = 0;
+            }
+            let n = buf.len().min(self.record.len() - self.pos);
+            buf[..n].copy_from_slice(&self.record[self.pos..self.pos + n]);
+            self.pos += n;
+            Ok(n)
+        }
+    }
+
+    fn peak_rss_kb() -> Option<u64> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    }
+
+    /// Memory figure, not a pass/fail timing: `cargo test --lib warc_memory -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "reads 1 GB; run by hand for the memory figure"]
+    fn warc_memory_stays_bounded() {
+        let page = format!(
+            "<html><body>{}</body></html>",
+            "<p>some words about data</p>".repeat(3000)
+        );
+        let rec = record("response", "https://big.example/x", &http("text/html", &page));
+        let count = (1u64 << 30) / rec.len() as u64;
+        let started = std::time::Instant::now();
+        let mut html = 0;
+        let summary = read_warc(
+            Repeat {
+                pos: rec.len(),
+                record: rec,
+                left: count,
+            },
+            |e| {
+                if matches!(e, WarcEvent::Record(_)) {
+                    html += 1;
+                }
+            },
+        )
+        .expect("reading from memory cannot fail");
+        assert_eq!(summary.html, count);
+        let peak = peak_rss_kb().unwrap_or(0);
+        eprintln!(
+            "1 GiB WARC, {html} records in {:?}; peak RSS {} MiB",
+            started.elapsed(),
+            peak / 1024
+        );
+        assert!(peak < 200 * 1024, "peak RSS {peak} KiB");
+    }
 }
