@@ -86,6 +86,12 @@ pub struct Request {
 }
 
 impl Request {
+    /// A request for an HTML page at `input`, normalised with [`super::normalize_url`]; a
+    /// non-http(s) or malformed URL is an input error naming it.
+    pub fn parse(input: &str) -> Result<Self, FetchError> {
+        super::normalize_url(input).map(Request::new)
+    }
+
     pub fn new(url: Url) -> Self {
         Request {
             url,

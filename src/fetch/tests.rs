@@ -604,3 +604,15 @@ async fn global_concurrency_is_capped() {
         );
     }
 }
+
+#[test]
+fn non_http_scheme_is_an_input_error() {
+    let err = Request::parse("ftp://files.example.com/report.html").expect_err("ftp is refused");
+    assert!(matches!(err, FetchError::UnsupportedScheme { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("ftp://files.example.com/report.html"),
+        "{err}"
+    );
+    let ok = Request::parse("HTTPS://News.Example.com:443/a?utm_campaign=x#top").expect("https is fine");
+    assert_eq!(ok.url.as_str(), "https://news.example.com/a");
+}
