@@ -12,6 +12,7 @@ pub mod dates;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod fetch;
 pub mod link;
 pub mod model;
 pub mod pipeline;
