@@ -30,7 +30,7 @@
 //!    | `access` | `access`, `share` (data shared with a party is data it can access) |
 //!    | `collect` | `collect` |
 //!    | `use` | `use` |
-//!    | `other` | nothing (an unclassified action is too vague to contradict) |
+//!    | `other` (a general assurance: "users are in control of their data") | share, access, sell: data leaving the users' hands; not collect or use |
 //!
 //!    "We never sell your data" is therefore not contradicted by a report of sharing.
 //! 6. **Time.** The assertion's interval must overlap what the denial covers.
@@ -82,7 +82,7 @@ pub fn action_contradicts(denied: Action, asserted: Action) -> bool {
         Access => matches!(asserted, Access | Share),
         Collect => asserted == Collect,
         Use => asserted == Use,
-        Other => false,
+        Other => matches!(asserted, Share | Access | Sell),
     }
 }
 
@@ -474,7 +474,7 @@ mod tests {
             (Access, vec![Access, Share]),
             (Collect, vec![Collect]),
             (Use, vec![Use]),
-            (Other, vec![]),
+            (Other, vec![Share, Access, Sell]),
         ];
         for (denied, yes) in contradicted {
             for asserted in Action::ALL {
