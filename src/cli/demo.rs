@@ -13,7 +13,7 @@ use crate::pipeline::Overrides;
 use crate::store::{ClaimFilter, Store};
 
 /// Where the sample corpus is in the source tree this binary was built from.
-const SAMPLE_CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample");
+const SAMPLE_CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/articles");
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -21,7 +21,7 @@ pub struct Args {
     /// database in it is replaced). The global --db is not used by the demo.
     #[arg(long, default_value = "claimtrack-demo")]
     pub out: PathBuf,
-    /// The corpus to read (default: data/sample of the source tree).
+    /// The corpus to read (default: data/sample/articles of the source tree).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
     /// Output format of the contradictions printed.
