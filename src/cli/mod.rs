@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::claims::Lexicon;
 use crate::model::{DataType, Polarity};
-use crate::store::{ClaimFilter, Store};
+use crate::store::{ClaimFilter, LinkStatus, StatusFilter, Store};
 
 mod bench;
 mod claims;
@@ -19,7 +19,9 @@ mod demo;
 mod eval;
 mod extract;
 mod ingest;
+mod link;
 mod reextract;
+mod review;
 mod search;
 mod stats;
 mod timeline;
@@ -60,6 +62,10 @@ pub enum Command {
     Claims(claims::Args),
     /// List contradictions: each denial with the statement that contradicts it, and why.
     Contradictions(contradictions::Args),
+    /// List the links waiting for a person's decision (status `auto`).
+    Review(review::Args),
+    /// Confirm or reject a link (decisions survive re-extraction).
+    Link(link::Args),
     /// Full-text search over stored articles.
     Search(search::Args),
     /// Counts of what the database holds.
@@ -126,6 +132,8 @@ pub fn main() -> i32 {
         Command::Reextract(a) => reextract::run(&ctx, a),
         Command::Claims(a) => claims::run(&ctx, a),
         Command::Contradictions(a) => contradictions::run(&ctx, a),
+        Command::Review(a) => review::run(&ctx, a),
+        Command::Link(a) => link::run(&ctx, a),
         Command::Search(a) => search::run(&ctx, a),
         Command::Stats(a) => stats::run(&ctx, a),
         Command::Timeline(a) => timeline::run(&ctx, a),
@@ -194,7 +202,41 @@ impl FilterArgs {
             since: self.since,
             until: self.until,
             limit: self.limit,
+            status: StatusFilter::default(),
         })
+    }
+}
+
+/// A link's review status on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusArg {
+    /// Found by claimtrack, not yet decided.
+    Auto,
+    /// Confirmed by a person.
+    Confirmed,
+    /// Rejected by a person.
+    Rejected,
+    /// Every link.
+    All,
+}
+
+/// Which links to show, by review status.
+#[derive(Debug, Clone, Args)]
+pub struct StatusArgs {
+    /// Only links with this review status [default: every link not rejected].
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+}
+
+impl StatusArgs {
+    pub fn to_filter(&self) -> StatusFilter {
+        match self.status {
+            None => StatusFilter::NotRejected,
+            Some(StatusArg::Auto) => StatusFilter::Only(LinkStatus::Auto),
+            Some(StatusArg::Confirmed) => StatusFilter::Only(LinkStatus::Confirmed),
+            Some(StatusArg::Rejected) => StatusFilter::Only(LinkStatus::Rejected),
+            Some(StatusArg::All) => StatusFilter::All,
+        }
     }
 }
 

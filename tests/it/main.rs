@@ -3,6 +3,7 @@
 mod demo;
 mod ingest;
 mod output;
+mod review;
 mod seed;
 
 use std::path::{Path, PathBuf};
