@@ -13,6 +13,7 @@ use crate::model::{DataType, Polarity};
 use crate::store::{ClaimFilter, LinkStatus, StatusFilter, Store};
 
 mod bench;
+mod claim;
 mod claims;
 mod contradictions;
 mod demo;
@@ -60,6 +61,8 @@ pub enum Command {
     Reextract(reextract::Args),
     /// List claims.
     Claims(claims::Args),
+    /// Add a statement by hand, or correct a claim.
+    Claim(claim::Args),
     /// List contradictions: each denial with the statement that contradicts it, and why.
     Contradictions(contradictions::Args),
     /// List the links waiting for a person's decision (status `auto`).
@@ -131,6 +134,7 @@ pub fn main() -> i32 {
         Command::Ingest(a) => ingest::run(&ctx, a),
         Command::Reextract(a) => reextract::run(&ctx, a),
         Command::Claims(a) => claims::run(&ctx, a),
+        Command::Claim(a) => claim::run(&ctx, a),
         Command::Contradictions(a) => contradictions::run(&ctx, a),
         Command::Review(a) => review::run(&ctx, a),
         Command::Link(a) => link::run(&ctx, a),

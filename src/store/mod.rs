@@ -26,6 +26,26 @@ use crate::model::{
 
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
+/// The extractor version recorded for statements added by hand.
+pub const MANUAL_VERSION: &str = "manual";
+
+/// A person's correction of a claim: each `Some` field replaces the extracted value
+/// (`counterparty: Some(None)` removes the counterparty).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClaimEdit {
+    pub actor: Option<String>,
+    pub counterparty: Option<Option<String>>,
+    pub data_type: Option<DataType>,
+    pub action: Option<crate::model::Action>,
+    pub polarity: Option<Polarity>,
+}
+
+impl ClaimEdit {
+    pub fn is_empty(&self) -> bool {
+        *self == ClaimEdit::default()
+    }
+}
+
 /// Decides whether an assertion contradicts a denial; called as `linker(denial, assertion)`.
 pub type Linker = fn(&ClaimRecord, &ClaimRecord) -> Option<LinkVerdict>;
 
@@ -449,6 +469,103 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Stores a statement that is not in any article (a hearing, a filing, a post), given as an
+    /// `Article` (its text the statement, its URL the source, if any) and the one claim it
+    /// makes, and links it like any other claim. Kept as an `articles` row of kind
+    /// `statement`: never deduplicated against articles nor re-extracted. The same text by the
+    /// same speaker on the same date is stored once. Returns the outcome and the claim's id.
+    pub fn add_statement(&mut self, article: &Article, claim: &Claim) -> Result<(SaveOutcome, i64)> {
+        let result = self.try_add_statement(article, claim);
+        if result.is_err() {
+            self.candidates.clear();
+        }
+        result
+    }
+
+    fn try_add_statement(&mut self, article: &Article, claim: &Claim) -> Result<(SaveOutcome, i64)> {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for part in [
+            article.content_hash(),
+            claim.speaker.clone().unwrap_or_default(),
+            claim.stated_on.map(|d| d.to_string()).unwrap_or_default(),
+        ] {
+            h.update(part.as_bytes());
+            h.update([0x1f]);
+        }
+        let hash: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.candidates.sync(&tx)?;
+        if let Some(id) = queries::statement_by_hash(&tx, &hash)? {
+            let claim_id = tx.query_row("SELECT min(id) FROM claims WHERE article_id = ?1", [id], |r| {
+                r.get::<_, Option<i64>>(0)
+            })?;
+            let outcome = SaveOutcome {
+                status: SaveStatus::Duplicate,
+                article_id: id,
+                claims: 0,
+                links: 0,
+            };
+            return Ok((outcome, claim_id.unwrap_or(0)));
+        }
+        let article_id = queries::insert_statement(&tx, article, &hash)?;
+        let mut article_ref = queries::ArticleRef::of(article_id, article, &hash);
+        article_ref.ident = format!("sha256:{hash}");
+        let (claims, links) = queries::insert_and_link(
+            &tx,
+            self.linker,
+            &mut self.candidates,
+            &article_ref,
+            std::slice::from_ref(claim),
+            MANUAL_VERSION,
+        )?;
+        let claim_id = tx.query_row("SELECT id FROM claims WHERE article_id = ?1", [article_id], |r| {
+            r.get::<_, i64>(0)
+        })?;
+        tx.commit()?;
+        let outcome = SaveOutcome {
+            status: SaveStatus::Inserted,
+            article_id,
+            claims,
+            links,
+        };
+        Ok((outcome, claim_id))
+    }
+
+    /// One stored claim.
+    pub fn claim(&self, id: i64) -> Result<ClaimRecord> {
+        queries::claim_by_id(&self.conn, id)?.ok_or(StoreError::NoSuchClaim(id))
+    }
+
+    /// Corrects claim `id` (see `ClaimEdit`) and relinks it. The correction is kept under the
+    /// claim's stable key and re-applied whenever the extractor finds the claim again
+    /// (`reextract`, re-ingesting). Returns the corrected claim and how many links it has now.
+    pub fn edit_claim(
+        &mut self,
+        id: i64,
+        edit: &ClaimEdit,
+        by: Option<&str>,
+    ) -> Result<(ClaimRecord, usize)> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.candidates.sync(&tx)?;
+        let result = queries::edit_claim(&tx, self.linker, &mut self.candidates, id, edit, by);
+        match result {
+            Ok(Some(done)) => {
+                tx.commit()?;
+                Ok(done)
+            }
+            Ok(None) => Err(StoreError::NoSuchClaim(id)),
+            Err(e) => {
+                self.candidates.clear();
+                Err(e.into())
+            }
+        }
     }
 
     /// Confirmed decisions whose link is gone because its claims are no longer found.

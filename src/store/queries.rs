@@ -11,7 +11,9 @@ use rusqlite::types::{Type, Value};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::cache::CandidateCache;
-use super::{ClaimFilter, LinkStatus, Linker, OrphanedDecision, ReviewLink, SearchHit, Stats, StatusFilter};
+use super::{
+    ClaimEdit, ClaimFilter, LinkStatus, Linker, OrphanedDecision, ReviewLink, SearchHit, Stats, StatusFilter,
+};
 use crate::model::{Article, Claim, ClaimRecord, ContradictionRecord, Polarity};
 
 // ---------------------------------------------------------------------------------------------
@@ -114,6 +116,37 @@ pub(super) fn article_by_url(conn: &Connection, url: &str) -> rusqlite::Result<O
             })
         })
         .optional()
+}
+
+/// A statement added by hand with this content hash (text, speaker and date: see
+/// `Store::add_statement`).
+pub(super) fn statement_by_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT id FROM articles WHERE content_hash = ?1 AND kind = 'statement' LIMIT 1")?
+        .query_row([hash], |r| r.get(0))
+        .optional()
+}
+
+/// Stores a statement added by hand as an `articles` row of kind `statement`.
+pub(super) fn insert_statement(conn: &Connection, article: &Article, hash: &str) -> rusqlite::Result<i64> {
+    // Inserted with its kind at once: the URL may be an article's too (`articles_url` is
+    // unique among articles only).
+    conn.prepare_cached(
+        "INSERT INTO articles (kind, url, title, published, outlet, author, text, html, origin, \
+         content_hash, extractor_version) \
+         VALUES ('statement', ?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        article.url,
+        article.title,
+        date_text(article.published),
+        article.outlet,
+        article.author,
+        article.text,
+        article.origin,
+        hash,
+        super::MANUAL_VERSION,
+    ])?;
+    Ok(conn.last_insert_rowid())
 }
 
 pub(super) fn article_by_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<i64>> {
@@ -374,6 +407,94 @@ fn link_claim(
         }
     }
     Ok(made)
+}
+
+/// One stored claim by id.
+pub(super) fn claim_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<ClaimRecord>> {
+    conn.prepare_cached(&format!(
+        "SELECT {} FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?1",
+        claim_columns("c", "a")
+    ))?
+    .query_row([id], |r| claim_record(r, 0))
+    .optional()
+}
+
+/// Records a correction of claim `id` (merged with an earlier one: fields not given keep their
+/// earlier correction), applies it to the claim row, drops the claim's links and links it
+/// again. Returns the corrected claim and its links, or `None` when there is no such claim.
+pub(super) fn edit_claim(
+    conn: &Connection,
+    linker: Linker,
+    cache: &mut CandidateCache,
+    id: i64,
+    edit: &ClaimEdit,
+    by: Option<&str>,
+) -> rusqlite::Result<Option<(ClaimRecord, usize)>> {
+    let key: Option<String> = conn
+        .query_row("SELECT key FROM claims WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let Some(key) = key else {
+        return Ok(None);
+    };
+    let counterparty = edit.counterparty.as_ref().map(|c| c.clone().unwrap_or_default());
+    conn.execute(
+        "INSERT INTO claim_corrections \
+           (key, actor, counterparty, data_type, action, polarity, corrected_by, corrected_at, sentence) \
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), sentence \
+         FROM claims WHERE id = ?8 \
+         ON CONFLICT (key) DO UPDATE SET \
+           actor = COALESCE(excluded.actor, actor), \
+           counterparty = COALESCE(excluded.counterparty, counterparty), \
+           data_type = COALESCE(excluded.data_type, data_type), \
+           action = COALESCE(excluded.action, action), \
+           polarity = COALESCE(excluded.polarity, polarity), \
+           corrected_by = excluded.corrected_by, corrected_at = excluded.corrected_at",
+        params![
+            key,
+            edit.actor,
+            counterparty,
+            edit.data_type.map(|d| d.as_str()),
+            edit.action.map(|a| a.as_str()),
+            edit.polarity.map(|p| p.as_str()),
+            by,
+            id
+        ],
+    )?;
+    let Some(mut record) = claim_by_id(conn, id)? else {
+        return Ok(None);
+    };
+    let c = &mut record.claim;
+    if let Some(a) = &edit.actor {
+        c.actor = a.clone();
+    }
+    if let Some(cp) = &edit.counterparty {
+        c.counterparty = cp.clone();
+    }
+    c.data_type = edit.data_type.unwrap_or(c.data_type);
+    c.action = edit.action.unwrap_or(c.action);
+    c.polarity = edit.polarity.unwrap_or(c.polarity);
+    conn.execute(
+        "UPDATE claims SET actor = ?2, counterparty = ?3, data_type = ?4, action = ?5, polarity = ?6 \
+         WHERE id = ?1",
+        params![
+            id,
+            c.actor,
+            c.counterparty,
+            c.data_type.as_str(),
+            c.action.as_str(),
+            c.polarity.as_str()
+        ],
+    )?;
+    conn.execute(
+        "DELETE FROM links WHERE denial_id = ?1 OR assertion_id = ?1",
+        [id],
+    )?;
+    // The claim moved between candidate lists: read them afresh.
+    cache.clear();
+    let mut links = link_claim(conn, linker, cache, &record)?;
+    links += restore_confirmed(conn, record.article_id)?;
+    Ok(Some((record, links)))
 }
 
 /// Stores an article's claims and links each as it is stored, so a pair of claims of the same

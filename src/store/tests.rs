@@ -1249,3 +1249,180 @@ fn claim_keys_ignore_case_spacing_and_ids_but_not_content() {
     assert_ne!(key("u1", &other), k);
     assert_ne!(key("u2", &base), k, "another article");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Statements added by hand and corrections of claims
+
+fn statement(url: Option<&str>, text: &str) -> (Article, Claim) {
+    let mut a = article(url, "2018-04-10", text);
+    a.title = Some("Statement by an executive".to_string());
+    let mut c = denial("Acme", text);
+    c.speaker = Some("An executive".to_string());
+    c.stated_on = Some("2018-04-10".parse().expect("valid"));
+    (a, c)
+}
+
+#[test]
+fn statements_are_linked_kept_apart_from_articles_and_stored_once() {
+    let db = temp_db();
+    let mut store = open(&db);
+    store
+        .save_article(
+            &article(Some("u2"), "2018-12-01", "report"),
+            &[assertion("Acme", "a1")],
+            "v1",
+        )
+        .expect("save");
+    // Its source URL is an ingested article's: allowed, and the article is left alone.
+    let (a, c) = statement(Some("u2"), "We do not hand data to anyone.");
+    let (outcome, id) = store.add_statement(&a, &c).expect("add");
+    assert_eq!(
+        (outcome.status, outcome.claims, outcome.links),
+        (SaveStatus::Inserted, 1, 1)
+    );
+    let record = store.claim(id).expect("the claim");
+    assert_eq!(record.extractor_version, MANUAL_VERSION);
+    assert_eq!(record.article_url.as_deref(), Some("u2"));
+    assert_eq!(record.claim.speaker.as_deref(), Some("An executive"));
+    assert_eq!(
+        links_with(&store, StatusFilter::All),
+        vec![row("We do not hand data to anyone.", "a1", LinkStatus::Auto)]
+    );
+    let (again, same_id) = store.add_statement(&a, &c).expect("add again");
+    assert_eq!((again.status, same_id), (SaveStatus::Duplicate, id));
+    // Not re-extracted, and not a duplicate of an article with the same text.
+    let urls: Vec<Option<String>> = store
+        .articles()
+        .expect("articles")
+        .into_iter()
+        .map(|(_, a)| a.url)
+        .collect();
+    assert_eq!(urls, vec![Some("u2".to_string())]);
+    let outcome = store
+        .save_article(
+            &article(Some("u3"), "2019-01-01", "We do not hand data to anyone."),
+            &[],
+            "v1",
+        )
+        .expect("save");
+    assert_eq!(outcome.status, SaveStatus::Inserted);
+    // Re-ingesting the article under the same URL does not touch the statement.
+    store
+        .save_article(
+            &article(Some("u2"), "2018-12-01", "report, revised"),
+            &[assertion("Acme", "a1")],
+            "v2",
+        )
+        .expect("save");
+    assert_eq!(
+        store.claim(id).expect("still there").claim.sentence,
+        "We do not hand data to anyone."
+    );
+    assert_eq!(links_with(&store, StatusFilter::All).len(), 1);
+}
+
+#[test]
+fn corrections_relink_and_survive_reextraction() {
+    let db = temp_db();
+    let mut store = open(&db);
+    store
+        .save_article(
+            &article(Some("u1"), "2017-01-01", "one"),
+            &[denial("Acme", "d1")],
+            "v1",
+        )
+        .expect("save");
+    store
+        .save_article(
+            &article(Some("u2"), "2018-01-01", "two"),
+            &[assertion("Acme", "a1")],
+            "v1",
+        )
+        .expect("save");
+    assert_eq!(links_with(&store, StatusFilter::All).len(), 1);
+    let a1 = store.claims(&ClaimFilter::default()).expect("claims")[1].id;
+
+    // Wrong company: moving the assertion to Beta drops the link (the fake linker needs one actor).
+    let edit = ClaimEdit {
+        actor: Some("Beta".to_string()),
+        counterparty: Some(Some("Zeta".to_string())),
+        data_type: Some(DataType::Location),
+        ..ClaimEdit::default()
+    };
+    let (record, links) = store.edit_claim(a1, &edit, Some("ana")).expect("edit");
+    assert_eq!((record.claim.actor.as_str(), links), ("Beta", 0));
+    assert!(links_with(&store, StatusFilter::All).is_empty());
+
+    // Re-extraction finds the claim again as the extractor sees it; the correction is re-applied.
+    store
+        .replace_claims(2, &[assertion("Acme", "a1")], "v2")
+        .expect("replace");
+    let again = store
+        .claims(&ClaimFilter {
+            polarity: Some(Polarity::Assertion),
+            ..ClaimFilter::default()
+        })
+        .expect("claims");
+    assert_eq!(again.len(), 1);
+    let c = &again[0].claim;
+    assert_eq!(
+        (c.actor.as_str(), c.counterparty.as_deref(), c.data_type),
+        ("Beta", Some("Zeta"), DataType::Location)
+    );
+    assert!(links_with(&store, StatusFilter::All).is_empty());
+
+    // A later edit merges with the first: back to Acme, counterparty removed, data type kept.
+    let edit = ClaimEdit {
+        actor: Some("Acme".to_string()),
+        counterparty: Some(None),
+        ..ClaimEdit::default()
+    };
+    let (record, links) = store.edit_claim(again[0].id, &edit, None).expect("edit");
+    assert_eq!(
+        (
+            record.claim.counterparty.as_deref(),
+            record.claim.data_type,
+            links
+        ),
+        (None, DataType::Location, 1)
+    );
+    store
+        .replace_claims(2, &[assertion("Acme", "a1")], "v3")
+        .expect("replace");
+    let c = store
+        .claims(&ClaimFilter {
+            polarity: Some(Polarity::Assertion),
+            ..ClaimFilter::default()
+        })
+        .expect("claims")[0]
+        .claim
+        .clone();
+    assert_eq!(
+        (c.actor.as_str(), c.counterparty, c.data_type),
+        ("Acme", None, DataType::Location)
+    );
+    assert_eq!(
+        links_with(&store, StatusFilter::All),
+        vec![row("d1", "a1", LinkStatus::Auto)]
+    );
+
+    // Polarity corrected: the claim is now a denial; no link is left.
+    let flip = ClaimEdit {
+        polarity: Some(Polarity::Denial),
+        ..ClaimEdit::default()
+    };
+    let id = store
+        .claims(&ClaimFilter {
+            polarity: Some(Polarity::Assertion),
+            ..ClaimFilter::default()
+        })
+        .expect("claims")[0]
+        .id;
+    let (_, links) = store.edit_claim(id, &flip, None).expect("edit");
+    assert_eq!(links, 0);
+    assert!(links_with(&store, StatusFilter::All).is_empty());
+    assert!(matches!(
+        store.edit_claim(999, &flip, None),
+        Err(StoreError::NoSuchClaim(999))
+    ));
+}

@@ -1,5 +1,6 @@
 //! Integration tests: the real `claimtrack` binary, run in a temp folder, on real SQLite files.
 
+mod claim;
 mod demo;
 mod ingest;
 mod output;
