@@ -16,6 +16,7 @@ mod bench;
 mod claim;
 mod claims;
 mod contradictions;
+mod datasette_metadata;
 mod demo;
 mod eval;
 mod extract;
@@ -73,6 +74,8 @@ pub enum Command {
     Search(search::Args),
     /// Counts of what the database holds.
     Stats(stats::Args),
+    /// Write Datasette metadata (titles, descriptions, column help) for the database.
+    DatasetteMetadata(datasette_metadata::Args),
     /// Write a timeline of claims and their contradictions (JSON, CSV, Markdown, TimelineJS, HTML).
     Timeline(timeline::Args),
     /// Build a fresh database from the bundled sample corpus, print its contradictions and write
@@ -140,6 +143,7 @@ pub fn main() -> i32 {
         Command::Link(a) => link::run(&ctx, a),
         Command::Search(a) => search::run(&ctx, a),
         Command::Stats(a) => stats::run(&ctx, a),
+        Command::DatasetteMetadata(a) => datasette_metadata::run(&ctx, a),
         Command::Timeline(a) => timeline::run(&ctx, a),
         Command::Demo(a) => demo::run(&ctx, a),
         Command::Extract(a) => extract::run(&ctx, a),

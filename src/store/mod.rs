@@ -10,6 +10,7 @@
 //! reports after all migrations, checked by a test.
 
 mod cache;
+mod datasette;
 mod queries;
 mod schema;
 #[cfg(test)]
@@ -24,6 +25,7 @@ use crate::model::{
     Article, Claim, ClaimRecord, ContradictionRecord, DataType, First, LinkVerdict, Polarity, UnknownKey,
 };
 
+pub use datasette::datasette_metadata;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
 /// The extractor version recorded for statements added by hand.

@@ -1426,3 +1426,29 @@ fn corrections_relink_and_survive_reextraction() {
         Err(StoreError::NoSuchClaim(999))
     ));
 }
+
+#[test]
+fn datasette_metadata_describes_tables_and_columns_that_exist() {
+    let db = temp_db();
+    let store = open(&db);
+    for (table, columns) in datasette::described() {
+        let mut st = store
+            .conn
+            .prepare("SELECT name FROM pragma_table_info(?1)")
+            .expect("table_info");
+        let actual: Vec<String> = st
+            .query_map([table], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .expect("columns");
+        assert!(!actual.is_empty(), "no table or view {table}");
+        for c in columns {
+            assert!(actual.iter().any(|a| a == c), "{table}.{c} does not exist");
+        }
+    }
+    let m = datasette_metadata("claims");
+    let tables = &m["databases"]["claims"]["tables"];
+    assert_eq!(tables["articles"]["fts_table"], "articles_fts");
+    assert!(tables["contradictions_view"]["description"]
+        .as_str()
+        .is_some_and(|d| d.contains("denial")));
+}

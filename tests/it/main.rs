@@ -1,6 +1,7 @@
 //! Integration tests: the real `claimtrack` binary, run in a temp folder, on real SQLite files.
 
 mod claim;
+mod datasette;
 mod demo;
 mod ingest;
 mod output;
