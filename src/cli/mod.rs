@@ -15,6 +15,7 @@ use crate::store::{ClaimFilter, LinkStatus, StatusFilter, Store};
 mod bench;
 mod claim;
 mod claims;
+mod completions;
 mod contradictions;
 mod datasette_metadata;
 mod demo;
@@ -87,6 +88,10 @@ pub enum Command {
     Eval(eval::Args),
     /// Benchmarks that print figures (ingest throughput).
     Bench(bench::Args),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Args),
+    /// Print the man page (roff).
+    Man(completions::ManArgs),
 }
 
 /// Global settings every subcommand gets.
@@ -149,6 +154,8 @@ pub fn main() -> i32 {
         Command::Extract(a) => extract::run(&ctx, a),
         Command::Eval(a) => eval::run(&ctx, a),
         Command::Bench(a) => bench::run(&ctx, a),
+        Command::Completions(a) => completions::run(&ctx, a),
+        Command::Man(a) => completions::run_man(&ctx, a),
     };
     match result {
         Ok(code) => code,

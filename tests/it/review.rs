@@ -176,3 +176,30 @@ fn deciding_an_unknown_link_fails_with_a_hint() {
         "{err}"
     );
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_clap_definitions() {
+    let env = Env::new();
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef claimtrack"),
+        ("fish", "complete -c claimtrack"),
+    ] {
+        let (code, out, err) = env.run(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(out.contains(marker), "{shell}: {marker:?} missing");
+        for sub in ["review", "datasette-metadata", "contradictions"] {
+            assert!(out.contains(sub), "{shell}: subcommand {sub} missing");
+        }
+    }
+    let (code, out, err) = env.run(&["man"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with(".ie") || out.contains(".TH claimtrack"),
+        "{}",
+        &out[..out.len().min(200)]
+    );
+    assert!(out.contains("review"), "the subcommands are listed");
+    let (code, _, _) = env.run(&["completions", "tcsh"]);
+    assert_eq!(code, 2, "an unknown shell is a usage error");
+}
