@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::ingest::ingest_inputs;
-use super::{load_lexicon, with_stdout, Ctx, FilterArgs, EXIT_OK, EXIT_SOME_FAILED};
+use super::{load_lexicon, with_stdout, Ctx, EXIT_OK, EXIT_SOME_FAILED};
 use crate::claims::Extractor;
 use crate::export::{self, Format, TimelineFormat};
 use crate::pipeline::Overrides;
@@ -68,18 +68,9 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
     let links = store.contradictions(&ClaimFilter::default())?;
     with_stdout(|w| export::write_contradictions(w, &links, args.format))?;
     let html = args.out.join("timeline.html");
-    let no_filter = FilterArgs {
-        company: None,
-        data_type: None,
-        polarity: None,
-        since: None,
-        until: None,
-        limit: None,
-        lexicon: None,
-    };
     super::timeline::write(
         &store,
-        &no_filter,
+        &crate::store::ClaimFilter::default(),
         TimelineFormat::Html,
         "claimtrack demo: statements about personal data and what was revealed",
         Some(&html),

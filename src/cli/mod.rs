@@ -10,16 +10,21 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::claims::Lexicon;
 use crate::model::{DataType, Polarity};
-use crate::store::{ClaimFilter, Store};
+use crate::store::{ClaimFilter, LinkStatus, StatusFilter, Store};
 
 mod bench;
+mod claim;
 mod claims;
+mod completions;
 mod contradictions;
+mod datasette_metadata;
 mod demo;
 mod eval;
 mod extract;
 mod ingest;
+mod link;
 mod reextract;
+mod review;
 mod search;
 mod stats;
 mod timeline;
@@ -58,12 +63,20 @@ pub enum Command {
     Reextract(reextract::Args),
     /// List claims.
     Claims(claims::Args),
+    /// Add a statement by hand, or correct a claim.
+    Claim(claim::Args),
     /// List contradictions: each denial with the statement that contradicts it, and why.
     Contradictions(contradictions::Args),
+    /// List the links waiting for a person's decision (status `auto`).
+    Review(review::Args),
+    /// Confirm or reject a link (decisions survive re-extraction).
+    Link(link::Args),
     /// Full-text search over stored articles.
     Search(search::Args),
     /// Counts of what the database holds.
     Stats(stats::Args),
+    /// Write Datasette metadata (titles, descriptions, column help) for the database.
+    DatasetteMetadata(datasette_metadata::Args),
     /// Write a timeline of claims and their contradictions (JSON, CSV, Markdown, TimelineJS, HTML).
     Timeline(timeline::Args),
     /// Build a fresh database from the bundled sample corpus, print its contradictions and write
@@ -75,6 +88,10 @@ pub enum Command {
     Eval(eval::Args),
     /// Benchmarks that print figures (ingest throughput).
     Bench(bench::Args),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Args),
+    /// Print the man page (roff).
+    Man(completions::ManArgs),
 }
 
 /// Global settings every subcommand gets.
@@ -125,14 +142,20 @@ pub fn main() -> i32 {
         Command::Ingest(a) => ingest::run(&ctx, a),
         Command::Reextract(a) => reextract::run(&ctx, a),
         Command::Claims(a) => claims::run(&ctx, a),
+        Command::Claim(a) => claim::run(&ctx, a),
         Command::Contradictions(a) => contradictions::run(&ctx, a),
+        Command::Review(a) => review::run(&ctx, a),
+        Command::Link(a) => link::run(&ctx, a),
         Command::Search(a) => search::run(&ctx, a),
         Command::Stats(a) => stats::run(&ctx, a),
+        Command::DatasetteMetadata(a) => datasette_metadata::run(&ctx, a),
         Command::Timeline(a) => timeline::run(&ctx, a),
         Command::Demo(a) => demo::run(&ctx, a),
         Command::Extract(a) => extract::run(&ctx, a),
         Command::Eval(a) => eval::run(&ctx, a),
         Command::Bench(a) => bench::run(&ctx, a),
+        Command::Completions(a) => completions::run(&ctx, a),
+        Command::Man(a) => completions::run_man(&ctx, a),
     };
     match result {
         Ok(code) => code,
@@ -194,7 +217,41 @@ impl FilterArgs {
             since: self.since,
             until: self.until,
             limit: self.limit,
+            status: StatusFilter::default(),
         })
+    }
+}
+
+/// A link's review status on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusArg {
+    /// Found by claimtrack, not yet decided.
+    Auto,
+    /// Confirmed by a person.
+    Confirmed,
+    /// Rejected by a person.
+    Rejected,
+    /// Every link.
+    All,
+}
+
+/// Which links to show, by review status.
+#[derive(Debug, Clone, Args)]
+pub struct StatusArgs {
+    /// Only links with this review status [default: every link not rejected].
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+}
+
+impl StatusArgs {
+    pub fn to_filter(&self) -> StatusFilter {
+        match self.status {
+            None => StatusFilter::NotRejected,
+            Some(StatusArg::Auto) => StatusFilter::Only(LinkStatus::Auto),
+            Some(StatusArg::Confirmed) => StatusFilter::Only(LinkStatus::Confirmed),
+            Some(StatusArg::Rejected) => StatusFilter::Only(LinkStatus::Rejected),
+            Some(StatusArg::All) => StatusFilter::All,
+        }
     }
 }
 

@@ -5,14 +5,16 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use super::{with_stdout, Ctx, FilterArgs, EXIT_OK};
+use super::{with_stdout, Ctx, FilterArgs, StatusArgs, EXIT_OK};
 use crate::export::{self, TimelineFormat};
-use crate::store::Store;
+use crate::store::{ClaimFilter, Store};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     pub filter: FilterArgs,
+    #[command(flatten)]
+    pub status: StatusArgs,
     /// Output format.
     #[arg(long, value_enum)]
     pub format: TimelineFormat,
@@ -27,7 +29,9 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
     let store = ctx.open_read_only()?;
     let title = args.title.clone().unwrap_or_else(|| default_title(&args.filter));
-    write(&store, &args.filter, args.format, &title, args.output.as_ref())?;
+    let mut filter = args.filter.to_filter()?;
+    filter.status = args.status.to_filter();
+    write(&store, &filter, args.format, &title, args.output.as_ref())?;
     if let Some(path) = &args.output {
         ctx.note(format!("wrote {}", path.display()));
     }
@@ -41,17 +45,17 @@ fn default_title(filter: &FilterArgs) -> String {
     }
 }
 
-/// Writes one timeline of the store's claims passing `filter` to `output` (or stdout).
+/// Writes one timeline of the store's claims passing `filter` (and the links passing its
+/// status filter) to `output` (or stdout).
 pub fn write(
     store: &Store,
-    filter: &FilterArgs,
+    filter: &ClaimFilter,
     format: TimelineFormat,
     title: &str,
     output: Option<&PathBuf>,
 ) -> anyhow::Result<()> {
-    let filter = filter.to_filter()?;
-    let claims = store.claims(&filter)?;
-    let links = store.contradictions(&filter)?;
+    let claims = store.claims(filter)?;
+    let links = store.contradictions(filter)?;
     match output {
         Some(path) => {
             let file =

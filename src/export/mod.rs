@@ -9,10 +9,12 @@ use std::fmt;
 use std::str::FromStr;
 
 mod html;
+mod review;
 mod rows;
 mod text;
 mod timeline;
 
+pub use review::{review_fields, write_orphaned, write_review, ORPHANED_FIELDS};
 pub use rows::{
     claim_values, contradiction_fields, write_claims, write_contradictions, write_search, write_stats,
     CLAIM_FIELDS, SEARCH_FIELDS, STATS_FIELDS,

@@ -110,12 +110,12 @@ where
     out.flush()
 }
 
-fn write_json<T: Serialize>(w: &mut dyn Write, items: &[T]) -> io::Result<()> {
+pub(crate) fn write_json<T: Serialize>(w: &mut dyn Write, items: &[T]) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, items)?;
     writeln!(w)
 }
 
-fn write_jsonl<T: Serialize>(w: &mut dyn Write, items: &[T]) -> io::Result<()> {
+pub(crate) fn write_jsonl<T: Serialize>(w: &mut dyn Write, items: &[T]) -> io::Result<()> {
     for item in items {
         serde_json::to_writer(&mut *w, item)?;
         writeln!(w)?;
@@ -296,12 +296,15 @@ pub fn write_search(w: &mut dyn Write, hits: &[SearchHit], format: Format) -> io
 }
 
 /// The fields of `Stats`, in the order it serialises them.
-pub const STATS_FIELDS: [&str; 10] = [
+pub const STATS_FIELDS: [&str; 13] = [
     "articles",
     "claims",
     "denials",
     "assertions",
     "links",
+    "confirmed",
+    "rejected",
+    "orphaned",
     "failures",
     "companies",
     "first_published",
@@ -309,13 +312,16 @@ pub const STATS_FIELDS: [&str; 10] = [
     "schema_version",
 ];
 
-fn stats_values(s: &Stats) -> [String; 10] {
+fn stats_values(s: &Stats) -> [String; 13] {
     [
         s.articles.to_string(),
         s.claims.to_string(),
         s.denials.to_string(),
         s.assertions.to_string(),
         s.links.to_string(),
+        s.confirmed.to_string(),
+        s.rejected.to_string(),
+        s.orphaned.to_string(),
         s.failures.to_string(),
         s.companies.to_string(),
         opt(&s.first_published),

@@ -10,6 +10,7 @@
 //! reports after all migrations, checked by a test.
 
 mod cache;
+mod datasette;
 mod queries;
 mod schema;
 #[cfg(test)]
@@ -20,9 +21,32 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use crate::model::{Article, Claim, ClaimRecord, ContradictionRecord, DataType, LinkVerdict, Polarity};
+use crate::model::{
+    Article, Claim, ClaimRecord, ContradictionRecord, DataType, First, LinkVerdict, Polarity, UnknownKey,
+};
 
+pub use datasette::datasette_metadata;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
+
+/// The extractor version recorded for statements added by hand.
+pub const MANUAL_VERSION: &str = "manual";
+
+/// A person's correction of a claim: each `Some` field replaces the extracted value
+/// (`counterparty: Some(None)` removes the counterparty).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClaimEdit {
+    pub actor: Option<String>,
+    pub counterparty: Option<Option<String>>,
+    pub data_type: Option<DataType>,
+    pub action: Option<crate::model::Action>,
+    pub polarity: Option<Polarity>,
+}
+
+impl ClaimEdit {
+    pub fn is_empty(&self) -> bool {
+        *self == ClaimEdit::default()
+    }
+}
 
 /// Decides whether an assertion contradicts a denial; called as `linker(denial, assertion)`.
 pub type Linker = fn(&ClaimRecord, &ClaimRecord) -> Option<LinkVerdict>;
@@ -49,6 +73,10 @@ pub enum StoreError {
     },
     #[error("no article with id {0}")]
     NoSuchArticle(i64),
+    #[error("no link with id {0}; `claimtrack review` lists them")]
+    NoSuchLink(i64),
+    #[error("no claim with id {0}; `claimtrack claims` lists them")]
+    NoSuchClaim(i64),
     #[error(
         "search query {query:?} is not valid FTS5 syntax and has no plain words to search for: {source}"
     )]
@@ -93,6 +121,105 @@ pub struct ClaimFilter {
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
     pub limit: Option<usize>,
+    /// Which links `contradictions` returns (claims are not filtered by it).
+    pub status: StatusFilter,
+}
+
+/// A link's review status: found by claimtrack (`auto`), or decided by a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkStatus {
+    Auto,
+    Confirmed,
+    Rejected,
+}
+
+impl LinkStatus {
+    pub const ALL: [LinkStatus; 3] = [LinkStatus::Auto, LinkStatus::Confirmed, LinkStatus::Rejected];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            LinkStatus::Auto => "auto",
+            LinkStatus::Confirmed => "confirmed",
+            LinkStatus::Rejected => "rejected",
+        }
+    }
+}
+
+impl std::fmt::Display for LinkStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for LinkStatus {
+    type Err = UnknownKey;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        LinkStatus::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| UnknownKey {
+                kind: "LinkStatus",
+                key: s.to_string(),
+                allowed: "auto, confirmed, rejected".to_string(),
+            })
+    }
+}
+
+/// Which links to return, by status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    /// `auto` and `confirmed`: everything a person has not rejected.
+    #[default]
+    NotRejected,
+    Only(LinkStatus),
+    All,
+}
+
+/// A link with the decision made on it, for review.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ReviewLink {
+    pub id: i64,
+    pub status: LinkStatus,
+    pub note: Option<String>,
+    pub decided_by: Option<String>,
+    /// ISO-8601 UTC time of the decision.
+    pub decided_at: Option<String>,
+    pub reason: String,
+    pub first: First,
+    pub denial: ClaimRecord,
+    pub assertion: ClaimRecord,
+}
+
+impl ReviewLink {
+    pub fn into_contradiction(self) -> ContradictionRecord {
+        ContradictionRecord {
+            id: self.id,
+            denial: self.denial,
+            assertion: self.assertion,
+            reason: self.reason,
+            first: self.first,
+        }
+    }
+}
+
+/// A confirmed decision whose link is gone: the extractor no longer finds one of its claims (or
+/// a correction changed one's polarity). Kept, and shown by `review --orphaned`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct OrphanedDecision {
+    pub decision_id: i64,
+    pub status: LinkStatus,
+    pub note: Option<String>,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<String>,
+    pub reason: String,
+    pub denial_sentence: String,
+    pub denial_article_url: Option<String>,
+    pub assertion_sentence: String,
+    pub assertion_article_url: Option<String>,
+    /// Whether a claim with the denial's key is still stored.
+    pub denial_found: bool,
+    pub assertion_found: bool,
 }
 
 /// One article found by full-text search.
@@ -114,7 +241,14 @@ pub struct Stats {
     pub claims: i64,
     pub denials: i64,
     pub assertions: i64,
+    /// Links not rejected.
     pub links: i64,
+    /// Links a person confirmed.
+    pub confirmed: i64,
+    /// Links a person rejected.
+    pub rejected: i64,
+    /// Confirmed decisions whose claims are no longer found (`review --orphaned`).
+    pub orphaned: i64,
     pub failures: i64,
     pub companies: i64,
     pub first_published: Option<NaiveDate>,
@@ -224,7 +358,7 @@ impl Store {
                 )
             }
         };
-        let article_ref = queries::ArticleRef::of(article_id, article);
+        let article_ref = queries::ArticleRef::of(article_id, article, &hash);
         let (claims, links) = queries::insert_and_link(
             &tx,
             self.linker,
@@ -297,10 +431,148 @@ impl Store {
         Ok(queries::claims(&self.conn, filter)?)
     }
 
-    /// Links whose denial or assertion passes the filter (rejected links left out), ordered
-    /// by the denial's date, then the assertion's, then id.
+    /// Links whose denial or assertion passes the filter and whose status passes
+    /// `filter.status` (by default rejected links are left out), ordered by the denial's date,
+    /// then the assertion's, then id.
     pub fn contradictions(&self, filter: &ClaimFilter) -> Result<Vec<ContradictionRecord>> {
         Ok(queries::contradictions(&self.conn, filter)?)
+    }
+
+    /// As `contradictions`, with each link's status and decision.
+    pub fn review_links(&self, filter: &ClaimFilter) -> Result<Vec<ReviewLink>> {
+        Ok(queries::review_links(&self.conn, filter)?)
+    }
+
+    /// The links waiting for a person: status `auto`, in `contradictions` order.
+    pub fn links_for_review(&self) -> Result<Vec<ReviewLink>> {
+        self.review_links(&ClaimFilter {
+            status: StatusFilter::Only(LinkStatus::Auto),
+            ..ClaimFilter::default()
+        })
+    }
+
+    /// Records a person's decision on link `id` (see `LinkStatus`); `by` names them. The
+    /// decision is kept under the stable keys of the link's claims, so it outlives
+    /// re-extraction, re-ingesting and relinking: a rejected link never comes back `auto`, a
+    /// confirmed one stays confirmed (and is reported by `orphaned_decisions` when its claims
+    /// are no longer found). `Auto` undoes a decision. A `None` note keeps the current note.
+    pub fn set_link_status(
+        &mut self,
+        id: i64,
+        status: LinkStatus,
+        note: Option<&str>,
+        by: Option<&str>,
+    ) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if !queries::set_link_status(&tx, id, status, note, by)? {
+            return Err(StoreError::NoSuchLink(id));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Stores a statement that is not in any article (a hearing, a filing, a post), given as an
+    /// `Article` (its text the statement, its URL the source, if any) and the one claim it
+    /// makes, and links it like any other claim. Kept as an `articles` row of kind
+    /// `statement`: never deduplicated against articles nor re-extracted. The same text by the
+    /// same speaker on the same date is stored once. Returns the outcome and the claim's id.
+    pub fn add_statement(&mut self, article: &Article, claim: &Claim) -> Result<(SaveOutcome, i64)> {
+        let result = self.try_add_statement(article, claim);
+        if result.is_err() {
+            self.candidates.clear();
+        }
+        result
+    }
+
+    fn try_add_statement(&mut self, article: &Article, claim: &Claim) -> Result<(SaveOutcome, i64)> {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for part in [
+            article.content_hash(),
+            claim.speaker.clone().unwrap_or_default(),
+            claim.stated_on.map(|d| d.to_string()).unwrap_or_default(),
+        ] {
+            h.update(part.as_bytes());
+            h.update([0x1f]);
+        }
+        let hash: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.candidates.sync(&tx)?;
+        if let Some(id) = queries::statement_by_hash(&tx, &hash)? {
+            let claim_id = tx.query_row("SELECT min(id) FROM claims WHERE article_id = ?1", [id], |r| {
+                r.get::<_, Option<i64>>(0)
+            })?;
+            let outcome = SaveOutcome {
+                status: SaveStatus::Duplicate,
+                article_id: id,
+                claims: 0,
+                links: 0,
+            };
+            return Ok((outcome, claim_id.unwrap_or(0)));
+        }
+        let article_id = queries::insert_statement(&tx, article, &hash)?;
+        let mut article_ref = queries::ArticleRef::of(article_id, article, &hash);
+        article_ref.ident = format!("sha256:{hash}");
+        let (claims, links) = queries::insert_and_link(
+            &tx,
+            self.linker,
+            &mut self.candidates,
+            &article_ref,
+            std::slice::from_ref(claim),
+            MANUAL_VERSION,
+        )?;
+        let claim_id = tx.query_row("SELECT id FROM claims WHERE article_id = ?1", [article_id], |r| {
+            r.get::<_, i64>(0)
+        })?;
+        tx.commit()?;
+        let outcome = SaveOutcome {
+            status: SaveStatus::Inserted,
+            article_id,
+            claims,
+            links,
+        };
+        Ok((outcome, claim_id))
+    }
+
+    /// One stored claim.
+    pub fn claim(&self, id: i64) -> Result<ClaimRecord> {
+        queries::claim_by_id(&self.conn, id)?.ok_or(StoreError::NoSuchClaim(id))
+    }
+
+    /// Corrects claim `id` (see `ClaimEdit`) and relinks it. The correction is kept under the
+    /// claim's stable key and re-applied whenever the extractor finds the claim again
+    /// (`reextract`, re-ingesting). Returns the corrected claim and how many links it has now.
+    pub fn edit_claim(
+        &mut self,
+        id: i64,
+        edit: &ClaimEdit,
+        by: Option<&str>,
+    ) -> Result<(ClaimRecord, usize)> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        self.candidates.sync(&tx)?;
+        let result = queries::edit_claim(&tx, self.linker, &mut self.candidates, id, edit, by);
+        match result {
+            Ok(Some(done)) => {
+                tx.commit()?;
+                Ok(done)
+            }
+            Ok(None) => Err(StoreError::NoSuchClaim(id)),
+            Err(e) => {
+                self.candidates.clear();
+                Err(e.into())
+            }
+        }
+    }
+
+    /// Confirmed decisions whose link is gone because its claims are no longer found.
+    pub fn orphaned_decisions(&self) -> Result<Vec<OrphanedDecision>> {
+        Ok(queries::orphaned_decisions(&self.conn)?)
     }
 
     /// FTS5 search over article titles and text; `query` is FTS5 syntax, plain words work.

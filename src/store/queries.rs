@@ -11,7 +11,9 @@ use rusqlite::types::{Type, Value};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::cache::CandidateCache;
-use super::{ClaimFilter, Linker, SearchHit, Stats};
+use super::{
+    ClaimEdit, ClaimFilter, LinkStatus, Linker, OrphanedDecision, ReviewLink, SearchHit, Stats, StatusFilter,
+};
 use crate::model::{Article, Claim, ClaimRecord, ContradictionRecord, Polarity};
 
 // ---------------------------------------------------------------------------------------------
@@ -106,7 +108,7 @@ pub(super) struct Existing {
 }
 
 pub(super) fn article_by_url(conn: &Connection, url: &str) -> rusqlite::Result<Option<Existing>> {
-    conn.prepare_cached("SELECT id, content_hash FROM articles WHERE url = ?1")?
+    conn.prepare_cached("SELECT id, content_hash FROM articles WHERE url = ?1 AND kind = 'article'")?
         .query_row([url], |r| {
             Ok(Existing {
                 id: r.get(0)?,
@@ -116,10 +118,43 @@ pub(super) fn article_by_url(conn: &Connection, url: &str) -> rusqlite::Result<O
         .optional()
 }
 
-pub(super) fn article_by_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<i64>> {
-    conn.prepare_cached("SELECT id FROM articles WHERE content_hash = ?1 ORDER BY id LIMIT 1")?
+/// A statement added by hand with this content hash (text, speaker and date: see
+/// `Store::add_statement`).
+pub(super) fn statement_by_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT id FROM articles WHERE content_hash = ?1 AND kind = 'statement' LIMIT 1")?
         .query_row([hash], |r| r.get(0))
         .optional()
+}
+
+/// Stores a statement added by hand as an `articles` row of kind `statement`.
+pub(super) fn insert_statement(conn: &Connection, article: &Article, hash: &str) -> rusqlite::Result<i64> {
+    // Inserted with its kind at once: the URL may be an article's too (`articles_url` is
+    // unique among articles only).
+    conn.prepare_cached(
+        "INSERT INTO articles (kind, url, title, published, outlet, author, text, html, origin, \
+         content_hash, extractor_version) \
+         VALUES ('statement', ?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        article.url,
+        article.title,
+        date_text(article.published),
+        article.outlet,
+        article.author,
+        article.text,
+        article.origin,
+        hash,
+        super::MANUAL_VERSION,
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(super) fn article_by_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached(
+        "SELECT id FROM articles WHERE content_hash = ?1 AND kind = 'article' ORDER BY id LIMIT 1",
+    )?
+    .query_row([hash], |r| r.get(0))
+    .optional()
 }
 
 pub(super) fn insert_article(
@@ -176,19 +211,28 @@ pub(super) fn update_article(
     Ok(())
 }
 
-/// The article fields a `ClaimRecord` carries.
+/// The article fields a `ClaimRecord` carries, and `ident`, the part of a claim's key that
+/// says where it was found.
 pub(super) struct ArticleRef {
     pub id: i64,
+    pub ident: String,
     pub url: Option<String>,
     pub title: Option<String>,
     pub outlet: Option<String>,
     pub published: Option<NaiveDate>,
 }
 
+/// What `ArticleRef::ident` is, in SQL, for an article row aliased `a`: its URL for an article,
+/// else its content hash (statements, and articles without a URL).
+const IDENT_SQL: &str = "CASE WHEN a.kind = 'article' AND a.url IS NOT NULL THEN a.url \
+                         ELSE 'sha256:' || a.content_hash END";
+
 impl ArticleRef {
-    pub fn of(id: i64, a: &Article) -> ArticleRef {
+    /// An article (kind `article`) with content hash `hash`.
+    pub fn of(id: i64, a: &Article, hash: &str) -> ArticleRef {
         ArticleRef {
             id,
+            ident: a.url.clone().unwrap_or_else(|| format!("sha256:{hash}")),
             url: a.url.clone(),
             title: a.title.clone(),
             outlet: a.outlet.clone(),
@@ -198,22 +242,26 @@ impl ArticleRef {
 }
 
 pub(super) fn article_ref(conn: &Connection, id: i64) -> rusqlite::Result<Option<ArticleRef>> {
-    conn.prepare_cached("SELECT id, url, title, outlet, published FROM articles WHERE id = ?1")?
-        .query_row([id], |r| {
-            Ok(ArticleRef {
-                id: r.get(0)?,
-                url: r.get(1)?,
-                title: r.get(2)?,
-                outlet: r.get(3)?,
-                published: parsed_opt(r, 4)?,
-            })
+    conn.prepare_cached(&format!(
+        "SELECT a.id, {IDENT_SQL}, a.url, a.title, a.outlet, a.published FROM articles a WHERE a.id = ?1"
+    ))?
+    .query_row([id], |r| {
+        Ok(ArticleRef {
+            id: r.get(0)?,
+            ident: r.get(1)?,
+            url: r.get(2)?,
+            title: r.get(3)?,
+            outlet: r.get(4)?,
+            published: parsed_opt(r, 5)?,
         })
-        .optional()
+    })
+    .optional()
 }
 
 pub(super) fn all_articles(conn: &Connection) -> rusqlite::Result<Vec<(i64, Article)>> {
     let mut st = conn.prepare(
-        "SELECT id, url, title, published, outlet, author, text, html, origin FROM articles ORDER BY id",
+        "SELECT id, url, title, published, outlet, author, text, html, origin FROM articles \
+         WHERE kind = 'article' ORDER BY id",
     )?;
     let rows = st.query_map([], |r| {
         Ok((
@@ -253,13 +301,14 @@ fn insert_claim(
     conn: &Connection,
     article_id: i64,
     claim: &Claim,
+    key: &str,
     extractor_version: &str,
 ) -> rusqlite::Result<i64> {
     conn.prepare_cached(
         "INSERT INTO claims (article_id, actor, counterparty, data_type, action, polarity, scope, \
          speaker, stated_on, period_start, period_end, sentence, start, \"end\", rule, confidence, \
-         extractor_version) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+         extractor_version, key) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?
     .execute(params![
         article_id,
@@ -279,6 +328,7 @@ fn insert_claim(
         claim.rule,
         claim.confidence,
         extractor_version,
+        key,
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -293,6 +343,8 @@ pub(super) static CANDIDATES: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
+/// Stores a link the linker found, with the decision a person made on the same pair of claims
+/// (by their keys) if there is one: a rejected pair comes back rejected, never `auto`.
 fn insert_link(
     conn: &Connection,
     denial_id: i64,
@@ -300,7 +352,12 @@ fn insert_link(
     verdict: &crate::model::LinkVerdict,
 ) -> rusqlite::Result<usize> {
     conn.prepare_cached(
-        "INSERT OR IGNORE INTO links (denial_id, assertion_id, reason, first) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT OR IGNORE INTO links \
+           (denial_id, assertion_id, reason, first, status, note, decided_by, decided_at) \
+         SELECT ?1, ?2, ?3, ?4, COALESCE(d.status, 'auto'), d.note, d.decided_by, d.decided_at \
+         FROM (SELECT (SELECT key FROM claims WHERE id = ?1) AS dk, \
+                      (SELECT key FROM claims WHERE id = ?2) AS ak) k \
+         LEFT JOIN link_decisions d ON d.denial_key = k.dk AND d.assertion_key = k.ak",
     )?
     .execute(params![
         denial_id,
@@ -352,6 +409,94 @@ fn link_claim(
     Ok(made)
 }
 
+/// One stored claim by id.
+pub(super) fn claim_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<ClaimRecord>> {
+    conn.prepare_cached(&format!(
+        "SELECT {} FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?1",
+        claim_columns("c", "a")
+    ))?
+    .query_row([id], |r| claim_record(r, 0))
+    .optional()
+}
+
+/// Records a correction of claim `id` (merged with an earlier one: fields not given keep their
+/// earlier correction), applies it to the claim row, drops the claim's links and links it
+/// again. Returns the corrected claim and its links, or `None` when there is no such claim.
+pub(super) fn edit_claim(
+    conn: &Connection,
+    linker: Linker,
+    cache: &mut CandidateCache,
+    id: i64,
+    edit: &ClaimEdit,
+    by: Option<&str>,
+) -> rusqlite::Result<Option<(ClaimRecord, usize)>> {
+    let key: Option<String> = conn
+        .query_row("SELECT key FROM claims WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let Some(key) = key else {
+        return Ok(None);
+    };
+    let counterparty = edit.counterparty.as_ref().map(|c| c.clone().unwrap_or_default());
+    conn.execute(
+        "INSERT INTO claim_corrections \
+           (key, actor, counterparty, data_type, action, polarity, corrected_by, corrected_at, sentence) \
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), sentence \
+         FROM claims WHERE id = ?8 \
+         ON CONFLICT (key) DO UPDATE SET \
+           actor = COALESCE(excluded.actor, actor), \
+           counterparty = COALESCE(excluded.counterparty, counterparty), \
+           data_type = COALESCE(excluded.data_type, data_type), \
+           action = COALESCE(excluded.action, action), \
+           polarity = COALESCE(excluded.polarity, polarity), \
+           corrected_by = excluded.corrected_by, corrected_at = excluded.corrected_at",
+        params![
+            key,
+            edit.actor,
+            counterparty,
+            edit.data_type.map(|d| d.as_str()),
+            edit.action.map(|a| a.as_str()),
+            edit.polarity.map(|p| p.as_str()),
+            by,
+            id
+        ],
+    )?;
+    let Some(mut record) = claim_by_id(conn, id)? else {
+        return Ok(None);
+    };
+    let c = &mut record.claim;
+    if let Some(a) = &edit.actor {
+        c.actor = a.clone();
+    }
+    if let Some(cp) = &edit.counterparty {
+        c.counterparty = cp.clone();
+    }
+    c.data_type = edit.data_type.unwrap_or(c.data_type);
+    c.action = edit.action.unwrap_or(c.action);
+    c.polarity = edit.polarity.unwrap_or(c.polarity);
+    conn.execute(
+        "UPDATE claims SET actor = ?2, counterparty = ?3, data_type = ?4, action = ?5, polarity = ?6 \
+         WHERE id = ?1",
+        params![
+            id,
+            c.actor,
+            c.counterparty,
+            c.data_type.as_str(),
+            c.action.as_str(),
+            c.polarity.as_str()
+        ],
+    )?;
+    conn.execute(
+        "DELETE FROM links WHERE denial_id = ?1 OR assertion_id = ?1",
+        [id],
+    )?;
+    // The claim moved between candidate lists: read them afresh.
+    cache.clear();
+    let mut links = link_claim(conn, linker, cache, &record)?;
+    links += restore_confirmed(conn, record.article_id)?;
+    Ok(Some((record, links)))
+}
+
 /// Stores an article's claims and links each as it is stored, so a pair of claims of the same
 /// article is looked at once (by the later of the two). Returns (claims, links).
 pub(super) fn insert_and_link(
@@ -363,8 +508,11 @@ pub(super) fn insert_and_link(
     extractor_version: &str,
 ) -> rusqlite::Result<(usize, usize)> {
     let mut links = 0;
-    for claim in claims {
-        let id = insert_claim(conn, article.id, claim, extractor_version)?;
+    for extracted in claims {
+        let key = claim_key(&article.ident, extracted);
+        let corrected = corrected(conn, &key, extracted)?;
+        let claim: &Claim = &corrected;
+        let id = insert_claim(conn, article.id, claim, &key, extractor_version)?;
         let record = ClaimRecord {
             id,
             article_id: article.id,
@@ -378,6 +526,7 @@ pub(super) fn insert_and_link(
         links += link_claim(conn, linker, cache, &record)?;
         cache.add(record);
     }
+    links += restore_confirmed(conn, article.id)?;
     Ok((claims.len(), links))
 }
 
@@ -447,15 +596,22 @@ pub(super) fn claims(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Resul
     rows.collect()
 }
 
-/// All links passing the filter on either side, with both claims, in one query.
-pub(super) fn contradictions(
-    conn: &Connection,
-    filter: &ClaimFilter,
-) -> rusqlite::Result<Vec<ContradictionRecord>> {
+/// SQL condition on a link `l` for a status filter.
+fn status_condition(status: StatusFilter) -> String {
+    match status {
+        StatusFilter::NotRejected => "l.status <> 'rejected'".to_string(),
+        StatusFilter::Only(s) => format!("l.status = '{}'", s.as_str()),
+        StatusFilter::All => "1".to_string(),
+    }
+}
+
+/// All links passing the filter on either side (and its status filter), with both claims and
+/// the decision made on them, in one query.
+pub(super) fn review_links(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<Vec<ReviewLink>> {
     let mut params = Vec::new();
     let denial = claim_conditions(filter, "d", "da", &mut params);
     let assertion = claim_conditions(filter, "s", "sa", &mut params);
-    let mut where_clause = "WHERE l.status <> 'rejected'".to_string();
+    let mut where_clause = format!("WHERE {}", status_condition(filter.status));
     if !denial.is_empty() {
         where_clause.push_str(&format!(
             " AND (({}) OR ({}))",
@@ -465,7 +621,8 @@ pub(super) fn contradictions(
     }
     params.push(limit_value(filter.limit));
     let sql = format!(
-        "SELECT l.id, l.reason, l.first, {}, {} FROM links l \
+        "SELECT l.id, l.reason, l.first, l.status, l.note, l.decided_by, l.decided_at, {}, {} \
+         FROM links l \
          JOIN claims d ON d.id = l.denial_id JOIN articles da ON da.id = d.article_id \
          JOIN claims s ON s.id = l.assertion_id JOIN articles sa ON sa.id = s.article_id \
          {where_clause} \
@@ -477,12 +634,220 @@ pub(super) fn contradictions(
     );
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(params_from_iter(params), |r| {
-        Ok(ContradictionRecord {
+        Ok(ReviewLink {
             id: r.get(0)?,
             reason: r.get(1)?,
             first: parsed(r, 2)?,
-            denial: claim_record(r, 3)?,
-            assertion: claim_record(r, 3 + CLAIM_COLUMNS)?,
+            status: parsed(r, 3)?,
+            note: r.get(4)?,
+            decided_by: r.get(5)?,
+            decided_at: r.get(6)?,
+            denial: claim_record(r, 7)?,
+            assertion: claim_record(r, 7 + CLAIM_COLUMNS)?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// All links passing the filter, as `ContradictionRecord`s.
+pub(super) fn contradictions(
+    conn: &Connection,
+    filter: &ClaimFilter,
+) -> rusqlite::Result<Vec<ContradictionRecord>> {
+    Ok(review_links(conn, filter)?
+        .into_iter()
+        .map(ReviewLink::into_contradiction)
+        .collect())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stable keys, decisions and corrections
+
+/// A claim's stable identity: SHA-256 (hex, first 32 digits) of where it was found (`ident`,
+/// see `ArticleRef`), its sentence (case folded, whitespace made single spaces), actor,
+/// counterparty (case folded), data type and polarity, as the extractor gave them.
+pub(super) fn claim_key(ident: &str, c: &Claim) -> String {
+    use sha2::{Digest, Sha256};
+    let sentence = c
+        .sentence
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let parts = [
+        ident,
+        &sentence,
+        &c.actor.to_lowercase(),
+        &c.counterparty.as_deref().unwrap_or("").to_lowercase(),
+        c.data_type.as_str(),
+        c.polarity.as_str(),
+    ];
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0x1f]);
+    }
+    h.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Gives every claim without a key (stored under schema 1) its key, in one transaction.
+pub(super) fn backfill_keys(conn: &mut Connection) -> rusqlite::Result<()> {
+    let missing: i64 = conn.query_row("SELECT count(*) FROM claims WHERE key IS NULL", [], |r| r.get(0))?;
+    if missing == 0 {
+        return Ok(());
+    }
+    let tx = conn.transaction()?;
+    let rows: Vec<(i64, String, ClaimRecord)> = {
+        let mut st = tx.prepare(&format!(
+            "SELECT {IDENT_SQL}, {} FROM claims c JOIN articles a ON a.id = c.article_id \
+             WHERE c.key IS NULL",
+            claim_columns("c", "a")
+        ))?;
+        let rows = st.query_map([], |r| {
+            let record = claim_record(r, 1)?;
+            Ok((record.id, r.get(0)?, record))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (id, ident, record) in rows {
+        tx.execute(
+            "UPDATE claims SET key = ?2 WHERE id = ?1",
+            params![id, claim_key(&ident, &record.claim)],
+        )?;
+    }
+    tx.commit()
+}
+
+/// The claim with a person's correction (looked up by `key`) applied, if there is one.
+fn corrected<'a>(
+    conn: &Connection,
+    key: &str,
+    claim: &'a Claim,
+) -> rusqlite::Result<std::borrow::Cow<'a, Claim>> {
+    let row = conn
+        .prepare_cached(
+            "SELECT actor, counterparty, data_type, action, polarity FROM claim_corrections WHERE key = ?1",
+        )?
+        .query_row([key], |r| {
+            Ok((
+                r.get::<_, Option<String>>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                parsed_opt(r, 2)?,
+                parsed_opt(r, 3)?,
+                parsed_opt(r, 4)?,
+            ))
+        })
+        .optional()?;
+    let Some((actor, counterparty, data_type, action, polarity)) = row else {
+        return Ok(std::borrow::Cow::Borrowed(claim));
+    };
+    let mut c = claim.clone();
+    if let Some(a) = actor {
+        c.actor = a;
+    }
+    if let Some(cp) = counterparty {
+        c.counterparty = (!cp.is_empty()).then_some(cp);
+    }
+    c.data_type = data_type.unwrap_or(c.data_type);
+    c.action = action.unwrap_or(c.action);
+    c.polarity = polarity.unwrap_or(c.polarity);
+    Ok(std::borrow::Cow::Owned(c))
+}
+
+/// Puts back the confirmed links that involve a claim of `article_id` and whose two claims are
+/// stored (found again by key) but that the linker did not make this time: a person's
+/// confirmation outlasts a change of rules. Returns how many were put back.
+fn restore_confirmed(conn: &Connection, article_id: i64) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO links \
+           (denial_id, assertion_id, reason, first, status, note, decided_by, decided_at) \
+         SELECT dc.id, ac.id, d.reason, d.first, d.status, d.note, d.decided_by, d.decided_at \
+         FROM link_decisions d \
+         JOIN claims dc ON dc.key = d.denial_key AND dc.polarity = 'denial' \
+         JOIN claims ac ON ac.key = d.assertion_key AND ac.polarity = 'assertion' \
+         WHERE d.status = 'confirmed' AND (dc.article_id = ?1 OR ac.article_id = ?1)",
+    )?
+    .execute([article_id])
+}
+
+/// Records a person's decision on link `id`: on the link row, and (for confirmed or rejected)
+/// in `link_decisions` under the keys of its claims, with a copy of what was decided on.
+/// Setting `auto` forgets the decision. A `None` note keeps the note already there.
+/// Returns false when there is no such link.
+pub(super) fn set_link_status(
+    conn: &Connection,
+    id: i64,
+    status: LinkStatus,
+    note: Option<&str>,
+    by: Option<&str>,
+) -> rusqlite::Result<bool> {
+    let changed = conn.execute(
+        "UPDATE links SET status = ?2, note = COALESCE(?3, note), \
+           decided_by = CASE WHEN ?2 = 'auto' THEN NULL ELSE ?4 END, \
+           decided_at = CASE WHEN ?2 = 'auto' THEN NULL ELSE strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END \
+         WHERE id = ?1",
+        params![id, status.as_str(), note, by],
+    )?;
+    if changed == 0 {
+        return Ok(false);
+    }
+    let keys = "(SELECT d.key FROM links l JOIN claims d ON d.id = l.denial_id WHERE l.id = ?1), \
+                (SELECT s.key FROM links l JOIN claims s ON s.id = l.assertion_id WHERE l.id = ?1)";
+    if status == LinkStatus::Auto {
+        conn.execute(
+            &format!("DELETE FROM link_decisions WHERE (denial_key, assertion_key) = ({keys})"),
+            [id],
+        )?;
+        return Ok(true);
+    }
+    conn.execute(
+        "INSERT INTO link_decisions (denial_key, assertion_key, status, note, decided_by, decided_at, \
+           reason, first, denial_sentence, denial_article_url, assertion_sentence, assertion_article_url) \
+         SELECT d.key, s.key, l.status, l.note, l.decided_by, l.decided_at, l.reason, l.first, \
+                d.sentence, da.url, s.sentence, sa.url \
+         FROM links l \
+         JOIN claims d ON d.id = l.denial_id JOIN articles da ON da.id = d.article_id \
+         JOIN claims s ON s.id = l.assertion_id JOIN articles sa ON sa.id = s.article_id \
+         WHERE l.id = ?1 AND d.key IS NOT NULL AND s.key IS NOT NULL \
+         ON CONFLICT (denial_key, assertion_key) DO UPDATE SET \
+           status = excluded.status, note = excluded.note, decided_by = excluded.decided_by, \
+           decided_at = excluded.decided_at, reason = excluded.reason, first = excluded.first, \
+           denial_sentence = excluded.denial_sentence, denial_article_url = excluded.denial_article_url, \
+           assertion_sentence = excluded.assertion_sentence, \
+           assertion_article_url = excluded.assertion_article_url",
+        [id],
+    )?;
+    Ok(true)
+}
+
+/// The condition "decision `d` has no stored link" (its claims are no longer both found).
+const ORPHANED: &str = "d.status = 'confirmed' AND NOT EXISTS (SELECT 1 FROM links l \
+     JOIN claims dc ON dc.id = l.denial_id JOIN claims ac ON ac.id = l.assertion_id \
+     WHERE dc.key = d.denial_key AND ac.key = d.assertion_key)";
+
+/// Confirmed decisions whose link is gone because a claim is no longer found.
+pub(super) fn orphaned_decisions(conn: &Connection) -> rusqlite::Result<Vec<OrphanedDecision>> {
+    let mut st = conn.prepare(&format!(
+        "SELECT d.id, d.status, d.note, d.decided_by, d.decided_at, d.reason, \
+           d.denial_sentence, d.denial_article_url, d.assertion_sentence, d.assertion_article_url, \
+           EXISTS (SELECT 1 FROM claims WHERE key = d.denial_key), \
+           EXISTS (SELECT 1 FROM claims WHERE key = d.assertion_key) \
+         FROM link_decisions d WHERE {ORPHANED} ORDER BY d.id"
+    ))?;
+    let rows = st.query_map([], |r| {
+        Ok(OrphanedDecision {
+            decision_id: r.get(0)?,
+            status: parsed(r, 1)?,
+            note: r.get(2)?,
+            decided_by: r.get(3)?,
+            decided_at: r.get(4)?,
+            reason: r.get(5)?,
+            denial_sentence: r.get(6)?,
+            denial_article_url: r.get(7)?,
+            assertion_sentence: r.get(8)?,
+            assertion_article_url: r.get(9)?,
+            denial_found: r.get(10)?,
+            assertion_found: r.get(11)?,
         })
     })?;
     rows.collect()
@@ -527,18 +892,23 @@ pub(super) fn quote_words(query: &str) -> Option<String> {
 
 pub(super) fn stats(conn: &Connection) -> rusqlite::Result<Stats> {
     conn.query_row(
-        "SELECT \
+        &format!(
+            "SELECT \
            (SELECT count(*) FROM articles), \
            (SELECT count(*) FROM claims), \
            (SELECT count(*) FROM claims WHERE polarity = 'denial'), \
            (SELECT count(*) FROM claims WHERE polarity = 'assertion'), \
            (SELECT count(*) FROM links WHERE status <> 'rejected'), \
+           (SELECT count(*) FROM links WHERE status = 'confirmed'), \
+           (SELECT count(*) FROM links WHERE status = 'rejected'), \
            (SELECT count(*) FROM failures), \
            (SELECT count(*) FROM (SELECT actor AS name FROM claims \
                                   UNION SELECT counterparty FROM claims WHERE counterparty IS NOT NULL)), \
            (SELECT min(published) FROM articles), \
            (SELECT max(published) FROM articles), \
-           (SELECT user_version FROM pragma_user_version)",
+           (SELECT user_version FROM pragma_user_version), \
+           (SELECT count(*) FROM link_decisions d WHERE {ORPHANED})"
+        ),
         [],
         |r| {
             Ok(Stats {
@@ -547,11 +917,14 @@ pub(super) fn stats(conn: &Connection) -> rusqlite::Result<Stats> {
                 denials: r.get(2)?,
                 assertions: r.get(3)?,
                 links: r.get(4)?,
-                failures: r.get(5)?,
-                companies: r.get(6)?,
-                first_published: parsed_opt(r, 7)?,
-                last_published: parsed_opt(r, 8)?,
-                schema_version: r.get(9)?,
+                confirmed: r.get(5)?,
+                rejected: r.get(6)?,
+                failures: r.get(7)?,
+                companies: r.get(8)?,
+                first_published: parsed_opt(r, 9)?,
+                last_published: parsed_opt(r, 10)?,
+                schema_version: r.get(11)?,
+                orphaned: r.get(12)?,
             })
         },
     )

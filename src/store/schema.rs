@@ -14,7 +14,10 @@ pub const APPLICATION_ID: i64 = 0x436c_546b;
 
 /// The migrations, in order; migration `i` (from 0) brings the schema to version `i + 1`.
 /// Never edit one once released: add the next.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("migrations/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("migrations/0001_init.sql")),
+    ("0002_review", include_str!("migrations/0002_review.sql")),
+];
 
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -110,7 +113,9 @@ pub(super) fn prepare_for_writing(conn: &mut Connection, path: &Path) -> Result<
         Ok(())
     };
     configure(conn).map_err(|e| open_error(path, e))?;
-    migrate(conn, path)
+    migrate(conn, path)?;
+    // Claims stored under schema 1 have no stable key yet; give them one (a no-op afterwards).
+    super::queries::backfill_keys(conn).map_err(|e| open_error(path, e))
 }
 
 /// Applies every migration the database lacks, each in one transaction. The version is read

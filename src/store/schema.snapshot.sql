@@ -1,6 +1,6 @@
 -- The schema after every migration, as SQLite stores it. Regenerate with
 -- UPDATE_SCHEMA_SNAPSHOT=1 cargo test --lib store; review the diff.
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 PRAGMA application_id = 1131172971;
 
 CREATE TABLE _claimtrack_meta (
@@ -21,7 +21,8 @@ CREATE TABLE articles (
     content_hash TEXT NOT NULL,         -- SHA-256 of the case-folded, whitespace-normalised text
     ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     extractor_version TEXT NOT NULL
-);
+, kind TEXT NOT NULL DEFAULT 'article'
+    CHECK (kind IN ('article', 'statement')));
 
 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, text)
@@ -56,7 +57,19 @@ CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WIT
 
 CREATE INDEX articles_published ON articles (published);
 
-CREATE UNIQUE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
+CREATE UNIQUE INDEX articles_url ON articles (url) WHERE url IS NOT NULL AND kind = 'article';
+
+CREATE TABLE claim_corrections (
+    key TEXT PRIMARY KEY,
+    actor TEXT,
+    counterparty TEXT,
+    data_type TEXT,
+    action TEXT,
+    polarity TEXT CHECK (polarity IN ('assertion', 'denial')),
+    corrected_by TEXT,
+    corrected_at TEXT NOT NULL,
+    sentence TEXT NOT NULL          -- the claim's sentence when corrected, for reading
+);
 
 CREATE TABLE claims (
     id INTEGER PRIMARY KEY,
@@ -77,7 +90,7 @@ CREATE TABLE claims (
     rule TEXT NOT NULL,
     confidence REAL NOT NULL,
     extractor_version TEXT NOT NULL
-);
+, key TEXT);
 
 CREATE INDEX claims_actor_polarity_data_type ON claims (actor, polarity, data_type);
 
@@ -87,19 +100,22 @@ CREATE INDEX claims_counterparty ON claims (counterparty);
 
 CREATE INDEX claims_data_type ON claims (data_type);
 
+CREATE INDEX claims_key ON claims (key);
+
 CREATE VIEW claims_view AS
 SELECT
     c.id, c.article_id, c.actor, c.counterparty, c.data_type, c.action, c.polarity, c.scope,
     c.speaker, c.stated_on, c.period_start, c.period_end,
     COALESCE(c.stated_on, a.published) AS when_stated,
     c.sentence, c.start, c."end", c.rule, c.confidence, c.extractor_version,
-    a.url AS article_url, a.title AS article_title, a.outlet, a.published
+    a.kind AS source_kind, a.url AS article_url, a.title AS article_title, a.outlet, a.published,
+    c.key
 FROM claims c
 JOIN articles a ON a.id = c.article_id;
 
 CREATE VIEW contradictions_view AS
 SELECT
-    l.id, l.reason, l.first, l.status, l.created_at,
+    l.id, l.reason, l.first, l.status, l.note, l.decided_by, l.decided_at, l.created_at,
     d.id AS denial_id,
     d.actor AS denial_actor,
     d.counterparty AS denial_counterparty,
@@ -131,6 +147,25 @@ CREATE TABLE failures (
     at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 
+CREATE TABLE link_decisions (
+    id INTEGER PRIMARY KEY,
+    denial_key TEXT NOT NULL,
+    assertion_key TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('confirmed', 'rejected')),
+    note TEXT,
+    decided_by TEXT,
+    decided_at TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    first TEXT NOT NULL CHECK (first IN ('denial', 'assertion')),
+    denial_sentence TEXT NOT NULL,
+    denial_article_url TEXT,
+    assertion_sentence TEXT NOT NULL,
+    assertion_article_url TEXT,
+    UNIQUE (denial_key, assertion_key)
+);
+
+CREATE INDEX link_decisions_assertion_key ON link_decisions (assertion_key);
+
 CREATE TABLE links (
     id INTEGER PRIMARY KEY,
     denial_id INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
@@ -138,8 +173,10 @@ CREATE TABLE links (
     reason TEXT NOT NULL,
     first TEXT NOT NULL CHECK (first IN ('denial', 'assertion')),
     status TEXT NOT NULL DEFAULT 'auto' CHECK (status IN ('auto', 'confirmed', 'rejected')),
-    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), note TEXT, decided_by TEXT, decided_at TEXT,
     UNIQUE (denial_id, assertion_id)
 );
 
 CREATE INDEX links_assertion_id ON links (assertion_id);
+
+CREATE INDEX links_status ON links (status);

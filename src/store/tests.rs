@@ -842,6 +842,7 @@ fn failures_and_stats() {
             first_published: Some(date("2017-02-03")),
             last_published: Some(date("2019-08-09")),
             schema_version: SCHEMA_VERSION,
+            ..Default::default()
         }
     );
     let (item, at): (String, String) = store
@@ -865,13 +866,14 @@ fn lookups_use_indexes() {
     let cases: &[(&str, &str)] = &[
         (&queries::CANDIDATES, "claims_actor_polarity_data_type"),
         (
-            "SELECT id, content_hash FROM articles WHERE url = ?1",
+            "SELECT id, content_hash FROM articles WHERE url = ?1 AND kind = 'article'",
             "articles_url",
         ),
         (
-            "SELECT id FROM articles WHERE content_hash = ?1 ORDER BY id LIMIT 1",
+            "SELECT id FROM articles WHERE content_hash = ?1 AND kind = 'article' ORDER BY id LIMIT 1",
             "articles_content_hash",
         ),
+        ("SELECT id FROM claims WHERE key = ?1", "claims_key"),
         ("DELETE FROM claims WHERE article_id = ?1", "claims_article_id"),
         (
             "SELECT id FROM claims c WHERE c.actor = ?1 OR c.counterparty = ?1",
@@ -1002,4 +1004,451 @@ fn a_failed_save_stores_nothing_and_leaves_no_stale_candidates() {
         )
         .expect("save after a failure");
     assert_eq!(out.links, 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Review: decisions and their survival
+
+/// The (denial sentence, assertion sentence, status) of every link passing `status`.
+fn links_with(store: &Store, status: StatusFilter) -> Vec<(String, String, LinkStatus)> {
+    store
+        .review_links(&ClaimFilter {
+            status,
+            ..ClaimFilter::default()
+        })
+        .expect("links can be read")
+        .into_iter()
+        .map(|l| (l.denial.claim.sentence, l.assertion.claim.sentence, l.status))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+fn link_id(store: &Store, denial_sentence: &str, assertion_sentence: &str) -> i64 {
+    store
+        .review_links(&ClaimFilter {
+            status: StatusFilter::All,
+            ..ClaimFilter::default()
+        })
+        .expect("links can be read")
+        .into_iter()
+        .find(|l| {
+            l.denial.claim.sentence == denial_sentence && l.assertion.claim.sentence == assertion_sentence
+        })
+        .map(|l| l.id)
+        .expect("the link exists")
+}
+
+/// Two articles: one denial (d1) and two assertions (a1, a2) of Acme, so two links.
+fn two_links(db: &TempDb) -> Store {
+    let mut store = open(db);
+    store
+        .save_article(
+            &article(Some("u1"), "2017-01-01", "one"),
+            &[denial("Acme", "d1")],
+            "v1",
+        )
+        .expect("save");
+    store
+        .save_article(
+            &article(Some("u2"), "2018-01-01", "two"),
+            &[assertion("Acme", "a1"), assertion("Acme", "a2")],
+            "v1",
+        )
+        .expect("save");
+    store
+}
+
+fn row(d: &str, a: &str, s: LinkStatus) -> (String, String, LinkStatus) {
+    (d.to_string(), a.to_string(), s)
+}
+
+#[test]
+fn decisions_are_recorded_filtered_and_survive_reextraction() {
+    let db = temp_db();
+    let mut store = two_links(&db);
+    assert_eq!(store.links_for_review().expect("review").len(), 2);
+    let rejected = link_id(&store, "d1", "a1");
+    let confirmed = link_id(&store, "d1", "a2");
+    store
+        .set_link_status(rejected, LinkStatus::Rejected, Some("other product"), Some("ana"))
+        .expect("reject");
+    store
+        .set_link_status(confirmed, LinkStatus::Confirmed, None, Some("bo"))
+        .expect("confirm");
+    let expected_all = vec![
+        row("d1", "a1", LinkStatus::Rejected),
+        row("d1", "a2", LinkStatus::Confirmed),
+    ];
+    assert_eq!(links_with(&store, StatusFilter::All), expected_all);
+    assert_eq!(
+        links_with(&store, StatusFilter::NotRejected),
+        vec![row("d1", "a2", LinkStatus::Confirmed)]
+    );
+    assert_eq!(
+        links_with(&store, StatusFilter::Only(LinkStatus::Rejected)),
+        vec![row("d1", "a1", LinkStatus::Rejected)]
+    );
+    assert!(store.links_for_review().expect("review").is_empty());
+    let reviewed = store
+        .review_links(&ClaimFilter {
+            status: StatusFilter::Only(LinkStatus::Rejected),
+            ..ClaimFilter::default()
+        })
+        .expect("links");
+    assert_eq!(reviewed[0].note.as_deref(), Some("other product"));
+    assert_eq!(reviewed[0].decided_by.as_deref(), Some("ana"));
+    assert!(reviewed[0]
+        .decided_at
+        .as_deref()
+        .is_some_and(|t| t.ends_with('Z')));
+
+    // Re-extraction (new claim ids, both articles) and re-ingesting changed text keep them.
+    for (id, a) in store.articles().expect("articles") {
+        let claims = if id == 1 {
+            vec![denial("Acme", "d1")]
+        } else {
+            vec![assertion("Acme", "a1"), assertion("Acme", "a2")]
+        };
+        store.replace_claims(id, &claims, "v2").expect("replace");
+        assert!(a.url.is_some());
+    }
+    assert_eq!(links_with(&store, StatusFilter::All), expected_all);
+    store
+        .save_article(
+            &article(Some("u2"), "2018-01-01", "two, revised"),
+            &[assertion("Acme", "a2"), assertion("Acme", "a1")],
+            "v3",
+        )
+        .expect("re-ingest");
+    assert_eq!(links_with(&store, StatusFilter::All), expected_all);
+    let stats = store.stats().expect("stats");
+    assert_eq!(
+        (stats.links, stats.confirmed, stats.rejected, stats.orphaned),
+        (1, 1, 1, 0)
+    );
+    assert!(store.orphaned_decisions().expect("orphans").is_empty());
+
+    // Reset forgets the decision: after relinking the link is auto again.
+    let id = link_id(&store, "d1", "a1");
+    store
+        .set_link_status(id, LinkStatus::Auto, None, None)
+        .expect("reset");
+    store
+        .replace_claims(2, &[assertion("Acme", "a1")], "v4")
+        .expect("replace");
+    assert_eq!(
+        links_with(&store, StatusFilter::Only(LinkStatus::Auto)),
+        vec![row("d1", "a1", LinkStatus::Auto)]
+    );
+}
+
+#[test]
+fn a_confirmed_link_outlives_the_linker_and_is_flagged_when_its_claim_goes() {
+    let db = temp_db();
+    let mut store = two_links(&db);
+    let id = link_id(&store, "d1", "a2");
+    store
+        .set_link_status(id, LinkStatus::Confirmed, Some("checked"), Some("ana"))
+        .expect("confirm");
+
+    // A linker that links nothing: the confirmed pair is put back, the other is not.
+    fn never(_: &ClaimRecord, _: &ClaimRecord) -> Option<LinkVerdict> {
+        None
+    }
+    store.set_linker(never);
+    store
+        .replace_claims(2, &[assertion("Acme", "a1"), assertion("Acme", "a2")], "v2")
+        .expect("replace");
+    assert_eq!(
+        links_with(&store, StatusFilter::All),
+        vec![row("d1", "a2", LinkStatus::Confirmed)]
+    );
+
+    // The extractor no longer finds a2: the decision is kept and reported.
+    store
+        .replace_claims(2, &[assertion("Acme", "a1")], "v3")
+        .expect("replace");
+    assert!(links_with(&store, StatusFilter::All).is_empty());
+    let orphans = store.orphaned_decisions().expect("orphans");
+    assert_eq!(orphans.len(), 1);
+    let o = &orphans[0];
+    assert_eq!(
+        (o.denial_sentence.as_str(), o.assertion_sentence.as_str()),
+        ("d1", "a2")
+    );
+    assert_eq!((o.denial_found, o.assertion_found), (true, false));
+    assert_eq!(o.note.as_deref(), Some("checked"));
+    assert_eq!(store.stats().expect("stats").orphaned, 1);
+
+    // It comes back, confirmed, when the claim is found again.
+    store.set_linker(same_actor);
+    store
+        .replace_claims(2, &[assertion("Acme", "a2")], "v4")
+        .expect("replace");
+    assert_eq!(
+        links_with(&store, StatusFilter::All),
+        vec![row("d1", "a2", LinkStatus::Confirmed)]
+    );
+    assert!(store.orphaned_decisions().expect("orphans").is_empty());
+}
+
+#[test]
+fn deciding_a_missing_link_names_it() {
+    let db = temp_db();
+    let mut store = open(&db);
+    let err = store
+        .set_link_status(42, LinkStatus::Confirmed, None, None)
+        .expect_err("no such link");
+    assert!(matches!(err, StoreError::NoSuchLink(42)), "{err}");
+}
+
+#[test]
+fn claims_of_schema_1_get_keys_on_upgrade() {
+    let db = temp_db();
+    {
+        let mut store = two_links(&db);
+        store
+            .conn
+            .execute_batch("UPDATE claims SET key = NULL")
+            .expect("keys can be cleared");
+        let _ = &mut store;
+    }
+    let store = open(&db);
+    let (missing, distinct): (i64, i64) = store
+        .conn
+        .query_row(
+            "SELECT count(*) FILTER (WHERE key IS NULL), count(DISTINCT key) FROM claims",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("count keys");
+    assert_eq!((missing, distinct), (0, 3));
+}
+
+#[test]
+fn claim_keys_ignore_case_spacing_and_ids_but_not_content() {
+    let base = denial("Acme", "We never  sell data.");
+    let key = |ident: &str, c: &Claim| queries::claim_key(ident, c);
+    let k = key("u1", &base);
+    assert_eq!(k.len(), 32);
+    let mut same = base.clone();
+    same.sentence = "we never sell\ndata.".to_string();
+    same.start = 40;
+    same.rule = "other.rule".to_string();
+    assert_eq!(
+        key("u1", &same),
+        k,
+        "spacing, case, offsets and rule do not matter"
+    );
+    let mut other = base.clone();
+    other.data_type = DataType::Location;
+    assert_ne!(key("u1", &other), k);
+    other = base.clone();
+    other.counterparty = Some("Zeta".to_string());
+    assert_ne!(key("u1", &other), k);
+    assert_ne!(key("u2", &base), k, "another article");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements added by hand and corrections of claims
+
+fn statement(url: Option<&str>, text: &str) -> (Article, Claim) {
+    let mut a = article(url, "2018-04-10", text);
+    a.title = Some("Statement by an executive".to_string());
+    let mut c = denial("Acme", text);
+    c.speaker = Some("An executive".to_string());
+    c.stated_on = Some("2018-04-10".parse().expect("valid"));
+    (a, c)
+}
+
+#[test]
+fn statements_are_linked_kept_apart_from_articles_and_stored_once() {
+    let db = temp_db();
+    let mut store = open(&db);
+    store
+        .save_article(
+            &article(Some("u2"), "2018-12-01", "report"),
+            &[assertion("Acme", "a1")],
+            "v1",
+        )
+        .expect("save");
+    // Its source URL is an ingested article's: allowed, and the article is left alone.
+    let (a, c) = statement(Some("u2"), "We do not hand data to anyone.");
+    let (outcome, id) = store.add_statement(&a, &c).expect("add");
+    assert_eq!(
+        (outcome.status, outcome.claims, outcome.links),
+        (SaveStatus::Inserted, 1, 1)
+    );
+    let record = store.claim(id).expect("the claim");
+    assert_eq!(record.extractor_version, MANUAL_VERSION);
+    assert_eq!(record.article_url.as_deref(), Some("u2"));
+    assert_eq!(record.claim.speaker.as_deref(), Some("An executive"));
+    assert_eq!(
+        links_with(&store, StatusFilter::All),
+        vec![row("We do not hand data to anyone.", "a1", LinkStatus::Auto)]
+    );
+    let (again, same_id) = store.add_statement(&a, &c).expect("add again");
+    assert_eq!((again.status, same_id), (SaveStatus::Duplicate, id));
+    // Not re-extracted, and not a duplicate of an article with the same text.
+    let urls: Vec<Option<String>> = store
+        .articles()
+        .expect("articles")
+        .into_iter()
+        .map(|(_, a)| a.url)
+        .collect();
+    assert_eq!(urls, vec![Some("u2".to_string())]);
+    let outcome = store
+        .save_article(
+            &article(Some("u3"), "2019-01-01", "We do not hand data to anyone."),
+            &[],
+            "v1",
+        )
+        .expect("save");
+    assert_eq!(outcome.status, SaveStatus::Inserted);
+    // Re-ingesting the article under the same URL does not touch the statement.
+    store
+        .save_article(
+            &article(Some("u2"), "2018-12-01", "report, revised"),
+            &[assertion("Acme", "a1")],
+            "v2",
+        )
+        .expect("save");
+    assert_eq!(
+        store.claim(id).expect("still there").claim.sentence,
+        "We do not hand data to anyone."
+    );
+    assert_eq!(links_with(&store, StatusFilter::All).len(), 1);
+}
+
+#[test]
+fn corrections_relink_and_survive_reextraction() {
+    let db = temp_db();
+    let mut store = open(&db);
+    store
+        .save_article(
+            &article(Some("u1"), "2017-01-01", "one"),
+            &[denial("Acme", "d1")],
+            "v1",
+        )
+        .expect("save");
+    store
+        .save_article(
+            &article(Some("u2"), "2018-01-01", "two"),
+            &[assertion("Acme", "a1")],
+            "v1",
+        )
+        .expect("save");
+    assert_eq!(links_with(&store, StatusFilter::All).len(), 1);
+    let a1 = store.claims(&ClaimFilter::default()).expect("claims")[1].id;
+
+    // Wrong company: moving the assertion to Beta drops the link (the fake linker needs one actor).
+    let edit = ClaimEdit {
+        actor: Some("Beta".to_string()),
+        counterparty: Some(Some("Zeta".to_string())),
+        data_type: Some(DataType::Location),
+        ..ClaimEdit::default()
+    };
+    let (record, links) = store.edit_claim(a1, &edit, Some("ana")).expect("edit");
+    assert_eq!((record.claim.actor.as_str(), links), ("Beta", 0));
+    assert!(links_with(&store, StatusFilter::All).is_empty());
+
+    // Re-extraction finds the claim again as the extractor sees it; the correction is re-applied.
+    store
+        .replace_claims(2, &[assertion("Acme", "a1")], "v2")
+        .expect("replace");
+    let again = store
+        .claims(&ClaimFilter {
+            polarity: Some(Polarity::Assertion),
+            ..ClaimFilter::default()
+        })
+        .expect("claims");
+    assert_eq!(again.len(), 1);
+    let c = &again[0].claim;
+    assert_eq!(
+        (c.actor.as_str(), c.counterparty.as_deref(), c.data_type),
+        ("Beta", Some("Zeta"), DataType::Location)
+    );
+    assert!(links_with(&store, StatusFilter::All).is_empty());
+
+    // A later edit merges with the first: back to Acme, counterparty removed, data type kept.
+    let edit = ClaimEdit {
+        actor: Some("Acme".to_string()),
+        counterparty: Some(None),
+        ..ClaimEdit::default()
+    };
+    let (record, links) = store.edit_claim(again[0].id, &edit, None).expect("edit");
+    assert_eq!(
+        (
+            record.claim.counterparty.as_deref(),
+            record.claim.data_type,
+            links
+        ),
+        (None, DataType::Location, 1)
+    );
+    store
+        .replace_claims(2, &[assertion("Acme", "a1")], "v3")
+        .expect("replace");
+    let c = store
+        .claims(&ClaimFilter {
+            polarity: Some(Polarity::Assertion),
+            ..ClaimFilter::default()
+        })
+        .expect("claims")[0]
+        .claim
+        .clone();
+    assert_eq!(
+        (c.actor.as_str(), c.counterparty, c.data_type),
+        ("Acme", None, DataType::Location)
+    );
+    assert_eq!(
+        links_with(&store, StatusFilter::All),
+        vec![row("d1", "a1", LinkStatus::Auto)]
+    );
+
+    // Polarity corrected: the claim is now a denial; no link is left.
+    let flip = ClaimEdit {
+        polarity: Some(Polarity::Denial),
+        ..ClaimEdit::default()
+    };
+    let id = store
+        .claims(&ClaimFilter {
+            polarity: Some(Polarity::Assertion),
+            ..ClaimFilter::default()
+        })
+        .expect("claims")[0]
+        .id;
+    let (_, links) = store.edit_claim(id, &flip, None).expect("edit");
+    assert_eq!(links, 0);
+    assert!(links_with(&store, StatusFilter::All).is_empty());
+    assert!(matches!(
+        store.edit_claim(999, &flip, None),
+        Err(StoreError::NoSuchClaim(999))
+    ));
+}
+
+#[test]
+fn datasette_metadata_describes_tables_and_columns_that_exist() {
+    let db = temp_db();
+    let store = open(&db);
+    for (table, columns) in datasette::described() {
+        let mut st = store
+            .conn
+            .prepare("SELECT name FROM pragma_table_info(?1)")
+            .expect("table_info");
+        let actual: Vec<String> = st
+            .query_map([table], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .expect("columns");
+        assert!(!actual.is_empty(), "no table or view {table}");
+        for c in columns {
+            assert!(actual.iter().any(|a| a == c), "{table}.{c} does not exist");
+        }
+    }
+    let m = datasette_metadata("claims");
+    let tables = &m["databases"]["claims"]["tables"];
+    assert_eq!(tables["articles"]["fts_table"], "articles_fts");
+    assert!(tables["contradictions_view"]["description"]
+        .as_str()
+        .is_some_and(|d| d.contains("denial")));
 }

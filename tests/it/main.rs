@@ -1,8 +1,11 @@
 //! Integration tests: the real `claimtrack` binary, run in a temp folder, on real SQLite files.
 
+mod claim;
+mod datasette;
 mod demo;
 mod ingest;
 mod output;
+mod review;
 mod seed;
 
 use std::path::{Path, PathBuf};

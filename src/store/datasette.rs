@@ -1,0 +1,266 @@
+//! Datasette metadata for a claimtrack database: titles, descriptions and column help for the
+//! tables and views, and the full-text index of `articles`. Pure: it describes the schema the
+//! migrations build, and a test checks every table and column named here exists.
+
+use serde_json::{json, Map, Value};
+
+/// (table or view, title, description, [(column, help)]).
+type Table = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+const CLAIM_COLUMNS: &[(&str, &str)] = &[
+    (
+        "id",
+        "The claim's id (changes when claims are re-extracted; `key` does not).",
+    ),
+    (
+        "article_id",
+        "The article (or statement added by hand) the claim comes from.",
+    ),
+    ("actor", "The company whose users' data it is (canonical name)."),
+    (
+        "counterparty",
+        "Who received, accessed or bought the data, if named.",
+    ),
+    (
+        "data_type",
+        "What data: a taxonomy key such as personal_data or private_messages.",
+    ),
+    (
+        "action",
+        "What was done with it: share, access, sell, collect, use or other.",
+    ),
+    (
+        "polarity",
+        "assertion (it happened) or denial (it did not / does not).",
+    ),
+    (
+        "scope",
+        "For denials: always (\"never\"), present (\"we do not\") or past (\"we did not\").",
+    ),
+    (
+        "speaker",
+        "Who made the statement: a quoted party, or the outlet or its source.",
+    ),
+    (
+        "stated_on",
+        "When the statement was made (YYYY, YYYY-MM or YYYY-MM-DD), if the text dates it.",
+    ),
+    (
+        "period_start",
+        "Start of the time the statement is about, if given.",
+    ),
+    ("period_end", "End of the time the statement is about, if given."),
+    (
+        "sentence",
+        "The exact sentence of the article the claim was read from.",
+    ),
+    ("start", "Character offset of the sentence in the article's text."),
+    ("end", "Character offset just after the sentence."),
+    (
+        "rule",
+        "The extraction rule that fired (manual.statement for statements added by hand).",
+    ),
+    ("confidence", "How sure the rule is, 0 to 1."),
+    (
+        "extractor_version",
+        "The claim extractor's version (manual for statements added by hand).",
+    ),
+];
+
+const TABLES: &[Table] = &[
+    (
+        "articles",
+        "Articles",
+        "News articles and pages read by claimtrack, with their text, and statements added by \
+         hand (kind = statement). Full-text search covers title and text.",
+        &[
+            ("id", "The article's id."),
+            (
+                "kind",
+                "article (ingested) or statement (added by hand with `claimtrack claim add`).",
+            ),
+            (
+                "url",
+                "Where the article (or the statement's source) can be read.",
+            ),
+            ("title", "Headline."),
+            ("published", "Publication date, YYYY-MM-DD."),
+            ("outlet", "The publication."),
+            ("author", "Byline (the speaker, for statements)."),
+            ("text", "The article text that claim offsets point into."),
+            ("html", "The raw page, when the article came from one."),
+            ("origin", "The file, file:line or URL it was read from."),
+            (
+                "content_hash",
+                "SHA-256 of the case-folded, whitespace-normalised text (duplicate check).",
+            ),
+            ("ingested_at", "When it was stored (UTC)."),
+            ("extractor_version", "Claim extractor version that last read it."),
+        ],
+    ),
+    (
+        "claims",
+        "Claims",
+        "One statement about a data practice per row: an assertion that something happened, or a \
+         denial. Each row points back to its article and sentence.",
+        CLAIM_COLUMNS,
+    ),
+    (
+        "links",
+        "Contradiction links",
+        "A denial paired with an assertion that contradicts it, why, and what a person decided. \
+         See contradictions_view for both sentences in one row.",
+        &[
+            (
+                "id",
+                "The link's id (use it with `claimtrack link confirm|reject ID`).",
+            ),
+            ("denial_id", "The denial."),
+            ("assertion_id", "The assertion that contradicts it."),
+            (
+                "reason",
+                "Why they contradict each other: actor, data, action and dates compared.",
+            ),
+            ("first", "Which was said first: denial or assertion."),
+            (
+                "status",
+                "auto (found by claimtrack), confirmed or rejected by a person.",
+            ),
+            ("note", "The reviewer's note."),
+            ("decided_by", "Who confirmed or rejected it."),
+            ("decided_at", "When (UTC)."),
+            ("created_at", "When claimtrack found it (UTC)."),
+        ],
+    ),
+    (
+        "link_decisions",
+        "Review decisions",
+        "People's decisions on links, kept by the claims' stable keys so they survive \
+         re-extraction. Copies of the sentences keep a decision readable when its claims are gone.",
+        &[
+            ("denial_key", "claims.key of the denial."),
+            ("assertion_key", "claims.key of the assertion."),
+            ("status", "confirmed or rejected."),
+            ("note", "The reviewer's note."),
+            ("decided_by", "Who decided."),
+            ("decided_at", "When (UTC)."),
+            ("reason", "The link's reason when it was decided."),
+            ("denial_sentence", "The denial as it read when decided."),
+            ("assertion_sentence", "The assertion as it read when decided."),
+        ],
+    ),
+    (
+        "claim_corrections",
+        "Claim corrections",
+        "Corrections people made to claims (`claimtrack claim edit`), re-applied whenever the \
+         extractor finds the claim again. Empty columns were not corrected.",
+        &[
+            ("key", "claims.key of the corrected claim."),
+            ("actor", "Corrected company."),
+            ("counterparty", "Corrected counterparty (empty text: none)."),
+            ("data_type", "Corrected data type."),
+            ("polarity", "Corrected polarity."),
+            ("corrected_by", "Who corrected it."),
+            ("corrected_at", "When (UTC)."),
+            ("sentence", "The claim's sentence, for reading."),
+        ],
+    ),
+    (
+        "failures",
+        "Failures",
+        "Inputs that could not be read or stored, and why.",
+        &[
+            ("item", "The file, file:line or URL."),
+            ("reason", "What went wrong."),
+            ("at", "When (UTC)."),
+        ],
+    ),
+    (
+        "claims_view",
+        "Claims with their article",
+        "Every claim with the title, URL, outlet and date of its article, and when it was stated.",
+        &[
+            ("when_stated", "stated_on, else the article's publication date."),
+            ("source_kind", "article or statement (added by hand)."),
+            ("article_url", "The article's URL."),
+            ("article_title", "The article's headline."),
+        ],
+    ),
+    (
+        "contradictions_view",
+        "Contradictions",
+        "Each denial with the assertion that contradicts it, in one row: both sentences, \
+         speakers, dates and article titles, the reason and the review status.",
+        &[
+            ("reason", "Why they contradict each other."),
+            ("status", "auto, confirmed or rejected."),
+            ("denial_sentence", "What was denied, in the speaker's words."),
+            ("denial_speaker", "Who denied it."),
+            ("denial_stated_on", "When the denial was made."),
+            ("denial_article_title", "Where the denial appeared."),
+            (
+                "assertion_sentence",
+                "What was later revealed (or earlier reported).",
+            ),
+            ("assertion_speaker", "Who said it (empty: the outlet)."),
+            ("assertion_stated_on", "When."),
+            ("assertion_article_title", "Where it appeared."),
+        ],
+    ),
+];
+
+/// The metadata for Datasette (`datasette serve DB -m metadata.json`); `database` is the
+/// name Datasette gives the file: its name without the extension.
+pub fn datasette_metadata(database: &str) -> Value {
+    let mut tables = Map::new();
+    for (name, title, description, columns) in TABLES {
+        let cols: Map<String, Value> = columns
+            .iter()
+            .map(|(c, help)| (c.to_string(), Value::String(help.to_string())))
+            .collect();
+        let mut t = json!({ "title": title, "description": description, "columns": cols });
+        if *name == "articles" {
+            t["fts_table"] = json!("articles_fts");
+            t["fts_pk"] = json!("id");
+            t["sort_desc"] = json!("published");
+        }
+        if name.ends_with("_view") || *name == "claims" {
+            t["facets"] = json!(["actor"]);
+        }
+        tables.insert(name.to_string(), t);
+    }
+    tables.insert("_claimtrack_meta".to_string(), json!({ "hidden": true }));
+    if let Some(v) = tables.get_mut("contradictions_view") {
+        v["facets"] = json!(["denial_actor", "status"]);
+    }
+    if let Some(v) = tables.get_mut("claims_view") {
+        v["facets"] = json!(["actor", "polarity", "data_type"]);
+    }
+    json!({
+        "title": "claimtrack",
+        "description": "What tech platforms said about personal data, and what was later revealed: \
+                        articles, the claims read from them, and the contradictions between denials \
+                        and assertions.",
+        "about": "claimtrack",
+        "databases": {
+            database: {
+                "description": "A claimtrack database. Start with contradictions_view.",
+                "tables": tables,
+            }
+        }
+    })
+}
+
+/// The tables and views described, with their columns (for the schema check in tests).
+#[cfg(test)]
+pub(super) fn described() -> Vec<(&'static str, Vec<&'static str>)> {
+    TABLES
+        .iter()
+        .map(|(name, _, _, cols)| (*name, cols.iter().map(|(c, _)| *c).collect()))
+        .collect()
+}
