@@ -469,10 +469,9 @@ async fn per_host_delay_is_respected() {
         assert_eq!(times.len(), 5);
         for pair in times.windows(2) {
             let gap = pair[1] - pair[0];
-            assert!(
-                gap >= delay - Duration::from_millis(20),
-                "two requests to one host {gap:?} apart"
-            );
+            // Arrival times jitter on a loaded machine; without the delay the gaps would be a
+            // few milliseconds, so three quarters of it still tells the two apart.
+            assert!(gap >= delay * 3 / 4, "two requests to one host {gap:?} apart");
         }
     }
     // The two hosts are served side by side, not one after the other.
