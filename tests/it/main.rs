@@ -4,6 +4,7 @@ mod claim;
 mod datasette;
 mod demo;
 mod ingest;
+mod browser;
 mod output;
 mod review;
 mod seed;
