@@ -8,6 +8,7 @@ mod browser;
 mod output;
 mod review;
 mod seed;
+mod timelinejs;
 
 use std::path::{Path, PathBuf};
 
