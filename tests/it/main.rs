@@ -3,6 +3,7 @@
 mod claim;
 mod datasette;
 mod demo;
+mod export;
 mod ingest;
 mod browser;
 mod output;
