@@ -4,6 +4,7 @@ mod claim;
 mod datasette;
 mod demo;
 mod export;
+mod help;
 mod ingest;
 mod browser;
 mod output;
