@@ -18,6 +18,9 @@ use crate::store::Store;
 use crate::synth;
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  claimtrack bench ingest --articles 20000\n  claimtrack bench claims\n  claimtrack bench generate --articles 1000 -o corpus.jsonl"
+)]
 pub struct Args {
     #[command(subcommand)]
     pub what: Bench,
@@ -26,6 +29,9 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Bench {
     /// Write a synthetic JSONL corpus (and its company lexicon beside it).
+    #[command(
+        after_help = "Examples:\n  claimtrack bench generate --articles 1000 --seed 7 -o corpus.jsonl"
+    )]
     Generate {
         #[arg(long, default_value_t = 1000)]
         articles: usize,
@@ -36,6 +42,7 @@ pub enum Bench {
         output: PathBuf,
     },
     /// JSONL text → claims and links in a fresh SQLite file: articles/s and claims/s.
+    #[command(after_help = "Examples:\n  claimtrack bench ingest --articles 20000 --workers 2")]
     Ingest {
         #[arg(long, default_value_t = 20_000)]
         articles: usize,
@@ -49,6 +56,7 @@ pub enum Bench {
         keep: Option<PathBuf>,
     },
     /// Claim extraction alone, one thread: MB/s of article text.
+    #[command(after_help = "Examples:\n  claimtrack bench claims --articles 5000")]
     Claims {
         #[arg(long, default_value_t = 5_000)]
         articles: usize,

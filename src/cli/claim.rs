@@ -11,6 +11,9 @@ use crate::model::{Action, Article, Claim, DataType, DenialScope, PartialDate, P
 use crate::store::{ClaimEdit, SaveStatus};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  \
+claimtrack claim add --actor Facebook --polarity denial --data-type personal_data --speaker \"A spokesperson\" \
+--stated-on 2018-04-10 --text \"We never sell data.\"\n  claimtrack claim edit 42 --polarity assertion")]
 pub struct Args {
     #[command(subcommand)]
     pub action: ClaimAction,
@@ -26,7 +29,7 @@ pub enum ClaimAction {
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Example:\n  claimtrack claim add --actor Facebook --polarity denial \
+    after_help = "Examples:\n  claimtrack claim add --actor Facebook --polarity denial \
 --data-type personal_data --action sell \\\n    --speaker \"A company executive\" --stated-on 2018-04-10 \
 --text \"We do not sell anyone's data.\" \\\n    --source-url https://example.org/hearing-transcript"
 )]

@@ -4,6 +4,9 @@ use super::{with_stdout, Ctx, FilterArgs, EXIT_OK};
 use crate::export::{self, Format};
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  claimtrack claims --company Meta --polarity denial\n  claimtrack claims --data-type location --since 2018-01-01 --format csv > location.csv"
+)]
 pub struct Args {
     #[command(flatten)]
     pub filter: FilterArgs,

@@ -17,7 +17,7 @@ pub struct Args {
 }
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  claimtrack man > claimtrack.1 && man ./claimtrack.1")]
+#[command(after_help = "Examples:\n  claimtrack man > claimtrack.1 && man ./claimtrack.1")]
 pub struct ManArgs {}
 
 pub fn run(_ctx: &Ctx, args: Args) -> anyhow::Result<i32> {

@@ -4,6 +4,9 @@ use super::{with_stdout, Ctx, FilterArgs, StatusArgs, EXIT_OK};
 use crate::export::{self, Format};
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  claimtrack contradictions\n  claimtrack contradictions --company Facebook --status confirmed --format jsonl"
+)]
 pub struct Args {
     #[command(flatten)]
     pub filter: FilterArgs,

@@ -8,7 +8,7 @@ use super::{with_stdout, Ctx, EXIT_OK};
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Example:\n  claimtrack --db claims.db datasette-metadata -o metadata.json\n  \
+    after_help = "Examples:\n  claimtrack datasette-metadata > metadata.json\n  claimtrack --db claims.db datasette-metadata -o metadata.json\n  \
 datasette serve claims.db -m metadata.json"
 )]
 pub struct Args {

@@ -16,6 +16,7 @@ use crate::store::{ClaimFilter, Store};
 const SAMPLE_CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample/articles");
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  claimtrack demo\n  claimtrack demo --out /tmp/demo --format jsonl")]
 pub struct Args {
     /// The folder to write the demo database and timeline into (made if missing; the demo
     /// database in it is replaced). The global --db is not used by the demo.

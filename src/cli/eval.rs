@@ -25,7 +25,9 @@ pub enum EvalFormat {
     after_help = "Files (JSONL):\n  articles: {\"id\", \"url\", \"title\", \"published\", \"outlet\", \"text\"}\n  \
     gold:     {\"article\", \"claim_id\", \"actor\", \"counterparty\", \"data_type\", \"action\", \"polarity\", \
     \"period_start\", \"period_end\", \"speaker\", \"cue\"}\n  \
-    links:    {\"denial\": claim_id, \"assertion\": claim_id, \"why\", \"trap\": true for pairs that must not link}"
+    links:    {\"denial\": claim_id, \"assertion\": claim_id, \"why\", \"trap\": true for pairs that must not link}\n\n\
+Examples:\n  claimtrack eval --articles data/eval/dev/articles.jsonl --gold data/eval/dev/claims.jsonl \
+--links data/eval/dev/links.jsonl\n  claimtrack eval --articles a.jsonl --gold g.jsonl --show --format json"
 )]
 pub struct Args {
     /// The annotated articles.

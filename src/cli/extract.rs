@@ -15,6 +15,9 @@ pub enum ExtractFormat {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  claimtrack extract page.html\n  claimtrack extract --format json saved/*.html.gz"
+)]
 pub struct Args {
     /// HTML files (.html, .htm, .html.gz) or directories of them.
     #[arg(required = true)]

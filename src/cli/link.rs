@@ -20,10 +20,13 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Action {
     /// Mark a link as checked and right.
+    #[command(after_help = "Examples:\n  claimtrack link confirm 12 --note \"matches the FTC filing\"")]
     Confirm(Decision),
     /// Mark a link as wrong; it is left out of contradictions and timelines from now on.
+    #[command(after_help = "Examples:\n  claimtrack link reject 13 --note \"a different product\" --by ana")]
     Reject(Decision),
     /// Forget the decision on a link (back to `auto`).
+    #[command(after_help = "Examples:\n  claimtrack link reset 13")]
     Reset(Decision),
 }
 

@@ -20,6 +20,7 @@ mod contradictions;
 mod datasette_metadata;
 mod demo;
 mod eval;
+mod export;
 mod extract;
 mod ingest;
 mod link;
@@ -77,6 +78,8 @@ pub enum Command {
     Stats(stats::Args),
     /// Write Datasette metadata (titles, descriptions, column help) for the database.
     DatasetteMetadata(datasette_metadata::Args),
+    /// Export claims and links: schema.org ClaimReview JSON-LD, or JSONL / CSV with all provenance.
+    Export(export::Args),
     /// Write a timeline of claims and their contradictions (JSON, CSV, Markdown, TimelineJS, HTML).
     Timeline(timeline::Args),
     /// Build a fresh database from the bundled sample corpus, print its contradictions and write
@@ -149,6 +152,7 @@ pub fn main() -> i32 {
         Command::Search(a) => search::run(&ctx, a),
         Command::Stats(a) => stats::run(&ctx, a),
         Command::DatasetteMetadata(a) => datasette_metadata::run(&ctx, a),
+        Command::Export(a) => export::run(&ctx, a),
         Command::Timeline(a) => timeline::run(&ctx, a),
         Command::Demo(a) => demo::run(&ctx, a),
         Command::Extract(a) => extract::run(&ctx, a),

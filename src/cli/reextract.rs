@@ -7,6 +7,9 @@ use crate::claims::Extractor;
 use crate::pipeline::{self, Event};
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  claimtrack reextract\n  claimtrack reextract --lexicon my-companies.tsv"
+)]
 pub struct Args {
     /// An extra company lexicon (TSV, as data/companies.tsv).
     #[arg(long, env = "CLAIMTRACK_LEXICON")]

@@ -4,7 +4,10 @@ use super::{with_stdout, Ctx, EXIT_OK};
 use crate::export::{self, Format};
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "QUERY uses SQLite FTS5 syntax: words, \"exact phrases\", prefix*, AND/OR/NOT.")]
+#[command(
+    after_help = "QUERY uses SQLite FTS5 syntax: words, \"exact phrases\", prefix*, AND/OR/NOT.\n\nExamples:\n  \
+claimtrack search '\"private messages\" AND Netflix'\n  claimtrack search 'locat*' --limit 5 --format json"
+)]
 pub struct Args {
     /// What to look for.
     pub query: String,

@@ -4,6 +4,7 @@ use super::{with_stdout, Ctx, EXIT_OK};
 use crate::export::{self, Format};
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  claimtrack stats\n  claimtrack stats --format json")]
 pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]

@@ -10,6 +10,9 @@ use crate::export::{self, TimelineFormat};
 use crate::store::{ClaimFilter, Store};
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  claimtrack timeline --format html -o timeline.html\n  claimtrack timeline --format timelinejs --company Google --title \"What Google said\" -o google.json\n  claimtrack timeline --format md --status confirmed"
+)]
 pub struct Args {
     #[command(flatten)]
     pub filter: FilterArgs,

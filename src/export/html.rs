@@ -156,7 +156,16 @@ pub(crate) fn write_html(w: &mut dyn Write, t: &Timeline) -> io::Result<()> {
 
 /// Lane height for `n` companies: roomy for a few, shrinking to a minimum for many.
 fn lane_height(n: usize) -> f64 {
-    (420.0 / n.max(1) as f64).clamp(30.0, 76.0)
+    (720.0 / n.max(1) as f64).clamp(34.0, 76.0)
+}
+
+/// The lane a claim goes in: its actor, as one line.
+fn lane_name(c: &ClaimRecord) -> String {
+    one_line(&c.claim.actor)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn svg(page: &mut String, t: &Timeline) {
@@ -171,7 +180,7 @@ fn svg(page: &mut String, t: &Timeline) {
     // Lanes: one per actor, alphabetical.
     let mut lanes: BTreeMap<String, usize> = BTreeMap::new();
     for (c, _) in &dated {
-        lanes.insert(one_line(&c.claim.actor), 0);
+        lanes.insert(lane_name(c), 0);
     }
     for (i, v) in lanes.values_mut().enumerate() {
         *v = i;
@@ -187,7 +196,7 @@ fn svg(page: &mut String, t: &Timeline) {
         .iter()
         .map(|(c, d)| {
             (
-                lanes.get(&one_line(&c.claim.actor)).copied().unwrap_or(0),
+                lanes.get(&lane_name(c)).copied().unwrap_or(0),
                 scale.x_of(*d),
                 *c,
                 *d,
@@ -195,7 +204,7 @@ fn svg(page: &mut String, t: &Timeline) {
         })
         .collect();
     order.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.id.cmp(&b.2.id)));
-    let step = (lane_h / 4.0).min(12.0);
+    let step = (lane_h / 6.0).min(11.0);
     let max_off = lane_h / 2.0 - 8.0;
     for (lane, x, c, d) in order {
         let lane_slots = slots.entry(lane).or_default();
@@ -236,20 +245,41 @@ fn svg(page: &mut String, t: &Timeline) {
     );
     legend(page);
 
-    // Lane backgrounds and labels.
+    // Lane backgrounds and labels (with the lane's counts when there is room for a second line).
+    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for m in &marks {
+        let e = counts.entry(lane_name(m.claim)).or_default();
+        match m.claim.claim.polarity {
+            Polarity::Denial => e.0 += 1,
+            Polarity::Assertion => e.1 += 1,
+        }
+    }
     for (name, &i) in &lanes {
         let y = TOP + i as f64 * lane_h;
         let fill = if i % 2 == 0 { "#f7f7f9" } else { "#ffffff" };
-        let _ = writeln!(
+        let two_lines = lane_h >= 44.0;
+        let _ = write!(
             page,
-            "<rect x=\"0\" y=\"{y:.1}\" width=\"{WIDTH}\" height=\"{lane_h:.1}\" fill=\"{fill}\"/>\
+            "<rect class=\"lane\" x=\"0\" y=\"{y:.1}\" width=\"{WIDTH}\" height=\"{lane_h:.1}\" fill=\"{fill}\"/>\
              <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"13\" font-weight=\"600\" fill=\"#333\">\
              <title>{}</title>{}</text>",
             LEFT - 12.0,
-            y + lane_h / 2.0 + 4.5,
+            y + lane_h / 2.0 + if two_lines { -1.5 } else { 4.5 },
             html_escape(name),
             html_escape(&truncate(name, 22))
         );
+        if two_lines {
+            let (d, a) = counts.get(name).copied().unwrap_or_default();
+            let _ = write!(
+                page,
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"11\" fill=\"#777\">{}, {}</text>",
+                LEFT - 12.0,
+                y + lane_h / 2.0 + 13.0,
+                plural(d, "denial", "denials"),
+                plural(a, "assertion", "assertions"),
+            );
+        }
+        page.push('\n');
     }
 
     axis(page, &scale, plot_bottom);
@@ -300,15 +330,18 @@ fn svg(page: &mut String, t: &Timeline) {
         let _ = writeln!(
             page,
             "<g class=\"link\"><title>Contradiction #{}: {}</title>\
-             <path d=\"{path}\" fill=\"none\" stroke=\"{LINK}\" stroke-width=\"2\" stroke-opacity=\"0.75\"/>\
+             <path d=\"{path}\" fill=\"none\" stroke=\"{LINK}\" stroke-width=\"1.8\" stroke-opacity=\"0.55\"/>\
              <path d=\"{path}\" fill=\"none\" stroke=\"transparent\" stroke-width=\"10\"/></g>",
             l.id,
             html_escape(&truncate(&one_line(&l.reason), 400))
         );
     }
 
-    // The marks, each a link to its row in the table below.
-    for m in &marks {
+    // The marks, each a link to its row in the table below; denials last so that a denial is
+    // never hidden under the assertions stacked around it.
+    let mut drawn: Vec<&Mark> = marks.iter().collect();
+    drawn.sort_by_key(|m| (m.claim.claim.polarity == Polarity::Denial, m.claim.id));
+    for m in drawn {
         let c = m.claim;
         let tip = format!(
             "#{} · {} · {} ({})\n{}\n“{}”",
@@ -338,8 +371,9 @@ fn svg(page: &mut String, t: &Timeline) {
         };
         let _ = writeln!(
             page,
-            "<a href=\"#claim-{}\"><g class=\"mark\"><title>{}</title>{shape}</g></a>",
+            "<a href=\"#claim-{}\"><g class=\"mark {}\"><title>{}</title>{shape}</g></a>",
             c.id,
+            c.claim.polarity,
             html_escape(&tip)
         );
     }
@@ -441,8 +475,10 @@ fn axis(page: &mut String, scale: &Scale, bottom: f64) {
     }
     let _ = writeln!(
         page,
-        "<line x1=\"{LEFT}\" y1=\"{bottom:.1}\" x2=\"{:.1}\" y2=\"{bottom:.1}\" stroke=\"#888\"/>",
-        WIDTH - RIGHT
+        "<line x1=\"{LEFT}\" y1=\"{bottom:.1}\" x2=\"{:.1}\" y2=\"{bottom:.1}\" stroke=\"#888\"/>\
+         <text x=\"{:.1}\" y=\"{label_y:.1}\" text-anchor=\"end\" font-size=\"11\" fill=\"#777\">when it was said</text>",
+        WIDTH - RIGHT,
+        LEFT - 12.0
     );
 }
 
@@ -612,6 +648,12 @@ mod tests {
         // Two denials (claims 1 and 3) as diamonds, one assertion as a circle, plus the legend's.
         assert_eq!(out.matches("<polygon").count(), 2 + 1);
         assert_eq!(out.matches("<circle").count(), 1 + 1);
+        assert_eq!(out.matches("<g class=\"mark denial\">").count(), 2);
+        assert_eq!(out.matches("<g class=\"mark assertion\">").count(), 1);
+        // Each lane says what it holds; denials are drawn after (above) assertions.
+        assert!(out.contains(">2 denials, 0 assertions</text>"), "{out}");
+        assert!(out.contains(">0 denials, 1 assertion</text>"));
+        assert!(out.rfind("mark assertion") < out.find("mark denial"));
         assert_eq!(out.matches("<g class=\"link\">").count(), 1);
         assert!(out.contains("<title>Contradiction #1: denial #1 is contradicted by assertion #2</title>"));
         // Year ticks 2015 to 2017.
@@ -662,13 +704,13 @@ mod tests {
             assert_eq!(lane_height(n), expected, "{n} lanes");
         }
         check(1, 76.0);
-        check(7, 60.0);
-        check(40, 30.0);
+        check(12, 60.0);
+        check(40, 34.0);
         let names: Vec<String> = (0..40).map(|i| format!("Company {i:02}")).collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         let (claims, links) = dataset(&names);
         let out = render(&claims, &links, "Many");
-        let height = (TOP + 40.0 * 30.0 + AXIS) as i64;
+        let height = (TOP + 40.0 * 34.0 + AXIS) as i64;
         assert!(
             out.contains(&format!("height=\"{height}\"")),
             "svg grows with lanes"

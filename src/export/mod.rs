@@ -8,12 +8,16 @@
 use std::fmt;
 use std::str::FromStr;
 
+mod claimreview;
 mod html;
 mod review;
 mod rows;
 mod text;
 mod timeline;
 
+pub use claimreview::{
+    claim_review, write_claimreview, write_export_claims_csv, write_export_jsonl, write_export_links_csv,
+};
 pub use review::{review_fields, write_orphaned, write_review, ORPHANED_FIELDS};
 pub use rows::{
     claim_values, contradiction_fields, write_claims, write_contradictions, write_search, write_stats,

@@ -3,10 +3,14 @@
 mod claim;
 mod datasette;
 mod demo;
+mod export;
+mod help;
 mod ingest;
+mod browser;
 mod output;
 mod review;
 mod seed;
+mod timelinejs;
 
 use std::path::{Path, PathBuf};
 
