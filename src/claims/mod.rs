@@ -233,6 +233,8 @@ pub(crate) struct Regexes {
     /// Before a company: it ends a list ("Facebook, Snapchat and Pinterest information"), so
     /// a noun after it is the verb's object, not the company's users' data.
     pub list_before: Regex,
+    /// A relative clause between a data phrase and its verb ("the data that it sold").
+    pub relative_before: Regex,
 }
 
 /// Compiled matchers over a lexicon; build once, use for many articles (Send + Sync).
@@ -381,9 +383,12 @@ impl Extractor {
                 r"^(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads})$"
             )),
             report_verb: re(r"^(?:reported|reports|revealed|reveals|found|finds|wrote|writes)$"),
-            object_no: re(r"(?i)^\s+(?:(?:it|them|him|her|us|any|users|people)\s+)?(?:no|none\s+of|nothing)\b"),
+            object_no: re(
+                r"(?i)^\s+(?:(?:it|them|him|her|us|any|users|people)\s+)?(?:no|none\s+of|nothing)\b",
+            ),
             participle_clause: re(r",\s+[a-z]+ing\b"),
             list_before: re(r"(?:,|\b(?:and|or))\s+$"),
+            relative_before: re(r"(?i)\b(?:that|which|whom|what|whatever)\b[^,;]*$"),
         };
         let mut entries_sorted = ent_entries;
         // Blocked phrases first so they win ties with an alias of the same length.

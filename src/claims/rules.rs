@@ -80,11 +80,16 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         trig.peek().is_some_and(|&p| p < e)
     });
     let quotes = find_quotes(text);
+    // Data-type phrases matter only inside the sentences that can give claims.
+    let mut taxa = Vec::new();
+    for &(s, e) in &sentences {
+        ex.taxa.find_in(text, s, e, &mut taxa);
+    }
     let mut cx = Ctx {
         ex,
         text,
         holders,
-        taxa: ex.taxa.find(text),
+        taxa,
         cues,
         quote_speakers: vec![None; quotes.len()],
         sentence_speakers: vec![None; sentences.len()],
@@ -225,6 +230,32 @@ fn word_count(s: &str) -> usize {
         .count()
 }
 
+/// Whether the text after a noun starts a modifier of it (", including ...", "in China", "outside
+/// the United States") rather than going on to a new phrase ("and sold it").
+fn is_modifier_start(gap: &str) -> bool {
+    let g = gap.trim_start();
+    let w = g.split_whitespace().next().unwrap_or("").to_lowercase();
+    (g.starts_with(',') && !g[1..].trim_start().starts_with("and "))
+        || matches!(
+            w.as_str(),
+            "in" | "at" | "outside" | "inside" | "of" | "from" | "based" | "working"
+        )
+}
+
+/// Whether the word after a bare "access" makes it a noun.
+fn is_noun_next(after: &str) -> bool {
+    let w = after
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        w.as_str(),
+        "to" | "was" | "is" | "were" | "are" | "that" | "by" | "for" | "of" | "controls" | "had" | "has"
+    )
+}
+
 /// Verbs of receiving: their subject got the data from someone else.
 fn is_receive(verb: &str) -> bool {
     let w = verb.to_lowercase();
@@ -315,6 +346,16 @@ impl Ctx<'_> {
         })
     }
 
+    /// Whether a data phrase (or a pronoun standing for one) follows a verb in `[start, end)`.
+    fn data_after(&self, start: usize, end: usize) -> bool {
+        within(&self.taxa, start, end).iter().any(|t| t.val.is_some())
+            || self.ex.re.anaphor.is_match(&self.text[start..end])
+            || self.ex.re.object_no.is_match(&self.text[start..end])
+            || self.text[start..end]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| matches!(w, "any" | "anything" | "everything" | "all"))
+    }
+
     /// The first company in `[start, end)` other than `not` (a person counts as their company).
     fn other_company(&self, start: usize, end: usize, not: usize) -> Option<usize> {
         within(&self.ents, start, end).iter().find_map(|h| match h.val {
@@ -334,7 +375,17 @@ impl Ctx<'_> {
             let p = match h.val {
                 Ent::Company(c) if !self.holders[j] => Party::Company(c),
                 // A recipient is the subject only right before the verb ("police accessed").
-                Ent::Recipient(r) if self.ex.re.aux_only.is_match(&self.text[h.end..vpos]) => {
+                // Or with a short modifier between ("employees outside the United States, including
+                // some in China, can access").
+                Ent::Recipient(r)
+                    if self.ex.re.aux_only.is_match(&self.text[h.end..vpos])
+                        || (is_modifier_start(&self.text[h.end..vpos])
+                            && word_count(&self.text[h.end..vpos]) <= 10
+                            && !self.ex.re.gap_blocker.is_match(&self.text[h.end..vpos])
+                            && !within(&self.ents, h.end, vpos)
+                                .iter()
+                                .any(|e| matches!(e.val, Ent::Company(_) | Ent::Recipient(_)))) =>
+                {
                     Party::Recipient(r)
                 }
                 Ent::Person(p) => Party::Company(self.ex.people[p].1?),
@@ -486,7 +537,11 @@ impl Ctx<'_> {
                     !consumed[j]
                         && cl[j].val == Cue::Access
                         && word_count(&self.text[v.end..cl[j].start]) <= 12
-                        && !self.ex.re.participle_clause.is_match(&self.text[v.end..cl[j].start])
+                        && !self
+                            .ex
+                            .re
+                            .participle_clause
+                            .is_match(&self.text[v.end..cl[j].start])
                         && !cl[i + 1..j].iter().any(|c| is_trigger(c.val))
                 })
             };
@@ -516,6 +571,26 @@ impl Ctx<'_> {
                 continue;
             };
             let region = &self.text[cs..v.start];
+            // A bare "access" followed by "to", "was", ... is the noun ("staff access to rider
+            // accounts", "access was governed by"), not a verb.
+            if base == "access"
+                && self.text[v.start..v.end].eq_ignore_ascii_case("access")
+                && is_noun_next(&self.text[v.end..ce])
+            {
+                continue;
+            }
+            // An active give/share/sell verb takes the data as its object, after it ("did not
+            // give a direct answer" says nothing about "that data" before it), unless a relative
+            // clause puts it before ("the data that it sold").
+            if matches!(base, "share" | "sell" | "give_access")
+                && !self.ex.re.passive.is_match(region)
+                && !self.data_after(v.end, ce)
+                && !self.ex.re.relative_before.is_match(region)
+                // "data-sharing partnerships": the data is part of the compound.
+                && !region.ends_with('-')
+            {
+                continue;
+            }
             // "data that users provided": the users act, not a company.
             let passive = self.ex.re.passive.is_match(region);
             if !passive && self.ex.re.user_subject.is_match(region) {

@@ -3,6 +3,7 @@
 mod claim;
 mod datasette;
 mod demo;
+mod eval;
 mod ingest;
 mod output;
 mod review;
