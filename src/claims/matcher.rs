@@ -71,8 +71,15 @@ impl<T: Copy> Matcher<T> {
     /// All accepted matches in `text`, in order, not overlapping.
     pub fn find(&self, text: &str) -> Vec<Hit<T>> {
         let mut out = Vec::new();
-        for m in self.ac.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
+        self.find_in(text, 0, text.len(), &mut out);
+        out
+    }
+
+    /// Appends the accepted matches inside `text[start..end]` (byte offsets into `text`; word
+    /// boundaries are checked against the whole text).
+    pub fn find_in(&self, text: &str, start: usize, end: usize, out: &mut Vec<Hit<T>>) {
+        for m in self.ac.find_iter(&text[start..end]) {
+            let (s, e) = (start + m.start(), start + m.end());
             let p = &self.pats[m.pattern().as_usize()];
             if p.word_start && text[..s].chars().next_back().is_some_and(is_word_char) {
                 continue;
@@ -99,7 +106,6 @@ impl<T: Copy> Matcher<T> {
                 });
             }
         }
-        out
     }
 }
 

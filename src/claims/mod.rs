@@ -224,6 +224,17 @@ pub(crate) struct Regexes {
     pub quote_head: Regex,
     pub epithet: Regex,
     pub report_verb: Regex,
+    /// Right after a practice verb: a "no" that negates its object ("gathers no GPS data",
+    /// "gave it no access").
+    pub object_no: Regex,
+    /// Between a give-verb and an access word: a participle clause that starts a new statement
+    /// ("did not give a direct answer, saying access was ...").
+    pub participle_clause: Regex,
+    /// Before a company: it ends a list ("Facebook, Snapchat and Pinterest information"), so
+    /// a noun after it is the verb's object, not the company's users' data.
+    pub list_before: Regex,
+    /// A relative clause between a data phrase and its verb ("the data that it sold").
+    pub relative_before: Regex,
 }
 
 /// Compiled matchers over a lexicon; build once, use for many articles (Send + Sync).
@@ -347,7 +358,7 @@ impl Extractor {
                 r"(?i)\bonly\b[^.;]{0,80}?\b(?:consent|permission|opts?[- ]in|opted[- ]in|agree|authori[sz]|approv|choose|chose|ask\s+(?:us|it|them))",
             ),
             control_subject: re(
-                r"(?i)\b(?:users|people|you|members|customers|consumers|subscribers|everyone|individuals|patients|drivers|riders|listeners|viewers|players)\b",
+                r"(?i)\b(?:users|people|you|your|members|customers|consumers|subscribers|everyone|individuals|patients|drivers|riders|listeners|viewers|players|owners|account\s+holders|parents)\b",
             ),
             gap_blocker: re(
                 r"(?i)\b(?:whether|how|if|why|what|which|when|who|say|said|know|knew|comment|respond|confirm|specify|explain|because|requests?|asked|aware|only|longer|that)\b",
@@ -372,6 +383,12 @@ impl Extractor {
                 r"^(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads})$"
             )),
             report_verb: re(r"^(?:reported|reports|revealed|reveals|found|finds|wrote|writes)$"),
+            object_no: re(
+                r"(?i)^\s+(?:(?:it|them|him|her|us|any|users|people)\s+)?(?:no|none\s+of|nothing)\b",
+            ),
+            participle_clause: re(r",\s+[a-z]+ing\b"),
+            list_before: re(r"(?:,|\b(?:and|or))\s+$"),
+            relative_before: re(r"(?i)\b(?:that|which|whom|what|whatever)\b[^,;]*$"),
         };
         let mut entries_sorted = ent_entries;
         // Blocked phrases first so they win ties with an alias of the same length.

@@ -24,6 +24,9 @@ pub(crate) struct Ctx<'a> {
     /// (actor, counterparty) of the assertions found so far, for "we" statements that omit the
     /// platform.
     prior: Vec<(usize, Party)>,
+    /// The actor of the last claim drafted and its sentence: what "it" most likely stands for.
+    last_actor: Option<(usize, usize)>,
+    cur_si: usize,
 }
 
 /// A party to a data practice: a lexicon company or a recipient category.
@@ -77,11 +80,16 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         trig.peek().is_some_and(|&p| p < e)
     });
     let quotes = find_quotes(text);
+    // Data-type phrases matter only inside the sentences that can give claims.
+    let mut taxa = Vec::new();
+    for &(s, e) in &sentences {
+        ex.taxa.find_in(text, s, e, &mut taxa);
+    }
     let mut cx = Ctx {
         ex,
         text,
         holders,
-        taxa: ex.taxa.find(text),
+        taxa,
         cues,
         quote_speakers: vec![None; quotes.len()],
         sentence_speakers: vec![None; sentences.len()],
@@ -90,6 +98,8 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         ents,
         report_source: None,
         prior: Vec::new(),
+        last_actor: None,
+        cur_si: 0,
     };
     let mut out = Vec::new();
     let mut offsets = CharOffsets {
@@ -170,11 +180,15 @@ fn is_trigger(c: Cue) -> bool {
 /// billion users", "on Facebook", "users of Facebook".
 fn is_holder(ex: &Extractor, text: &str, h: &Hit<Ent>) -> bool {
     let after_end = floor_boundary(text, (h.end + 80).min(text.len()));
-    if ex.re.holder_after.is_match(&text[h.end..after_end]) {
-        return true;
-    }
     let before_start = ceil_boundary(text, h.start.saturating_sub(48));
-    ex.re.holder_before.is_match(&text[before_start..h.start])
+    let before = &text[before_start..h.start];
+    if ex.re.holder_after.is_match(&text[h.end..after_end]) {
+        // "gave Facebook, Snapchat and Pinterest information": without a possessive, the last
+        // item of a list is an object and the noun after it the thing given.
+        let possessive = text[h.end..].starts_with(['\'', '’']);
+        return possessive || !ex.re.list_before.is_match(before);
+    }
+    ex.re.holder_before.is_match(before)
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -216,6 +230,40 @@ fn word_count(s: &str) -> usize {
         .count()
 }
 
+/// Whether the text after a noun starts a modifier of it (", including ...", "in China", "outside
+/// the United States") rather than going on to a new phrase ("and sold it").
+fn is_modifier_start(gap: &str) -> bool {
+    let g = gap.trim_start();
+    let w = g.split_whitespace().next().unwrap_or("").to_lowercase();
+    (g.starts_with(',') && !g[1..].trim_start().starts_with("and "))
+        || matches!(
+            w.as_str(),
+            "in" | "at" | "outside" | "inside" | "of" | "from" | "based" | "working"
+        )
+}
+
+/// Whether the word after a bare "access" makes it a noun.
+fn is_noun_next(after: &str) -> bool {
+    let w = after
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    matches!(
+        w.as_str(),
+        "to" | "was" | "is" | "were" | "are" | "that" | "by" | "for" | "of" | "controls" | "had" | "has"
+    )
+}
+
+/// Verbs of receiving: their subject got the data from someone else.
+fn is_receive(verb: &str) -> bool {
+    let w = verb.to_lowercase();
+    ["receiv", "obtain", "bought", "buy", "purchas", "got ", "acquir"]
+        .iter()
+        .any(|p| w.starts_with(p))
+}
+
 /// Past tense, read from the first word of a verb phrase.
 fn is_past(verb: &str) -> bool {
     let w = verb.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -228,6 +276,7 @@ fn is_past(verb: &str) -> bool {
 
 impl Ctx<'_> {
     fn sentence(&mut self, si: usize, outlet: Option<&str>) -> Vec<Draft> {
+        self.cur_si = si;
         let (ss, se) = self.sentences[si];
         let s_cues = within(&self.cues, ss, se);
         if !s_cues.iter().any(|c| is_trigger(c.val)) {
@@ -297,6 +346,25 @@ impl Ctx<'_> {
         })
     }
 
+    /// Whether a data phrase (or a pronoun standing for one) follows a verb in `[start, end)`.
+    fn data_after(&self, start: usize, end: usize) -> bool {
+        within(&self.taxa, start, end).iter().any(|t| t.val.is_some())
+            || self.ex.re.anaphor.is_match(&self.text[start..end])
+            || self.ex.re.object_no.is_match(&self.text[start..end])
+            || self.text[start..end]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| matches!(w, "any" | "anything" | "everything" | "all"))
+    }
+
+    /// The first company in `[start, end)` other than `not` (a person counts as their company).
+    fn other_company(&self, start: usize, end: usize, not: usize) -> Option<usize> {
+        within(&self.ents, start, end).iter().find_map(|h| match h.val {
+            Ent::Company(c) if c != not => Some(c),
+            Ent::Person(p) => self.ex.people[p].1.filter(|&c| c != not),
+            _ => None,
+        })
+    }
+
     /// The subject of a verb at `vpos` in a clause starting at `cs`.
     fn subject(&self, cs: usize, vpos: usize, prev: Subj) -> Subj {
         let region = &self.text[cs..vpos];
@@ -307,7 +375,17 @@ impl Ctx<'_> {
             let p = match h.val {
                 Ent::Company(c) if !self.holders[j] => Party::Company(c),
                 // A recipient is the subject only right before the verb ("police accessed").
-                Ent::Recipient(r) if self.ex.re.aux_only.is_match(&self.text[h.end..vpos]) => {
+                // Or with a short modifier between ("employees outside the United States, including
+                // some in China, can access").
+                Ent::Recipient(r)
+                    if self.ex.re.aux_only.is_match(&self.text[h.end..vpos])
+                        || (is_modifier_start(&self.text[h.end..vpos])
+                            && word_count(&self.text[h.end..vpos]) <= 10
+                            && !self.ex.re.gap_blocker.is_match(&self.text[h.end..vpos])
+                            && !within(&self.ents, h.end, vpos)
+                                .iter()
+                                .any(|e| matches!(e.val, Ent::Company(_) | Ent::Recipient(_)))) =>
+                {
                     Party::Recipient(r)
                 }
                 Ent::Person(p) => Party::Company(self.ex.people[p].1?),
@@ -323,7 +401,13 @@ impl Ctx<'_> {
             _ => {}
         }
         if self.ex.re.pronoun_subject.is_match(region) {
-            // "it" and "the company": the last company named before, in this or the last sentence.
+            // "it" and "the company": the actor of a claim in this or the last sentence, else the
+            // last company named before.
+            if let Some((c, si)) = self.last_actor {
+                if si + 1 >= self.cur_si {
+                    return Subj::Party(Party::Company(c), true);
+                }
+            }
             if let Some(c) = self.recent_company(cs) {
                 return Subj::Party(Party::Company(c), true);
             }
@@ -382,6 +466,13 @@ impl Ctx<'_> {
                     return Some((Polarity::Denial, Some(scope), "deny.denied"));
                 }
                 _ => {}
+            }
+        }
+        // "gathers no precise GPS data", "gave it no access".
+        let after = &self.text[v.end..ce];
+        if let Some(m) = self.ex.re.object_no.find(after) {
+            if !after[m.end()..].trim_start().starts_with("longer") {
+                return Some((Polarity::Denial, Some(tensed), "deny.object_no"));
             }
         }
         if cl.iter().any(|c| c.val == Cue::Falsity) {
@@ -445,7 +536,12 @@ impl Ctx<'_> {
                 (i + 1..cl.len()).find(|&j| {
                     !consumed[j]
                         && cl[j].val == Cue::Access
-                        && word_count(&self.text[v.end..cl[j].start]) <= 20
+                        && word_count(&self.text[v.end..cl[j].start]) <= 12
+                        && !self
+                            .ex
+                            .re
+                            .participle_clause
+                            .is_match(&self.text[v.end..cl[j].start])
                         && !cl[i + 1..j].iter().any(|c| is_trigger(c.val))
                 })
             };
@@ -475,6 +571,26 @@ impl Ctx<'_> {
                 continue;
             };
             let region = &self.text[cs..v.start];
+            // A bare "access" followed by "to", "was", ... is the noun ("staff access to rider
+            // accounts", "access was governed by"), not a verb.
+            if base == "access"
+                && self.text[v.start..v.end].eq_ignore_ascii_case("access")
+                && is_noun_next(&self.text[v.end..ce])
+            {
+                continue;
+            }
+            // An active give/share/sell verb takes the data as its object, after it ("did not
+            // give a direct answer" says nothing about "that data" before it), unless a relative
+            // clause puts it before ("the data that it sold").
+            if matches!(base, "share" | "sell" | "give_access")
+                && !self.ex.re.passive.is_match(region)
+                && !self.data_after(v.end, ce)
+                && !self.ex.re.relative_before.is_match(region)
+                // "data-sharing partnerships": the data is part of the compound.
+                && !region.ends_with('-')
+            {
+                continue;
+            }
             // "data that users provided": the users act, not a company.
             let passive = self.ex.re.passive.is_match(region);
             if !passive && self.ex.re.user_subject.is_match(region) {
@@ -571,6 +687,14 @@ impl Ctx<'_> {
                                 rule_suffix = ".context";
                                 (actor, vec![Some(Party::Company(c))])
                             }
+                            // "Huawei received user data": the data came from another company.
+                            None if is_receive(&self.text[v.start..v.end]) => {
+                                match self.other_company(ss, se, c) {
+                                    Some(h) => (h, vec![Some(Party::Company(c))]),
+                                    None if base == "access" => (c, vec![None]),
+                                    None => continue,
+                                }
+                            }
                             None if base == "access" => (c, vec![None]),
                             None => continue,
                         }
@@ -597,6 +721,7 @@ impl Ctx<'_> {
                 },
             };
             *prev = subject;
+            self.last_actor = Some((actor, si));
             let (speaker_name, attributed) = match speaker {
                 Some(s) => (Some(s.name), true),
                 None if hedged => match self.report_source() {
@@ -669,7 +794,10 @@ impl Ctx<'_> {
             return;
         }
         let control = c.val == Cue::Control;
-        if control && !self.ex.re.control_subject.is_match(&self.text[cs..c.start]) {
+        let cue = self.text[c.start..c.end].to_lowercase();
+        // "what happens on your phone stays on the device" needs no "users" before it.
+        let place = cue.contains("stay") || cue.contains("leave");
+        if control && !place && !self.ex.re.control_subject.is_match(&self.text[cs..c.start]) {
             return;
         }
         let (speaker, quoted) = self.speaker_at(si, c.start);
@@ -688,7 +816,6 @@ impl Ctx<'_> {
         if dtypes.is_empty() {
             dtypes.push(DataType::PersonalData);
         }
-        let cue = self.text[c.start..c.end].to_lowercase();
         let (action, scope, rule) = if control {
             (Action::Other, DenialScope::Present, "deny.in_control")
         } else if cue.contains("never") {

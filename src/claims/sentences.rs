@@ -1,8 +1,9 @@
-//! Sentence spans: Unicode sentence boundaries (UAX #29) within each line, re-joined after
-//! abbreviations and initials ("Mr.", "Dec.", "U.S.", "J."), and always split at line breaks (a
-//! headline without a full stop is its own sentence). Spans are trimmed of whitespace.
-
-use unicode_segmentation::UnicodeSegmentation;
+//! Sentence spans: within each line, a break after `.`, `?` or `!` (and any closing quotes or
+//! brackets) followed by white space — for `.` only when the next word does not start with a
+//! lower-case letter, as in UAX #29 — re-joined after abbreviations and initials ("Mr.", "Dec.",
+//! "U.S.", "J."); always split at line breaks (a headline without a full stop is its own
+//! sentence). Spans are trimmed of whitespace. One pass over the bytes, no tables: this runs on
+//! every line that holds a practice verb.
 
 /// Words ending in a full stop that do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -33,7 +34,7 @@ pub(crate) fn split_lines(text: &str, mut wanted: impl FnMut(usize, usize) -> bo
             continue;
         }
         let mut pending: Option<(usize, usize)> = None;
-        for (i, piece) in line.split_sentence_bound_indices() {
+        for (i, piece) in pieces(line) {
             let Some((s, e)) = trim(piece, base + i) else {
                 continue;
             };
@@ -49,6 +50,52 @@ pub(crate) fn split_lines(text: &str, mut wanted: impl FnMut(usize, usize) -> bo
         out.extend(pending);
     }
     out
+}
+
+/// The line cut after each sentence end (the white space after it stays with the piece before).
+fn pieces(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = line.as_bytes();
+    let mut from = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let c = b[i];
+            i += 1;
+            if !matches!(c, b'.' | b'?' | b'!') {
+                continue;
+            }
+            let full_stop = c == b'.';
+            // More terminators ("?!", "..."), then closing quotes and brackets.
+            while i < b.len() && matches!(b[i], b'.' | b'?' | b'!') {
+                i += 1;
+            }
+            loop {
+                let rest = &line[i..];
+                match rest.chars().next() {
+                    Some(ch @ ('"' | '\'' | ')' | ']' | '”' | '’' | '»')) => i += ch.len_utf8(),
+                    _ => break,
+                }
+            }
+            let rest = &line[i..];
+            let ws = rest.len() - rest.trim_start().len();
+            if ws == 0 && i < b.len() {
+                continue;
+            }
+            if full_stop && rest.trim_start().chars().next().is_some_and(char::is_lowercase) {
+                continue;
+            }
+            i += ws;
+            let piece = (from, &line[from..i]);
+            from = i;
+            return Some(piece);
+        }
+        if from < b.len() {
+            let piece = (from, &line[from..]);
+            from = b.len();
+            return Some(piece);
+        }
+        None
+    })
 }
 
 fn trim(piece: &str, at: usize) -> Option<(usize, usize)> {
@@ -107,6 +154,24 @@ mod tests {
             &["“It was fine,” she said.", "“We never did.”"],
         );
         check("  \n \n", &[]);
+        check(
+            "It paid $3.5 million. Then it stopped... or did it? Yes! (It did.) Next, e.g. this.",
+            &[
+                "It paid $3.5 million.",
+                "Then it stopped... or did it?",
+                "Yes!",
+                "(It did.)",
+                "Next, e.g. this.",
+            ],
+        );
+        check(
+            "He said it was fine. it goes on.\n“Never,” he said.“Ok.” Done",
+            &[
+                "He said it was fine. it goes on.",
+                "“Never,” he said.“Ok.”",
+                "Done",
+            ],
+        );
         check(
             "Zoë’s café closed. Über alles!",
             &["Zoë’s café closed.", "Über alles!"],

@@ -195,7 +195,7 @@ fn sharing_and_access_assertions() {
     check(
         "Amazon employees listened to voice recordings captured by Alexa devices, Bloomberg reported in 2019.",
         &[
-            ("Amazon", Some("contractors"), "recordings", "access", A, None),
+            ("Amazon", Some("employees"), "recordings", "access", A, None),
             ("Amazon", None, "recordings", "collect", A, None),
         ],
     );
@@ -275,7 +275,7 @@ fn denials() {
         "Amazon denied that its workers had listened to customers' Alexa recordings without permission.",
         &[(
             "Amazon",
-            Some("contractors"),
+            Some("employees"),
             "recordings",
             "access",
             D,

@@ -225,6 +225,12 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("built-in date pattern compiles")
 }
 
+/// Words one of which every month, weekday or relative pattern contains (a prefilter).
+static RE_WORD_GATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|year|month|week|today|yesterday|spring|summer|fall|autumn|winter|decade|recent|past|earlier|later)",
+    )
+});
 static RE_ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
 static RE_MDY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -547,8 +553,19 @@ fn continues_number(rest: &str) -> bool {
 /// All time expressions in the sentence, most specific patterns first, never overlapping.
 fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
     let mut out: Vec<Expr> = Vec::new();
+    // Prefilters: most sentences hold no digit and no month, weekday or time word, and then
+    // none of the patterns below can match (an empty haystack skips a pattern).
+    let sd = if s.bytes().any(|b| b.is_ascii_digit()) {
+        s
+    } else {
+        ""
+    };
+    let sw = if RE_WORD_GATE.is_match(s) { s } else { "" };
+    if sd.is_empty() && sw.is_empty() {
+        return out;
+    }
 
-    for c in RE_ISO.captures_iter(s) {
+    for c in RE_ISO.captures_iter(sd) {
         let (Some(m0), Some(y)) = (c.get(0), c.get(1).and_then(|m| year_of(m.as_str()))) else {
             continue;
         };
@@ -557,7 +574,7 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
             push(&mut out, expr(m0.start(), m0.end(), Some((p, p))));
         }
     }
-    for c in RE_MDY.captures_iter(s) {
+    for c in RE_MDY.captures_iter(sd) {
         let Some(m0) = c.get(0) else { continue };
         let (Some(mo), Ok(d), Some(y)) = (month_index(&c[1]), c[2].parse(), year_of(&c[3])) else {
             continue;
@@ -566,7 +583,7 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
             push(&mut out, expr(m0.start(), m0.end(), Some((p, p))));
         }
     }
-    for c in RE_DMY.captures_iter(s) {
+    for c in RE_DMY.captures_iter(sd) {
         let Some(m0) = c.get(0) else { continue };
         let (Ok(d), Some(mo), Some(y)) = (c[1].parse(), month_index(&c[2]), year_of(&c[3])) else {
             continue;
@@ -575,14 +592,14 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
             push(&mut out, expr(m0.start(), m0.end(), Some((p, p))));
         }
     }
-    for c in RE_SEASON_Y.captures_iter(s) {
+    for c in RE_SEASON_Y.captures_iter(sd) {
         let Some(m0) = c.get(0) else { continue };
         let Some(y) = year_of(&c[2]) else { continue };
         if let Some(v) = season(&c[1], y) {
             push(&mut out, expr(m0.start(), m0.end(), Some(v)));
         }
     }
-    for c in RE_MY.captures_iter(s) {
+    for c in RE_MY.captures_iter(sd) {
         let Some(m0) = c.get(0) else { continue };
         let (Some(mo), Some(y)) = (month_index(&c[1]), year_of(&c[2])) else {
             continue;
@@ -591,7 +608,7 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
             push(&mut out, expr(m0.start(), m0.end(), Some((p, p))));
         }
     }
-    for c in RE_YEAR_RANGE.captures_iter(s) {
+    for c in RE_YEAR_RANGE.captures_iter(sd) {
         let Some(m0) = c.get(0) else { continue };
         if continues_number(&s[m0.end()..]) || s[..m0.start()].ends_with(|ch: char| ch.is_ascii_digit()) {
             continue;
@@ -614,9 +631,9 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
         push(&mut out, e);
     }
     if let Some(art) = art {
-        relative_cores(s, art, &mut out);
+        relative_cores(sw, art, &mut out);
     }
-    for c in RE_MD.captures_iter(s) {
+    for c in RE_MD.captures_iter(sd) {
         let Some(m0) = c.get(0) else { continue };
         if continues_number(&s[m0.end()..]) {
             continue;
@@ -629,7 +646,7 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
         }
         push(&mut out, yearless(m0.start(), m0.end(), mo, Some(d), art));
     }
-    for c in RE_DM.captures_iter(s) {
+    for c in RE_DM.captures_iter(sd) {
         let Some(m0) = c.get(0) else { continue };
         if s[..m0.start()].ends_with([',', '.', '$']) {
             continue;
@@ -642,7 +659,7 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
         }
         push(&mut out, yearless(m0.start(), m0.end(), mo, Some(d), art));
     }
-    for c in RE_MONTH_PAIR.captures_iter(s) {
+    for c in RE_MONTH_PAIR.captures_iter(sw) {
         for name in ["m1", "m2"] {
             if let Some(m) = c.name(name) {
                 if let Some(mo) = month_index(m.as_str()) {
@@ -651,7 +668,7 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
             }
         }
     }
-    for c in RE_MONTH_ALONE.captures_iter(s) {
+    for c in RE_MONTH_ALONE.captures_iter(sw) {
         let Some(m) = c.name("m") else { continue };
         let start = c.name("q").map_or(m.start(), |q| q.start());
         let Some(mo) = month_index(m.as_str()) else {
@@ -660,7 +677,7 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
         push(&mut out, yearless(start, m.end(), mo, None, art));
     }
     if let Some(art) = art {
-        for c in RE_WEEKDAY.captures_iter(s) {
+        for c in RE_WEEKDAY.captures_iter(sw) {
             let Some(m) = c.get(1) else { continue };
             let Ok(wd) = m.as_str().parse::<Weekday>() else {
                 continue;
@@ -672,7 +689,7 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
             push(&mut out, expr(m.start(), m.end(), Some(day_span(day))));
         }
     }
-    for m in RE_NUMBER.find_iter(s) {
+    for m in RE_NUMBER.find_iter(sd) {
         let text = m.as_str();
         if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
             continue;

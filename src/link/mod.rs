@@ -21,6 +21,11 @@
 //!    So "we don't share data with advertisers" is not contradicted by sharing with researchers
 //!    or a contractor, and a denial naming a counterparty is not contradicted by an assertion
 //!    naming none.
+//!
+//!    The company's own `employees` are not outside it: a broad category does not cover them,
+//!    and a denial of sharing or selling that names nobody ("we never handed any data over") is
+//!    not contradicted by employees reaching the data — only a denial naming `employees` or
+//!    one of access is.
 //! 5. **Action.**
 //!
 //!    | action denied | contradicted by an assertion of |
@@ -70,6 +75,9 @@ pub const BROAD_COUNTERPARTIES: &[&str] = &[
     "other companies",
 ];
 
+/// Counterparty categories inside the company itself (see rule 4).
+pub const INTERNAL_COUNTERPARTIES: &[&str] = &["employees"];
+
 /// How long a quote in a reason may be, in characters, before it is cut at a word boundary.
 pub const QUOTE_MAX_CHARS: usize = 120;
 
@@ -91,7 +99,9 @@ pub fn counterparty_covers(denied: Option<&str>, asserted: Option<&str>) -> bool
     match (denied.map(str::trim), asserted.map(str::trim)) {
         (None, _) => true,
         (Some(_), None) => false,
-        (Some(d), Some(a)) => d == a || BROAD_COUNTERPARTIES.contains(&d),
+        (Some(d), Some(a)) => {
+            d == a || (BROAD_COUNTERPARTIES.contains(&d) && !INTERNAL_COUNTERPARTIES.contains(&a))
+        }
     }
 }
 
@@ -108,6 +118,13 @@ pub fn evaluate(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<LinkVer
         return None;
     }
     if !action_contradicts(d.action, a.action) {
+        return None;
+    }
+    let internal = a
+        .counterparty
+        .as_deref()
+        .is_some_and(|c| INTERNAL_COUNTERPARTIES.contains(&c.trim()));
+    if internal && d.counterparty.is_none() && matches!(d.action, Action::Share | Action::Sell) {
         return None;
     }
     let time = time_check(denial, assertion)?;
@@ -445,6 +462,15 @@ mod tests {
             (
                 "pol=denial; scope=past; pub=2016-03-01 | We did not share data.",
                 "start=2017; pub=2018-12-19 | From 2017 the firm shared data.",
+            ),
+            // The company's own employees reaching data is not handing it over.
+            (
+                "pol=denial; scope=always; pub=2022-07-01 | We never handed any data over.",
+                "act=access; cp=employees; pub=2022-06-17 | Staff in China accessed user data.",
+            ),
+            (
+                "pol=denial; cp=third parties; act=access; scope=always; pub=2022-07-01 | No third party can see it.",
+                "act=access; cp=employees; pub=2022-06-17 | Staff in China accessed user data.",
             ),
             // Different actors.
             (

@@ -3,10 +3,11 @@
 mod claim;
 mod datasette;
 mod demo;
+mod browser;
+mod eval;
 mod export;
 mod help;
 mod ingest;
-mod browser;
 mod output;
 mod review;
 mod seed;
