@@ -1,9 +1,10 @@
 //! `claimtrack bench`: benchmarks that print figures (not tests). Each generates its corpus
-//! with `synth` (same seed, same corpus), so nothing needs to be shipped.
+//! with `synth` (same seed, same corpus), so nothing needs to be shipped. BENCHMARKS.md lists
+//! the commands and the figures measured with them.
 
 use std::io::Write;
-use std::path::PathBuf;
-use std::time::Instant;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::Subcommand;
@@ -11,10 +12,11 @@ use clap::Subcommand;
 use super::ingest::default_workers;
 use super::{Ctx, EXIT_OK};
 use crate::claims::{Extractor, Lexicon};
-use crate::model::Article;
+use crate::export::{self, TimelineFormat};
+use crate::model::{Article, DataType};
 use crate::pipeline::{self, Overrides};
 use crate::source::RawDoc;
-use crate::store::Store;
+use crate::store::{ClaimFilter, Store};
 use crate::synth;
 
 #[derive(Debug, clap::Args)]
@@ -28,7 +30,7 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 pub enum Bench {
-    /// Write a synthetic JSONL corpus (and its company lexicon beside it).
+    /// Write a synthetic corpus: JSONL (with its company lexicon beside it), HTML pages, a WARC.
     #[command(
         after_help = "Examples:\n  claimtrack bench generate --articles 1000 --seed 7 -o corpus.jsonl"
     )]
@@ -39,9 +41,16 @@ pub enum Bench {
         seed: u64,
         /// The JSONL file to write; the lexicon goes to FILE.lexicon.tsv.
         #[arg(short, long)]
-        output: PathBuf,
+        output: Option<PathBuf>,
+        /// Also write each article as an HTML page in this directory (and lexicon.tsv).
+        #[arg(long)]
+        html: Option<PathBuf>,
+        /// Also write the pages as a .warc.gz of response records (one gzip member a record).
+        #[arg(long)]
+        warc: Option<PathBuf>,
     },
-    /// JSONL text → claims and links in a fresh SQLite file: articles/s and claims/s.
+    /// Ingest a synthetic corpus into a fresh SQLite file: articles/s, claims/s, time per chunk
+    /// as the store grows, peak memory.
     #[command(after_help = "Examples:\n  claimtrack bench ingest --articles 20000 --workers 2")]
     Ingest {
         #[arg(long, default_value_t = 20_000)]
@@ -54,6 +63,13 @@ pub enum Bench {
         /// Keep the database at this path (default: a temporary file, removed after).
         #[arg(long)]
         keep: Option<PathBuf>,
+        /// Print the time taken by each chunk of this many articles (flat-cost check).
+        #[arg(long)]
+        report_every: Option<usize>,
+        /// Feed HTML pages instead of JSONL text (main text and metadata extracted from the
+        /// page), and measure the html5ever parse-only floor on the same pages first.
+        #[arg(long)]
+        html: bool,
     },
     /// Claim extraction alone, one thread: MB/s of article text.
     #[command(after_help = "Examples:\n  claimtrack bench claims --articles 5000")]
@@ -63,6 +79,22 @@ pub enum Bench {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Stream a WARC file through the fetcher's reader (no storing): records/s, MB/s, peak memory.
+    Warc {
+        /// A .warc or .warc.gz (e.g. one written by `bench generate --warc`).
+        file: PathBuf,
+    },
+    /// Query latency in-process on an existing database: p50 and p99 over repeated runs.
+    Query {
+        /// The database (e.g. one kept by `bench ingest --keep`).
+        #[arg(long)]
+        db: PathBuf,
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
+        /// The company for `contradictions` and `timeline` (default: the corpus's most frequent).
+        #[arg(long)]
+        company: Option<String>,
+    },
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
@@ -71,104 +103,342 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
             articles,
             seed,
             output,
-        } => generate(ctx, articles, seed, &output),
+            html,
+            warc,
+        } => generate(ctx, articles, seed, output, html, warc),
         Bench::Ingest {
             articles,
             seed,
             workers,
             keep,
-        } => ingest(articles, seed, workers, keep),
+            report_every,
+            html,
+        } => ingest(articles, seed, workers, keep, report_every, html),
         Bench::Claims { articles, seed } => claims(articles, seed),
+        Bench::Query { db, runs, company } => query(&db, runs, company),
+        Bench::Warc { file } => warc(&file),
     }
 }
 
-fn bench_lexicon(articles: usize) -> anyhow::Result<Lexicon> {
+fn bench_lexicon() -> anyhow::Result<Lexicon> {
     let mut lexicon = Lexicon::builtin();
-    lexicon.add_companies(&synth::lexicon(articles / 20 + 8), "synthetic companies")?;
+    lexicon.add_companies(&synth::lexicon(), "synthetic companies")?;
     Ok(lexicon)
 }
 
-fn generate(ctx: &Ctx, articles: usize, seed: u64, output: &PathBuf) -> anyhow::Result<i32> {
-    let write = || -> std::io::Result<()> {
-        let mut w = std::io::BufWriter::new(std::fs::File::create(output)?);
-        for a in synth::generate(articles, seed) {
-            serde_json::to_writer(&mut w, &a)?;
+/// Up to five other titles for an article's related box (the ones generated just before it).
+fn related(recent: &std::collections::VecDeque<String>) -> Vec<&str> {
+    recent.iter().map(String::as_str).collect()
+}
+
+fn generate(
+    ctx: &Ctx,
+    articles: usize,
+    seed: u64,
+    output: Option<PathBuf>,
+    html: Option<PathBuf>,
+    warc: Option<PathBuf>,
+) -> anyhow::Result<i32> {
+    if output.is_none() && html.is_none() && warc.is_none() {
+        anyhow::bail!("nothing to write: give -o FILE (JSONL), --html DIR and/or --warc FILE");
+    }
+    let mut jsonl = match &output {
+        Some(p) => Some(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
+        )),
+        None => None,
+    };
+    if let Some(p) = &output {
+        let lex = format!("{}.lexicon.tsv", p.display());
+        std::fs::write(&lex, synth::lexicon()).with_context(|| format!("cannot write {lex}"))?;
+    }
+    if let Some(dir) = &html {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        std::fs::write(dir.join("lexicon.tsv"), synth::lexicon())
+            .with_context(|| format!("cannot write {}", dir.join("lexicon.tsv").display()))?;
+    }
+    let mut warc_out = match &warc {
+        Some(p) => {
+            let mut w = std::io::BufWriter::new(
+                std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
+            );
+            w.write_all(&gzip(&synth::warc_info(articles, seed))?)?;
+            Some(w)
+        }
+        None => None,
+    };
+    let mut recent = std::collections::VecDeque::new();
+    let mut html_bytes = 0usize;
+    for (i, a) in synth::generate(articles, seed).enumerate() {
+        if let Some(w) = jsonl.as_mut() {
+            serde_json::to_writer(&mut *w, &a)?;
             writeln!(w)?;
         }
+        if html.is_some() || warc.is_some() {
+            let page = synth::html_page(&a, &related(&recent));
+            html_bytes += page.len();
+            if let Some(dir) = &html {
+                // 1,000 pages a folder, as a crawl would lay them out.
+                let sub = dir.join(format!("{:04}", i / 1000));
+                if i % 1000 == 0 {
+                    std::fs::create_dir_all(&sub)
+                        .with_context(|| format!("cannot create {}", sub.display()))?;
+                }
+                let path = sub.join(format!("{i:07}.html"));
+                std::fs::write(&path, &page).with_context(|| format!("cannot write {}", path.display()))?;
+            }
+            if let Some(w) = warc_out.as_mut() {
+                w.write_all(&gzip(&synth::warc_response(&a, &page, i))?)?;
+            }
+        }
+        recent.push_back(a.title);
+        if recent.len() > 5 {
+            recent.pop_front();
+        }
+    }
+    if let Some(mut w) = jsonl {
         w.flush()?;
-        std::fs::write(
-            format!("{}.lexicon.tsv", output.display()),
-            synth::lexicon(articles / 20 + 8),
-        )
-    };
-    write().with_context(|| format!("cannot write {}", output.display()))?;
+    }
+    if let Some(mut w) = warc_out {
+        w.flush()?;
+    }
+    let mut wrote = Vec::new();
+    if let Some(p) = &output {
+        wrote.push(format!("{} (lexicon: {}.lexicon.tsv)", p.display(), p.display()));
+    }
+    if let Some(p) = &html {
+        wrote.push(format!(
+            "pages in {}/NNNN/ (lexicon: {}/lexicon.tsv)",
+            p.display(),
+            p.display()
+        ));
+    }
+    if let Some(p) = &warc {
+        wrote.push(p.display().to_string());
+    }
     ctx.note(format!(
-        "wrote {articles} articles to {} (lexicon: {}.lexicon.tsv)",
-        output.display(),
-        output.display()
+        "wrote {articles} articles (seed {seed}): {}",
+        wrote.join(", ")
     ));
+    if html_bytes > 0 {
+        ctx.note(format!(
+            "HTML: {:.1} MB, {:.0} bytes/page",
+            html_bytes as f64 / 1e6,
+            html_bytes as f64 / articles.max(1) as f64
+        ));
+    }
     Ok(EXIT_OK)
 }
 
-fn ingest(articles: usize, seed: u64, workers: Option<usize>, keep: Option<PathBuf>) -> anyhow::Result<i32> {
-    let workers = workers.unwrap_or_else(default_workers).max(1);
-    let extractor = Extractor::new(&bench_lexicon(articles)?);
-    let corpus = synth::generate(articles, seed);
-    let bytes: usize = corpus.iter().map(|a| a.text.len()).sum();
-    let lines: Vec<String> = corpus
-        .iter()
-        .map(|a| serde_json::to_string(a))
-        .collect::<Result<_, _>>()?;
-    let path = keep
-        .unwrap_or_else(|| std::env::temp_dir().join(format!("claimtrack-bench-{}.db", std::process::id())));
-    let _ = std::fs::remove_file(&path);
-    let mut store = Store::open(&path)?;
-    // The items are parsed from JSONL text as `ingest --jsonl` would, on the reader side.
-    let items = lines.iter().enumerate().map(|(i, line)| {
-        let mut doc = None;
-        crate::source::read_jsonl(&mut line.as_bytes(), &format!("bench:{i}"), &mut |item| {
-            doc = Some(item)
-        });
-        doc.unwrap_or_else(|| Ok(RawDoc::default()))
-    });
+/// One gzip member (WARC files are a concatenation of these, one per record).
+fn gzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    e.write_all(bytes)?;
+    e.finish()
+}
+
+/// Peak resident memory of this process so far (`VmHWM`), in MB, where /proc tells it.
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn remove_db(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}
+
+/// The html5ever parse-only floor: pages/s parsing each page into a DOM (`dom_query`) and
+/// nothing else, on `workers` threads.
+fn parse_floor(pages: &[String], workers: usize) -> f64 {
     let t = Instant::now();
-    let summary = pipeline::ingest(
-        items,
-        &Overrides::default(),
-        &extractor,
-        &mut store,
-        workers,
-        &mut |_| {},
-    )?;
-    let secs = t.elapsed().as_secs_f64();
+    let chunk = pages.len().div_ceil(workers.max(1)).max(1);
+    std::thread::scope(|s| {
+        for part in pages.chunks(chunk) {
+            s.spawn(move || {
+                let mut nodes = 0usize;
+                for p in part {
+                    let doc = dom_query::Document::from(p.as_str());
+                    nodes += doc.select("p").length();
+                }
+                nodes
+            });
+        }
+    });
+    pages.len() as f64 / t.elapsed().as_secs_f64()
+}
+
+fn ingest(
+    articles: usize,
+    seed: u64,
+    workers: Option<usize>,
+    keep: Option<PathBuf>,
+    report_every: Option<usize>,
+    html: bool,
+) -> anyhow::Result<i32> {
+    let workers = workers.unwrap_or_else(default_workers).max(1);
+    let extractor = Extractor::new(&bench_lexicon()?);
+    let path = keep
+        .clone()
+        .unwrap_or_else(|| std::env::temp_dir().join(format!("claimtrack-bench-{}.db", std::process::id())));
+    remove_db(&path);
+    let mut store = Store::open(&path)?;
+    println!(
+        "bench ingest: {articles} articles (seed {seed}), {workers} workers, from {}",
+        if html { "HTML pages" } else { "JSONL text" }
+    );
+
+    // HTML: the pages are made up front (so generating them is not timed) and the parse-only
+    // floor is measured on the same pages.
+    let mut pages: Vec<(String, String)> = Vec::new();
+    let mut floor = None;
+    if html {
+        let mut recent = std::collections::VecDeque::new();
+        for a in synth::generate(articles, seed) {
+            pages.push((a.url.clone(), synth::html_page(&a, &related(&recent))));
+            recent.push_back(a.title);
+            if recent.len() > 5 {
+                recent.pop_front();
+            }
+        }
+        let only: Vec<String> = pages.iter().map(|(_, p)| p.clone()).collect();
+        let bytes: usize = only.iter().map(String::len).sum();
+        println!(
+            "  html:      {:.1} MB, {:.0} bytes/page",
+            bytes as f64 / 1e6,
+            bytes as f64 / articles.max(1) as f64
+        );
+        let f1 = parse_floor(&only, 1);
+        let fw = parse_floor(&only, workers);
+        println!("  floor:     html5ever parse only (dom_query): {f1:.0} pages/s on 1 thread, {fw:.0} pages/s on {workers}");
+        floor = Some(fw);
+    }
+    let mut html_items = pages.into_iter().enumerate().map(|(i, (url, page))| {
+        Ok(RawDoc {
+            origin: format!("bench:{i}"),
+            url: Some(url),
+            html: Some(page),
+            ..RawDoc::default()
+        })
+    });
+    // JSONL: each item is serialised and parsed back as `ingest --jsonl` would, on the reader
+    // thread, streaming (a 200,000-article corpus never sits in memory).
+    let mut text_items = synth::generate(if html { 0 } else { articles }, seed)
+        .enumerate()
+        .map(|(i, a)| {
+            let line = serde_json::to_string(&a).unwrap_or_default();
+            let mut doc = None;
+            crate::source::read_jsonl(&mut line.as_bytes(), &format!("bench:{i}"), &mut |item| {
+                doc = Some(item)
+            });
+            doc.unwrap_or_else(|| Ok(RawDoc::default()))
+        });
+    let chunk = report_every.unwrap_or(articles).max(1);
+    let mut total = pipeline::Summary::default();
+    let mut bytes = 0usize;
+    let mut elapsed = Duration::ZERO;
+    let mut chunk_times = Vec::new();
+    let mut done = 0usize;
+    while done < articles {
+        let n = chunk.min(articles - done);
+        let t = Instant::now();
+        let s = if html {
+            pipeline::ingest(
+                html_items.by_ref().take(n),
+                &Overrides::default(),
+                &extractor,
+                &mut store,
+                workers,
+                &mut |_| {},
+            )?
+        } else {
+            let items = text_items.by_ref().take(n).inspect(|r| {
+                if let Ok(d) = r {
+                    bytes += d.text.as_ref().map_or(0, String::len);
+                }
+            });
+            pipeline::ingest(
+                items,
+                &Overrides::default(),
+                &extractor,
+                &mut store,
+                workers,
+                &mut |_| {},
+            )?
+        };
+        let secs = t.elapsed();
+        elapsed += secs;
+        if report_every.is_some() {
+            println!(
+                "  chunk:     {done:>7} stored before, {n} articles in {:.2} s ({:.0} articles/s, {} claims, {} links), peak RSS {:.0} MB",
+                secs.as_secs_f64(),
+                n as f64 / secs.as_secs_f64(),
+                s.claims,
+                s.links,
+                peak_rss_mb().unwrap_or(0.0)
+            );
+        }
+        chunk_times.push(secs.as_secs_f64());
+        for (sum, add) in [
+            (&mut total.read, s.read),
+            (&mut total.stored, s.stored),
+            (&mut total.duplicates, s.duplicates),
+            (&mut total.failed, s.failed),
+            (&mut total.claims, s.claims),
+            (&mut total.links, s.links),
+        ] {
+            *sum += add;
+        }
+        done += n;
+    }
+    let secs = elapsed.as_secs_f64();
     drop(store);
     let db_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    println!("bench ingest: {articles} articles (seed {seed}), {workers} workers");
+    if !html {
+        println!(
+            "  text:      {:.1} MB, {:.0} bytes/article",
+            bytes as f64 / 1e6,
+            bytes as f64 / articles.max(1) as f64
+        );
+    }
     println!(
-        "  text:      {:.1} MB, {:.0} bytes/article",
-        bytes as f64 / 1e6,
-        bytes as f64 / articles.max(1) as f64
-    );
-    println!(
-        "  stored:    {} articles, {} claims, {} links, {} failed",
-        summary.stored, summary.claims, summary.links, summary.failed
+        "  stored:    {} articles, {} claims, {} links, {} duplicates, {} failed",
+        total.stored, total.claims, total.links, total.duplicates, total.failed
     );
     println!("  time:      {secs:.2} s");
-    println!("  articles/s {:.0}", summary.read as f64 / secs);
-    println!("  claims/s   {:.0}", summary.claims as f64 / secs);
-    println!("  database:  {:.1} MB", db_bytes as f64 / 1e6);
-    if path.starts_with(std::env::temp_dir()) {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
+    println!("  articles/s {:.0}", total.read as f64 / secs);
+    println!("  claims/s   {:.0}", total.claims as f64 / secs);
+    if let Some(f) = floor {
+        println!(
+            "  vs floor:  {:.0}% of the parse-only floor",
+            100.0 * total.read as f64 / secs / f
+        );
+    }
+    if chunk_times.len() > 1 {
+        let first = chunk_times[0];
+        let last = chunk_times[chunk_times.len() - 1];
+        println!("  flat cost: last chunk / first chunk = {:.2}", last / first);
+    }
+    println!(
+        "  database:  {:.1} MB, {:.0} bytes/article",
+        db_bytes as f64 / 1e6,
+        db_bytes as f64 / total.stored.max(1) as f64
+    );
+    if let Some(mb) = peak_rss_mb() {
+        println!("  peak RSS:  {mb:.0} MB (whole process, corpus generation included)");
+    }
+    if keep.is_none() {
+        remove_db(&path);
     }
     Ok(EXIT_OK)
 }
 
 fn claims(articles: usize, seed: u64) -> anyhow::Result<i32> {
-    let extractor = Extractor::new(&bench_lexicon(articles)?);
+    let extractor = Extractor::new(&bench_lexicon()?);
     let corpus: Vec<Article> = synth::generate(articles, seed)
-        .into_iter()
         .map(|a| Article {
             url: Some(a.url),
             title: Some(a.title),
@@ -210,4 +480,173 @@ fn thread_cpu_secs() -> Option<f64> {
     let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
     Some(ns / 1e9)
+}
+
+fn warc(file: &Path) -> anyhow::Result<i32> {
+    let size = std::fs::metadata(file)
+        .with_context(|| format!("cannot read {}", file.display()))?
+        .len();
+    let f = std::fs::File::open(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let t = Instant::now();
+    let mut body_bytes = 0usize;
+    let summary = crate::fetch::read_warc(f, |e| {
+        if let crate::fetch::WarcEvent::Record(r) = e {
+            body_bytes += r.body.len();
+        }
+    })?;
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "bench warc: {} ({:.1} MB on disk)",
+        file.display(),
+        size as f64 / 1e6
+    );
+    println!(
+        "  records:   {} ({} HTML, {} skipped, {} damaged), {:.1} MB of pages",
+        summary.records,
+        summary.html,
+        summary.skipped,
+        summary.damaged,
+        body_bytes as f64 / 1e6
+    );
+    println!(
+        "  time:      {secs:.2} s, {:.0} records/s, {:.1} MB/s of file",
+        summary.records as f64 / secs,
+        size as f64 / 1e6 / secs
+    );
+    if let Some(mb) = peak_rss_mb() {
+        println!("  peak RSS:  {mb:.0} MB");
+    }
+    Ok(EXIT_OK)
+}
+
+/// p-th percentile (0–100) of sorted durations, in ms (nearest rank).
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+fn query(db: &Path, runs: usize, company: Option<String>) -> anyhow::Result<i32> {
+    let store = Store::open_read_only(db)?;
+    let stats = store.stats()?;
+    let company = company.unwrap_or_else(|| synth::company_name(0));
+    let mid = synth::company_name(50);
+    let rare_word = synth::company_name(999);
+    println!(
+        "bench query: {} ({} articles, {} claims, {} links), {runs} runs each, in-process",
+        db.display(),
+        stats.articles,
+        stats.claims,
+        stats.links
+    );
+    let since = chrono::NaiveDate::from_ymd_opt(2015, 1, 1);
+    let by_company = |c: &str| ClaimFilter {
+        company: Some(c.to_string()),
+        ..ClaimFilter::default()
+    };
+    type Q<'a> = Box<dyn Fn() -> anyhow::Result<usize> + 'a>;
+    let cases: Vec<(String, Q)> = vec![
+        (
+            format!("contradictions --company {company}"),
+            Box::new(|| Ok(store.contradictions(&by_company(&company))?.len())),
+        ),
+        (
+            format!("contradictions --company {mid}"),
+            Box::new(|| Ok(store.contradictions(&by_company(&mid))?.len())),
+        ),
+        (
+            "claims --data-type location --since 2015-01-01".into(),
+            Box::new(|| {
+                Ok(store
+                    .claims(&ClaimFilter {
+                        data_type: Some(DataType::Location),
+                        since,
+                        ..ClaimFilter::default()
+                    })?
+                    .len())
+            }),
+        ),
+        (
+            "claims --data-type health --since 2015-01-01 --limit 100".into(),
+            Box::new(|| {
+                Ok(store
+                    .claims(&ClaimFilter {
+                        data_type: Some(DataType::Health),
+                        since,
+                        limit: Some(100),
+                        ..ClaimFilter::default()
+                    })?
+                    .len())
+            }),
+        ),
+        (
+            "search privacy (common)".into(),
+            Box::new(|| Ok(store.search("privacy", 20)?.len())),
+        ),
+        (
+            format!("search {rare_word} (rare)"),
+            Box::new(|| Ok(store.search(&rare_word, 20)?.len())),
+        ),
+        (
+            format!("timeline --company {mid} --format json"),
+            Box::new(|| timeline_json(&store, &by_company(&mid))),
+        ),
+        (
+            format!("timeline --company {company} --format json"),
+            Box::new(|| timeline_json(&store, &by_company(&company))),
+        ),
+    ];
+    for (name, q) in &cases {
+        let mut times = Vec::with_capacity(runs);
+        let mut rows = 0;
+        for _ in 0..runs.max(1) {
+            let t = Instant::now();
+            rows = q()?;
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "  {name:<58} rows {rows:>8}  p50 {:>9.2} ms  p99 {:>9.2} ms",
+            percentile(&times, 50.0),
+            percentile(&times, 99.0)
+        );
+    }
+    Ok(EXIT_OK)
+}
+
+/// Builds a company's JSON timeline as `timeline --format json` does, into memory; returns
+/// its size in bytes.
+fn timeline_json(store: &Store, filter: &ClaimFilter) -> anyhow::Result<usize> {
+    let claims = store.claims(filter)?;
+    let links = store.contradictions(filter)?;
+    let mut out = Vec::new();
+    export::write_timeline(&mut out, &claims, &links, TimelineFormat::Json, "bench")?;
+    Ok(out.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_warc_reads_back_record_by_record() {
+        let mut file = gzip(&synth::warc_info(3, 5)).expect("gzip in memory");
+        let articles: Vec<_> = synth::generate(3, 5).collect();
+        for (i, a) in articles.iter().enumerate() {
+            let page = synth::html_page(a, &[]);
+            file.extend(gzip(&synth::warc_response(a, &page, i)).expect("gzip in memory"));
+        }
+        let mut urls = Vec::new();
+        let summary = crate::fetch::read_warc(file.as_slice(), |e| {
+            if let crate::fetch::WarcEvent::Record(r) = e {
+                assert_eq!(r.http_status, Some(200));
+                urls.push(r.target_uri);
+            }
+        })
+        .expect("the WARC reads");
+        assert_eq!((summary.records, summary.html, summary.damaged), (4, 3, 0));
+        assert_eq!(urls, articles.iter().map(|a| a.url.clone()).collect::<Vec<_>>());
+    }
 }

@@ -297,6 +297,8 @@ impl Store {
     /// Replaces the function that decides links (tests inject a simple one).
     pub fn set_linker(&mut self, linker: Linker) {
         self.linker = linker;
+        // The candidate cache's grouping follows `link::evaluate`'s rules, not this linker's.
+        self.candidates.narrow = false;
     }
 
     /// Stores one article with its claims and links them, all in one transaction.

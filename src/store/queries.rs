@@ -397,7 +397,7 @@ fn link_claim(
         Polarity::Assertion => Polarity::Denial,
     };
     let mut made = 0;
-    for other in cache.get(conn, &new.claim.actor, opposite)? {
+    for other in cache.candidates(conn, new, opposite)? {
         let (denial, assertion) = match new.claim.polarity {
             Polarity::Denial => (new, other),
             Polarity::Assertion => (other, new),
