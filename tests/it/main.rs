@@ -1,10 +1,12 @@
 //! Integration tests: the real `claimtrack` binary, run in a temp folder, on real SQLite files.
 
 mod claim;
+mod concurrency;
 mod datasette;
 mod demo;
 mod ingest;
 mod output;
+mod reliability;
 mod review;
 mod seed;
 
