@@ -24,6 +24,27 @@ pub struct Overrides {
     pub published: Option<NaiveDate>,
     pub outlet: Option<String>,
     pub url: Option<String>,
+    /// The latest publication date believed (the CLI: two days after today); later dates are
+    /// refused as being in the future. `None`: no upper bound but `LATEST_YEAR`.
+    pub latest: Option<NaiveDate>,
+}
+
+/// Publication dates before this year are refused as impossible for a news article.
+pub const EARLIEST_YEAR: i32 = 1800;
+/// Publication dates after this year are refused even without `Overrides::latest`.
+pub const LATEST_YEAR: i32 = 2200;
+
+/// Refuses a publication date that cannot be right: before `EARLIEST_YEAR`, after
+/// `LATEST_YEAR`, or after `latest`.
+fn check_published(date: NaiveDate, latest: Option<NaiveDate>) -> Result<(), String> {
+    use chrono::Datelike;
+    if date.year() < EARLIEST_YEAR {
+        return Err(format!("published date {date} is before {EARLIEST_YEAR}: not a news date"));
+    }
+    if date.year() > LATEST_YEAR || latest.is_some_and(|l| date > l) {
+        return Err(format!("published date {date} is in the future"));
+    }
+    Ok(())
 }
 
 /// Totals of one run, for the summary line.
@@ -58,7 +79,11 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         reason,
     };
     let published = match raw.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) => Some(parse_input_date(s).map_err(|e| fail(e.to_string()))?),
+        Some(s) => {
+            let date = parse_input_date(s).map_err(|e| fail(e.to_string()))?;
+            check_published(date, overrides.latest).map_err(fail)?;
+            Some(date)
+        }
         None => None,
     };
     let (mut body, mut title, mut published, mut outlet, mut author, mut url) = (
@@ -70,12 +95,17 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         raw.url,
     );
     if let Some(html) = raw.html.as_deref() {
+        crate::extract::check_depth(html).map_err(fail)?;
         let page = crate::extract::extract_html(html, url.as_deref());
         if body.trim().is_empty() {
             body = page.text;
         }
         title = title.or(page.title);
-        published = published.or(page.published);
+        // A page's own impossible date is dropped, not held against the page.
+        let plausible = page
+            .published
+            .filter(|d| check_published(*d, overrides.latest).is_ok());
+        published = published.or(plausible);
         outlet = outlet.or(page.outlet);
         author = author.or(page.author);
         url = url.or(page.canonical_url);
@@ -346,6 +376,7 @@ mod tests {
             published: NaiveDate::from_ymd_opt(2018, 12, 19),
             outlet: Some("Wire".into()),
             url: Some("https://example.org/a".into()),
+            latest: None,
         };
         let a = to_article(raw(Some("Body."), None, Some("2017-01-02")), &o).unwrap();
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2017, 1, 2));

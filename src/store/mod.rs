@@ -61,6 +61,8 @@ pub enum StoreError {
     Foreign { path: String, reason: String },
     #[error("{path}: file is not a database (not SQLite); check the --db path")]
     NotADatabase { path: String },
+    #[error("{path}: cannot open or create the database file; check that its folder exists, is writable, and that the path is not a folder")]
+    CannotOpen { path: String },
     #[error("{path}: no such database; run `claimtrack ingest` first to create it")]
     Missing { path: String },
     #[error("{path}: schema version {found} is older than this claimtrack's ({known}); run `claimtrack ingest` (any writing command) to upgrade it")]

@@ -1,5 +1,6 @@
 //! Integration tests: the real `claimtrack` binary, run in a temp folder, on real SQLite files.
 
+mod bad_input;
 mod claim;
 mod concurrency;
 mod datasette;
