@@ -703,3 +703,63 @@ fn catalogue_lists_every_test() {
     }
     assert!(tests.len() >= 30, "{} tests", tests.len());
 }
+
+// ---- Exports of hostile text ----------------------------------------------------------------
+
+#[test]
+fn hostile_text_is_inert_in_every_export() {
+    let env = seeded();
+    let title =
+        "=HYPERLINK(\"http://evil.invalid\") <script>alert(1)</script></style>\" onmouseover=\"alert(2)";
+    let line = serde_json::json!({
+        "url": "javascript:alert(3)//\"><script>alert(4)</script>",
+        "title": title,
+        "published": "2019-05-01",
+        "outlet": "<img src=x onerror=alert(5)>",
+        "text": "Facebook sold users' location data to Acme in 2019, said <script>alert(6)</script> \"='><svg onload=alert(7)>.",
+    });
+    env.write("hostile.jsonl", format!("{line}\n"));
+    check_accepted(&env, &["--jsonl", "hostile.jsonl"]);
+    let (code, html, err) = env.run(&["timeline", "--format", "html"]);
+    assert_eq!(code, 0, "{err}");
+    for live in [
+        "<script>alert",
+        "<img src=x",
+        "<svg onload",
+        "href=\"javascript:",
+        "href='javascript:",
+        "href=javascript:",
+        "onmouseover=\"alert",
+    ] {
+        assert!(!html.contains(live), "html timeline holds {live:?} live");
+    }
+    assert_eq!(
+        html.matches("</style>").count(),
+        html.matches("<style").count(),
+        "no stray </style>"
+    );
+    let (code, md, _) = env.run(&["timeline", "--format", "md"]);
+    assert_eq!(code, 0);
+    assert!(!md.contains("<script>") && !md.contains("](javascript:"), "{md}");
+    for args in [
+        &["claims", "--format", "csv"][..],
+        &["timeline", "--format", "csv"],
+    ] {
+        let (code, csv, _) = env.run(args);
+        assert_eq!(code, 0);
+        let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+        for record in reader.records() {
+            for cell in record.expect("valid CSV").iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '@', '\t', '\r'])
+                        && !(cell.starts_with('-') && cell.parse::<f64>().is_err()),
+                    "{args:?}: formula cell {cell:?}"
+                );
+            }
+        }
+        assert!(
+            csv.contains("'=HYPERLINK"),
+            "{args:?}: the title is kept, neutralised: {csv}"
+        );
+    }
+}
