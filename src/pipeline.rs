@@ -8,6 +8,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
@@ -23,6 +24,27 @@ pub struct Overrides {
     pub published: Option<NaiveDate>,
     pub outlet: Option<String>,
     pub url: Option<String>,
+    /// The latest publication date believed (the CLI: two days after today); later dates are
+    /// refused as being in the future. `None`: no upper bound but `LATEST_YEAR`.
+    pub latest: Option<NaiveDate>,
+}
+
+/// Publication dates before this year are refused as impossible for a news article.
+pub const EARLIEST_YEAR: i32 = 1800;
+/// Publication dates after this year are refused even without `Overrides::latest`.
+pub const LATEST_YEAR: i32 = 2200;
+
+/// Refuses a publication date that cannot be right: before `EARLIEST_YEAR`, after
+/// `LATEST_YEAR`, or after `latest`.
+fn check_published(date: NaiveDate, latest: Option<NaiveDate>) -> Result<(), String> {
+    use chrono::Datelike;
+    if date.year() < EARLIEST_YEAR {
+        return Err(format!("published date {date} is before {EARLIEST_YEAR}: not a news date"));
+    }
+    if date.year() > LATEST_YEAR || latest.is_some_and(|l| date > l) {
+        return Err(format!("published date {date} is in the future"));
+    }
+    Ok(())
 }
 
 /// Totals of one run, for the summary line.
@@ -57,7 +79,11 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         reason,
     };
     let published = match raw.published.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) => Some(parse_input_date(s).map_err(|e| fail(e.to_string()))?),
+        Some(s) => {
+            let date = parse_input_date(s).map_err(|e| fail(e.to_string()))?;
+            check_published(date, overrides.latest).map_err(fail)?;
+            Some(date)
+        }
         None => None,
     };
     let (mut body, mut title, mut published, mut outlet, mut author, mut url) = (
@@ -69,12 +95,17 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         raw.url,
     );
     if let Some(html) = raw.html.as_deref() {
+        crate::extract::check_depth(html).map_err(fail)?;
         let page = crate::extract::extract_html(html, url.as_deref());
         if body.trim().is_empty() {
             body = page.text;
         }
         title = title.or(page.title);
-        published = published.or(page.published);
+        // A page's own impossible date is dropped, not held against the page.
+        let plausible = page
+            .published
+            .filter(|d| check_published(*d, overrides.latest).is_ok());
+        published = published.or(plausible);
         outlet = outlet.or(page.outlet);
         author = author.or(page.author);
         url = url.or(page.canonical_url);
@@ -103,8 +134,21 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
     })
 }
 
+/// How long a batch of writes may stay open before it is committed: what a crash can cost a
+/// rerun, how stale readers may be, and how long another writer waits for the lock.
+pub const BATCH_TIME: Duration = Duration::from_millis(200);
+/// At most this many items in one batch.
+pub const BATCH_ITEMS: usize = 500;
+
 /// Runs items through extraction and claim finding on `workers` threads and stores them in
-/// input order on the calling thread. `items` is consumed lazily (bounded memory).
+/// input order on the calling thread. `items` is consumed lazily (bounded memory), on a thread
+/// of its own.
+///
+/// Writes are grouped: one transaction per batch (`BATCH_TIME`, `BATCH_ITEMS`, and whenever the
+/// input goes idle), each article a savepoint in it, so an article is stored whole or not at
+/// all and a failing article never takes the others of its batch down. A store error about
+/// the item itself (`StoreError::is_about_the_item`) is recorded as a failure and the batch
+/// goes on; any other ends the run after committing what was stored before it.
 pub fn ingest<I>(
     items: I,
     overrides: &Overrides,
@@ -116,46 +160,56 @@ pub fn ingest<I>(
 where
     I: Iterator<Item = Result<RawDoc, InputError>> + Send,
 {
+    let workers = workers.max(1);
     let mut summary = Summary::default();
     let process = |item: Result<RawDoc, InputError>| -> Result<(Article, Vec<Claim>), InputError> {
         let article = to_article(item?, overrides)?;
-        let claims = extractor.extract(&article);
+        let claims = extract_claims(extractor, &article)?;
         Ok((article, claims))
     };
+    let mut batch = Batch::default();
     let mut store_one = |result: Result<(Article, Vec<Claim>), InputError>,
-                         summary: &mut Summary|
+                         store: &mut Store,
+                         summary: &mut Summary,
+                         batch: &mut Batch|
      -> Result<(), StoreError> {
         summary.read += 1;
-        match result {
-            Err(e) => {
-                summary.failed += 1;
-                store.record_failure(&e.item, &e.reason)?;
-                on_event(Event::Failed {
-                    item: &e.item,
-                    reason: &e.reason,
-                });
-            }
-            Ok((article, claims)) => {
-                let outcome = store.save_article(&article, &claims, EXTRACTOR_VERSION)?;
-                match outcome.status {
-                    SaveStatus::Inserted => summary.stored += 1,
-                    SaveStatus::Replaced => summary.replaced += 1,
-                    SaveStatus::Duplicate => summary.duplicates += 1,
+        batch.open(store)?;
+        let failure = match result {
+            Err(e) => Some(e),
+            Ok((article, claims)) => match store.save_article(&article, &claims, EXTRACTOR_VERSION) {
+                Ok(outcome) => {
+                    match outcome.status {
+                        SaveStatus::Inserted => summary.stored += 1,
+                        SaveStatus::Replaced => summary.replaced += 1,
+                        SaveStatus::Duplicate => summary.duplicates += 1,
+                    }
+                    summary.claims += outcome.claims;
+                    summary.links += outcome.links;
+                    None
                 }
-                summary.claims += outcome.claims;
-                summary.links += outcome.links;
-            }
+                Err(e) if e.is_about_the_item() => Some(InputError {
+                    item: article.origin.clone(),
+                    reason: format!("cannot be stored: {e}"),
+                }),
+                Err(e) => return Err(e),
+            },
+        };
+        if let Some(e) = failure {
+            summary.failed += 1;
+            store.record_failure(&e.item, &e.reason)?;
+            on_event(Event::Failed {
+                item: &e.item,
+                reason: &e.reason,
+            });
+        }
+        batch.items += 1;
+        if batch.full() {
+            batch.commit(store)?;
         }
         on_event(Event::Progress { summary });
         Ok(())
     };
-
-    if workers <= 1 {
-        for item in items {
-            store_one(process(item), &mut summary)?;
-        }
-        return Ok(summary);
-    }
 
     // Reader → bounded queue → workers → reorder buffer → writer (this thread).
     let queue = workers * 16;
@@ -165,7 +219,7 @@ where
     // Set when the writer has stopped on a store error: the reader stops reading and the
     // workers drain the queue without working, so no thread stays blocked on a full channel.
     let stop = AtomicBool::new(false);
-    std::thread::scope(|scope| -> Result<(), StoreError> {
+    let result = std::thread::scope(|scope| -> Result<(), StoreError> {
         let stop = &stop;
         scope.spawn(move || {
             for (seq, item) in items.enumerate() {
@@ -192,20 +246,76 @@ where
         drop(out_tx);
         let mut pending = std::collections::BTreeMap::new();
         let mut next = 0usize;
-        for (seq, result) in out_rx.iter() {
-            pending.insert(seq, result);
-            while let Some(result) = pending.remove(&next) {
-                next += 1;
-                if let Err(e) = store_one(result, &mut summary) {
-                    stop.store(true, Ordering::Relaxed);
-                    drop(out_rx);
-                    return Err(e);
+        let mut write = || -> Result<(), StoreError> {
+            loop {
+                let (seq, result) = match out_rx.recv_timeout(BATCH_TIME) {
+                    Ok(got) => got,
+                    // The input is idle (a slow stdin): commit what is waiting.
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        batch.commit(store)?;
+                        continue;
+                    }
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+                };
+                pending.insert(seq, result);
+                while let Some(result) = pending.remove(&next) {
+                    next += 1;
+                    store_one(result, store, &mut summary, &mut batch)?;
                 }
             }
+        };
+        let written = write();
+        if written.is_err() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        drop(out_rx);
+        written
+    });
+    // Whatever happened, what was stored before stays stored.
+    let committed = batch.commit(store);
+    result?;
+    committed?;
+    Ok(summary)
+}
+
+/// The open batch of writes, if any: how many items it holds and since when.
+#[derive(Default)]
+struct Batch {
+    started: Option<Instant>,
+    items: usize,
+}
+
+impl Batch {
+    fn open(&mut self, store: &mut Store) -> Result<(), StoreError> {
+        if self.started.is_none() {
+            store.begin_batch()?;
+            self.started = Some(Instant::now());
+            self.items = 0;
         }
         Ok(())
-    })?;
-    Ok(summary)
+    }
+
+    fn full(&self) -> bool {
+        self.items >= BATCH_ITEMS || self.started.is_some_and(|t| t.elapsed() >= BATCH_TIME)
+    }
+
+    fn commit(&mut self, store: &mut Store) -> Result<(), StoreError> {
+        if self.started.take().is_some() {
+            store.commit_batch()?;
+        }
+        Ok(())
+    }
+}
+
+/// Claim extraction, with a panic in it (a bug, never expected) turned into this item's
+/// failure so the batch goes on.
+fn extract_claims(extractor: &Extractor, article: &Article) -> Result<Vec<Claim>, InputError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(article))).map_err(|_| {
+        InputError {
+            item: article.origin.clone(),
+            reason: "claim extraction failed (a claimtrack bug; please report it with this item)".into(),
+        }
+    })
 }
 
 /// Re-runs claim extraction and linking over every stored article, without reading any input.
@@ -266,6 +376,7 @@ mod tests {
             published: NaiveDate::from_ymd_opt(2018, 12, 19),
             outlet: Some("Wire".into()),
             url: Some("https://example.org/a".into()),
+            latest: None,
         };
         let a = to_article(raw(Some("Body."), None, Some("2017-01-02")), &o).unwrap();
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2017, 1, 2));

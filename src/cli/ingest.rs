@@ -53,6 +53,8 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
         published: args.published,
         outlet: args.outlet,
         url: args.url,
+        // Two days of slack for time zones and pages dated ahead.
+        latest: Some(chrono::Local::now().date_naive() + chrono::Days::new(2)),
     };
     let workers = args.workers.unwrap_or_else(default_workers).max(1);
     let summary = ingest_inputs(

@@ -114,7 +114,7 @@ impl Ctx {
 
     /// One bad item: always printed, one line, naming the item.
     pub fn item_error(&self, item: &str, reason: &str) {
-        eprintln!("claimtrack: {item}: {reason}");
+        eprintln!("claimtrack: {}: {}", one_line(item), one_line(reason));
     }
 
     pub fn open_read_only(&self) -> anyhow::Result<Store> {
@@ -165,11 +165,36 @@ pub fn main() -> i32 {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => EXIT_OK,
         Err(e) => {
-            let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
-            eprintln!("claimtrack: {}", chain.join(": "));
+            eprintln!("claimtrack: {}", chain_message(&e));
             EXIT_FATAL
         }
     }
+}
+
+/// `s` with control characters (newlines, terminal escapes) shown escaped, so a file name or
+/// a reason read from input stays one harmless line on stderr.
+pub fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
+        .collect::<String>()
+        .into()
+}
+
+/// The messages of an error chain joined with ": ", leaving out a cause whose message the one
+/// before already includes (wrappers that repeat their source).
+fn chain_message(e: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in e.chain() {
+        let msg = cause.to_string();
+        if parts.last().is_some_and(|prev| prev.contains(&msg)) {
+            continue;
+        }
+        parts.push(msg);
+    }
+    one_line(&parts.join(": ")).into_owned()
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

@@ -95,7 +95,8 @@ pub(crate) fn csv_err(e: csv::Error) -> io::Error {
     }
 }
 
-/// Writes `rows` as CSV with a header row.
+/// Writes `rows` as CSV with a header row. Every cell is made safe to open in a spreadsheet
+/// (`spreadsheet_safe`).
 pub(crate) fn write_csv<I, R>(w: &mut dyn Write, header: &[&str], rows: I) -> io::Result<()>
 where
     I: IntoIterator<Item = R>,
@@ -105,9 +106,31 @@ where
     let mut out = csv::Writer::from_writer(w);
     out.write_record(header).map_err(csv_err)?;
     for row in rows {
-        out.write_record(row).map_err(csv_err)?;
+        let cells: Vec<std::borrow::Cow<'_, [u8]>> = row
+            .into_iter()
+            .map(|c| spreadsheet_safe(c.as_ref()).into_owned().into())
+            .collect();
+        out.write_record(&cells).map_err(csv_err)?;
     }
     out.flush()
+}
+
+/// A CSV cell that a spreadsheet will not run as a formula (CSV injection): a cell starting
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, unless it is a
+/// plain number (`-3`, `+0.5`).
+pub(crate) fn spreadsheet_safe(cell: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let risky = matches!(cell.first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
+    let number = std::str::from_utf8(cell)
+        .ok()
+        .is_some_and(|s| s.parse::<f64>().is_ok_and(f64::is_finite));
+    if risky && !number {
+        let mut safe = Vec::with_capacity(cell.len() + 1);
+        safe.push(b'\'');
+        safe.extend_from_slice(cell);
+        safe.into()
+    } else {
+        cell.into()
+    }
 }
 
 pub(crate) fn write_json<T: Serialize>(w: &mut dyn Write, items: &[T]) -> io::Result<()> {
@@ -367,6 +390,25 @@ mod tests {
         let mut keys: Vec<String> = v.as_object().expect("an object").keys().cloned().collect();
         keys.sort();
         keys
+    }
+
+    #[test]
+    fn csv_cells_cannot_be_formulas() {
+        fn check(cell: &str, expected: &str) {
+            let got = spreadsheet_safe(cell.as_bytes());
+            assert_eq!(String::from_utf8_lossy(&got), expected, "{cell:?}");
+        }
+        check("=HYPERLINK(\"http://evil.invalid\",\"x\")", "'=HYPERLINK(\"http://evil.invalid\",\"x\")");
+        check("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0");
+        check("-2+3", "'-2+3");
+        check("@SUM(A1:A9)", "'@SUM(A1:A9)");
+        check("\t=1", "'\t=1");
+        check("\r=1", "'\r=1");
+        check("-3", "-3");
+        check("+0.5", "+0.5");
+        check("Facebook", "Facebook");
+        check("", "");
+        check("a=b", "a=b");
     }
 
     fn csv_rows(s: &str) -> Vec<Vec<String>> {

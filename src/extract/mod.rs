@@ -43,8 +43,91 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Page {
     extract_html_with_source(html, url).0
 }
 
-/// `extract_html`, also telling which extraction the text came from.
+/// How deeply elements may nest in a page claimtrack reads: twice the depth at which browsers'
+/// parsers stop nesting (Blink: 512). Deeper pages make the HTML parser slow (quadratic) and
+/// the tree walks deep; they are refused by `check_depth` before parsing.
+pub const MAX_NESTING: usize = 1024;
+
+/// Refuses HTML whose elements nest deeper than `MAX_NESTING`, measured by a quick scan of the
+/// tags (elements whose end tag may be left out, such as `p` and `li`, and void elements do
+/// not count; neither do comments and the contents of `script` and `style`). The error says
+/// why, for the item's failure line.
+pub fn check_depth(html: &str) -> Result<(), String> {
+    const VOID_OR_OPTIONAL_END: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+        "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
+        "tfoot", "colgroup", "rb", "rt", "rtc", "rp", "html", "head", "body", "frame", "basefont", "bgsound",
+        "keygen", "image",
+    ];
+    let bytes = html.as_bytes();
+    let (mut i, mut depth) = (0usize, 0usize);
+    while let Some(off) = memchr_lt(&bytes[i..]) {
+        i += off + 1;
+        if bytes[i..].starts_with(b"!--") {
+            i = find(bytes, i, b"-->").unwrap_or(bytes.len());
+            continue;
+        }
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let name_len = bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !bytes[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[start..start + name_len].to_ascii_lowercase();
+        let tag_end = find(bytes, start, b">").unwrap_or(bytes.len());
+        i = tag_end;
+        if closing {
+            if !VOID_OR_OPTIONAL_END.contains(&name.as_str()) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        if name == "script" || name == "style" {
+            let close = format!("</{name}");
+            i = find_ascii_ci(bytes, i, close.as_bytes()).unwrap_or(bytes.len());
+            continue;
+        }
+        let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+        if self_closing || VOID_OR_OPTIONAL_END.contains(&name.as_str()) {
+            continue;
+        }
+        depth += 1;
+        if depth > MAX_NESTING {
+            return Err(format!(
+                "HTML nested deeper than {MAX_NESTING} levels (not a page claimtrack reads)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| from + p)
+}
+
+/// `extract_html`, also telling which extraction the text came from. A page refused by
+/// `check_depth` gives an empty `Page`.
 pub fn extract_html_with_source(html: &str, url: Option<&str>) -> (Page, TextSource) {
+    if check_depth(html).is_err() {
+        return (Page::default(), TextSource::None);
+    }
     let doc = Document::from(html);
     let m = meta::read(&doc, url);
     let fb = fallback::extract(&doc);

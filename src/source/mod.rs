@@ -53,7 +53,10 @@ impl InputError {
 /// The longest JSONL line read; longer lines are reported and skipped.
 pub const MAX_JSONL_LINE: usize = 64 << 20;
 /// The most a `.gz` file may decompress to (guards against gzip bombs).
-pub const MAX_GUNZIPPED: u64 = 512 << 20;
+pub const MAX_GUNZIPPED: u64 = MAX_FILE;
+/// The largest file read as one article (before or after gunzipping); larger ones are
+/// reported and skipped, as a JSONL line over `MAX_JSONL_LINE` is.
+pub const MAX_FILE: u64 = 64 << 20;
 /// How deep directories are walked (guards against symlink loops).
 const MAX_DEPTH: usize = 64;
 
@@ -150,6 +153,11 @@ fn io_reason(e: &std::io::Error) -> String {
 fn read_file(path: &Path, kind: Kind, gz: bool) -> Result<RawDoc, InputError> {
     let origin = path.display().to_string();
     let err = |reason: String| InputError::new(origin.clone(), reason);
+    let too_big = || err(format!("larger than {} MiB: not one article", MAX_FILE >> 20));
+    let size = fs::metadata(path).map_err(|e| err(io_reason(&e)))?.len();
+    if size > MAX_FILE {
+        return Err(too_big());
+    }
     let mut bytes = fs::read(path).map_err(|e| err(io_reason(&e)))?;
     if gz {
         if bytes.is_empty() {
@@ -166,6 +174,9 @@ fn read_file(path: &Path, kind: Kind, gz: bool) -> Result<RawDoc, InputError> {
             )));
         }
         bytes = out;
+        if bytes.len() as u64 > MAX_FILE {
+            return Err(too_big());
+        }
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(err("empty file".into()));
@@ -279,6 +290,17 @@ fn read_jsonl_capped(
                 format!("line longer than {} MiB", cap.div_ceil(1 << 20)),
             )));
             continue;
+        }
+        // A binary file (an image, an archive, a database) given as JSONL: one line for the
+        // file, not one per "line" of it.
+        if line_no == 1 && (buf.contains(&0) || std::str::from_utf8(&buf).is_err()) {
+            let reason = if buf.starts_with(&[0xFF, 0xFE]) || buf.starts_with(&[0xFE, 0xFF]) {
+                "UTF-16 text; JSONL must be UTF-8 (convert it with iconv -f UTF-16 -t UTF-8)"
+            } else {
+                "binary file, not JSONL text (skipped whole)"
+            };
+            sink(Err(InputError::new(name.to_string(), reason)));
+            return;
         }
         let line = match std::str::from_utf8(&buf) {
             Ok(s) => s,

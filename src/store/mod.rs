@@ -61,6 +61,8 @@ pub enum StoreError {
     Foreign { path: String, reason: String },
     #[error("{path}: file is not a database (not SQLite); check the --db path")]
     NotADatabase { path: String },
+    #[error("{path}: cannot open or create the database file; check that its folder exists, is writable, and that the path is not a folder")]
+    CannotOpen { path: String },
     #[error("{path}: no such database; run `claimtrack ingest` first to create it")]
     Missing { path: String },
     #[error("{path}: schema version {found} is older than this claimtrack's ({known}); run `claimtrack ingest` (any writing command) to upgrade it")]
@@ -81,11 +83,29 @@ pub enum StoreError {
         "search query {query:?} is not valid FTS5 syntax and has no plain words to search for: {source}"
     )]
     BadQuery { query: String, source: rusqlite::Error },
+    #[error("the database is busy: another process has been writing to it for longer than the busy timeout (5 s); what was stored so far is kept; run the command again")]
+    Busy,
     #[error(transparent)]
     Sql(#[from] rusqlite::Error),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+impl StoreError {
+    /// Whether the error comes from the item being written (too big for SQLite, breaking a
+    /// constraint) rather than from the database or the disk: such an item is recorded as a
+    /// failure and the batch goes on; any other error stops the run.
+    pub fn is_about_the_item(&self) -> bool {
+        let code = match self {
+            StoreError::Sql(e) => e.sqlite_error_code(),
+            _ => None,
+        };
+        matches!(
+            code,
+            Some(rusqlite::ErrorCode::TooBig | rusqlite::ErrorCode::ConstraintViolation)
+        ) || matches!(self, StoreError::Sql(rusqlite::Error::ToSqlConversionFailure(_)))
+    }
+}
 
 /// What happened to one article on `save_article`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -327,55 +347,58 @@ impl Store {
         claims: &[Claim],
         extractor_version: &str,
     ) -> Result<SaveOutcome> {
-        let hash = article.content_hash();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        self.candidates.sync(&tx)?;
-        let duplicate = |article_id| SaveOutcome {
-            status: SaveStatus::Duplicate,
-            article_id,
-            claims: 0,
-            links: 0,
-        };
-        let by_url = match &article.url {
-            Some(url) => queries::article_by_url(&tx, url)?,
-            None => None,
-        };
-        let (status, article_id) = match by_url {
-            Some(existing) if existing.content_hash == hash => return Ok(duplicate(existing.id)),
-            Some(existing) => {
-                queries::update_article(&tx, existing.id, article, &hash, extractor_version)?;
-                queries::delete_claims(&tx, existing.id)?;
-                self.candidates.forget_article(existing.id);
-                (SaveStatus::Replaced, existing.id)
-            }
-            None => {
-                if let Some(id) = queries::article_by_hash(&tx, &hash)? {
-                    return Ok(duplicate(id));
+        let (linker, candidates) = (self.linker, &mut self.candidates);
+        if self.conn.is_autocommit() {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let outcome = save_in(&tx, linker, candidates, article, claims, extractor_version)?;
+            tx.commit()?;
+            Ok(outcome)
+        } else {
+            // Inside a batch: the article is its own savepoint, so a failure takes back this
+            // article's writes and nothing else.
+            let sp = self.conn.savepoint_with_name("article")?;
+            let outcome = save_in(&sp, linker, candidates, article, claims, extractor_version)?;
+            sp.commit()?;
+            Ok(outcome)
+        }
+    }
+
+    /// Starts a batch: the writes that follow (`save_article`, `record_failure`) are committed
+    /// together by `commit_batch`, each article still all-or-nothing (a savepoint of its own).
+    /// Takes the write lock until the commit; keep batches short (the pipeline commits every
+    /// few hundred milliseconds). A batch never committed (a crash, a dropped store) is rolled
+    /// back whole: a rerun stores its articles again.
+    pub fn begin_batch(&mut self) -> Result<()> {
+        if self.conn.is_autocommit() {
+            self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| {
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) {
+                    StoreError::Busy
+                } else {
+                    e.into()
                 }
-                (
-                    SaveStatus::Inserted,
-                    queries::insert_article(&tx, article, &hash, extractor_version)?,
-                )
-            }
-        };
-        let article_ref = queries::ArticleRef::of(article_id, article, &hash);
-        let (claims, links) = queries::insert_and_link(
-            &tx,
-            self.linker,
-            &mut self.candidates,
-            &article_ref,
-            claims,
-            extractor_version,
-        )?;
-        tx.commit()?;
-        Ok(SaveOutcome {
-            status,
-            article_id,
-            claims,
-            links,
-        })
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Commits the batch begun by `begin_batch` (a no-op outside one).
+    pub fn commit_batch(&mut self) -> Result<()> {
+        if self.conn.is_autocommit() {
+            return Ok(());
+        }
+        if let Err(e) = self.conn.execute_batch("COMMIT") {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            self.candidates.clear();
+            return Err(e.into());
+        }
+        Ok(())
+    }
+
+    /// Whether a batch is open.
+    pub fn in_batch(&self) -> bool {
+        !self.conn.is_autocommit()
     }
 
     /// Records an input that could not be read or stored (kept for `stats` and queries).
@@ -603,4 +626,61 @@ impl Store {
     pub fn stats(&self) -> Result<Stats> {
         Ok(queries::stats(&self.conn)?)
     }
+}
+
+/// The body of `save_article`, inside the transaction or savepoint `conn` the caller opened
+/// (and commits).
+fn save_in(
+    conn: &Connection,
+    linker: Linker,
+    candidates: &mut cache::CandidateCache,
+    article: &Article,
+    claims: &[Claim],
+    extractor_version: &str,
+) -> Result<SaveOutcome> {
+    let hash = article.content_hash();
+    candidates.sync(conn)?;
+    let duplicate = |article_id| SaveOutcome {
+        status: SaveStatus::Duplicate,
+        article_id,
+        claims: 0,
+        links: 0,
+    };
+    let by_url = match &article.url {
+        Some(url) => queries::article_by_url(conn, url)?,
+        None => None,
+    };
+    let (status, article_id) = match by_url {
+        Some(existing) if existing.content_hash == hash => return Ok(duplicate(existing.id)),
+        Some(existing) => {
+            queries::update_article(conn, existing.id, article, &hash, extractor_version)?;
+            queries::delete_claims(conn, existing.id)?;
+            candidates.forget_article(existing.id);
+            (SaveStatus::Replaced, existing.id)
+        }
+        None => {
+            if let Some(id) = queries::article_by_hash(conn, &hash)? {
+                return Ok(duplicate(id));
+            }
+            (
+                SaveStatus::Inserted,
+                queries::insert_article(conn, article, &hash, extractor_version)?,
+            )
+        }
+    };
+    let article_ref = queries::ArticleRef::of(article_id, article, &hash);
+    let (claims, links) = queries::insert_and_link(
+        conn,
+        linker,
+        candidates,
+        &article_ref,
+        claims,
+        extractor_version,
+    )?;
+    Ok(SaveOutcome {
+        status,
+        article_id,
+        claims,
+        links,
+    })
 }

@@ -34,6 +34,10 @@ pub(super) fn open_error(path: &Path, source: rusqlite::Error) -> StoreError {
         StoreError::NotADatabase {
             path: path_string(path),
         }
+    } else if source.sqlite_error_code() == Some(ErrorCode::CannotOpen) {
+        StoreError::CannotOpen {
+            path: path_string(path),
+        }
     } else {
         StoreError::Open {
             path: path_string(path),

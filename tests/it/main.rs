@@ -1,6 +1,8 @@
 //! Integration tests: the real `claimtrack` binary, run in a temp folder, on real SQLite files.
 
+mod bad_input;
 mod claim;
+mod concurrency;
 mod datasette;
 mod demo;
 mod browser;
@@ -9,6 +11,7 @@ mod export;
 mod help;
 mod ingest;
 mod output;
+mod reliability;
 mod review;
 mod seed;
 mod timelinejs;
