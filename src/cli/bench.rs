@@ -80,11 +80,13 @@ pub enum Bench {
         seed: u64,
     },
     /// Stream a WARC file through the fetcher's reader (no storing): records/s, MB/s, peak memory.
+    #[command(after_help = "Examples:\n  claimtrack bench warc corpus.warc.gz")]
     Warc {
         /// A .warc or .warc.gz (e.g. one written by `bench generate --warc`).
         file: PathBuf,
     },
     /// Query latency in-process on an existing database: p50 and p99 over repeated runs.
+    #[command(after_help = "Examples:\n  claimtrack bench query --db big.db --runs 50")]
     Query {
         /// The database (e.g. one kept by `bench ingest --keep`).
         #[arg(long)]
