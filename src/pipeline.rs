@@ -15,7 +15,7 @@ use crate::claims::{Extractor, EXTRACTOR_VERSION};
 use crate::dates::parse_input_date;
 use crate::model::{Article, Claim};
 use crate::source::{InputError, RawDoc};
-use crate::store::{SaveStatus, Store, StoreError};
+use crate::store::{SaveOutcome, SaveStatus, Store, StoreError};
 
 /// Metadata the user gives on the command line for items that lack it.
 #[derive(Debug, Clone, Default)]
@@ -33,6 +33,8 @@ pub struct Summary {
     pub replaced: usize,
     pub duplicates: usize,
     pub failed: usize,
+    /// Not stored on purpose (not relevant), with the reason.
+    pub skipped: usize,
     pub claims: usize,
     pub links: usize,
 }
@@ -44,6 +46,8 @@ pub enum Event<'a> {
     Progress { summary: &'a Summary },
     /// One item failed: `item` names it (file, file:line), `reason` says why.
     Failed { item: &'a str, reason: &'a str },
+    /// One item was read but not stored on purpose (see `Options`).
+    Skipped { item: &'a str, reason: &'a str },
 }
 
 /// Turns one input item into an article ready for claim extraction.
@@ -68,8 +72,10 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         raw.author,
         raw.url,
     );
+    let mut canonical_url = None;
     if let Some(html) = raw.html.as_deref() {
         let page = crate::extract::extract_html(html, url.as_deref());
+        canonical_url = page.canonical_url.clone();
         if body.trim().is_empty() {
             body = page.text;
         }
@@ -100,7 +106,41 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         text,
         html: raw.html,
         origin: raw.origin,
+        canonical_url,
     })
+}
+
+/// How a run treats the items it reads.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Keep only articles that name a lexicon company and a data or privacy term
+    /// (`Extractor::irrelevance`); the others are reported as skipped, not stored.
+    pub relevant_only: bool,
+}
+
+/// What became of one item, for callers that keep their own bookkeeping (the fetch queue).
+/// Given to the `on_item` hook on the writer thread, right after the item's own write.
+#[derive(Debug)]
+pub enum ItemOutcome<'a> {
+    Saved {
+        origin: &'a str,
+        outcome: &'a SaveOutcome,
+    },
+    Skipped {
+        origin: &'a str,
+        reason: &'a str,
+    },
+    Failed {
+        item: &'a str,
+        reason: &'a str,
+    },
+}
+
+/// One item after the worker threads.
+enum Processed {
+    Article(Article, Vec<Claim>),
+    Skipped { origin: String, reason: &'static str },
+    Failed(InputError),
 }
 
 /// Runs items through extraction and claim finding on `workers` threads and stores them in
@@ -116,26 +156,81 @@ pub fn ingest<I>(
 where
     I: Iterator<Item = Result<RawDoc, InputError>> + Send,
 {
+    ingest_with(
+        items,
+        overrides,
+        Options::default(),
+        extractor,
+        store,
+        workers,
+        on_event,
+        &mut |_, _| Ok(()),
+    )
+}
+
+/// [`ingest`] with options, and a hook called with the store after each item is written (or
+/// skipped, or failed), so a caller can record the item's fate in the same place.
+#[allow(clippy::too_many_arguments)]
+pub fn ingest_with<I>(
+    items: I,
+    overrides: &Overrides,
+    options: Options,
+    extractor: &Extractor,
+    store: &mut Store,
+    workers: usize,
+    on_event: &mut dyn FnMut(Event<'_>),
+    on_item: &mut dyn FnMut(&mut Store, ItemOutcome<'_>) -> Result<(), StoreError>,
+) -> Result<Summary, StoreError>
+where
+    I: Iterator<Item = Result<RawDoc, InputError>> + Send,
+{
     let mut summary = Summary::default();
-    let process = |item: Result<RawDoc, InputError>| -> Result<(Article, Vec<Claim>), InputError> {
-        let article = to_article(item?, overrides)?;
+    let process = |item: Result<RawDoc, InputError>| -> Processed {
+        let article = match item.and_then(|raw| to_article(raw, overrides)) {
+            Ok(article) => article,
+            Err(e) => return Processed::Failed(e),
+        };
+        if options.relevant_only {
+            if let Some(reason) = extractor.irrelevance(&article) {
+                return Processed::Skipped {
+                    origin: article.origin,
+                    reason,
+                };
+            }
+        }
         let claims = extractor.extract(&article);
-        Ok((article, claims))
+        Processed::Article(article, claims)
     };
-    let mut store_one = |result: Result<(Article, Vec<Claim>), InputError>,
-                         summary: &mut Summary|
-     -> Result<(), StoreError> {
+    let mut store_one = |result: Processed, summary: &mut Summary| -> Result<(), StoreError> {
         summary.read += 1;
         match result {
-            Err(e) => {
+            Processed::Failed(e) => {
                 summary.failed += 1;
                 store.record_failure(&e.item, &e.reason)?;
+                on_item(
+                    store,
+                    ItemOutcome::Failed {
+                        item: &e.item,
+                        reason: &e.reason,
+                    },
+                )?;
                 on_event(Event::Failed {
                     item: &e.item,
                     reason: &e.reason,
                 });
             }
-            Ok((article, claims)) => {
+            Processed::Skipped { origin, reason } => {
+                summary.skipped += 1;
+                on_item(
+                    store,
+                    ItemOutcome::Skipped {
+                        origin: &origin,
+                        reason,
+                    },
+                )?;
+                on_event(Event::Skipped { item: &origin, reason });
+            }
+            Processed::Article(article, claims) => {
                 let outcome = store.save_article(&article, &claims, EXTRACTOR_VERSION)?;
                 match outcome.status {
                     SaveStatus::Inserted => summary.stored += 1,
@@ -144,6 +239,13 @@ where
                 }
                 summary.claims += outcome.claims;
                 summary.links += outcome.links;
+                on_item(
+                    store,
+                    ItemOutcome::Saved {
+                        origin: &article.origin,
+                        outcome: &outcome,
+                    },
+                )?;
             }
         }
         on_event(Event::Progress { summary });
@@ -160,7 +262,7 @@ where
     // Reader → bounded queue → workers → reorder buffer → writer (this thread).
     let queue = workers * 16;
     let (in_tx, in_rx) = mpsc::sync_channel::<(usize, Result<RawDoc, InputError>)>(queue);
-    let (out_tx, out_rx) = mpsc::sync_channel::<(usize, Result<(Article, Vec<Claim>), InputError>)>(queue);
+    let (out_tx, out_rx) = mpsc::sync_channel::<(usize, Processed)>(queue);
     let in_rx = Mutex::new(in_rx);
     // Set when the writer has stopped on a store error: the reader stops reading and the
     // workers drain the queue without working, so no thread stays blocked on a full channel.

@@ -119,6 +119,7 @@ pub fn ingest_inputs(
         workers,
         &mut |event| match event {
             Event::Failed { item, reason } => bar.suspend(|| ctx.item_error(item, reason)),
+            Event::Skipped { .. } => {}
             Event::Progress { summary } => {
                 bar.set_position(summary.read as u64);
                 bar.set_message(format!("{} failed, {} claims", summary.failed, summary.claims));
