@@ -64,6 +64,7 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         Some(s) => Some(parse_input_date(s).map_err(|e| fail(e.to_string()))?),
         None => None,
     };
+    let (title_hint, published_hint) = (raw.title_hint, raw.published_hint);
     let (mut body, mut title, mut published, mut outlet, mut author, mut url) = (
         raw.text.unwrap_or_default(),
         raw.title,
@@ -85,7 +86,10 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         author = author.or(page.author);
         url = url.or(page.canonical_url);
     }
-    let published = published.or(overrides.published);
+    let title = title.or(title_hint);
+    let published = published
+        .or_else(|| published_hint.and_then(|h| parse_input_date(h.trim()).ok()))
+        .or(overrides.published);
     let outlet = outlet.or_else(|| overrides.outlet.clone());
     let url = url.or_else(|| overrides.url.clone());
     let title = title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());

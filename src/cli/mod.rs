@@ -22,6 +22,7 @@ mod demo;
 mod eval;
 mod extract;
 mod ingest;
+mod ingest_web;
 mod link;
 mod reextract;
 mod review;
