@@ -26,8 +26,8 @@ use crate::fetch::{
 use crate::pipeline::{self, Event, ItemOutcome, Options, Overrides, Summary};
 use crate::source::{InputError, RawDoc};
 use crate::store::{
-    FetchAttempt, FinishedItem, QueueEntry, QueueItem, QueueKind, QueueSource, QueueState, QueueUpdate, SaveStatus,
-    Store,
+    FetchAttempt, FinishedItem, QueueEntry, QueueItem, QueueKind, QueueSource, QueueState, QueueUpdate,
+    SaveStatus, Store,
 };
 
 /// Sitemaps read in one run at most (an index may list thousands; this bounds a runaway one).
@@ -86,7 +86,9 @@ pub fn classify(arg: &str) -> Positional {
         Some((scheme, _))
             if !scheme.is_empty()
                 && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
         {
             Positional::OtherScheme(scheme.to_string())
         }
@@ -167,13 +169,32 @@ pub fn run(
         let urls = std::mem::take(&mut run.urls);
         let requests = select_requests(run.store, &urls, inputs.refresh, run.summary)?;
         if !requests.is_empty() && !interrupted() {
-            fetch_and_ingest(ctx, &fetcher, requests, inputs.all, overrides, extractor, store, workers, &mut summary)?;
+            fetch_and_ingest(
+                ctx,
+                &fetcher,
+                requests,
+                inputs.all,
+                overrides,
+                extractor,
+                store,
+                workers,
+                &mut summary,
+            )?;
         }
         for warc in &inputs.warcs {
             if interrupted() {
                 break;
             }
-            ingest_warc(ctx, warc, inputs.all, overrides, extractor, store, workers, &mut summary)?;
+            ingest_warc(
+                ctx,
+                warc,
+                inputs.all,
+                overrides,
+                extractor,
+                store,
+                workers,
+                &mut summary,
+            )?;
         }
         Ok(())
     })();
@@ -204,7 +225,13 @@ impl Collect<'_> {
     }
 
     /// Queues pages (normalising each URL; a bad one is an input error naming `origin`).
-    fn queue(&mut self, items: Vec<(String, Option<String>, Option<String>)>, source: QueueSource, source_ref: Option<&str>, origin: &str) -> anyhow::Result<()> {
+    fn queue(
+        &mut self,
+        items: Vec<(String, Option<String>, Option<String>)>,
+        source: QueueSource,
+        source_ref: Option<&str>,
+        origin: &str,
+    ) -> anyhow::Result<()> {
         let mut batch = Vec::new();
         for (raw, title, published) in items {
             match normalize_url(raw.trim()) {
@@ -237,7 +264,10 @@ impl Collect<'_> {
                 self.input_error(u, &e.to_string())?;
             }
         }
-        let cli = cli.into_iter().filter(|(u, _, _)| normalize_url(u).is_ok()).collect();
+        let cli = cli
+            .into_iter()
+            .filter(|(u, _, _)| normalize_url(u).is_ok())
+            .collect();
         self.queue(cli, QueueSource::Cli, None, "command line")?;
         for file in &inputs.url_files {
             self.read_url_file(file)?;
@@ -286,14 +316,14 @@ impl Collect<'_> {
     }
 
     /// A feed or sitemap: fetched (conditionally, with the validators of the last run) when
-    /// `input` is a URL, read when it is a file. `Ok(None)`: not modified, or failed (reported).
-    fn document(&mut self, input: &str, kind: QueueKind) -> anyhow::Result<Option<Vec<u8>>> {
+    /// `input` is a URL, read when it is a file. `parent`: the sitemap index that lists it.
+    fn document(&mut self, input: &str, kind: QueueKind, parent: Option<&str>) -> anyhow::Result<Doc> {
         if !matches!(classify(input), Positional::Url(_)) {
             return match read_file(Path::new(input)) {
-                Ok(bytes) => Ok(Some(bytes)),
+                Ok(bytes) => Ok(Doc::Body(bytes)),
                 Err(e) => {
                     self.input_error(input, &format!("cannot read: {e}"))?;
-                    Ok(None)
+                    Ok(Doc::Failed)
                 }
             };
         }
@@ -301,15 +331,19 @@ impl Collect<'_> {
             Ok(u) => u,
             Err(e) => {
                 self.input_error(input, &e.to_string())?;
-                return Ok(None);
+                return Ok(Doc::Failed);
             }
         };
         let key = url.to_string();
         self.store.enqueue(&[QueueItem {
             url: key.clone(),
             kind,
-            source: QueueSource::Cli,
-            source_ref: None,
+            source: if parent.is_some() {
+                QueueSource::Sitemap
+            } else {
+                QueueSource::Cli
+            },
+            source_ref: parent.map(str::to_string),
             title_hint: None,
             published_hint: None,
         }])?;
@@ -323,7 +357,7 @@ impl Collect<'_> {
         let mut results = Vec::new();
         self.fetcher.run_blocking([request], |r| results.push(r))?;
         let Some(result) = results.pop() else {
-            return Ok(None); // interrupted before it was sent
+            return Ok(Doc::Failed); // interrupted before it was sent
         };
         let attempt = attempt_of(&result);
         match result.outcome {
@@ -333,7 +367,7 @@ impl Collect<'_> {
                     validators: Some((doc.etag, doc.last_modified)),
                 };
                 self.store.record_fetch(&attempt, &update)?;
-                Ok(Some(doc.body))
+                Ok(Doc::Body(doc.body))
             }
             Outcome::Page(page) => {
                 let update = QueueUpdate {
@@ -341,7 +375,7 @@ impl Collect<'_> {
                     validators: Some((page.etag, page.last_modified)),
                 };
                 self.store.record_fetch(&attempt, &update)?;
-                Ok(Some(page.raw))
+                Ok(Doc::Body(page.raw))
             }
             Outcome::NotModified => {
                 self.store.record_fetch(&attempt, &QueueUpdate::default())?;
@@ -353,7 +387,7 @@ impl Collect<'_> {
                         self.urls.push(e.url);
                     }
                 }
-                Ok(None)
+                Ok(Doc::NotModified(key))
             }
             Outcome::Skipped(why) => {
                 let reason = why.to_string();
@@ -363,7 +397,7 @@ impl Collect<'_> {
                 };
                 self.store.record_fetch(&attempt, &update)?;
                 self.input_error(&key, &reason)?;
-                Ok(None)
+                Ok(Doc::Failed)
             }
             Outcome::Failed(why) => {
                 let reason = why.to_string();
@@ -373,13 +407,13 @@ impl Collect<'_> {
                 };
                 self.store.record_fetch(&attempt, &update)?;
                 self.input_error(&key, &reason)?;
-                Ok(None)
+                Ok(Doc::Failed)
             }
         }
     }
 
     fn read_feed(&mut self, input: &str) -> anyhow::Result<()> {
-        let Some(bytes) = self.document(input, QueueKind::Feed)? else {
+        let Doc::Body(bytes) = self.document(input, QueueKind::Feed, None)? else {
             return Ok(());
         };
         let source_ref = source_ref(input);
@@ -422,7 +456,9 @@ impl Collect<'_> {
         request.accept = Accept::Any;
         let mut results = Vec::new();
         self.fetcher.run_blocking([request], |r| results.push(r))?;
-        let Some(result) = results.pop() else { return Ok(Vec::new()) };
+        let Some(result) = results.pop() else {
+            return Ok(Vec::new());
+        };
         match &result.outcome {
             Outcome::Document(doc) => {
                 let found = fetch::sitemaps_from_robots(&String::from_utf8_lossy(&doc.body));
@@ -443,9 +479,10 @@ impl Collect<'_> {
     }
 
     fn read_sitemaps(&mut self, roots: Vec<String>, since: Option<NaiveDate>) -> anyhow::Result<()> {
-        let mut todo: std::collections::VecDeque<String> = roots.into();
+        let mut todo: std::collections::VecDeque<(String, Option<String>)> =
+            roots.into_iter().map(|r| (r, None)).collect();
         let mut done = HashSet::new();
-        while let Some(input) = todo.pop_front() {
+        while let Some((input, parent)) = todo.pop_front() {
             if interrupted() {
                 break;
             }
@@ -453,17 +490,31 @@ impl Collect<'_> {
                 continue;
             }
             if done.len() > MAX_SITEMAPS {
-                self.input_error(&input, &format!("more than {MAX_SITEMAPS} sitemaps; the rest are not read"))?;
+                self.input_error(
+                    &input,
+                    &format!("more than {MAX_SITEMAPS} sitemaps; the rest are not read"),
+                )?;
                 break;
             }
-            let Some(bytes) = self.document(&input, QueueKind::Sitemap)? else {
-                continue;
+            let bytes = match self.document(&input, QueueKind::Sitemap, parent.as_deref())? {
+                Doc::Body(bytes) => bytes,
+                Doc::NotModified(key) => {
+                    // An unchanged index: its sitemaps are asked for again (conditionally too).
+                    let children = self.store.documents_from(&key)?;
+                    todo.extend(children.into_iter().map(|c| (c, Some(key.clone()))));
+                    continue;
+                }
+                Doc::Failed => continue,
             };
             let source_ref = source_ref(&input);
             match fetch::parse_sitemap(&bytes) {
                 Ok(Sitemap::Index(children)) => {
                     let base = fetch::Url::parse(&source_ref).ok();
-                    todo.extend(children.into_iter().map(|c| resolve(base.as_ref(), &c)));
+                    todo.extend(
+                        children
+                            .into_iter()
+                            .map(|c| (resolve(base.as_ref(), &c), Some(source_ref.clone()))),
+                    );
                 }
                 Ok(Sitemap::Urlset(entries)) => {
                     let items = entries
@@ -486,6 +537,15 @@ impl Collect<'_> {
     }
 }
 
+/// A feed or sitemap document.
+enum Doc {
+    Body(Vec<u8>),
+    /// 304: the pages it listed last time are in the queue (the normalised URL).
+    NotModified(String),
+    /// Failed or skipped (reported), or not sent because the run was interrupted.
+    Failed,
+}
+
 /// How a feed or sitemap is named in `fetch_queue.source_ref`: its normalised URL, or the path.
 fn source_ref(input: &str) -> String {
     match classify(input) {
@@ -497,7 +557,10 @@ fn source_ref(input: &str) -> String {
 /// A link as a feed or sitemap wrote it, made absolute against the document's URL.
 fn resolve(base: Option<&fetch::Url>, link: &str) -> String {
     match base {
-        Some(b) => b.join(link.trim()).map(|u| u.to_string()).unwrap_or_else(|_| link.to_string()),
+        Some(b) => b
+            .join(link.trim())
+            .map(|u| u.to_string())
+            .unwrap_or_else(|_| link.to_string()),
         None => link.to_string(),
     }
 }
@@ -507,17 +570,26 @@ fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
     if path.as_os_str() == "-" {
         std::io::stdin().read_to_end(&mut bytes)?;
     } else {
-        std::fs::File::open(path)?.take(256 << 20).read_to_end(&mut bytes)?;
+        std::fs::File::open(path)?
+            .take(256 << 20)
+            .read_to_end(&mut bytes)?;
     }
     Ok(bytes)
 }
 
 /// The requests of this run: pages not yet done (and, with `refresh`, the done ones again, with
 /// their validators for a conditional GET).
-fn select_requests(store: &Store, urls: &[String], refresh: bool, summary: &mut WebSummary) -> anyhow::Result<Vec<Request>> {
+fn select_requests(
+    store: &Store,
+    urls: &[String],
+    refresh: bool,
+    summary: &mut WebSummary,
+) -> anyhow::Result<Vec<Request>> {
     let mut requests = Vec::new();
     for url in urls {
-        let Some(entry) = store.queue_entry(url)? else { continue };
+        let Some(entry) = store.queue_entry(url)? else {
+            continue;
+        };
         let conditional = match entry.state {
             s if s.is_pending() => false,
             QueueState::Done | QueueState::Skipped if refresh => entry.state == QueueState::Done,
@@ -526,7 +598,9 @@ fn select_requests(store: &Store, urls: &[String], refresh: bool, summary: &mut 
                 continue;
             }
         };
-        let Ok(parsed) = fetch::Url::parse(url) else { continue };
+        let Ok(parsed) = fetch::Url::parse(url) else {
+            continue;
+        };
         let mut request = Request::new(parsed);
         if conditional {
             request.etag = entry.etag;
@@ -549,7 +623,8 @@ fn attempt_of(r: &FetchResult) -> FetchAttempt {
         redirects: r.redirects,
         elapsed_ms: r.elapsed_ms,
         bytes: r.bytes,
-        at: chrono::DateTime::<chrono::Utc>::from(r.started_at).to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        at: chrono::DateTime::<chrono::Utc>::from(r.started_at)
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
     }
 }
 
@@ -735,13 +810,20 @@ fn fail(
 }
 
 /// The pipeline's hook: the URL's final state, right after the article is written.
-fn finish(store: &mut Store, outcome: ItemOutcome<'_>, source: QueueSource) -> Result<(), crate::store::StoreError> {
+fn finish(
+    store: &mut Store,
+    outcome: ItemOutcome<'_>,
+    source: QueueSource,
+) -> Result<(), crate::store::StoreError> {
     let (url, state, reason, article_id) = match outcome {
         ItemOutcome::Saved { origin, outcome } => {
-            let reason = (outcome.status == SaveStatus::Duplicate).then(|| "duplicate of a stored article".to_string());
+            let reason = (outcome.status == SaveStatus::Duplicate)
+                .then(|| "duplicate of a stored article".to_string());
             (origin, QueueState::Done, reason, Some(outcome.article_id))
         }
-        ItemOutcome::Skipped { origin, reason } => (origin, QueueState::Skipped, Some(reason.to_string()), None),
+        ItemOutcome::Skipped { origin, reason } => {
+            (origin, QueueState::Skipped, Some(reason.to_string()), None)
+        }
         ItemOutcome::Failed { item, reason } => (item, QueueState::Failed, Some(reason.to_string()), None),
     };
     // WARC damage reports name the file and offset, not a URL: nothing to queue.
@@ -874,7 +956,10 @@ fn ingest_warc(
             }
             Event::Progress { summary } => {
                 bar.set_position(summary.read as u64);
-                bar.set_message(format!("records, {} failed, {} skipped", summary.failed, summary.skipped));
+                bar.set_message(format!(
+                    "records, {} failed, {} skipped",
+                    summary.failed, summary.skipped
+                ));
             }
         },
         &mut |store, outcome| finish(store, outcome, QueueSource::Warc),

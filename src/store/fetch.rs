@@ -220,6 +220,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The feeds and sitemaps a sitemap index listed (for an index that was not modified).
+    pub fn documents_from(&self, source_ref: &str) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT url FROM fetch_queue WHERE source_ref = ?1 AND kind <> 'page' ORDER BY id",
+        )?;
+        let rows = st.query_map([source_ref], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Every page still to fetch, whatever run queued it, in queue order.
     pub fn pending_pages(&self) -> Result<Vec<QueueEntry>> {
         let mut st = self.conn.prepare_cached(&format!(

@@ -7,6 +7,8 @@ mod ingest;
 mod output;
 mod review;
 mod seed;
+mod server;
+mod fetch;
 
 use std::path::{Path, PathBuf};
 
