@@ -232,7 +232,10 @@ where
                         reason,
                     },
                 )?;
-                on_event(Event::Skipped { item: &origin, reason });
+                on_event(Event::Skipped {
+                    item: &origin,
+                    reason,
+                });
             }
             Processed::Article(article, claims) => {
                 let outcome = store.save_article(&article, &claims, EXTRACTOR_VERSION)?;

@@ -104,7 +104,8 @@ pub struct Args {
 impl Args {
     fn fetch_config(&self) -> anyhow::Result<FetchConfig> {
         let secs = |name: &str, v: f64| -> anyhow::Result<Duration> {
-            Duration::try_from_secs_f64(v).map_err(|_| anyhow::anyhow!("--{name} {v}: not a number of seconds"))
+            Duration::try_from_secs_f64(v)
+                .map_err(|_| anyhow::anyhow!("--{name} {v}: not a number of seconds"))
         };
         let mut config = FetchConfig::default();
         if let Some(ua) = &self.user_agent {
@@ -133,17 +134,18 @@ pub fn run(ctx: &Ctx, mut args: Args) -> anyhow::Result<i32> {
     // Positional arguments: http(s) URLs are fetched, other schemes are refused, the rest are paths.
     let mut web_urls = Vec::new();
     let mut bad_schemes = Vec::new();
-    args.paths.retain(|p| match ingest_web::classify(&p.to_string_lossy()) {
-        ingest_web::Positional::Url(u) => {
-            web_urls.push(u);
-            false
-        }
-        ingest_web::Positional::OtherScheme(scheme) => {
-            bad_schemes.push((p.display().to_string(), scheme));
-            false
-        }
-        ingest_web::Positional::Path => true,
-    });
+    args.paths
+        .retain(|p| match ingest_web::classify(&p.to_string_lossy()) {
+            ingest_web::Positional::Url(u) => {
+                web_urls.push(u);
+                false
+            }
+            ingest_web::Positional::OtherScheme(scheme) => {
+                bad_schemes.push((p.display().to_string(), scheme));
+                false
+            }
+            ingest_web::Positional::Path => true,
+        });
     let web = !web_urls.is_empty() || args.has_web_inputs();
     if args.paths.is_empty() && args.jsonl.is_empty() && !web && bad_schemes.is_empty() {
         bail!(
@@ -151,7 +153,9 @@ pub fn run(ctx: &Ctx, mut args: Args) -> anyhow::Result<i32> {
              --discover or --warc (see claimtrack ingest --help)"
         );
     }
-    if args.url.is_some() && (args.paths.len() != 1 || !args.jsonl.is_empty() || args.paths[0].is_dir() || web) {
+    if args.url.is_some()
+        && (args.paths.len() != 1 || !args.jsonl.is_empty() || args.paths[0].is_dir() || web)
+    {
         bail!("--url applies to a single input file; give exactly one file with it");
     }
     let config = args.fetch_config()?;

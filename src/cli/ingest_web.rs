@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -167,12 +167,13 @@ pub fn run(
         };
         run.gather(inputs)?;
         let urls = std::mem::take(&mut run.urls);
-        let requests = select_requests(run.store, &urls, inputs.refresh, run.summary)?;
+        let (requests, hints) = select_requests(run.store, &urls, inputs.refresh, run.summary)?;
         if !requests.is_empty() && !interrupted() {
             fetch_and_ingest(
                 ctx,
                 &fetcher,
                 requests,
+                hints,
                 inputs.all,
                 overrides,
                 extractor,
@@ -584,8 +585,9 @@ fn select_requests(
     urls: &[String],
     refresh: bool,
     summary: &mut WebSummary,
-) -> anyhow::Result<Vec<Request>> {
+) -> anyhow::Result<(Vec<Request>, Hints)> {
     let mut requests = Vec::new();
+    let mut hints = Hints::new();
     for url in urls {
         let Some(entry) = store.queue_entry(url)? else {
             continue;
@@ -601,6 +603,12 @@ fn select_requests(
         let Ok(parsed) = fetch::Url::parse(url) else {
             continue;
         };
+        if entry.title_hint.is_some() || entry.published_hint.is_some() {
+            hints.insert(
+                url.clone(),
+                (entry.title_hint.clone(), entry.published_hint.clone()),
+            );
+        }
         let mut request = Request::new(parsed);
         if conditional {
             request.etag = entry.etag;
@@ -608,8 +616,11 @@ fn select_requests(
         }
         requests.push(request);
     }
-    Ok(requests)
+    Ok((requests, hints))
 }
+
+/// Title and date hints (from feeds and news sitemaps) by queued URL.
+type Hints = std::collections::HashMap<String, (Option<String>, Option<String>)>;
 
 fn attempt_of(r: &FetchResult) -> FetchAttempt {
     let message = r.outcome_message();
@@ -637,11 +648,45 @@ struct Counters {
     failed: AtomicUsize,
 }
 
+/// Fetch results waiting to be logged. The fetch thread never writes to the database: the
+/// pipeline's writer (the only writer) logs them before it stores the next item, so two
+/// connections never wait on each other's locks.
+#[derive(Default)]
+struct PendingLog {
+    fetches: Vec<(FetchAttempt, QueueUpdate)>,
+    /// (URL, reason) for the `failures` table.
+    failures: Vec<(String, String)>,
+}
+
+type SharedLog = Arc<Mutex<PendingLog>>;
+
+fn flush_log(store: &mut Store, log: &SharedLog) -> Result<(), crate::store::StoreError> {
+    let pending = match log.lock() {
+        Ok(mut l) => std::mem::take(&mut *l),
+        Err(poisoned) => std::mem::take(&mut *poisoned.into_inner()),
+    };
+    store.record_fetches(&pending.fetches)?;
+    for (url, reason) in &pending.failures {
+        store.record_failure(url, reason)?;
+    }
+    Ok(())
+}
+
+fn push_log(log: &SharedLog, attempt: FetchAttempt, update: QueueUpdate, failure: Option<(String, String)>) {
+    let mut l = match log.lock() {
+        Ok(l) => l,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    l.fetches.push((attempt, update));
+    l.failures.extend(failure);
+}
+
 #[allow(clippy::too_many_arguments)]
 fn fetch_and_ingest(
     ctx: &Ctx,
     fetcher: &Fetcher,
     requests: Vec<Request>,
+    hints: Hints,
     all: bool,
     overrides: &Overrides,
     extractor: &Extractor,
@@ -650,7 +695,6 @@ fn fetch_and_ingest(
     summary: &mut WebSummary,
 ) -> anyhow::Result<()> {
     let total = requests.len();
-    let db = ctx.db.clone();
     let bar = progress_bar(ctx, Some(total as u64));
     bar.set_style(
         indicatif::ProgressStyle::with_template(
@@ -659,28 +703,17 @@ fn fetch_and_ingest(
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     let counters = Arc::new(Counters::default());
+    let log: SharedLog = Arc::default();
     let (tx, rx) = mpsc::sync_channel::<Result<RawDoc, InputError>>(64);
     let fetch_thread = {
-        let (fetcher, counters, bar) = (fetcher.clone(), counters.clone(), bar.clone());
+        let (fetcher, counters, bar, log) = (fetcher.clone(), counters.clone(), bar.clone(), log.clone());
         let verbose = ctx.verbose;
-        // Hints are read on this thread (the pipeline fills in what the page lacks).
         std::thread::spawn(move || -> anyhow::Result<()> {
-            let mut log = Store::open(&db)?;
-            let mut error = None;
+            let mut hints = hints;
             fetcher.run_blocking(requests, |result| {
-                if error.is_some() {
-                    return;
-                }
-                if let Err(e) = on_fetched(&mut log, result, &tx, &counters, &bar, verbose) {
-                    // The log cannot be written: stop starting requests, report at the end.
-                    fetcher.stop_handle().store(true, Ordering::SeqCst);
-                    error = Some(e);
-                }
+                on_fetched(&mut hints, &log, result, &tx, &counters, &bar, verbose);
             })?;
-            match error {
-                Some(e) => Err(e),
-                None => Ok(()),
-            }
+            Ok(())
         })
     };
     let options = Options { relevant_only: !all };
@@ -700,13 +733,21 @@ fn fetch_and_ingest(
             }
             Event::Progress { .. } => {}
         },
-        &mut |store, outcome| finish(store, outcome, QueueSource::Cli),
+        &mut |store, outcome| {
+            flush_log(store, &log)?;
+            finish(store, outcome, QueueSource::Cli)
+        },
     );
+    if pipeline_result.is_err() {
+        // The store failed: start no more requests.
+        fetcher.stop_handle().store(true, Ordering::SeqCst);
+    }
     let fetch_result = fetch_thread
         .join()
         .unwrap_or_else(|_| Err(anyhow::anyhow!("the fetch thread stopped unexpectedly")));
     bar.finish_and_clear();
     summary.pipeline = add(summary.pipeline, pipeline_result?);
+    flush_log(store, &log)?;
     fetch_result?;
     summary.fetched += counters.fetched.load(Ordering::Relaxed);
     summary.not_modified += counters.not_modified.load(Ordering::Relaxed);
@@ -720,30 +761,30 @@ fn fetch_and_ingest(
     Ok(())
 }
 
-/// One fetch result on the fetch thread: logged, and a page passed on to the pipeline.
+/// One fetch result on the fetch thread: its log entry kept for the writer, and a page passed
+/// on to the pipeline.
 fn on_fetched(
-    log: &mut Store,
+    hints: &mut Hints,
+    log: &SharedLog,
     result: FetchResult,
     tx: &mpsc::SyncSender<Result<RawDoc, InputError>>,
     counters: &Counters,
     bar: &indicatif::ProgressBar,
     verbose: bool,
-) -> anyhow::Result<()> {
+) {
     let attempt = attempt_of(&result);
     let url = result.url.to_string();
     bar.inc(1);
     match result.outcome {
         Outcome::Page(page) => {
             // The validators are kept now but used only once the page is stored (`done`).
-            log.record_fetch(
-                &attempt,
-                &QueueUpdate {
-                    state: None,
-                    validators: Some((page.etag, page.last_modified)),
-                },
-            )?;
+            let update = QueueUpdate {
+                state: None,
+                validators: Some((page.etag, page.last_modified)),
+            };
+            push_log(log, attempt, update, None);
             counters.fetched.fetch_add(1, Ordering::Relaxed);
-            let entry = log.queue_entry(&url)?;
+            let (title_hint, published_hint) = hints.remove(&url).unwrap_or_default();
             let final_url = normalize_url(result.final_url.as_str())
                 .map(|u| u.to_string())
                 .unwrap_or_else(|_| result.final_url.to_string());
@@ -751,62 +792,61 @@ fn on_fetched(
                 origin: url,
                 url: Some(final_url),
                 html: Some(page.html),
-                title_hint: entry.as_ref().and_then(|e| e.title_hint.clone()),
-                published_hint: entry.and_then(|e| e.published_hint),
+                title_hint,
+                published_hint,
                 ..RawDoc::default()
             };
-            // The pipeline ended early (a store error): nothing more to hand over.
+            // An error here means the pipeline ended early (a store error), reported there.
             let _ = tx.send(Ok(doc));
         }
         Outcome::NotModified => {
-            log.record_fetch(&attempt, &QueueUpdate::default())?;
+            push_log(log, attempt, QueueUpdate::default(), None);
             counters.not_modified.fetch_add(1, Ordering::Relaxed);
         }
         Outcome::Document(_) => {
-            let reason = "not a page (unexpected document)".to_string();
-            fail(log, &attempt, &url, reason, counters, bar)?;
+            fail(
+                log,
+                attempt,
+                url,
+                "not a page (unexpected document)".into(),
+                counters,
+                bar,
+            );
         }
         Outcome::Skipped(why) => {
             let reason = why.to_string();
-            log.record_fetch(
-                &attempt,
-                &QueueUpdate {
-                    state: Some((QueueState::Skipped, Some(reason.clone()))),
-                    validators: None,
-                },
-            )?;
+            let update = QueueUpdate {
+                state: Some((QueueState::Skipped, Some(reason.clone()))),
+                validators: None,
+            };
+            push_log(log, attempt, update, None);
             counters.skipped.fetch_add(1, Ordering::Relaxed);
             if verbose {
                 bar.suspend(|| eprintln!("claimtrack: {url}: skipped: {reason}"));
             }
         }
-        Outcome::Failed(why) => fail(log, &attempt, &url, why.to_string(), counters, bar)?,
+        Outcome::Failed(why) => fail(log, attempt, url, why.to_string(), counters, bar),
     }
     let failed = counters.failed.load(Ordering::Relaxed);
     let skipped = counters.skipped.load(Ordering::Relaxed);
     bar.set_message(format!("{failed} failed, {skipped} skipped"));
-    Ok(())
 }
 
 fn fail(
-    log: &mut Store,
-    attempt: &FetchAttempt,
-    url: &str,
+    log: &SharedLog,
+    attempt: FetchAttempt,
+    url: String,
     reason: String,
     counters: &Counters,
     bar: &indicatif::ProgressBar,
-) -> anyhow::Result<()> {
-    log.record_fetch(
-        attempt,
-        &QueueUpdate {
-            state: Some((QueueState::Failed, Some(reason.clone()))),
-            validators: None,
-        },
-    )?;
-    log.record_failure(url, &reason)?;
-    counters.failed.fetch_add(1, Ordering::Relaxed);
+) {
     bar.suspend(|| eprintln!("claimtrack: {url}: {reason}"));
-    Ok(())
+    let update = QueueUpdate {
+        state: Some((QueueState::Failed, Some(reason.clone()))),
+        validators: None,
+    };
+    push_log(log, attempt, update, Some((url, reason)));
+    counters.failed.fetch_add(1, Ordering::Relaxed);
 }
 
 /// The pipeline's hook: the URL's final state, right after the article is written.

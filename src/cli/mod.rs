@@ -13,6 +13,7 @@ use crate::model::{DataType, Polarity};
 use crate::store::{ClaimFilter, LinkStatus, StatusFilter, Store};
 
 mod bench;
+mod bench_fetch;
 mod claim;
 mod claims;
 mod completions;

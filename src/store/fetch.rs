@@ -169,6 +169,46 @@ fn queue_entry(conn: &Connection, url: &str) -> rusqlite::Result<Option<QueueEnt
         .optional()
 }
 
+fn log_fetch(conn: &Connection, attempt: &FetchAttempt, update: &QueueUpdate) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO fetch_log (url, final_url, status, outcome, error, attempts, redirects, \
+         elapsed_ms, bytes, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+        attempt.url,
+        attempt.final_url,
+        attempt.status,
+        attempt.outcome,
+        attempt.error,
+        attempt.attempts,
+        attempt.redirects,
+        i64::try_from(attempt.elapsed_ms).unwrap_or(i64::MAX),
+        i64::try_from(attempt.bytes).unwrap_or(i64::MAX),
+        attempt.at,
+    ])?;
+    conn.prepare_cached(&format!(
+        "UPDATE fetch_queue SET attempts = attempts + ?2, status = coalesce(?3, status), \
+         final_url = ?4, fetched_at = {NOW} WHERE url = ?1"
+    ))?
+    .execute(params![
+        attempt.url,
+        attempt.attempts,
+        attempt.status,
+        attempt.final_url
+    ])?;
+    if let Some((state, reason)) = &update.state {
+        conn.prepare_cached(&format!(
+            "UPDATE fetch_queue SET state = ?2, reason = ?3, done_at = {NOW} WHERE url = ?1"
+        ))?
+        .execute(params![attempt.url, state.as_str(), reason])?;
+    }
+    if let Some((etag, last_modified)) = &update.validators {
+        conn.prepare_cached("UPDATE fetch_queue SET etag = ?2, last_modified = ?3 WHERE url = ?1")?
+            .execute(params![attempt.url, etag, last_modified])?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// Adds URLs to the queue in one transaction; a URL already queued keeps its row (its
     /// missing title and date hints are filled in). Returns how many were new.
@@ -242,44 +282,19 @@ impl Store {
     /// Logs one fetch and updates the URL's queue row (attempts, status, final URL, and what
     /// `update` says), in one transaction.
     pub fn record_fetch(&mut self, attempt: &FetchAttempt, update: &QueueUpdate) -> Result<()> {
+        self.record_fetches(std::slice::from_ref(&(attempt.clone(), update.clone())))
+    }
+
+    /// [`Store::record_fetch`] for many fetches, in one transaction.
+    pub fn record_fetches(&mut self, fetches: &[(FetchAttempt, QueueUpdate)]) -> Result<()> {
+        if fetches.is_empty() {
+            return Ok(());
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.prepare_cached(
-            "INSERT INTO fetch_log (url, final_url, status, outcome, error, attempts, redirects, \
-             elapsed_ms, bytes, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?
-        .execute(params![
-            attempt.url,
-            attempt.final_url,
-            attempt.status,
-            attempt.outcome,
-            attempt.error,
-            attempt.attempts,
-            attempt.redirects,
-            i64::try_from(attempt.elapsed_ms).unwrap_or(i64::MAX),
-            i64::try_from(attempt.bytes).unwrap_or(i64::MAX),
-            attempt.at,
-        ])?;
-        tx.prepare_cached(&format!(
-            "UPDATE fetch_queue SET attempts = attempts + ?2, status = coalesce(?3, status), \
-             final_url = ?4, fetched_at = {NOW} WHERE url = ?1"
-        ))?
-        .execute(params![
-            attempt.url,
-            attempt.attempts,
-            attempt.status,
-            attempt.final_url
-        ])?;
-        if let Some((state, reason)) = &update.state {
-            tx.prepare_cached(&format!(
-                "UPDATE fetch_queue SET state = ?2, reason = ?3, done_at = {NOW} WHERE url = ?1"
-            ))?
-            .execute(params![attempt.url, state.as_str(), reason])?;
-        }
-        if let Some((etag, last_modified)) = &update.validators {
-            tx.prepare_cached("UPDATE fetch_queue SET etag = ?2, last_modified = ?3 WHERE url = ?1")?
-                .execute(params![attempt.url, etag, last_modified])?;
+        for (attempt, update) in fetches {
+            log_fetch(&tx, attempt, update)?;
         }
         tx.commit()?;
         Ok(())

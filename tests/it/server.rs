@@ -138,10 +138,7 @@ fn serve(stream: TcpStream, hits: &Mutex<Vec<Hit>>, handler: &Handler) {
             headers.push((n.trim().to_string(), v.trim().to_string()));
         }
     }
-    let hit = Hit {
-        path,
-        headers,
-    };
+    let hit = Hit { path, headers };
     hits.lock()
         .expect("no server thread panics holding the log")
         .push(hit.clone());
