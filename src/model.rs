@@ -282,6 +282,9 @@ pub struct Article {
     pub html: Option<String>,
     /// Where it was read from: a path, `path:line` for JSONL, or a URL.
     pub origin: String,
+    /// The page's `<link rel=canonical>`, when it had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical_url: Option<String>,
 }
 
 impl Article {

@@ -16,7 +16,7 @@ use crate::claims::{Extractor, EXTRACTOR_VERSION};
 use crate::dates::parse_input_date;
 use crate::model::{Article, Claim};
 use crate::source::{InputError, RawDoc};
-use crate::store::{SaveStatus, Store, StoreError};
+use crate::store::{SaveOutcome, SaveStatus, Store, StoreError};
 
 /// Metadata the user gives on the command line for items that lack it.
 #[derive(Debug, Clone, Default)]
@@ -39,7 +39,9 @@ pub const LATEST_YEAR: i32 = 2200;
 fn check_published(date: NaiveDate, latest: Option<NaiveDate>) -> Result<(), String> {
     use chrono::Datelike;
     if date.year() < EARLIEST_YEAR {
-        return Err(format!("published date {date} is before {EARLIEST_YEAR}: not a news date"));
+        return Err(format!(
+            "published date {date} is before {EARLIEST_YEAR}: not a news date"
+        ));
     }
     if date.year() > LATEST_YEAR || latest.is_some_and(|l| date > l) {
         return Err(format!("published date {date} is in the future"));
@@ -55,6 +57,8 @@ pub struct Summary {
     pub replaced: usize,
     pub duplicates: usize,
     pub failed: usize,
+    /// Not stored on purpose (not relevant), with the reason.
+    pub skipped: usize,
     pub claims: usize,
     pub links: usize,
 }
@@ -66,6 +70,8 @@ pub enum Event<'a> {
     Progress { summary: &'a Summary },
     /// One item failed: `item` names it (file, file:line), `reason` says why.
     Failed { item: &'a str, reason: &'a str },
+    /// One item was read but not stored on purpose (see `Options`).
+    Skipped { item: &'a str, reason: &'a str },
 }
 
 /// Turns one input item into an article ready for claim extraction.
@@ -86,6 +92,7 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         }
         None => None,
     };
+    let (title_hint, published_hint) = (raw.title_hint, raw.published_hint);
     let (mut body, mut title, mut published, mut outlet, mut author, mut url) = (
         raw.text.unwrap_or_default(),
         raw.title,
@@ -94,9 +101,11 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         raw.author,
         raw.url,
     );
+    let mut canonical_url = None;
     if let Some(html) = raw.html.as_deref() {
         crate::extract::check_depth(html).map_err(fail)?;
         let page = crate::extract::extract_html(html, url.as_deref());
+        canonical_url = page.canonical_url.clone();
         if body.trim().is_empty() {
             body = page.text;
         }
@@ -110,7 +119,10 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         author = author.or(page.author);
         url = url.or(page.canonical_url);
     }
-    let published = published.or(overrides.published);
+    let title = title.or(title_hint);
+    let published = published
+        .or_else(|| published_hint.and_then(|h| parse_input_date(h.trim()).ok()))
+        .or(overrides.published);
     let outlet = outlet.or_else(|| overrides.outlet.clone());
     let url = url.or_else(|| overrides.url.clone());
     let title = title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
@@ -131,6 +143,7 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         text,
         html: raw.html,
         origin: raw.origin,
+        canonical_url,
     })
 }
 
@@ -139,6 +152,39 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
 pub const BATCH_TIME: Duration = Duration::from_millis(200);
 /// At most this many items in one batch.
 pub const BATCH_ITEMS: usize = 500;
+
+/// How a run treats the items it reads.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Keep only articles that name a lexicon company and a data or privacy term
+    /// (`Extractor::irrelevance`); the others are reported as skipped, not stored.
+    pub relevant_only: bool,
+}
+
+/// What became of one item, for callers that keep their own bookkeeping (the fetch queue).
+/// Given to the `on_item` hook on the writer thread, right after the item's own write.
+#[derive(Debug)]
+pub enum ItemOutcome<'a> {
+    Saved {
+        origin: &'a str,
+        outcome: &'a SaveOutcome,
+    },
+    Skipped {
+        origin: &'a str,
+        reason: &'a str,
+    },
+    Failed {
+        item: &'a str,
+        reason: &'a str,
+    },
+}
+
+/// One item after the worker threads.
+enum Processed {
+    Article(Article, Vec<Claim>),
+    Skipped { origin: String, reason: &'static str },
+    Failed(InputError),
+}
 
 /// Runs items through extraction and claim finding on `workers` threads and stores them in
 /// input order on the calling thread. `items` is consumed lazily (bounded memory), on a thread
@@ -160,15 +206,57 @@ pub fn ingest<I>(
 where
     I: Iterator<Item = Result<RawDoc, InputError>> + Send,
 {
+    ingest_with(
+        items,
+        overrides,
+        Options::default(),
+        extractor,
+        store,
+        workers,
+        on_event,
+        &mut |_, _| Ok(()),
+    )
+}
+
+/// [`ingest`] with options, and a hook called with the store after each item is written (or
+/// skipped, or failed), inside the same batch, so a caller can record the item's fate in the
+/// same place and with the same atomicity.
+#[allow(clippy::too_many_arguments)]
+pub fn ingest_with<I>(
+    items: I,
+    overrides: &Overrides,
+    options: Options,
+    extractor: &Extractor,
+    store: &mut Store,
+    workers: usize,
+    on_event: &mut dyn FnMut(Event<'_>),
+    on_item: &mut dyn FnMut(&mut Store, ItemOutcome<'_>) -> Result<(), StoreError>,
+) -> Result<Summary, StoreError>
+where
+    I: Iterator<Item = Result<RawDoc, InputError>> + Send,
+{
     let workers = workers.max(1);
     let mut summary = Summary::default();
-    let process = |item: Result<RawDoc, InputError>| -> Result<(Article, Vec<Claim>), InputError> {
-        let article = to_article(item?, overrides)?;
-        let claims = extract_claims(extractor, &article)?;
-        Ok((article, claims))
+    let process = |item: Result<RawDoc, InputError>| -> Processed {
+        let article = match item.and_then(|raw| to_article(raw, overrides)) {
+            Ok(article) => article,
+            Err(e) => return Processed::Failed(e),
+        };
+        if options.relevant_only {
+            if let Some(reason) = extractor.irrelevance(&article) {
+                return Processed::Skipped {
+                    origin: article.origin,
+                    reason,
+                };
+            }
+        }
+        match extract_claims(extractor, &article) {
+            Ok(claims) => Processed::Article(article, claims),
+            Err(e) => Processed::Failed(e),
+        }
     };
     let mut batch = Batch::default();
-    let mut store_one = |result: Result<(Article, Vec<Claim>), InputError>,
+    let mut store_one = |result: Processed,
                          store: &mut Store,
                          summary: &mut Summary,
                          batch: &mut Batch|
@@ -176,28 +264,59 @@ where
         summary.read += 1;
         batch.open(store)?;
         let failure = match result {
-            Err(e) => Some(e),
-            Ok((article, claims)) => match store.save_article(&article, &claims, EXTRACTOR_VERSION) {
-                Ok(outcome) => {
-                    match outcome.status {
-                        SaveStatus::Inserted => summary.stored += 1,
-                        SaveStatus::Replaced => summary.replaced += 1,
-                        SaveStatus::Duplicate => summary.duplicates += 1,
+            Processed::Failed(e) => Some(e),
+            Processed::Skipped { origin, reason } => {
+                summary.skipped += 1;
+                on_item(
+                    store,
+                    ItemOutcome::Skipped {
+                        origin: &origin,
+                        reason,
+                    },
+                )?;
+                on_event(Event::Skipped {
+                    item: &origin,
+                    reason,
+                });
+                None
+            }
+            Processed::Article(article, claims) => {
+                match store.save_article(&article, &claims, EXTRACTOR_VERSION) {
+                    Ok(outcome) => {
+                        match outcome.status {
+                            SaveStatus::Inserted => summary.stored += 1,
+                            SaveStatus::Replaced => summary.replaced += 1,
+                            SaveStatus::Duplicate => summary.duplicates += 1,
+                        }
+                        summary.claims += outcome.claims;
+                        summary.links += outcome.links;
+                        on_item(
+                            store,
+                            ItemOutcome::Saved {
+                                origin: &article.origin,
+                                outcome: &outcome,
+                            },
+                        )?;
+                        None
                     }
-                    summary.claims += outcome.claims;
-                    summary.links += outcome.links;
-                    None
+                    Err(e) if e.is_about_the_item() => Some(InputError {
+                        item: article.origin.clone(),
+                        reason: format!("cannot be stored: {e}"),
+                    }),
+                    Err(e) => return Err(e),
                 }
-                Err(e) if e.is_about_the_item() => Some(InputError {
-                    item: article.origin.clone(),
-                    reason: format!("cannot be stored: {e}"),
-                }),
-                Err(e) => return Err(e),
-            },
+            }
         };
         if let Some(e) = failure {
             summary.failed += 1;
             store.record_failure(&e.item, &e.reason)?;
+            on_item(
+                store,
+                ItemOutcome::Failed {
+                    item: &e.item,
+                    reason: &e.reason,
+                },
+            )?;
             on_event(Event::Failed {
                 item: &e.item,
                 reason: &e.reason,
@@ -214,7 +333,7 @@ where
     // Reader → bounded queue → workers → reorder buffer → writer (this thread).
     let queue = workers * 16;
     let (in_tx, in_rx) = mpsc::sync_channel::<(usize, Result<RawDoc, InputError>)>(queue);
-    let (out_tx, out_rx) = mpsc::sync_channel::<(usize, Result<(Article, Vec<Claim>), InputError>)>(queue);
+    let (out_tx, out_rx) = mpsc::sync_channel::<(usize, Processed)>(queue);
     let in_rx = Mutex::new(in_rx);
     // Set when the writer has stopped on a store error: the reader stops reading and the
     // workers drain the queue without working, so no thread stays blocked on a full channel.

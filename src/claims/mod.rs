@@ -30,6 +30,7 @@ mod lexicon;
 mod matcher;
 mod rules;
 mod sentences;
+mod relevance;
 mod speaker;
 #[cfg(test)]
 mod tests;

@@ -71,6 +71,20 @@ pub enum Bench {
         #[arg(long)]
         html: bool,
     },
+    /// The fetcher against `curl --parallel --parallel-max 32` on a loopback server with many
+    /// host names (pages/s and their ratio), the whole `ingest --urls`, then the per-host delay
+    /// as the server saw it.
+    #[command(after_help = "Examples:\n  claimtrack bench fetch --pages 3000 --hosts 49")]
+    Fetch {
+        #[arg(long, default_value_t = 3000)]
+        pages: usize,
+        /// Host names 127.0.0.2 … 127.0.0.(1+N).
+        #[arg(long, default_value_t = 49)]
+        hosts: u8,
+        /// Pages for the politeness check (default delay 1 s).
+        #[arg(long, default_value_t = 150)]
+        polite_pages: usize,
+    },
     /// Claim extraction alone, one thread: MB/s of article text.
     #[command(after_help = "Examples:\n  claimtrack bench claims --articles 5000")]
     Claims {
@@ -119,6 +133,11 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
         Bench::Claims { articles, seed } => claims(articles, seed),
         Bench::Query { db, runs, company } => query(&db, runs, company),
         Bench::Warc { file } => warc(&file),
+        Bench::Fetch {
+            pages,
+            hosts,
+            polite_pages,
+        } => super::bench_fetch::run(pages, hosts, polite_pages),
     }
 }
 

@@ -150,6 +150,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> anyhow::Result<i32> {
             .source_url
             .clone()
             .unwrap_or_else(|| "claimtrack claim add".to_string()),
+        canonical_url: None,
     };
     let claim = Claim {
         actor: canonical(&lexicon, &a.actor),

@@ -13,6 +13,7 @@ use crate::model::{DataType, Polarity};
 use crate::store::{ClaimFilter, LinkStatus, StatusFilter, Store};
 
 mod bench;
+mod bench_fetch;
 mod claim;
 mod claims;
 mod completions;
@@ -23,6 +24,7 @@ mod eval;
 mod export;
 mod extract;
 mod ingest;
+mod ingest_web;
 mod link;
 mod reextract;
 mod review;

@@ -319,7 +319,7 @@ pub fn write_search(w: &mut dyn Write, hits: &[SearchHit], format: Format) -> io
 }
 
 /// The fields of `Stats`, in the order it serialises them.
-pub const STATS_FIELDS: [&str; 13] = [
+pub const STATS_FIELDS: [&str; 18] = [
     "articles",
     "claims",
     "denials",
@@ -333,9 +333,14 @@ pub const STATS_FIELDS: [&str; 13] = [
     "first_published",
     "last_published",
     "schema_version",
+    "fetch_queued",
+    "fetch_done",
+    "fetch_failed",
+    "fetch_skipped",
+    "fetch_log",
 ];
 
-fn stats_values(s: &Stats) -> [String; 13] {
+fn stats_values(s: &Stats) -> [String; 18] {
     [
         s.articles.to_string(),
         s.claims.to_string(),
@@ -350,6 +355,11 @@ fn stats_values(s: &Stats) -> [String; 13] {
         opt(&s.first_published),
         opt(&s.last_published),
         s.schema_version.to_string(),
+        s.fetch_queued.to_string(),
+        s.fetch_done.to_string(),
+        s.fetch_failed.to_string(),
+        s.fetch_skipped.to_string(),
+        s.fetch_log.to_string(),
     ]
 }
 

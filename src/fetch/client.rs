@@ -486,7 +486,7 @@ impl Fetcher {
             if run.attempts == 0 && self.stopped() {
                 return None;
             }
-            let (status, headers, body) = match self.send_with_retries(&url, request, run).await {
+            let (status, headers, body) = match self.send_with_retries(&url, request, run).await? {
                 Ok(response) => response,
                 Err(reason) => return Some((url, Outcome::Failed(reason))),
             };
@@ -563,21 +563,25 @@ impl Fetcher {
 
     /// Retries live here and nowhere else: 429, 5xx, timeouts and connection errors are tried
     /// again after an exponential backoff with jitter, or after `Retry-After` if longer. Returns
-    /// the last response (whatever its status) or the last transport error.
+    /// the last response (whatever its status) or the last transport error; `None` when the
+    /// fetcher was stopped while this request waited for its host slot (nothing was sent).
     async fn send_with_retries(
         &self,
         url: &Url,
         request: &Request,
         run: &mut Run,
-    ) -> Result<(u16, HeaderMap, Vec<u8>), FailReason> {
+    ) -> Option<Result<(u16, HeaderMap, Vec<u8>), FailReason>> {
         let config = &self.inner.config;
         let host = host_key(url);
         let mut tries = 0;
         loop {
             tries += 1;
-            run.attempts += 1;
             let result = {
                 let slot = self.inner.limiter.acquire(&host).await;
+                if run.attempts == 0 && self.stopped() {
+                    return None;
+                }
+                run.attempts += 1;
                 self.try_once(url, request, run, slot).await
             };
             let (retriable, retry_after) = match &result {
@@ -589,20 +593,20 @@ impl Fetcher {
                 Try::Error(_) => (false, None),
             };
             if !retriable || tries >= config.max_attempts.max(1) {
-                return match result {
+                return Some(match result {
                     Try::Response {
                         status,
                         headers,
                         body,
                     } => Ok((status, headers, body)),
                     Try::Error(e) => Err(e),
-                };
+                });
             }
             if let Some(wait) = retry_after {
                 if wait > config.max_retry_wait {
-                    return Err(FailReason::RetryAfterTooLong {
+                    return Some(Err(FailReason::RetryAfterTooLong {
                         seconds: wait.as_secs(),
-                    });
+                    }));
                 }
             }
             let backoff = backoff(config.retry_base_delay, tries);

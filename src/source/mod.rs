@@ -31,6 +31,10 @@ pub struct RawDoc {
     pub text: Option<String>,
     /// Raw HTML, when the item is a page.
     pub html: Option<String>,
+    /// A title from elsewhere (a feed entry, a news sitemap), used when the page has none.
+    pub title_hint: Option<String>,
+    /// Likewise a publication date; one that cannot be parsed is ignored, not an error.
+    pub published_hint: Option<String>,
 }
 
 /// One bad item: which one (file, or file:line) and why.
@@ -384,6 +388,7 @@ fn parse_jsonl_line(line: &str, origin: String) -> Result<RawDoc, InputError> {
         text: first(s("text")?, s("maintext")?),
         html: s("html")?,
         origin: origin.clone(),
+        ..RawDoc::default()
     };
     if doc.text.is_none() && doc.html.is_none() {
         return Err(err(

@@ -5,12 +5,13 @@
 //! Files: `schema.rs` opens, checks and migrates; `queries.rs` holds the statements and the
 //! mapping between rows and model types; `cache.rs` keeps linking candidates in memory between
 //! articles; this file is the API. The schema (tables `articles`,
-//! `claims`, `links`, `failures`, FTS5 `articles_fts`, views `claims_view` and
+//! `claims`, `links`, `failures`, FTS5 `articles_fts`, `fetch_queue` and `fetch_log` from `0003_fetch.sql`, views `claims_view` and
 //! `contradictions_view`) is in `migrations/0001_init.sql`; `schema.snapshot.sql` is what SQLite
 //! reports after all migrations, checked by a test.
 
 mod cache;
 mod datasette;
+mod fetch;
 mod queries;
 mod schema;
 #[cfg(test)]
@@ -26,6 +27,9 @@ use crate::model::{
 };
 
 pub use datasette::datasette_metadata;
+pub use fetch::{
+    FetchAttempt, FinishedItem, QueueEntry, QueueItem, QueueKind, QueueSource, QueueState, QueueUpdate,
+};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
 /// The extractor version recorded for statements added by hand.
@@ -274,6 +278,15 @@ pub struct Stats {
     pub first_published: Option<NaiveDate>,
     pub last_published: Option<NaiveDate>,
     pub schema_version: i64,
+    /// URLs waiting in the fetch queue (queued, or failed and to be retried).
+    pub fetch_queued: i64,
+    /// URLs fetched and stored (or found to be duplicates).
+    pub fetch_done: i64,
+    pub fetch_failed: i64,
+    /// URLs skipped on purpose (robots.txt, not HTML, not relevant), with the reason.
+    pub fetch_skipped: i64,
+    /// Fetches logged in `fetch_log`.
+    pub fetch_log: i64,
 }
 
 pub struct Store {

@@ -165,7 +165,8 @@ pub(super) fn insert_article(
 ) -> rusqlite::Result<i64> {
     conn.prepare_cached(
         "INSERT INTO articles (url, title, published, outlet, author, text, html, origin, \
-         content_hash, extractor_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+         content_hash, extractor_version, canonical_url) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         article.url,
@@ -178,6 +179,7 @@ pub(super) fn insert_article(
         article.origin,
         hash,
         extractor_version,
+        article.canonical_url,
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -193,7 +195,7 @@ pub(super) fn update_article(
     conn.prepare_cached(
         "UPDATE articles SET url = ?2, title = ?3, published = ?4, outlet = ?5, author = ?6, \
          text = ?7, html = ?8, origin = ?9, content_hash = ?10, extractor_version = ?11, \
-         ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+         canonical_url = ?12, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
     )?
     .execute(params![
         id,
@@ -207,6 +209,7 @@ pub(super) fn update_article(
         article.origin,
         hash,
         extractor_version,
+        article.canonical_url,
     ])?;
     Ok(())
 }
@@ -260,7 +263,7 @@ pub(super) fn article_ref(conn: &Connection, id: i64) -> rusqlite::Result<Option
 
 pub(super) fn all_articles(conn: &Connection) -> rusqlite::Result<Vec<(i64, Article)>> {
     let mut st = conn.prepare(
-        "SELECT id, url, title, published, outlet, author, text, html, origin FROM articles \
+        "SELECT id, url, title, published, outlet, author, text, html, origin, canonical_url FROM articles \
          WHERE kind = 'article' ORDER BY id",
     )?;
     let rows = st.query_map([], |r| {
@@ -275,6 +278,7 @@ pub(super) fn all_articles(conn: &Connection) -> rusqlite::Result<Vec<(i64, Arti
                 text: r.get(6)?,
                 html: r.get(7)?,
                 origin: r.get(8)?,
+                canonical_url: r.get(9)?,
             },
         ))
     })?;
@@ -907,7 +911,12 @@ pub(super) fn stats(conn: &Connection) -> rusqlite::Result<Stats> {
            (SELECT min(published) FROM articles), \
            (SELECT max(published) FROM articles), \
            (SELECT user_version FROM pragma_user_version), \
-           (SELECT count(*) FROM link_decisions d WHERE {ORPHANED})"
+           (SELECT count(*) FROM link_decisions d WHERE {ORPHANED}), \
+           (SELECT count(*) FROM fetch_queue WHERE kind = 'page' AND state = 'queued'), \
+           (SELECT count(*) FROM fetch_queue WHERE kind = 'page' AND state = 'done'), \
+           (SELECT count(*) FROM fetch_queue WHERE kind = 'page' AND state = 'failed'), \
+           (SELECT count(*) FROM fetch_queue WHERE kind = 'page' AND state = 'skipped'), \
+           (SELECT count(*) FROM fetch_log)"
         ),
         [],
         |r| {
@@ -925,6 +934,11 @@ pub(super) fn stats(conn: &Connection) -> rusqlite::Result<Stats> {
                 last_published: parsed_opt(r, 10)?,
                 schema_version: r.get(11)?,
                 orphaned: r.get(12)?,
+                fetch_queued: r.get(13)?,
+                fetch_done: r.get(14)?,
+                fetch_failed: r.get(15)?,
+                fetch_skipped: r.get(16)?,
+                fetch_log: r.get(17)?,
             })
         },
     )

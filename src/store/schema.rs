@@ -17,6 +17,7 @@ pub const APPLICATION_ID: i64 = 0x436c_546b;
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("migrations/0001_init.sql")),
     ("0002_review", include_str!("migrations/0002_review.sql")),
+    ("0003_fetch", include_str!("migrations/0003_fetch.sql")),
 ];
 
 /// The schema version this build writes and reads.

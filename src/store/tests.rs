@@ -42,6 +42,7 @@ fn article(url: Option<&str>, published: &str, text: &str) -> Article {
         text: text.to_string(),
         html: None,
         origin: "test".to_string(),
+        canonical_url: None,
     }
 }
 

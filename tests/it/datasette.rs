@@ -76,6 +76,7 @@ fn datasette_serves_the_contradictions_view_and_searches_articles() {
             text: "An explainer on where direct messages are kept and who can see them.".to_string(),
             html: None,
             origin: "test".to_string(),
+            canonical_url: None,
         };
         store.save_article(&article, &[], "test").expect("save");
     }

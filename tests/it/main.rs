@@ -14,6 +14,8 @@ mod output;
 mod reliability;
 mod review;
 mod seed;
+mod fetch;
+mod server;
 mod timelinejs;
 
 use std::path::{Path, PathBuf};

@@ -17,6 +17,7 @@ fn article(url: &str, title: &str, published: &str, text: &str) -> Article {
         text: text.to_string(),
         html: None,
         origin: "test".to_string(),
+        canonical_url: None,
     }
 }
 

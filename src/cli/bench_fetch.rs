@@ -1,0 +1,273 @@
+//! `claimtrack bench fetch`: the fetcher against `curl --parallel` on a loopback server that
+//! answers for many host names (127.0.0.2 … 127.0.0.50 all reach loopback on Linux), then the
+//! per-host delay checked from the server's side. Prints figures; asserts nothing.
+
+use std::collections::HashMap;
+use std::net::Ipv4Addr;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use super::EXIT_OK;
+use crate::fetch::{FetchConfig, Fetcher, Outcome, Request, Url};
+
+/// When each request reached the server, by host (last octet) and path.
+type Log = Arc<Mutex<Vec<(u8, String, Instant)>>>;
+
+struct BenchServer {
+    port: u16,
+    log: Log,
+    _runtime: tokio::runtime::Runtime,
+}
+
+impl BenchServer {
+    /// Listens on 127.0.0.2 … 127.0.0.(1 + hosts), one port for all.
+    fn start(hosts: u8) -> anyhow::Result<BenchServer> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()?;
+        let log: Log = Arc::new(Mutex::new(Vec::new()));
+        let port = runtime.block_on(async {
+            let first = tokio::net::TcpListener::bind((Ipv4Addr::new(127, 0, 0, 2), 0)).await?;
+            let port = first.local_addr()?.port();
+            let mut listeners = vec![(2u8, first)];
+            for last in 3..=(1 + hosts) {
+                let l = tokio::net::TcpListener::bind((Ipv4Addr::new(127, 0, 0, last), port))
+                    .await
+                    .with_context(|| {
+                        format!("binding 127.0.0.{last}:{port} (Linux routes all of 127/8 to loopback)")
+                    })?;
+                listeners.push((last, l));
+            }
+            for (last, listener) in listeners {
+                let log = log.clone();
+                tokio::spawn(async move {
+                    while let Ok((stream, _)) = listener.accept().await {
+                        tokio::spawn(serve(stream, last, log.clone()));
+                    }
+                });
+            }
+            anyhow::Ok(port)
+        })?;
+        Ok(BenchServer {
+            port,
+            log,
+            _runtime: runtime,
+        })
+    }
+
+    fn url(&self, host: u8, path: &str) -> String {
+        format!("http://127.0.0.{host}:{}{path}", self.port)
+    }
+
+    fn requests(&self) -> usize {
+        self.log.lock().map(|l| l.len()).unwrap_or(0)
+    }
+}
+
+/// HTTP/1.1 with keep-alive: a 404 for robots.txt, a ~3 KB article page for anything else.
+async fn serve(mut stream: tokio::net::TcpStream, host: u8, log: Log) {
+    let _ = stream.set_nodelay(true);
+    let mut buf: Vec<u8> = Vec::with_capacity(4096);
+    let mut chunk = [0u8; 4096];
+    loop {
+        let end = loop {
+            if let Some(pos) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                break pos + 4;
+            }
+            match stream.read(&mut chunk).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            }
+        };
+        let head = String::from_utf8_lossy(&buf[..end]).into_owned();
+        buf.drain(..end);
+        let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+        if let Ok(mut l) = log.lock() {
+            l.push((host, path.clone(), Instant::now()));
+        }
+        let (status, body) = if path == "/robots.txt" {
+            ("404 Not Found", String::new())
+        } else {
+            ("200 OK", page(host, &path))
+        };
+        let response = format!(
+            "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        if stream.write_all(response.as_bytes()).await.is_err() {
+            return;
+        }
+    }
+}
+
+/// A page with claims but no denial: every page contradicting every other would measure the
+/// linker's worst case, not fetching.
+fn page(host: u8, path: &str) -> String {
+    let para = "<p>Regulators said the company shared the location history and contact lists of its \
+                users with outside developers for years, while its privacy policy told people that \
+                their personal data stayed under their control.</p>";
+    format!(
+        "<!doctype html><html><head><title>Story {path} on host {host}</title></head><body><article>\
+         <h1>Story {path} on host {host}</h1><p>Facebook said on Tuesday ({path}) that it would \
+         review how apps reach user data.</p>{}</article></body></html>",
+        para.repeat(10)
+    )
+}
+
+pub fn run(pages: usize, hosts: u8, polite_pages: usize) -> anyhow::Result<i32> {
+    if !(1..=254).contains(&hosts) {
+        bail!("--hosts must be between 1 and 254");
+    }
+    let server = BenchServer::start(hosts)?;
+    let urls: Vec<String> = (0..pages)
+        .map(|i| server.url(2 + (i % hosts as usize) as u8, &format!("/story/{i}")))
+        .collect();
+    let dir = tempfile_dir()?;
+    let list = dir.join("urls.txt");
+    std::fs::write(&list, urls.join("\n") + "\n")?;
+    println!(
+        "bench fetch: {pages} pages over {hosts} hosts (127.0.0.2-127.0.0.{}), port {}, politeness delays 0",
+        1 + hosts,
+        server.port
+    );
+
+    // curl, 32 transfers in parallel.
+    let config = dir.join("curl.cfg");
+    let cfg: String = urls
+        .iter()
+        .map(|u| format!("url = \"{u}\"\noutput = \"/dev/null\"\n"))
+        .collect();
+    std::fs::write(&config, cfg)?;
+    let before = server.requests();
+    let t = Instant::now();
+    let status = std::process::Command::new("curl")
+        .args([
+            "--parallel",
+            "--parallel-max",
+            "32",
+            "--no-progress-meter",
+            "--config",
+        ])
+        .arg(&config)
+        .status()
+        .context("running curl (is it installed?)")?;
+    let curl_secs = t.elapsed().as_secs_f64();
+    let curl_requests = server.requests() - before;
+    if !status.success() {
+        bail!("curl failed: {status}");
+    }
+    let curl_rate = pages as f64 / curl_secs;
+    println!("  curl --parallel --parallel-max 32: {curl_requests} requests in {curl_secs:.2} s = {curl_rate:.0} pages/s");
+
+    // The fetcher alone: robots.txt per host, limits, decoding; nothing stored.
+    let fetcher = Fetcher::new(FetchConfig {
+        per_host_delay: Duration::ZERO,
+        ..FetchConfig::default()
+    })?;
+    let requests: Vec<Request> = urls
+        .iter()
+        .filter_map(|u| Url::parse(u).ok().map(Request::new))
+        .collect();
+    let before = server.requests();
+    let t = Instant::now();
+    let mut ok = 0usize;
+    fetcher.run_blocking(requests, |r| {
+        if matches!(r.outcome, Outcome::Page(_)) {
+            ok += 1;
+        }
+    })?;
+    let ct_secs = t.elapsed().as_secs_f64();
+    let ct_requests = server.requests() - before;
+    let ct_rate = pages as f64 / ct_secs;
+    println!(
+        "  claimtrack fetcher (concurrency 32, 2 per host, delay 0): {ok} pages ({ct_requests} requests, robots.txt \
+         included) in {ct_secs:.2} s = {ct_rate:.0} pages/s"
+    );
+    println!(
+        "  ratio claimtrack/curl: {:.2} (goal >= 0.9)",
+        ct_rate / curl_rate
+    );
+
+    // The whole ingest (fetch, extract, find claims, store) as a user runs it.
+    let exe = std::env::current_exe()?;
+    let db = dir.join("bench.db");
+    let t = Instant::now();
+    let status = std::process::Command::new(&exe)
+        .arg("--db")
+        .arg(&db)
+        .args(["-q", "ingest", "--all", "--delay", "0", "--urls"])
+        .arg(&list)
+        .status()?;
+    let full_secs = t.elapsed().as_secs_f64();
+    println!(
+        "  claimtrack ingest --urls (fetch + extract + claims + SQLite), exit {}: {pages} pages in {full_secs:.2} s \
+         = {:.0} pages/s ({:.2} of curl)",
+        status.code().unwrap_or(-1),
+        pages as f64 / full_secs,
+        (pages as f64 / full_secs) / curl_rate
+    );
+
+    // Default politeness: the gaps between two requests to one host, as the server saw them.
+    let polite = FetchConfig::default();
+    let delay = polite.per_host_delay;
+    let fetcher = Fetcher::new(polite)?;
+    let per_host = polite_pages.div_ceil(hosts as usize).max(2);
+    let requests: Vec<Request> = (0..per_host * hosts as usize)
+        .filter_map(|i| {
+            let url = server.url(2 + (i % hosts as usize) as u8, &format!("/polite/{i}"));
+            Url::parse(&url).ok().map(Request::new)
+        })
+        .collect();
+    let n = requests.len();
+    let start = Instant::now();
+    fetcher.run_blocking(requests, |_| {})?;
+    let secs = start.elapsed().as_secs_f64();
+    let mut by_host: HashMap<u8, Vec<Instant>> = HashMap::new();
+    if let Ok(log) = server.log.lock() {
+        for (host, path, at) in log.iter() {
+            if path.starts_with("/polite/") {
+                by_host.entry(*host).or_default().push(*at);
+            }
+        }
+    }
+    let mut min_gap = Duration::MAX;
+    for times in by_host.values_mut() {
+        times.sort();
+        for w in times.windows(2) {
+            min_gap = min_gap.min(w[1] - w[0]);
+        }
+    }
+    // The limiter spaces the *starts* of requests; the server sees arrivals, and the first
+    // request to a host also carries the TCP connect, so an arrival gap may be a few ms short.
+    let tolerance = Duration::from_millis(10);
+    let closer = |limit: Duration| {
+        by_host
+            .values()
+            .filter(|t| t.windows(2).any(|w| w[1] - w[0] < limit))
+            .count()
+    };
+    println!(
+        "  default politeness (delay {} ms, 2 per host): {n} pages over {} hosts in {secs:.1} s; smallest gap between \
+         two requests to one host, as the server saw them: {:.1} ms; hosts with two requests closer than the delay: {} \
+         ({} allowing {} ms for connect time)",
+        delay.as_millis(),
+        by_host.len(),
+        min_gap.as_secs_f64() * 1000.0,
+        closer(delay),
+        closer(delay.saturating_sub(tolerance)),
+        tolerance.as_millis()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(EXIT_OK)
+}
+
+fn tempfile_dir() -> anyhow::Result<std::path::PathBuf> {
+    let dir = std::env::temp_dir().join(format!("claimtrack-bench-fetch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(Path::new(&dir).to_path_buf())
+}

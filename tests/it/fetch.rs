@@ -1,0 +1,542 @@
+//! `claimtrack ingest` from the web: the real binary against a local HTTP server (never the
+//! real network). Every page and feed here is written for these tests.
+
+use std::io::Write;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use flate2::{write::GzEncoder, Compression};
+
+use crate::server::{Hit, Reply, Server};
+use crate::Env;
+
+/// A page about a company and personal data (so the relevance filter keeps it); `n` makes the
+/// text unique.
+fn page(n: usize, title: Option<&str>) -> String {
+    let head = title.map(|t| format!("<title>{t}</title>")).unwrap_or_default();
+    let h1 = title.map(|t| format!("<h1>{t}</h1>")).unwrap_or_default();
+    format!(
+        "<!doctype html><html><head>{head}</head><body><article>{h1}\
+         <p>Facebook shared the location history of its users with advertisers, according to \
+         internal papers numbered {n} that reporters examined this week.</p>\
+         <p>A spokesperson said the company never sold personal data and that page {n} was \
+         a misunderstanding.</p></article></body></html>"
+    )
+}
+
+fn off_topic(n: usize) -> String {
+    format!(
+        "<!doctype html><html><head><title>Bakery {n}</title></head><body><article>\
+         <p>The bakery on Harbour Street number {n} reopened after the storm, and people queued \
+         in the rain for rye bread and cinnamon buns.</p></article></body></html>"
+    )
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = GzEncoder::new(Vec::new(), Compression::default());
+    enc.write_all(bytes).expect("gzip to memory");
+    enc.finish().expect("gzip to memory")
+}
+
+/// Answers with 304 when the request carries the validator this reply would have.
+fn conditional(hit: &Hit, etag: &str, reply: Reply) -> Reply {
+    if hit.header("If-None-Match") == Some(etag) {
+        return Reply::status(304).header("ETag", etag);
+    }
+    reply.header("ETag", etag)
+}
+
+/// The binary as a plain process (to kill it or signal it mid-run).
+fn spawn(env: &Env, args: &[&str]) -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimtrack"));
+    c.current_dir(env.dir.path())
+        .env_remove("CLAIMTRACK_DB")
+        .env_remove("CLAIMTRACK_LEXICON")
+        .arg("--db")
+        .arg(env.db())
+        .args(args)
+        .stdout(Stdio::null());
+    c
+}
+
+fn db(env: &Env) -> rusqlite::Connection {
+    rusqlite::Connection::open_with_flags(env.db(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .expect("the database opens")
+}
+
+fn count(env: &Env, sql: &str) -> i64 {
+    db(env).query_row(sql, [], |r| r.get(0)).expect("a count query")
+}
+
+fn column(env: &Env, sql: &str) -> Vec<String> {
+    let conn = db(env);
+    let mut st = conn.prepare(sql).expect("a query");
+    let rows = st.query_map([], |r| r.get::<_, String>(0)).expect("rows");
+    rows.map(|r| r.expect("a text column")).collect()
+}
+
+/// The site of the main test: robots.txt, pages, a feed, a sitemap index with a news sitemap
+/// and a gzipped sitemap, a 404 and an off-topic page.
+fn site() -> Server {
+    Server::start(|hit| {
+        let path = hit.path.as_str();
+        match path {
+            "/robots.txt" => Reply::ok("text/plain", "User-agent: *\nDisallow: /private/\n"),
+            "/feed.xml" => {
+                let base = format!("http://{}", hit.header("Host").unwrap_or("127.0.0.1"));
+                let rss = format!(
+                    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>\
+                     <item><title>Feed title for f1</title><link>{base}/f1</link>\
+                     <pubDate>Tue, 04 Jun 2019 09:00:00 GMT</pubDate></item>\
+                     <item><title>Second</title><link>{base}/f2?utm_source=rss</link></item>\
+                     </channel></rss>"
+                );
+                conditional(hit, "\"feed-v1\"", Reply::ok("application/rss+xml", rss))
+            }
+            "/sitemap.xml" => {
+                let base = format!("http://{}", hit.header("Host").unwrap_or("127.0.0.1"));
+                let xml = format!(
+                    "<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\
+                     <sitemap><loc>{base}/news.xml</loc></sitemap>\
+                     <sitemap><loc>{base}/more.xml.gz</loc></sitemap></sitemapindex>"
+                );
+                conditional(hit, "\"index-v1\"", Reply::ok("application/xml", xml))
+            }
+            "/news.xml" => {
+                let base = format!("http://{}", hit.header("Host").unwrap_or("127.0.0.1"));
+                let xml = format!(
+                    "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+                     xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\
+                     <url><loc>{base}/n1</loc><news:news><news:publication_date>2020-02-03T10:00:00Z</news:publication_date>\
+                     <news:title>News title for n1</news:title></news:news></url>\
+                     <url><loc>{base}/old</loc><news:news><news:publication_date>2001-01-01</news:publication_date>\
+                     <news:title>Too old</news:title></news:news></url></urlset>"
+                );
+                conditional(hit, "\"news-v1\"", Reply::ok("application/xml", xml))
+            }
+            "/more.xml.gz" => {
+                let base = format!("http://{}", hit.header("Host").unwrap_or("127.0.0.1"));
+                let xml = format!(
+                    "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\
+                     <url><loc>{base}/g1</loc><lastmod>2021-05-05</lastmod></url>\
+                     <url><loc>{base}/offtopic</loc></url></urlset>"
+                );
+                conditional(
+                    hit,
+                    "\"more-v1\"",
+                    Reply::ok("application/gzip", gzip(xml.as_bytes())),
+                )
+            }
+            "/a" => conditional(hit, "\"a-v1\"", Reply::html(page(1, Some("Page A")))),
+            "/b" => {
+                Reply::html(page(2, Some("Page B"))).header("Last-Modified", "Mon, 01 Jan 2024 00:00:00 GMT")
+            }
+            "/f1" => Reply::html(page(3, None)),
+            "/f2" => Reply::html(page(4, Some("Page F2"))),
+            "/n1" => Reply::html(page(5, None)),
+            "/g1" => Reply::html(page(6, Some("Page G1"))),
+            "/old" => Reply::html(page(7, Some("Old page"))),
+            "/offtopic" => Reply::html(off_topic(1)),
+            "/private/secret" => Reply::html(page(8, Some("Secret"))),
+            _ => Reply::status(404),
+        }
+    })
+}
+
+#[test]
+fn urls_feed_and_sitemaps_are_fetched_and_stored_once() {
+    let server = site();
+    let env = Env::new();
+    let (feed, sitemap) = (server.url("/feed.xml"), server.url("/sitemap.xml"));
+    let (a, b, missing, secret) = (
+        server.url("/a"),
+        server.url("/b#comments"),
+        server.url("/missing"),
+        server.url("/private/secret"),
+    );
+    let args = [
+        "ingest",
+        &a,
+        &b,
+        &missing,
+        &secret,
+        "--feed",
+        &feed,
+        "--sitemap",
+        &sitemap,
+        "--since",
+        "2015-01-01",
+        "--delay",
+        "0",
+    ];
+    let (code, _, err) = env.run(&args);
+    assert_eq!(code, 1, "a 404 makes the exit code 1: {err}");
+    assert!(err.contains("/missing: HTTP 404"), "the 404 is named: {err}");
+    assert_eq!(server.hits("/missing").len(), 1, "a 404 is not retried");
+    assert!(
+        server.hits("/private/secret").is_empty(),
+        "robots.txt disallows it"
+    );
+    assert!(
+        server.hits("/old").is_empty(),
+        "--since leaves out the old sitemap entry"
+    );
+
+    let mut stored = column(&env, "SELECT url FROM articles ORDER BY url");
+    stored
+        .iter_mut()
+        .for_each(|u| *u = u.rsplit('/').next().unwrap_or("").to_string());
+    assert_eq!(stored, ["a", "b", "f1", "f2", "g1", "n1"], "{err}");
+    // Feed and news-sitemap titles and dates fill in what the pages lack.
+    let f1: (String, String) = db(&env)
+        .query_row(
+            "SELECT title, published FROM articles WHERE url LIKE '%/f1'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("f1 is stored");
+    assert_eq!(f1, ("Feed title for f1".to_string(), "2019-06-04".to_string()));
+    let n1: (String, String) = db(&env)
+        .query_row(
+            "SELECT title, published FROM articles WHERE url LIKE '%/n1'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("n1 is stored");
+    assert_eq!(n1, ("News title for n1".to_string(), "2020-02-03".to_string()));
+    assert_eq!(
+        count(
+            &env,
+            "SELECT count(*) FROM articles WHERE html LIKE '<!doctype html>%'"
+        ),
+        6
+    );
+
+    // What was not stored is in the queue with the reason.
+    let states = column(
+        &env,
+        "SELECT substr(url, instr(substr(url, 8), '/') + 8) || ' ' || state || ' ' || coalesce(reason, '') \
+         FROM fetch_queue WHERE state <> 'done' ORDER BY url",
+    );
+    assert_eq!(states.len(), 3, "{states:?}");
+    assert!(states[0].starts_with("missing failed HTTP 404"), "{states:?}");
+    assert!(
+        states[1].starts_with("offtopic skipped not relevant"),
+        "{states:?}"
+    );
+    assert!(
+        states[2].starts_with("private/secret skipped disallowed by robots.txt"),
+        "{states:?}"
+    );
+    assert!(
+        count(
+            &env,
+            "SELECT count(*) FROM fetch_log WHERE outcome = 'http_status' AND status = 404"
+        ) == 1
+    );
+
+    let (code, out, _) = env.run(&["stats", "--format", "json"]);
+    assert_eq!(code, 0);
+    let stats: serde_json::Value = serde_json::from_str(&out).expect("stats JSON");
+    assert_eq!(stats["fetch_done"], 6);
+    assert_eq!(stats["fetch_failed"], 1);
+    assert_eq!(stats["fetch_skipped"], 2);
+
+    // The same command again: the feed and sitemaps are asked for conditionally (304), no page
+    // already stored is fetched again, nothing is stored twice; only the 404 is tried again.
+    let before = server.all_hits().len();
+    let (code, _, err) = env.run(&args);
+    assert_eq!(code, 1, "{err}");
+    let again: Vec<Hit> = server.all_hits().split_off(before);
+    let paths: Vec<&str> = again
+        .iter()
+        .map(|h| h.path.as_str())
+        .filter(|p| *p != "/robots.txt")
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        [
+            "/feed.xml",
+            "/missing",
+            "/more.xml.gz",
+            "/news.xml",
+            "/sitemap.xml"
+        ],
+        "{err}"
+    );
+    assert!(again
+        .iter()
+        .filter(|h| h.path.ends_with(".xml") || h.path.ends_with(".gz"))
+        .all(|h| h.header("If-None-Match").is_some()));
+    assert_eq!(count(&env, "SELECT count(*) FROM articles"), 6);
+    assert!(err.contains("fetched 0,"), "{err}");
+
+    // --refresh fetches the stored pages again, conditionally: /a answers 304.
+    let before = server.all_hits().len();
+    let (_, _, err) = env.run(&["ingest", &a, "--refresh", "--delay", "0"]);
+    let again: Vec<Hit> = server.all_hits().split_off(before);
+    let a_hit = again
+        .iter()
+        .find(|h| h.path == "/a")
+        .expect("/a is fetched again");
+    assert_eq!(a_hit.header("If-None-Match"), Some("\"a-v1\""));
+    assert!(err.contains("not modified 1"), "{err}");
+    assert_eq!(count(&env, "SELECT count(*) FROM articles"), 6);
+}
+
+#[test]
+fn other_schemes_and_bad_lines_are_input_errors() {
+    let server = site();
+    let env = Env::new();
+    let list = env.write(
+        "urls.txt",
+        format!(
+            "# a comment\n\n{}\nnot a url\nmailto:someone@example.org\n",
+            server.url("/a")
+        ),
+    );
+    let (code, _, err) = env.run(&[
+        "ingest",
+        "ftp://files.example.org/story.html",
+        "--urls",
+        list.to_str().expect("utf-8 temp path"),
+        "--delay",
+        "0",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("ftp://files.example.org/story.html: only http and https"),
+        "{err}"
+    );
+    assert!(err.contains("urls.txt:4:"), "the bad line is named: {err}");
+    assert!(err.contains("urls.txt:5:"), "{err}");
+    assert_eq!(count(&env, "SELECT count(*) FROM articles"), 1);
+    assert_eq!(count(&env, "SELECT count(*) FROM failures"), 3);
+}
+
+/// A WARC record (HTTP response inside).
+fn warc_record(uri: &str, status: &str, content_type: &str, body: &str) -> Vec<u8> {
+    let block = format!("HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n\r\n{body}");
+    let mut out = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-03-01T12:00:00Z\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(block.as_bytes());
+    out.extend_from_slice(b"\r\n\r\n");
+    out
+}
+
+#[test]
+fn warc_with_a_damaged_record() {
+    let env = Env::new();
+    let mut damaged = gzip(&warc_record(
+        "https://news.example/broken",
+        "200 OK",
+        "text/html",
+        &page(9, None),
+    ));
+    let n = damaged.len();
+    damaged[n / 2..].iter_mut().for_each(|b| *b = b.wrapping_add(77));
+    let members = [
+        gzip(&warc_record(
+            "https://news.example/w1",
+            "200 OK",
+            "text/html",
+            &page(10, Some("W1")),
+        )),
+        gzip(&warc_record(
+            "https://news.example/logo.png",
+            "200 OK",
+            "image/png",
+            "PNG",
+        )),
+        damaged,
+        gzip(&warc_record(
+            "https://news.example/w2?utm_medium=x",
+            "200 OK",
+            "text/html; charset=utf-8",
+            &page(11, Some("W2")),
+        )),
+        gzip(&warc_record(
+            "https://news.example/bakery",
+            "200 OK",
+            "text/html",
+            &off_topic(2),
+        )),
+        gzip(&warc_record(
+            "https://news.example/gone",
+            "404 Not Found",
+            "text/html",
+            &page(12, Some("Gone")),
+        )),
+    ];
+    let warc = env.write("cc-news.warc.gz", members.concat());
+    let warc = warc.to_str().expect("utf-8 temp path");
+    let (code, _, err) = env.run(&["ingest", "--warc", warc]);
+    assert_eq!(code, 1, "a damaged record makes the exit code 1: {err}");
+    assert!(
+        err.contains("cc-news.warc.gz@") && err.contains("damaged WARC record"),
+        "{err}"
+    );
+    let urls = column(&env, "SELECT url FROM articles ORDER BY url");
+    assert_eq!(
+        urls,
+        ["https://news.example/w1", "https://news.example/w2"],
+        "{err}"
+    );
+    // The WARC date is when the page was fetched: it is not taken as the publication date.
+    assert_eq!(
+        count(
+            &env,
+            "SELECT count(*) FROM articles WHERE published = '2024-03-01'"
+        ),
+        0
+    );
+    let skipped = column(
+        &env,
+        "SELECT url || ' ' || state FROM fetch_queue WHERE source = 'warc' ORDER BY url",
+    );
+    assert_eq!(
+        skipped,
+        [
+            "https://news.example/bakery skipped",
+            "https://news.example/w1 done",
+            "https://news.example/w2 done"
+        ]
+    );
+    // Read again: nothing stored twice, the stored records are not even extracted again.
+    let (_, _, err) = env.run(&["ingest", "--warc", warc]);
+    assert!(err.contains("already stored 3"), "{err}");
+    assert_eq!(count(&env, "SELECT count(*) FROM articles"), 2);
+}
+
+/// kill -9 in the middle of a batch, then the same command: every page stored exactly once,
+/// and no page stored by the first run is fetched by the second.
+#[test]
+fn kill_mid_batch_then_rerun_loses_and_repeats_nothing() {
+    const PAGES: usize = 40;
+    let server = Server::start(|hit| {
+        let n: usize = hit.path.trim_start_matches("/p").parse().unwrap_or(0);
+        match hit.path.as_str() {
+            "/robots.txt" => Reply::status(404),
+            _ if (1..=PAGES).contains(&n) => {
+                Reply::html(page(100 + n, Some(&format!("Slow page {n}")))).delay(Duration::from_millis(120))
+            }
+            _ => Reply::status(404),
+        }
+    });
+    let env = Env::new();
+    let list: String = (1..=PAGES)
+        .map(|n| server.url(&format!("/p{n}")) + "\n")
+        .collect();
+    let list = env.write("urls.txt", list);
+    let args = [
+        "ingest",
+        "--urls",
+        list.to_str().expect("utf-8 temp path"),
+        "--delay",
+        "0",
+        "--per-host",
+        "2",
+    ];
+    let mut child = spawn(&env, &args)
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let stored = env.db().exists()
+            && rusqlite::Connection::open(env.db())
+                .and_then(|c| {
+                    c.query_row("SELECT count(*) FROM fetch_queue WHERE state = 'done'", [], |r| {
+                        r.get::<_, i64>(0)
+                    })
+                })
+                .unwrap_or(0)
+                >= 6;
+        if stored || Instant::now() > deadline {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().expect("kill -9 the run");
+    let _ = child.wait();
+    let done_before = column(&env, "SELECT url FROM fetch_queue WHERE state = 'done'");
+    assert!(
+        done_before.len() >= 6 && done_before.len() < PAGES,
+        "killed mid-batch: {}",
+        done_before.len()
+    );
+    let hits_before = server.all_hits().len();
+
+    let (code, _, err) = env.run(&args);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(count(&env, "SELECT count(*) FROM articles"), PAGES as i64);
+    assert_eq!(
+        count(&env, "SELECT count(DISTINCT content_hash) FROM articles"),
+        PAGES as i64
+    );
+    assert_eq!(
+        count(&env, "SELECT count(*) FROM fetch_queue WHERE state = 'done'"),
+        PAGES as i64
+    );
+    let refetched: Vec<String> = server.all_hits()[hits_before..]
+        .iter()
+        .map(|h| server.url(&h.path))
+        .filter(|u| done_before.contains(u))
+        .collect();
+    assert!(
+        refetched.is_empty(),
+        "pages stored before the kill were fetched again: {refetched:?}"
+    );
+}
+
+/// Ctrl-C (SIGINT): requests in flight finish and are stored, the run ends with its summary,
+/// and the same command finishes the batch.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_cleanly_and_the_rerun_finishes() {
+    const PAGES: usize = 30;
+    let server = Server::start(|hit| {
+        let n: usize = hit.path.trim_start_matches("/q").parse().unwrap_or(0);
+        if (1..=PAGES).contains(&n) {
+            Reply::html(page(200 + n, Some(&format!("Page q{n}")))).delay(Duration::from_millis(150))
+        } else {
+            Reply::status(404)
+        }
+    });
+    let env = Env::new();
+    let urls: Vec<String> = (1..=PAGES).map(|n| server.url(&format!("/q{n}"))).collect();
+    let mut args: Vec<&str> = vec!["ingest", "--delay", "0", "--no-robots"];
+    args.extend(urls.iter().map(String::as_str));
+    let child = spawn(&env, &args)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while server.all_hits().len() < 4 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+    let out = child.wait_with_output().expect("the run ends");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("interrupted with"), "{err}");
+    // Every page requested was stored: in-flight requests were finished, not dropped.
+    let requested = server.all_hits().len() as i64;
+    assert_eq!(count(&env, "SELECT count(*) FROM articles"), requested, "{err}");
+    assert!(requested < PAGES as i64);
+
+    let (code, _, err) = env.run(&args);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(count(&env, "SELECT count(*) FROM articles"), PAGES as i64);
+    assert_eq!(server.all_hits().len(), PAGES, "no page fetched twice");
+}
