@@ -3,6 +3,7 @@
 mod claim;
 mod datasette;
 mod demo;
+mod extract_bench;
 mod ingest;
 mod output;
 mod review;
