@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{Ctx, EXIT_OK, EXIT_SOME_FAILED};
-use crate::extract::{extract_html, Page};
+use crate::extract::{extract_html_at, Page};
 use crate::source;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -19,7 +19,8 @@ pub enum ExtractFormat {
     after_help = "Examples:\n  claimtrack extract page.html\n  claimtrack extract --format json saved/*.html.gz"
 )]
 pub struct Args {
-    /// HTML files (.html, .htm, .html.gz) or directories of them.
+    /// HTML files (.html, .htm, .html.gz), directories of them, or JSONL files (`.jsonl`) with
+    /// one page per line (`html` and optionally `url`, which dates in the URL path come from).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Output format; `jsonl` gives one object per page with `path` and `text`.
@@ -38,9 +39,11 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
     let mut failed = 0usize;
     let mut rows: Vec<(String, Page)> = Vec::new();
     let mut out = super::stdout();
+    // Dates after today are invented (script expiry dates, placeholders): rejected.
+    let today = chrono::Local::now().date_naive();
     for path in &args.files {
         let mut result: anyhow::Result<()> = Ok(());
-        source::read_path(path, &mut |item| {
+        let mut sink = |item: Result<source::RawDoc, source::InputError>| {
             if result.is_err() {
                 return;
             }
@@ -55,7 +58,7 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
                         ctx.item_error(&doc.origin, "not an HTML file");
                         return;
                     };
-                    let page = extract_html(html, doc.url.as_deref());
+                    let page = extract_html_at(html, doc.url.as_deref(), Some(today));
                     result = match args.format {
                         ExtractFormat::Json => {
                             rows.push((doc.origin.clone(), page));
@@ -66,7 +69,22 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
                     };
                 }
             }
-        });
+        };
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl")) {
+            match std::fs::File::open(path) {
+                Ok(f) => source::read_jsonl(
+                    &mut std::io::BufReader::new(f),
+                    &path.display().to_string(),
+                    &mut sink,
+                ),
+                Err(e) => {
+                    failed += 1;
+                    ctx.item_error(&path.display().to_string(), &e.to_string());
+                }
+            }
+        } else {
+            source::read_path(path, &mut sink);
+        }
         result?;
     }
     if args.format == ExtractFormat::Json {

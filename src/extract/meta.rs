@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use dom_query::Document;
 use serde_json::Value;
 
+use super::textdate;
 use crate::dates::parse_input_date;
 
 /// Metadata as found, before the main text is chosen.
@@ -62,7 +63,9 @@ impl MetaTags {
     }
 }
 
-pub(crate) fn read(doc: &Document, url: Option<&str>) -> Meta {
+/// Reads the metadata. `raw` is the page's HTML as received (script bodies included);
+/// `today`, when given, rejects later dates as invented.
+pub(crate) fn read(doc: &Document, url: Option<&str>, raw: &str, today: Option<NaiveDate>) -> Meta {
     let tags = MetaTags::read(doc);
     let ld = read_json_ld(doc);
 
@@ -84,14 +87,6 @@ pub(crate) fn read(doc: &Document, url: Option<&str>) -> Meta {
         });
 
     let title = read_title(doc, &tags, &ld, outlet.as_deref());
-    let published = read_published(doc, &tags, &ld, url.or(canonical_url.as_deref()));
-    let modified = ld
-        .modified
-        .as_deref()
-        .and_then(lenient_date)
-        .or_else(|| tags.get("article:modified_time").and_then(lenient_date))
-        .or_else(|| tags.get("og:updated_time").and_then(lenient_date))
-        .or_else(|| tags.get("datemodified").and_then(lenient_date));
     let author = read_author(doc, &tags, &ld);
 
     let language = doc
@@ -102,6 +97,30 @@ pub(crate) fn read(doc: &Document, url: Option<&str>) -> Meta {
         .or_else(|| tags.get("content-language").map(str::to_string))
         .or_else(|| tags.get("og:locale").map(str::to_string))
         .map(|l| l.replace('_', "-"));
+
+    let not_future = |d: NaiveDate| today.is_none_or(|t| d <= t);
+    let page_url = url.or(canonical_url.as_deref()).or_else(|| tags.get("og:url"));
+    let published = read_published(&Sources {
+        doc,
+        tags: &tags,
+        ld: &ld,
+        url: page_url,
+        raw,
+        month_first: textdate::month_first(language.as_deref()),
+        ok: &not_future,
+    });
+    let modified = [
+        ld.modified.as_deref(),
+        tags.get("article:modified_time"),
+        tags.get("og:updated_time"),
+        tags.get("datemodified"),
+        tags.get("dcterms.modified"),
+        tags.get("last-modified"),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(lenient_date)
+    .find(|d| not_future(*d));
 
     Meta {
         title,
@@ -165,42 +184,95 @@ fn strip_suffix(title: &str, outlet: Option<&str>, short_suffix: bool) -> String
     }
 }
 
-fn read_published(
-    doc: &Document,
-    tags: &MetaTags,
-    ld: &JsonLd,
-    url: Option<&str>,
-) -> Option<(NaiveDate, String)> {
-    if let Some(d) = ld.published.as_deref().and_then(lenient_date) {
+/// What `read_published` looks at.
+struct Sources<'a> {
+    doc: &'a Document,
+    tags: &'a MetaTags,
+    ld: &'a JsonLd,
+    url: Option<&'a str>,
+    raw: &'a str,
+    month_first: bool,
+    /// False for a date after today (when today is known).
+    ok: &'a dyn Fn(NaiveDate) -> bool,
+}
+
+/// `<meta>` keys naming the publication date, most specific first.
+const PUBLISHED_META: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article:published",
+    "datepublished",
+    "datecreated",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_time",
+    "date_published",
+    "publication_date",
+    "article.published",
+    "article_date_original",
+    "originalpublicationdate",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dcterms.issued",
+    "dcterms.created",
+    "dcterms.date",
+    "dc.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "cxenseparse:recs:publishtime",
+    "bt:pubdate",
+    "og:pubdate",
+    "rnews:datepublished",
+    "release_date",
+];
+
+/// The publication date and how it was found. A structured date (JSON-LD, meta, `<time>`) a
+/// day off the date in the page's URL is taken as a time-zone shift (a UTC timestamp of an
+/// evening story) and the URL's day, the outlet's own calendar day, wins.
+fn read_published(s: &Sources) -> Option<(NaiveDate, String)> {
+    let url_date = s.url.and_then(date_in_url).filter(|d| (s.ok)(*d));
+    let found = structured_published(s);
+    match (found, url_date) {
+        (Some((d, how)), Some(u)) if d != u && (d - u).num_days().abs() <= 1 => {
+            Some((u, format!("{how}+url")))
+        }
+        (Some(found), _) => Some(found),
+        (None, Some(u)) => Some((u, "url".into())),
+        (None, None) => visible_date(s),
+    }
+}
+
+/// The publication date from structured markup, most trusted first.
+fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
+    let ok = |d: &NaiveDate| (s.ok)(*d);
+    if let Some(d) = s.ld.published.as_deref().and_then(lenient_date).filter(ok) {
         return Some((d, "json-ld".into()));
     }
-    const META_KEYS: &[&str] = &[
-        "article:published_time",
-        "og:published_time",
-        "datepublished",
-        "pubdate",
-        "publishdate",
-        "date",
-        "dc.date",
-        "dc.date.issued",
-        "dcterms.created",
-        "sailthru.date",
-        "parsely-pub-date",
-    ];
-    for key in META_KEYS {
-        if let Some(d) = tags.get(key).and_then(lenient_date) {
+    for key in PUBLISHED_META {
+        if let Some(d) = s.tags.get(key).and_then(lenient_date).filter(ok) {
             return Some((d, format!("meta:{key}")));
         }
     }
     // `itemprop=datePublished` on an element other than <meta>, e.g. <time>.
-    for node in doc.select("[itemprop=datePublished]").nodes() {
+    for node in s.doc.select("[itemprop=datePublished]").nodes() {
         let v = node
             .attr("datetime")
             .or_else(|| node.attr("content"))
             .unwrap_or_else(|| node.text());
-        if let Some(d) = lenient_date(&v) {
+        let d = lenient_date(&v).or_else(|| textdate::first_date(&v, s.month_first));
+        if let Some(d) = d.filter(ok) {
             return Some((d, "itemprop:datePublished".into()));
         }
+    }
+    // "datePublished" in a script that is not (valid) JSON-LD: page state, broken JSON-LD.
+    if let Some(d) = script_date(s.raw).filter(ok) {
+        return Some((d, "script:datePublished".into()));
     }
     for sel in [
         "time[pubdate][datetime]",
@@ -209,13 +281,133 @@ fn read_published(
         "article time[datetime]",
         "main time[datetime]",
     ] {
-        for node in doc.select(sel).nodes() {
-            if let Some(d) = node.attr("datetime").and_then(|v| lenient_date(&v)) {
+        for node in s.doc.select(sel).nodes() {
+            if let Some(d) = node.attr("datetime").and_then(|v| lenient_date(&v)).filter(ok) {
                 return Some((d, "time".into()));
             }
         }
     }
-    url.and_then(date_in_url).map(|d| (d, "url".into()))
+    None
+}
+
+/// The value of the first `"datePublished": "..."` in the raw HTML.
+fn script_date(raw: &str) -> Option<NaiveDate> {
+    const KEY: &str = "\"datePublished\"";
+    let mut from = 0;
+    for _ in 0..4 {
+        let at = from + raw.get(from..)?.find(KEY)?;
+        from = at + KEY.len();
+        let rest = raw[from..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let rest = rest.trim_start().strip_prefix('"')?;
+        let value = &rest[..rest.find('"').unwrap_or(0).min(40)];
+        if let Some(d) = lenient_date(value) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// Tokens of `class` / `id` that mark the element holding an article's date line.
+const DATE_MARKS: &[&str] = &[
+    "date",
+    "time",
+    "publish",
+    "posted",
+    "pubdate",
+    "dateline",
+    "datum",
+    "byline",
+    "meta",
+    "entry-meta",
+    "post-meta",
+    "article-info",
+    "info",
+    "author",
+    "timestamp",
+    "zeit",
+];
+
+/// Tokens of `class` / `id` that mark a region whose dates are not the article's.
+const NOT_ARTICLE_MARKS: &[&str] = &[
+    "comment",
+    "related",
+    "sidebar",
+    "footer",
+    "teaser",
+    "recommend",
+    "widget",
+    "archive",
+    "calendar",
+    "event",
+    "copyright",
+    "cookie",
+    "promo",
+    "more",
+];
+
+/// A date written in a short element whose class or id says it holds the date line (or in a
+/// `<time>` element), the first in document order outside comments, sidebars and footers.
+fn visible_date(s: &Sources) -> Option<(NaiveDate, String)> {
+    let ok = |d: &NaiveDate| (s.ok)(*d);
+    let body = s.doc.select("body");
+    let root = body.nodes().first()?;
+    let mut stack = vec![*root];
+    // The first date in any text outside page chrome: the last resort.
+    let mut any: Option<NaiveDate> = None;
+    while let Some(node) = stack.pop() {
+        if node.is_text() {
+            if any.is_none() {
+                let text = node.text();
+                if text.len() >= 6 {
+                    any = textdate::first_date(&text, s.month_first).filter(ok);
+                }
+            }
+            continue;
+        }
+        let Some(name) = node.node_name() else { continue };
+        if matches!(
+            name.as_ref(),
+            "script" | "style" | "footer" | "aside" | "nav" | "noscript" | "form" | "select"
+        ) {
+            continue;
+        }
+        let marks = class_and_id(&node);
+        if NOT_ARTICLE_MARKS.iter().any(|m| marks.contains(m)) {
+            continue;
+        }
+        let is_time = name.as_ref() == "time";
+        if is_time || DATE_MARKS.iter().any(|m| marks.contains(m)) {
+            let text = node.text();
+            if text.len() <= 300 {
+                let d = node
+                    .attr("datetime")
+                    .and_then(|v| lenient_date(&v))
+                    .or_else(|| textdate::first_date(&text, s.month_first));
+                if let Some(d) = d.filter(ok) {
+                    return Some((d, "text".into()));
+                }
+            }
+        }
+        // Children in document order: push them reversed.
+        let mut children = node.children();
+        children.reverse();
+        stack.extend(children);
+    }
+    any.map(|d| (d, "text:first".into()))
+}
+
+fn class_and_id(node: &dom_query::NodeRef) -> String {
+    let mut marks = String::new();
+    for a in ["class", "id"] {
+        if let Some(v) = node.attr(a) {
+            marks.push_str(&v.to_ascii_lowercase());
+            marks.push(' ');
+        }
+    }
+    marks
 }
 
 fn read_author(doc: &Document, tags: &MetaTags, ld: &JsonLd) -> Option<String> {

@@ -9,10 +9,12 @@
 
 mod fallback;
 mod meta;
+mod prestrip;
+mod textdate;
 
 use chrono::NaiveDate;
 use dom_query::Document;
-use dom_smoothie::{Config, Readability, TextMode};
+use dom_smoothie::{Config, ParsePolicy, Readability, TextMode};
 
 /// What claimtrack sees in one page.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
@@ -38,9 +40,10 @@ pub enum TextSource {
     None,
 }
 
-/// Extracts the main text and metadata of one page.
-pub fn extract_html(html: &str, url: Option<&str>) -> Page {
-    extract_html_with_source(html, url).0
+/// Extracts the main text and metadata of one page. No date after `today` is taken for the
+/// publication or modification date (pass `None` when the day is unknown).
+pub fn extract_html_at(html: &str, url: Option<&str>, today: Option<NaiveDate>) -> Page {
+    extract_html_with_source(html, url, today).0
 }
 
 /// How deeply elements may nest in a page claimtrack reads: twice the depth at which browsers'
@@ -122,16 +125,26 @@ fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         .map(|p| from + p)
 }
 
-/// `extract_html`, also telling which extraction the text came from. A page refused by
-/// `check_depth` gives an empty `Page`.
-pub fn extract_html_with_source(html: &str, url: Option<&str>) -> (Page, TextSource) {
+/// `extract_html_at` without a bound on dates.
+pub fn extract_html(html: &str, url: Option<&str>) -> Page {
+    extract_html_with_source(html, url, None).0
+}
+
+/// `extract_html_at`, also telling which extraction the text came from.
+pub fn extract_html_with_source(
+    html: &str,
+    url: Option<&str>,
+    today: Option<NaiveDate>,
+) -> (Page, TextSource) {
     if check_depth(html).is_err() {
         return (Page::default(), TextSource::None);
     }
-    let doc = Document::from(html);
-    let m = meta::read(&doc, url);
+    let raw = html;
+    let html = prestrip::strip_raw_text(raw);
+    let doc = Document::from(html.as_ref());
+    let m = meta::read(&doc, url, raw, today);
     let fb = fallback::extract(&doc);
-    let readable = readability_text(doc);
+    let readable = readability_text(doc, &html);
     let (text, source) = choose(readable, fb);
     let (published, published_method) = match m.published {
         Some((d, how)) => (Some(d), Some(how)),
@@ -154,14 +167,28 @@ pub fn extract_html_with_source(html: &str, url: Option<&str>) -> (Page, TextSou
 /// dom_smoothie's formatted main text, normalised to paragraphs separated by one blank line.
 /// `None` when it fails, finds nothing, or panics on a malformed page (the fallback then
 /// stands in, so one bad page never stops a batch).
-fn readability_text(doc: Document) -> Option<String> {
+///
+/// One strict attempt runs on `doc` itself; only when it yields less than dom_smoothie's
+/// character threshold is the page parsed again for its full sequence of looser attempts
+/// (which is what `parse` does, but `parse` clones the tree before every attempt).
+fn readability_text(doc: Document, html: &str) -> Option<String> {
     let cfg = Config {
         text_mode: TextMode::Formatted,
+        // The metadata reader has already read the JSON-LD.
+        disable_json_ld: true,
         ..Default::default()
     };
+    let threshold = cfg.char_threshold;
     let run = std::panic::AssertUnwindSafe(move || {
-        let mut r = Readability::with_document(doc, None, Some(cfg)).ok()?;
-        let article = r.parse().ok()?;
+        let mut r = Readability::with_document(doc, None, Some(cfg.clone())).ok()?;
+        let strict = r.parse_with_policy(ParsePolicy::Strict).ok();
+        let article = match strict {
+            Some(a) if a.text_content.chars().count() >= threshold => a,
+            _ => {
+                let mut r = Readability::new(html, None, Some(cfg)).ok()?;
+                r.parse().ok()?
+            }
+        };
         Some(paragraphs(&article.text_content))
     });
     let text = std::panic::catch_unwind(run).ok().flatten()?;

@@ -9,6 +9,7 @@ mod browser;
 mod eval;
 mod export;
 mod help;
+mod extract_bench;
 mod ingest;
 mod output;
 mod reliability;
