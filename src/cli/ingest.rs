@@ -75,10 +75,11 @@ pub struct Args {
     /// nothing).
     #[arg(long)]
     pub refresh: bool,
-    /// Requests in flight to one host.
+    /// Requests in flight to one host, with --delay 0 (with a delay they go one at a time).
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub per_host: usize,
-    /// Seconds between two requests to one host (a longer robots.txt Crawl-delay wins).
+    /// Seconds between two requests to one host, from the answer to the first to the start of
+    /// the next (a longer robots.txt Crawl-delay wins).
     #[arg(long, value_name = "SECS", default_value_t = 1.0)]
     pub delay: f64,
     /// Requests in flight overall.

@@ -22,9 +22,10 @@ const MAX_ROBOTS_BYTES: u64 = 512 * 1024;
 #[derive(Debug, Clone)]
 pub struct FetchConfig {
     pub user_agent: String,
-    /// Requests in flight to one host (host and port).
+    /// Requests in flight to one host (host and port). With a delay, one at a time.
     pub per_host_concurrency: usize,
-    /// Minimum time between the starts of two requests to one host; a larger robots.txt
+    /// Minimum time from the answer to one request to the start of the next one to the same
+    /// host, so the server never sees two requests closer than this; a larger robots.txt
     /// `Crawl-delay` wins.
     pub per_host_delay: Duration,
     /// Requests in flight overall.

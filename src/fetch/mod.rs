@@ -22,8 +22,8 @@ mod warc;
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod testserver;
+#[doc(hidden)]
+pub mod testserver;
 
 pub use charset::decode_html;
 pub use client::{

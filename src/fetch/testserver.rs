@@ -1,5 +1,8 @@
-//! A tiny HTTP/1.1 server on 127.0.0.1 for the fetcher's tests: it records when each request
-//! arrives, and can delay, drip a body slowly, or send anything a handler returns.
+//! A tiny HTTP/1.1 server on 127.0.0.1 for the fetcher's tests, unit and integration alike
+//! (`tests/it` reaches it as `claimtrack::fetch::testserver`; it is not part of the API): one
+//! thread a connection, one request a connection. It records each request (path, headers, when
+//! it arrived) and answers with what the test's handler returns: any status, headers and body,
+//! after a delay, or a body dripped slowly.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -14,7 +17,10 @@ use url::Url;
 pub struct Hit {
     pub path: String,
     pub headers: Vec<(String, String)>,
+    /// When the request had been read, by the server's clock.
     pub at: Instant,
+    /// How many earlier requests had the same path.
+    pub seen: usize,
 }
 
 impl Hit {
@@ -43,6 +49,9 @@ impl Reply {
             status,
             ..Default::default()
         }
+    }
+    pub fn ok(content_type: &str, body: impl Into<Vec<u8>>) -> Self {
+        Reply::status(200).header("Content-Type", content_type).body(body)
     }
     pub fn html(body: impl Into<Vec<u8>>) -> Self {
         Reply {
@@ -73,7 +82,7 @@ impl Reply {
     }
 }
 
-type Handler = dyn Fn(&Hit, usize) -> Reply + Send + Sync;
+type Handler = dyn Fn(&Hit) -> Reply + Send + Sync;
 
 pub struct TestServer {
     port: u16,
@@ -82,8 +91,8 @@ pub struct TestServer {
 }
 
 impl TestServer {
-    /// Starts a server; `handler` gets the request and how many earlier requests had its path.
-    pub fn start(handler: impl Fn(&Hit, usize) -> Reply + Send + Sync + 'static) -> Self {
+    /// Starts a server answering each request with `handler`'s reply.
+    pub fn start(handler: impl Fn(&Hit) -> Reply + Send + Sync + 'static) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("tests can bind a loopback port");
         let port = listener
             .local_addr()
@@ -159,18 +168,20 @@ fn serve(stream: TcpStream, hits: &Mutex<Vec<Hit>>, handler: &Handler) {
             headers.push((n.trim().to_string(), v.trim().to_string()));
         }
     }
-    let hit = Hit {
-        path,
-        headers,
-        at: Instant::now(),
-    };
-    let seen = {
+    let at = Instant::now();
+    let hit = {
         let mut log = hits.lock().expect("no test thread panics holding the log");
-        let seen = log.iter().filter(|h| h.path == hit.path).count();
+        let seen = log.iter().filter(|h| h.path == path).count();
+        let hit = Hit {
+            path,
+            headers,
+            at,
+            seen,
+        };
         log.push(hit.clone());
-        seen
+        hit
     };
-    let reply = handler(&hit, seen);
+    let reply = handler(&hit);
     thread::sleep(reply.delay);
     let mut out = stream;
     let mut head = format!("HTTP/1.1 {} X\r\nConnection: close\r\n", reply.status);

@@ -540,3 +540,102 @@ fn ctrl_c_stops_cleanly_and_the_rerun_finishes() {
     assert_eq!(count(&env, "SELECT count(*) FROM articles"), PAGES as i64);
     assert_eq!(server.all_hits().len(), PAGES, "no page fetched twice");
 }
+
+#[test]
+fn discover_reads_the_sitemaps_robots_txt_lists() {
+    let server = Server::start(|hit| {
+        let base = format!("http://{}", hit.header("Host").unwrap_or("127.0.0.1"));
+        match hit.path.as_str() {
+            "/robots.txt" => Reply::ok(
+                "text/plain",
+                format!(
+                    "User-agent: *\nDisallow: /drafts/\n\nSitemap: {base}/index.xml\n\
+                     sitemap: {base}/extra.xml.gz\n"
+                ),
+            ),
+            "/index.xml" => Reply::ok(
+                "application/xml",
+                format!(
+                    "<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\
+                     <sitemap><loc>{base}/pages.xml</loc></sitemap></sitemapindex>"
+                ),
+            ),
+            "/pages.xml" => Reply::ok(
+                "application/xml",
+                format!(
+                    "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\
+                     <url><loc>{base}/story-1</loc></url><url><loc>{base}/drafts/story-2</loc></url></urlset>"
+                ),
+            ),
+            "/extra.xml.gz" => {
+                let xml = format!(
+                    "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\
+                     <url><loc>{base}/story-3</loc></url></urlset>"
+                );
+                Reply::ok("application/gzip", gzip(xml.as_bytes()))
+            }
+            "/story-1" => Reply::html(page(31, Some("Story one"))),
+            "/drafts/story-2" => Reply::html(page(32, Some("Story two"))),
+            "/story-3" => Reply::html(page(33, Some("Story three"))),
+            _ => Reply::status(404),
+        }
+    });
+    let env = Env::new();
+    let site = server.url("");
+    let (code, _, err) = env.run(&["ingest", "--discover", &site, "--delay", "0"]);
+    assert_eq!(code, 0, "{err}");
+    let mut stored = column(&env, "SELECT url FROM articles ORDER BY url");
+    stored
+        .iter_mut()
+        .for_each(|u| *u = u.rsplit('/').next().unwrap_or("").to_string());
+    assert_eq!(stored, ["story-1", "story-3"], "{err}");
+    assert!(
+        server.hits("/drafts/story-2").is_empty(),
+        "robots.txt disallows the drafts"
+    );
+    assert_eq!(
+        column(
+            &env,
+            "SELECT state FROM fetch_queue WHERE url LIKE '%/drafts/story-2'"
+        ),
+        ["skipped"]
+    );
+
+    // A site whose robots.txt names no sitemap: one input error naming it, exit 1.
+    let bare = Server::start(|hit| match hit.path.as_str() {
+        "/robots.txt" => Reply::ok("text/plain", "User-agent: *\nDisallow:\n"),
+        _ => Reply::status(404),
+    });
+    let (code, _, err) = env.run(&["ingest", "--discover", &bare.url(""), "--delay", "0"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("/robots.txt: robots.txt lists no Sitemap: lines"),
+        "{err}"
+    );
+}
+
+/// The per-host delay as the server sees it: every two requests to the host (robots.txt
+/// included) arrive at least the delay apart, whatever the machine's load (the limiter counts
+/// the delay from the previous answer, which the server sends after it has the request).
+#[test]
+fn per_host_delay_holds_as_the_server_sees_it() {
+    let server = Server::start(|hit| match hit.path.as_str() {
+        "/robots.txt" => Reply::status(404),
+        p => Reply::html(page(40 + p.len(), Some(p))),
+    });
+    let env = Env::new();
+    let list: String = (1..=6).map(|n| server.url(&format!("/d{n}")) + "\n").collect();
+    let list = env.write("urls.txt", list);
+    let list = list.to_str().expect("a UTF-8 temp path");
+    let (code, _, err) = env.run(&[
+        "ingest", "--all", "--urls", list, "--delay", "0.2", "--per-host", "2",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let arrivals = server.arrivals();
+    assert_eq!(arrivals.len(), 7, "robots.txt and six pages");
+    let delay = Duration::from_millis(200);
+    for pair in arrivals.windows(2) {
+        let gap = pair[1] - pair[0];
+        assert!(gap >= delay, "two requests to one host {gap:?} apart");
+    }
+}
