@@ -109,18 +109,13 @@ pub(crate) fn read(doc: &Document, url: Option<&str>, raw: &str, today: Option<N
         month_first: textdate::month_first(language.as_deref()),
         ok: &not_future,
     });
-    let modified = [
-        ld.modified.as_deref(),
-        tags.get("article:modified_time"),
-        tags.get("og:updated_time"),
-        tags.get("datemodified"),
-        tags.get("dcterms.modified"),
-        tags.get("last-modified"),
-    ]
-    .into_iter()
-    .flatten()
-    .filter_map(lenient_date)
-    .find(|d| not_future(*d));
+    let modified = ld
+        .modified
+        .iter()
+        .map(String::as_str)
+        .chain(MODIFIED_META.iter().filter_map(|k| tags.get(k)))
+        .filter_map(lenient_date)
+        .find(|d| not_future(*d));
 
     Meta {
         title,
@@ -196,14 +191,24 @@ struct Sources<'a> {
     ok: &'a dyn Fn(NaiveDate) -> bool,
 }
 
-/// `<meta>` keys naming the publication date, most specific first.
+impl Sources<'_> {
+    /// A date from a metadata value: ISO / RFC 3339 first, else a date written in words or
+    /// numbers ("Tue, Sep 15 2020 10:01 EDT", "Sat, 19 Oct 2019 00:04 +0200", "19.10.2019"),
+    /// taken as written; a later date than today is refused.
+    fn value_date(&self, v: &str) -> Option<NaiveDate> {
+        lenient_date(v)
+            .or_else(|| textdate::first_date(v, self.month_first).and_then(plausible))
+            .filter(|d| (self.ok)(*d))
+    }
+}
+
+/// `<meta>` keys that name the publication date itself, most specific first.
 const PUBLISHED_META: &[&str] = &[
     "article:published_time",
     "og:article:published_time",
     "og:published_time",
     "article:published",
     "datepublished",
-    "datecreated",
     "pubdate",
     "publishdate",
     "publish-date",
@@ -215,14 +220,8 @@ const PUBLISHED_META: &[&str] = &[
     "article_date_original",
     "originalpublicationdate",
     "citation_publication_date",
-    "citation_date",
     "dc.date.issued",
-    "dc.date.created",
     "dcterms.issued",
-    "dcterms.created",
-    "dcterms.date",
-    "dc.date",
-    "date",
     "sailthru.date",
     "parsely-pub-date",
     "cxenseparse:recs:publishtime",
@@ -230,6 +229,46 @@ const PUBLISHED_META: &[&str] = &[
     "og:pubdate",
     "rnews:datepublished",
     "release_date",
+];
+
+/// `<meta>` keys for a date of the page that is often not the article's publication day: the
+/// day the page was generated or its record created (content systems fill `date` and
+/// `dcterms.date` so). Trusted less than a date line in the article itself.
+const WEAK_DATE_META: &[&str] = &[
+    "datecreated",
+    "dc.date.created",
+    "dcterms.created",
+    "citation_date",
+    "dcterms.date",
+    "dc.date",
+    "date",
+];
+
+/// `<meta>` keys naming the last modification.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "lastmod",
+    "last-modified",
+];
+
+/// Keys of page-state scripts and broken JSON-LD that hold the publication date, as
+/// `"key": "value"` or `'key': 'value'`.
+const SCRIPT_DATE_KEYS: &[&str] = &[
+    "datePublished",
+    "publishedDate",
+    "publishDate",
+    "firstPubDate",
+    "publicationDate",
+    "publication_date",
+    "article_publication_date",
+    "publishedAt",
+    "published_at",
+    "pubDate",
+    "publishdate",
 ];
 
 /// The publication date and how it was found. A structured date (JSON-LD, meta, `<time>`) a
@@ -244,35 +283,62 @@ fn read_published(s: &Sources) -> Option<(NaiveDate, String)> {
         }
         (Some(found), _) => Some(found),
         (None, Some(u)) => Some((u, "url".into())),
-        (None, None) => visible_date(s),
+        (None, None) => {
+            let line = date_line(s);
+            if let Some((d, how)) = &line {
+                if how != "text:first" {
+                    return Some((*d, how.clone()));
+                }
+            }
+            weak_meta(s).or(line)
+        }
     }
+}
+
+fn weak_meta(s: &Sources) -> Option<(NaiveDate, String)> {
+    WEAK_DATE_META.iter().find_map(|key| {
+        let d = s.tags.get(key).and_then(|v| s.value_date(v))?;
+        Some((d, format!("meta:{key}")))
+    })
 }
 
 /// The publication date from structured markup, most trusted first.
 fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
-    let ok = |d: &NaiveDate| (s.ok)(*d);
-    if let Some(d) = s.ld.published.as_deref().and_then(lenient_date).filter(ok) {
+    if let Some(d) = s.ld.published.as_deref().and_then(|v| s.value_date(v)) {
         return Some((d, "json-ld".into()));
     }
     for key in PUBLISHED_META {
-        if let Some(d) = s.tags.get(key).and_then(lenient_date).filter(ok) {
+        if let Some(d) = s.tags.get(key).and_then(|v| s.value_date(v)) {
             return Some((d, format!("meta:{key}")));
         }
     }
-    // `itemprop=datePublished` on an element other than <meta>, e.g. <time>.
+    // `itemprop=datePublished` on an element other than <meta>, e.g. <time>, <abbr title>.
     for node in s.doc.select("[itemprop=datePublished]").nodes() {
-        let v = node
-            .attr("datetime")
-            .or_else(|| node.attr("content"))
-            .unwrap_or_else(|| node.text());
-        let d = lenient_date(&v).or_else(|| textdate::first_date(&v, s.month_first));
-        if let Some(d) = d.filter(ok) {
+        if in_chrome(node) {
+            continue;
+        }
+        if let Some(d) = element_date(s, node) {
             return Some((d, "itemprop:datePublished".into()));
         }
     }
-    // "datePublished" in a script that is not (valid) JSON-LD: page state, broken JSON-LD.
-    if let Some(d) = script_date(s.raw).filter(ok) {
-        return Some((d, "script:datePublished".into()));
+    // A publication date in a script that is not (valid) JSON-LD: page state, broken JSON-LD.
+    for key in SCRIPT_DATE_KEYS {
+        if let Some(d) = script_date(s, key) {
+            return Some((d, format!("script:{key}")));
+        }
+    }
+    // hAtom's `published` class (Blogger, many WordPress themes): <abbr class="published"
+    // title="2019-10-16T14:33:00-07:00">.
+    for node in s.doc.select(".published[title], .published[datetime]").nodes() {
+        if in_chrome(node) {
+            continue;
+        }
+        if let Some(d) = ["datetime", "title"]
+            .iter()
+            .find_map(|a| node.attr(a).and_then(|v| lenient_date(&v)).filter(|d| (s.ok)(*d)))
+        {
+            return Some((d, "hatom:published".into()));
+        }
     }
     for sel in [
         "time[pubdate][datetime]",
@@ -282,7 +348,14 @@ fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
         "main time[datetime]",
     ] {
         for node in s.doc.select(sel).nodes() {
-            if let Some(d) = node.attr("datetime").and_then(|v| lenient_date(&v)).filter(ok) {
+            if in_chrome(node) {
+                continue;
+            }
+            if let Some(d) = node
+                .attr("datetime")
+                .and_then(|v| lenient_date(&v))
+                .filter(|d| (s.ok)(*d))
+            {
                 return Some((d, "time".into()));
             }
         }
@@ -290,74 +363,195 @@ fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
     None
 }
 
-/// The value of the first `"datePublished": "..."` in the raw HTML.
-fn script_date(raw: &str) -> Option<NaiveDate> {
-    const KEY: &str = "\"datePublished\"";
+/// The date an element holds: in its `datetime`, `content` or `title` attribute, else in its
+/// text (when short).
+fn element_date(s: &Sources, node: &dom_query::NodeRef) -> Option<NaiveDate> {
+    for a in ["datetime", "content", "title"] {
+        if let Some(d) = node.attr(a).and_then(|v| s.value_date(&v)) {
+            return Some(d);
+        }
+    }
+    let text = node.text();
+    if text.len() > 300 {
+        return None;
+    }
+    textdate::first_date(&text, s.month_first).filter(|d| (s.ok)(*d))
+}
+
+/// The value of the first `"key": "..."` (or `'key': '...'`, or `key = "..."`) in the raw
+/// HTML that reads as a date.
+fn script_date(s: &Sources, key: &str) -> Option<NaiveDate> {
+    let raw = s.raw;
     let mut from = 0;
     for _ in 0..4 {
-        let at = from + raw.get(from..)?.find(KEY)?;
-        from = at + KEY.len();
-        let rest = raw[from..].trim_start();
-        let Some(rest) = rest.strip_prefix(':') else {
+        let at = from + raw.get(from..)?.find(key)?;
+        from = at + key.len();
+        // The key must be quoted on both sides (`"key"` or `'key'`).
+        let quote = raw[..at].chars().next_back();
+        if !matches!(quote, Some('"' | '\'')) || !raw[from..].starts_with(quote?) {
+            continue;
+        }
+        let rest = raw[from + 1..].trim_start();
+        let Some(rest) = rest.strip_prefix([':', '=']) else {
             continue;
         };
-        let rest = rest.trim_start().strip_prefix('"')?;
-        let value = &rest[..rest.find('"').unwrap_or(0).min(40)];
-        if let Some(d) = lenient_date(value) {
+        let rest = rest.trim_start();
+        let Some(rest) = rest.strip_prefix(['"', '\'']) else {
+            continue;
+        };
+        let end = rest.find(['"', '\'']).unwrap_or(0).min(40);
+        if let Some(d) = rest.get(..end).and_then(|v| s.value_date(v)) {
             return Some(d);
         }
     }
     None
 }
 
-/// Tokens of `class` / `id` that mark the element holding an article's date line.
+/// Parts of `class` / `id` values that mark the element holding an article's date line.
 const DATE_MARKS: &[&str] = &[
     "date",
     "time",
     "publish",
     "posted",
-    "pubdate",
     "dateline",
     "datum",
     "byline",
     "meta",
-    "entry-meta",
-    "post-meta",
-    "article-info",
     "info",
     "author",
-    "timestamp",
+    "stamp",
     "zeit",
+    "submitted",
+    "created",
+    "fecha",
 ];
 
-/// Tokens of `class` / `id` that mark a region whose dates are not the article's.
+/// Parts of `class` / `id` values (prefixes) that mark a region whose dates are not the
+/// article's: comments, related stories, sidebars, calendars, cookie banners.
 const NOT_ARTICLE_MARKS: &[&str] = &[
     "comment",
+    "kommentar",
+    "leserbrief",
+    "reply",
+    "disqus",
     "related",
     "sidebar",
-    "footer",
     "teaser",
     "recommend",
-    "widget",
     "archive",
     "calendar",
     "event",
     "copyright",
     "cookie",
-    "promo",
-    "more",
+    "popular",
+    "trending",
 ];
 
-/// A date written in a short element whose class or id says it holds the date line (or in a
-/// `<time>` element), the first in document order outside comments, sidebars and footers.
-fn visible_date(s: &Sources) -> Option<(NaiveDate, String)> {
+/// The words of an element's `class` and `id`: lowercased, split at anything not a letter or
+/// digit and where lower case turns to upper (`ArticleHeader_date` → article, header, date).
+fn mark_words(node: &dom_query::NodeRef) -> Vec<String> {
+    let mut words = Vec::new();
+    for a in ["class", "id"] {
+        let Some(v) = node.attr(a) else { continue };
+        // Taxonomy classes name the post's categories and tags, any word ("category-events",
+        // "tag-comments"): not a region.
+        let v: Vec<&str> = v
+            .split_whitespace()
+            .filter(|c| {
+                let c = c.to_ascii_lowercase();
+                !(["category-", "cat-", "topic-"].iter().any(|p| c.starts_with(p))
+                    || c.contains("tag-")
+                    || c.contains("tag_"))
+            })
+            .collect();
+        let v = v.join(" ");
+        let mut word = String::new();
+        let mut prev_lower = false;
+        for c in v.chars() {
+            if !c.is_alphanumeric() || (prev_lower && c.is_uppercase()) {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            if c.is_alphanumeric() {
+                word.extend(c.to_lowercase());
+            }
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words
+}
+
+/// Whether an element's class or id marks it as outside the article (comments, related
+/// stories, …). Footers are judged by `is_footer`.
+fn is_chrome(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|w| NOT_ARTICLE_MARKS.iter().any(|m| w.starts_with(m)) || w == "more")
+}
+
+/// A footer (element or class): the page's footer is chrome, an article's own footer (inside
+/// the article, or `post-footer`, `entry-footer`) holds its date line.
+fn is_footer(name: &str, words: &[String]) -> bool {
+    (name == "footer" || words.iter().any(|w| w == "footer")) && !words.iter().any(|w| is_article_word(w))
+}
+
+fn is_article_word(w: &str) -> bool {
+    matches!(
+        w,
+        "post" | "entry" | "article" | "hentry" | "asset" | "story" | "news" | "node" | "blog"
+    )
+}
+
+/// Whether an element's tag or classes mark it as an article (for `is_footer`).
+fn is_article(name: &str, words: &[String]) -> bool {
+    name == "article" || words.iter().any(|w| is_article_word(w))
+}
+
+/// Whether the element or one of its ancestors is page chrome (see `is_chrome`), an `aside`,
+/// a `nav` or a footer outside an article.
+fn in_chrome(node: &dom_query::NodeRef) -> bool {
+    // (tag, class words) from the element up to (not including) <body>.
+    let mut chain = Vec::new();
+    let mut cur = Some(*node);
+    while let Some(n) = cur {
+        if let Some(name) = n.node_name() {
+            // The classes of <body> and <html> describe the page ("has-sidebar",
+            // "comments-open"), not a region of it.
+            if matches!(name.as_ref(), "body" | "html") {
+                break;
+            }
+            chain.push((name.to_string(), mark_words(&n)));
+        }
+        cur = n.parent();
+    }
+    for (i, (name, words)) in chain.iter().enumerate() {
+        if matches!(name.as_str(), "aside" | "nav") || is_chrome(words) {
+            return true;
+        }
+        if is_footer(name, words) && !chain[i + 1..].iter().any(|(n, w)| is_article(n, w)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A date line: the first date, in document order outside comments, sidebars and footers,
+/// written in a short element whose class or id says it holds the date (or in a `<time>`
+/// element), read from its `datetime` / `title` attribute or its text. Failing that, the
+/// first date in any text outside that chrome (`text:first`).
+fn date_line(s: &Sources) -> Option<(NaiveDate, String)> {
     let ok = |d: &NaiveDate| (s.ok)(*d);
     let body = s.doc.select("body");
     let root = body.nodes().first()?;
-    let mut stack = vec![*root];
+    // (node, inside an article)
+    let mut stack = vec![(*root, false)];
     // The first date in any text outside page chrome: the last resort.
     let mut any: Option<NaiveDate> = None;
-    while let Some(node) = stack.pop() {
+    while let Some((node, in_article)) = stack.pop() {
         if node.is_text() {
             if any.is_none() {
                 let text = node.text();
@@ -368,46 +562,31 @@ fn visible_date(s: &Sources) -> Option<(NaiveDate, String)> {
             continue;
         }
         let Some(name) = node.node_name() else { continue };
+        let name = name.as_ref();
         if matches!(
-            name.as_ref(),
-            "script" | "style" | "footer" | "aside" | "nav" | "noscript" | "form" | "select"
+            name,
+            "script" | "style" | "aside" | "nav" | "noscript" | "form" | "select"
         ) {
             continue;
         }
-        let marks = class_and_id(&node);
-        if NOT_ARTICLE_MARKS.iter().any(|m| marks.contains(m)) {
+        let words = mark_words(&node);
+        // The classes of <body> describe the page ("has-sidebar"), not a region of it.
+        if name != "body" && (is_chrome(&words) || (!in_article && is_footer(name, &words))) {
             continue;
         }
-        let is_time = name.as_ref() == "time";
-        if is_time || DATE_MARKS.iter().any(|m| marks.contains(m)) {
-            let text = node.text();
-            if text.len() <= 300 {
-                let d = node
-                    .attr("datetime")
-                    .and_then(|v| lenient_date(&v))
-                    .or_else(|| textdate::first_date(&text, s.month_first));
-                if let Some(d) = d.filter(ok) {
-                    return Some((d, "text".into()));
-                }
+        let is_time = name == "time";
+        if is_time || words.iter().any(|w| DATE_MARKS.iter().any(|m| w.contains(m))) {
+            if let Some(d) = element_date(s, &node) {
+                return Some((d, "text".into()));
             }
         }
+        let in_article = in_article || (name != "body" && is_article(name, &words));
         // Children in document order: push them reversed.
         let mut children = node.children();
         children.reverse();
-        stack.extend(children);
+        stack.extend(children.into_iter().map(|c| (c, in_article)));
     }
     any.map(|d| (d, "text:first".into()))
-}
-
-fn class_and_id(node: &dom_query::NodeRef) -> String {
-    let mut marks = String::new();
-    for a in ["class", "id"] {
-        if let Some(v) = node.attr(a) {
-            marks.push_str(&v.to_ascii_lowercase());
-            marks.push(' ');
-        }
-    }
-    marks
 }
 
 fn read_author(doc: &Document, tags: &MetaTags, ld: &JsonLd) -> Option<String> {
