@@ -902,6 +902,198 @@ mod tests {
         check("https://2018.example.com/12/19", None);
     }
 
+    /// The publication date (and method) `read` finds in `html`, on a day in 2026.
+    fn published_of(html: &str, url: Option<&str>) -> Option<(NaiveDate, String)> {
+        read(&Document::from(html), url, html, Some(ymd(2026, 11, 30))).published
+    }
+
+    /// Table of (what the case shows, HTML, page URL, expected "YYYY-MM-DD method").
+    fn check_published(cases: &[(&str, &str, Option<&str>, Option<&str>)]) {
+        for (what, html, url, expected) in cases {
+            let got = published_of(html, *url).map(|(d, how)| format!("{d} {how}"));
+            assert_eq!(got.as_deref(), *expected, "{what}");
+        }
+    }
+
+    #[test]
+    fn published_by_source() {
+        check_published(&[
+            (
+                "JSON-LD written in words, taken as written",
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Tue, Sep 15 2020 23:01:41 EDT"}</script>"#,
+                None,
+                Some("2020-09-15 json-ld"),
+            ),
+            (
+                "an RFC 2822 meta value keeps the local day",
+                r#"<meta property="article:published_time" content="Sat, 19 Oct 2019 00:04:00 +0200">"#,
+                None,
+                Some("2019-10-19 meta:article:published_time"),
+            ),
+            (
+                "a future JSON-LD date is refused; the meta date stands",
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2031-01-01"}</script><meta name="parsely-pub-date" content="2019-03-04">"#,
+                None,
+                Some("2019-03-04 meta:parsely-pub-date"),
+            ),
+            (
+                "itemprop on an abbr with the date in its title",
+                r#"<body><abbr itemprop="datePublished" title="2019-10-16T14:33:00-07:00">2:33 PM</abbr></body>"#,
+                None,
+                Some("2019-10-16 itemprop:datePublished"),
+            ),
+            (
+                "hAtom published class (a blog's post header)",
+                r#"<body><div class="post-header"><abbr class="published" title="2011-03-30T21:05:00-07:00">9:05 PM</abbr></div></body>"#,
+                None,
+                Some("2011-03-30 hatom:published"),
+            ),
+            (
+                "page state in a script, single-quoted",
+                r#"<script>var page = {'section': 'health', 'publishdate': '2019-10-19', 'author': 'X'};</script><body><p>Text.</p></body>"#,
+                None,
+                Some("2019-10-19 script:publishdate"),
+            ),
+            (
+                "page state in a JSON script",
+                r#"<script type="application/json">{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":"2016-11-05T10:00:00Z"}</script>"#,
+                None,
+                Some("2016-11-04 script:publishedDate"),
+            ),
+            (
+                "a key that only contains the name is not the key",
+                r#"<script>var x = {"lastPublishDateChange": "2019-01-01"};</script><body><p>Text.</p></body>"#,
+                None,
+                None,
+            ),
+            (
+                "the URL's day over a generic date meta",
+                r#"<meta name="date" content="2020-02-12">"#,
+                Some("https://example.org/2020/02/05/story.html"),
+                Some("2020-02-05 url"),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn published_from_the_date_line() {
+        check_published(&[
+            (
+                "a date line beats a generic date meta (often the page's generation day)",
+                r#"<meta name="date" content="2020-04-30"><body><p class="Date"><time>29.04.2020, 12:01 Uhr</time></p></body>"#,
+                None,
+                Some("2020-04-29 text"),
+            ),
+            (
+                "the generic date meta when there is no date line",
+                r#"<meta name="date" content="2020-04-30"><body><p>No date here.</p></body>"#,
+                None,
+                Some("2020-04-30 meta:date"),
+            ),
+            (
+                "a comment's date before the article's is skipped",
+                r#"<body><div class="comment-list"><span class="date">1. Mai 2020</span></div><div class="entry-meta">Veröffentlicht am 3. April 2020</div></body>"#,
+                None,
+                Some("2020-04-03 text"),
+            ),
+            (
+                "related stories, camel-case classes",
+                r#"<body><ul class="RelatedArticles_list"><li class="RelatedArticles_date">May 2, 2020</li></ul><div class="ArticleHeader_date">January 19, 2020 / 12:25 PM</div></body>"#,
+                None,
+                Some("2020-01-19 text"),
+            ),
+            (
+                "body classes describe the page, not a region",
+                r#"<body class="single has-sidebar comments-open"><div class="post-date">19 April 2019</div></body>"#,
+                None,
+                Some("2019-04-19 text"),
+            ),
+            (
+                "a blog widget holding the whole post is not a sidebar",
+                r#"<body><div class="widget Blog"><h2 class="date-header"><span>Friday, December 23, 2016</span></h2></div></body>"#,
+                None,
+                Some("2016-12-23 text"),
+            ),
+            (
+                "taxonomy classes on the post name topics, not regions",
+                r#"<body><article class="hentry category-events post_tag-kommentar"><time class="entry-date" datetime="2014-01-27T19:02:50+00:00">27. Januar 2014</time></article></body>"#,
+                None,
+                Some("2014-01-27 time"),
+            ),
+            (
+                "an article's own footer holds its date line",
+                r#"<body><article><p>Text.</p><footer><span class="date">14. Dezember 2015</span></footer></article></body>"#,
+                None,
+                Some("2015-12-14 text"),
+            ),
+            (
+                "the page footer's date is not the article's",
+                r#"<body><p>Text.</p><div class="footer"><span class="date">14.12.2015</span></div></body>"#,
+                None,
+                None,
+            ),
+            (
+                "a date in a title attribute of a date-marked element",
+                r#"<body><span class="timestamp" title="13 Oct 2020 18:29">vor 2 Stunden</span></body>"#,
+                None,
+                Some("2020-10-13 text"),
+            ),
+            (
+                "relative dates alone give no date",
+                r#"<body><span class="timestamp">3 hours ago</span></body>"#,
+                None,
+                None,
+            ),
+            (
+                "American numeric order on an American English page",
+                r#"<html lang="en-US"><body><div class="post-meta"><a class="post-meta-time">08/09/2017</a></div></body></html>"#,
+                None,
+                Some("2017-08-09 text"),
+            ),
+            (
+                "day first on a German page",
+                r#"<html lang="de"><body><div class="post-meta"><a class="post-meta-time">08/09/2017</a></div></body></html>"#,
+                None,
+                Some("2017-09-08 text"),
+            ),
+            (
+                "a future date line is refused",
+                r#"<body><span class="date">01.01.2099</span></body>"#,
+                None,
+                None,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn modified_is_kept_apart() {
+        let html = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-10-15T16:59:59Z","dateModified":"2020-03-12T14:42:17Z"}</script><meta property="article:modified_time" content="2020-03-13">"#;
+        let m = read(&Document::from(html), None, html, None);
+        assert_eq!(m.published, Some((ymd(2019, 10, 15), "json-ld".to_string())));
+        assert_eq!(m.modified, Some(ymd(2020, 3, 12)));
+        let html = r#"<meta name="lastmod" content="2021-03-14T20:10:50Z"><meta name="pubdate" content="2021-03-08T11:15:28Z">"#;
+        let m = read(&Document::from(html), None, html, None);
+        assert_eq!(m.published, Some((ymd(2021, 3, 8), "meta:pubdate".to_string())));
+        assert_eq!(m.modified, Some(ymd(2021, 3, 14)));
+    }
+
+    #[test]
+    fn class_words() {
+        fn check(class: &str, expected: &[&str]) {
+            let html = format!(r#"<div class="{class}">x</div>"#);
+            let doc = Document::from(html.as_str());
+            let node = *doc.select("div").nodes().first().expect("one div");
+            assert_eq!(mark_words(&node), expected, "{class:?}");
+        }
+        check("ArticleHeader_date", &["article", "header", "date"]);
+        check("post-meta  entry-date", &["post", "meta", "entry", "date"]);
+        check(
+            "hentry category-comments tag-related post_tag-sidebar",
+            &["hentry"],
+        );
+        check("", &[]);
+    }
+
     #[test]
     fn title_suffixes() {
         fn check(title: &str, outlet: Option<&str>, short: bool, expected: &str) {
