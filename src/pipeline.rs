@@ -34,6 +34,13 @@ pub const EARLIEST_YEAR: i32 = 1800;
 /// Publication dates after this year are refused even without `Overrides::latest`.
 pub const LATEST_YEAR: i32 = 2200;
 
+/// The latest publication date believed on `today`: two days of slack for time zones and
+/// pages dated ahead. Both `ingest` and `extract` bound page dates by it, so a page gets the
+/// same date from either.
+pub fn latest_believed(today: NaiveDate) -> NaiveDate {
+    today + chrono::Days::new(2)
+}
+
 /// Refuses a publication date that cannot be right: before `EARLIEST_YEAR`, after
 /// `LATEST_YEAR`, or after `latest`.
 fn check_published(date: NaiveDate, latest: Option<NaiveDate>) -> Result<(), String> {
@@ -104,7 +111,9 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
     let mut canonical_url = None;
     if let Some(html) = raw.html.as_deref() {
         crate::extract::check_depth(html).map_err(fail)?;
-        let page = crate::extract::extract_html(html, url.as_deref());
+        // The extractor skips dates after `latest` and falls back to the next source of the
+        // date (the same bound `claimtrack extract` uses).
+        let page = crate::extract::extract_html_at(html, url.as_deref(), overrides.latest);
         canonical_url = page.canonical_url.clone();
         if body.trim().is_empty() {
             body = page.text;
@@ -487,6 +496,41 @@ mod tests {
         assert!(e.reason.contains("unknown date format"), "{}", e.reason);
         let e = to_article(raw(Some("  \n"), Some("Head"), None), &o).unwrap_err();
         assert!(e.reason.starts_with("no text"), "{}", e.reason);
+    }
+
+    /// A page's date after `latest` is skipped inside the extractor, which then takes the next
+    /// source of the date, as `claimtrack extract` does with the same bound.
+    #[test]
+    fn page_dates_are_bounded_inside_the_extractor() {
+        fn check(latest: Option<&str>, expected: Option<&str>) {
+            let html = concat!(
+                r#"<html><head><script type="application/ld+json">"#,
+                r#"{"@type":"NewsArticle","datePublished":"2031-05-02"}</script>"#,
+                r#"<meta property="article:published_time" content="2019-03-04T10:00:00+01:00">"#,
+                "</head><body><article><p>The company said it never sold any data.</p>",
+                "</article></body></html>"
+            );
+            let item = RawDoc {
+                html: Some(html.into()),
+                ..raw(None, Some("Head"), None)
+            };
+            let o = Overrides {
+                latest: latest.map(|l| l.parse().expect("test date")),
+                ..Overrides::default()
+            };
+            let a = to_article(item, &o).expect("page reads");
+            let want = expected.map(|e| e.parse::<NaiveDate>().expect("test date"));
+            assert_eq!(a.published, want, "latest {latest:?}");
+        }
+        check(Some("2026-11-30"), Some("2019-03-04"));
+        check(None, Some("2031-05-02"));
+        check(Some("2031-05-02"), Some("2031-05-02"));
+    }
+
+    #[test]
+    fn latest_believed_allows_two_days() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 31).expect("valid date");
+        assert_eq!(latest_believed(today), NaiveDate::from_ymd_opt(2027, 1, 2).expect("valid date"));
     }
 
     #[test]

@@ -39,8 +39,9 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
     let mut failed = 0usize;
     let mut rows: Vec<(String, Page)> = Vec::new();
     let mut out = super::stdout();
-    // Dates after today are invented (script expiry dates, placeholders): rejected.
-    let today = chrono::Local::now().date_naive();
+    // Dates after the latest believed day are invented (script expiry dates, placeholders):
+    // rejected, with the bound `ingest` uses.
+    let latest = crate::pipeline::latest_believed(chrono::Local::now().date_naive());
     for path in &args.files {
         let mut result: anyhow::Result<()> = Ok(());
         let mut sink = |item: Result<source::RawDoc, source::InputError>| {
@@ -58,7 +59,7 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
                         ctx.item_error(&doc.origin, "not an HTML file");
                         return;
                     };
-                    let page = extract_html_at(html, doc.url.as_deref(), Some(today));
+                    let page = extract_html_at(html, doc.url.as_deref(), Some(latest));
                     result = match args.format {
                         ExtractFormat::Json => {
                             rows.push((doc.origin.clone(), page));

@@ -173,8 +173,7 @@ pub fn run(ctx: &Ctx, mut args: Args) -> anyhow::Result<i32> {
         published: args.published,
         outlet: args.outlet,
         url: args.url,
-        // Two days of slack for time zones and pages dated ahead.
-        latest: Some(chrono::Local::now().date_naive() + chrono::Days::new(2)),
+        latest: Some(crate::pipeline::latest_believed(chrono::Local::now().date_naive())),
     };
     let workers = args.workers.unwrap_or_else(default_workers).max(1);
     if !args.paths.is_empty() || !args.jsonl.is_empty() {

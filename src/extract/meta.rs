@@ -109,18 +109,13 @@ pub(crate) fn read(doc: &Document, url: Option<&str>, raw: &str, today: Option<N
         month_first: textdate::month_first(language.as_deref()),
         ok: &not_future,
     });
-    let modified = [
-        ld.modified.as_deref(),
-        tags.get("article:modified_time"),
-        tags.get("og:updated_time"),
-        tags.get("datemodified"),
-        tags.get("dcterms.modified"),
-        tags.get("last-modified"),
-    ]
-    .into_iter()
-    .flatten()
-    .filter_map(lenient_date)
-    .find(|d| not_future(*d));
+    let modified = ld
+        .modified
+        .iter()
+        .map(String::as_str)
+        .chain(MODIFIED_META.iter().filter_map(|k| tags.get(k)))
+        .filter_map(lenient_date)
+        .find(|d| not_future(*d));
 
     Meta {
         title,
@@ -196,14 +191,24 @@ struct Sources<'a> {
     ok: &'a dyn Fn(NaiveDate) -> bool,
 }
 
-/// `<meta>` keys naming the publication date, most specific first.
+impl Sources<'_> {
+    /// A date from a metadata value: ISO / RFC 3339 first, else a date written in words or
+    /// numbers ("Tue, Sep 15 2020 10:01 EDT", "Sat, 19 Oct 2019 00:04 +0200", "19.10.2019"),
+    /// taken as written; a later date than today is refused.
+    fn value_date(&self, v: &str) -> Option<NaiveDate> {
+        lenient_date(v)
+            .or_else(|| textdate::first_date(v, self.month_first).and_then(plausible))
+            .filter(|d| (self.ok)(*d))
+    }
+}
+
+/// `<meta>` keys that name the publication date itself, most specific first.
 const PUBLISHED_META: &[&str] = &[
     "article:published_time",
     "og:article:published_time",
     "og:published_time",
     "article:published",
     "datepublished",
-    "datecreated",
     "pubdate",
     "publishdate",
     "publish-date",
@@ -215,14 +220,8 @@ const PUBLISHED_META: &[&str] = &[
     "article_date_original",
     "originalpublicationdate",
     "citation_publication_date",
-    "citation_date",
     "dc.date.issued",
-    "dc.date.created",
     "dcterms.issued",
-    "dcterms.created",
-    "dcterms.date",
-    "dc.date",
-    "date",
     "sailthru.date",
     "parsely-pub-date",
     "cxenseparse:recs:publishtime",
@@ -230,6 +229,46 @@ const PUBLISHED_META: &[&str] = &[
     "og:pubdate",
     "rnews:datepublished",
     "release_date",
+];
+
+/// `<meta>` keys for a date of the page that is often not the article's publication day: the
+/// day the page was generated or its record created (content systems fill `date` and
+/// `dcterms.date` so). Trusted less than a date line in the article itself.
+const WEAK_DATE_META: &[&str] = &[
+    "datecreated",
+    "dc.date.created",
+    "dcterms.created",
+    "citation_date",
+    "dcterms.date",
+    "dc.date",
+    "date",
+];
+
+/// `<meta>` keys naming the last modification.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "lastmod",
+    "last-modified",
+];
+
+/// Keys of page-state scripts and broken JSON-LD that hold the publication date, as
+/// `"key": "value"` or `'key': 'value'`.
+const SCRIPT_DATE_KEYS: &[&str] = &[
+    "datePublished",
+    "publishedDate",
+    "publishDate",
+    "firstPubDate",
+    "publicationDate",
+    "publication_date",
+    "article_publication_date",
+    "publishedAt",
+    "published_at",
+    "pubDate",
+    "publishdate",
 ];
 
 /// The publication date and how it was found. A structured date (JSON-LD, meta, `<time>`) a
@@ -244,35 +283,62 @@ fn read_published(s: &Sources) -> Option<(NaiveDate, String)> {
         }
         (Some(found), _) => Some(found),
         (None, Some(u)) => Some((u, "url".into())),
-        (None, None) => visible_date(s),
+        (None, None) => {
+            let line = date_line(s);
+            if let Some((d, how)) = &line {
+                if how != "text:first" {
+                    return Some((*d, how.clone()));
+                }
+            }
+            weak_meta(s).or(line)
+        }
     }
+}
+
+fn weak_meta(s: &Sources) -> Option<(NaiveDate, String)> {
+    WEAK_DATE_META.iter().find_map(|key| {
+        let d = s.tags.get(key).and_then(|v| s.value_date(v))?;
+        Some((d, format!("meta:{key}")))
+    })
 }
 
 /// The publication date from structured markup, most trusted first.
 fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
-    let ok = |d: &NaiveDate| (s.ok)(*d);
-    if let Some(d) = s.ld.published.as_deref().and_then(lenient_date).filter(ok) {
+    if let Some(d) = s.ld.published.as_deref().and_then(|v| s.value_date(v)) {
         return Some((d, "json-ld".into()));
     }
     for key in PUBLISHED_META {
-        if let Some(d) = s.tags.get(key).and_then(lenient_date).filter(ok) {
+        if let Some(d) = s.tags.get(key).and_then(|v| s.value_date(v)) {
             return Some((d, format!("meta:{key}")));
         }
     }
-    // `itemprop=datePublished` on an element other than <meta>, e.g. <time>.
+    // `itemprop=datePublished` on an element other than <meta>, e.g. <time>, <abbr title>.
     for node in s.doc.select("[itemprop=datePublished]").nodes() {
-        let v = node
-            .attr("datetime")
-            .or_else(|| node.attr("content"))
-            .unwrap_or_else(|| node.text());
-        let d = lenient_date(&v).or_else(|| textdate::first_date(&v, s.month_first));
-        if let Some(d) = d.filter(ok) {
+        if in_chrome(node) {
+            continue;
+        }
+        if let Some(d) = element_date(s, node) {
             return Some((d, "itemprop:datePublished".into()));
         }
     }
-    // "datePublished" in a script that is not (valid) JSON-LD: page state, broken JSON-LD.
-    if let Some(d) = script_date(s.raw).filter(ok) {
-        return Some((d, "script:datePublished".into()));
+    // A publication date in a script that is not (valid) JSON-LD: page state, broken JSON-LD.
+    for key in SCRIPT_DATE_KEYS {
+        if let Some(d) = script_date(s, key) {
+            return Some((d, format!("script:{key}")));
+        }
+    }
+    // hAtom's `published` class (Blogger, many WordPress themes): <abbr class="published"
+    // title="2019-10-16T14:33:00-07:00">.
+    for node in s.doc.select(".published[title], .published[datetime]").nodes() {
+        if in_chrome(node) {
+            continue;
+        }
+        if let Some(d) = ["datetime", "title"]
+            .iter()
+            .find_map(|a| node.attr(a).and_then(|v| lenient_date(&v)).filter(|d| (s.ok)(*d)))
+        {
+            return Some((d, "hatom:published".into()));
+        }
     }
     for sel in [
         "time[pubdate][datetime]",
@@ -282,7 +348,14 @@ fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
         "main time[datetime]",
     ] {
         for node in s.doc.select(sel).nodes() {
-            if let Some(d) = node.attr("datetime").and_then(|v| lenient_date(&v)).filter(ok) {
+            if in_chrome(node) {
+                continue;
+            }
+            if let Some(d) = node
+                .attr("datetime")
+                .and_then(|v| lenient_date(&v))
+                .filter(|d| (s.ok)(*d))
+            {
                 return Some((d, "time".into()));
             }
         }
@@ -290,74 +363,195 @@ fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
     None
 }
 
-/// The value of the first `"datePublished": "..."` in the raw HTML.
-fn script_date(raw: &str) -> Option<NaiveDate> {
-    const KEY: &str = "\"datePublished\"";
+/// The date an element holds: in its `datetime`, `content` or `title` attribute, else in its
+/// text (when short).
+fn element_date(s: &Sources, node: &dom_query::NodeRef) -> Option<NaiveDate> {
+    for a in ["datetime", "content", "title"] {
+        if let Some(d) = node.attr(a).and_then(|v| s.value_date(&v)) {
+            return Some(d);
+        }
+    }
+    let text = node.text();
+    if text.len() > 300 {
+        return None;
+    }
+    textdate::first_date(&text, s.month_first).filter(|d| (s.ok)(*d))
+}
+
+/// The value of the first `"key": "..."` (or `'key': '...'`, or `key = "..."`) in the raw
+/// HTML that reads as a date.
+fn script_date(s: &Sources, key: &str) -> Option<NaiveDate> {
+    let raw = s.raw;
     let mut from = 0;
     for _ in 0..4 {
-        let at = from + raw.get(from..)?.find(KEY)?;
-        from = at + KEY.len();
-        let rest = raw[from..].trim_start();
-        let Some(rest) = rest.strip_prefix(':') else {
+        let at = from + raw.get(from..)?.find(key)?;
+        from = at + key.len();
+        // The key must be quoted on both sides (`"key"` or `'key'`).
+        let quote = raw[..at].chars().next_back();
+        if !matches!(quote, Some('"' | '\'')) || !raw[from..].starts_with(quote?) {
+            continue;
+        }
+        let rest = raw[from + 1..].trim_start();
+        let Some(rest) = rest.strip_prefix([':', '=']) else {
             continue;
         };
-        let rest = rest.trim_start().strip_prefix('"')?;
-        let value = &rest[..rest.find('"').unwrap_or(0).min(40)];
-        if let Some(d) = lenient_date(value) {
+        let rest = rest.trim_start();
+        let Some(rest) = rest.strip_prefix(['"', '\'']) else {
+            continue;
+        };
+        let end = rest.find(['"', '\'']).unwrap_or(0).min(40);
+        if let Some(d) = rest.get(..end).and_then(|v| s.value_date(v)) {
             return Some(d);
         }
     }
     None
 }
 
-/// Tokens of `class` / `id` that mark the element holding an article's date line.
+/// Parts of `class` / `id` values that mark the element holding an article's date line.
 const DATE_MARKS: &[&str] = &[
     "date",
     "time",
     "publish",
     "posted",
-    "pubdate",
     "dateline",
     "datum",
     "byline",
     "meta",
-    "entry-meta",
-    "post-meta",
-    "article-info",
     "info",
     "author",
-    "timestamp",
+    "stamp",
     "zeit",
+    "submitted",
+    "created",
+    "fecha",
 ];
 
-/// Tokens of `class` / `id` that mark a region whose dates are not the article's.
+/// Parts of `class` / `id` values (prefixes) that mark a region whose dates are not the
+/// article's: comments, related stories, sidebars, calendars, cookie banners.
 const NOT_ARTICLE_MARKS: &[&str] = &[
     "comment",
+    "kommentar",
+    "leserbrief",
+    "reply",
+    "disqus",
     "related",
     "sidebar",
-    "footer",
     "teaser",
     "recommend",
-    "widget",
     "archive",
     "calendar",
     "event",
     "copyright",
     "cookie",
-    "promo",
-    "more",
+    "popular",
+    "trending",
 ];
 
-/// A date written in a short element whose class or id says it holds the date line (or in a
-/// `<time>` element), the first in document order outside comments, sidebars and footers.
-fn visible_date(s: &Sources) -> Option<(NaiveDate, String)> {
+/// The words of an element's `class` and `id`: lowercased, split at anything not a letter or
+/// digit and where lower case turns to upper (`ArticleHeader_date` → article, header, date).
+fn mark_words(node: &dom_query::NodeRef) -> Vec<String> {
+    let mut words = Vec::new();
+    for a in ["class", "id"] {
+        let Some(v) = node.attr(a) else { continue };
+        // Taxonomy classes name the post's categories and tags, any word ("category-events",
+        // "tag-comments"): not a region.
+        let v: Vec<&str> = v
+            .split_whitespace()
+            .filter(|c| {
+                let c = c.to_ascii_lowercase();
+                !(["category-", "cat-", "topic-"].iter().any(|p| c.starts_with(p))
+                    || c.contains("tag-")
+                    || c.contains("tag_"))
+            })
+            .collect();
+        let v = v.join(" ");
+        let mut word = String::new();
+        let mut prev_lower = false;
+        for c in v.chars() {
+            if !c.is_alphanumeric() || (prev_lower && c.is_uppercase()) {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            if c.is_alphanumeric() {
+                word.extend(c.to_lowercase());
+            }
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words
+}
+
+/// Whether an element's class or id marks it as outside the article (comments, related
+/// stories, …). Footers are judged by `is_footer`.
+fn is_chrome(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|w| NOT_ARTICLE_MARKS.iter().any(|m| w.starts_with(m)) || w == "more")
+}
+
+/// A footer (element or class): the page's footer is chrome, an article's own footer (inside
+/// the article, or `post-footer`, `entry-footer`) holds its date line.
+fn is_footer(name: &str, words: &[String]) -> bool {
+    (name == "footer" || words.iter().any(|w| w == "footer")) && !words.iter().any(|w| is_article_word(w))
+}
+
+fn is_article_word(w: &str) -> bool {
+    matches!(
+        w,
+        "post" | "entry" | "article" | "hentry" | "asset" | "story" | "news" | "node" | "blog"
+    )
+}
+
+/// Whether an element's tag or classes mark it as an article (for `is_footer`).
+fn is_article(name: &str, words: &[String]) -> bool {
+    name == "article" || words.iter().any(|w| is_article_word(w))
+}
+
+/// Whether the element or one of its ancestors is page chrome (see `is_chrome`), an `aside`,
+/// a `nav` or a footer outside an article.
+fn in_chrome(node: &dom_query::NodeRef) -> bool {
+    // (tag, class words) from the element up to (not including) <body>.
+    let mut chain = Vec::new();
+    let mut cur = Some(*node);
+    while let Some(n) = cur {
+        if let Some(name) = n.node_name() {
+            // The classes of <body> and <html> describe the page ("has-sidebar",
+            // "comments-open"), not a region of it.
+            if matches!(name.as_ref(), "body" | "html") {
+                break;
+            }
+            chain.push((name.to_string(), mark_words(&n)));
+        }
+        cur = n.parent();
+    }
+    for (i, (name, words)) in chain.iter().enumerate() {
+        if matches!(name.as_str(), "aside" | "nav") || is_chrome(words) {
+            return true;
+        }
+        if is_footer(name, words) && !chain[i + 1..].iter().any(|(n, w)| is_article(n, w)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A date line: the first date, in document order outside comments, sidebars and footers,
+/// written in a short element whose class or id says it holds the date (or in a `<time>`
+/// element), read from its `datetime` / `title` attribute or its text. Failing that, the
+/// first date in any text outside that chrome (`text:first`).
+fn date_line(s: &Sources) -> Option<(NaiveDate, String)> {
     let ok = |d: &NaiveDate| (s.ok)(*d);
     let body = s.doc.select("body");
     let root = body.nodes().first()?;
-    let mut stack = vec![*root];
+    // (node, inside an article)
+    let mut stack = vec![(*root, false)];
     // The first date in any text outside page chrome: the last resort.
     let mut any: Option<NaiveDate> = None;
-    while let Some(node) = stack.pop() {
+    while let Some((node, in_article)) = stack.pop() {
         if node.is_text() {
             if any.is_none() {
                 let text = node.text();
@@ -368,46 +562,31 @@ fn visible_date(s: &Sources) -> Option<(NaiveDate, String)> {
             continue;
         }
         let Some(name) = node.node_name() else { continue };
+        let name = name.as_ref();
         if matches!(
-            name.as_ref(),
-            "script" | "style" | "footer" | "aside" | "nav" | "noscript" | "form" | "select"
+            name,
+            "script" | "style" | "aside" | "nav" | "noscript" | "form" | "select"
         ) {
             continue;
         }
-        let marks = class_and_id(&node);
-        if NOT_ARTICLE_MARKS.iter().any(|m| marks.contains(m)) {
+        let words = mark_words(&node);
+        // The classes of <body> describe the page ("has-sidebar"), not a region of it.
+        if name != "body" && (is_chrome(&words) || (!in_article && is_footer(name, &words))) {
             continue;
         }
-        let is_time = name.as_ref() == "time";
-        if is_time || DATE_MARKS.iter().any(|m| marks.contains(m)) {
-            let text = node.text();
-            if text.len() <= 300 {
-                let d = node
-                    .attr("datetime")
-                    .and_then(|v| lenient_date(&v))
-                    .or_else(|| textdate::first_date(&text, s.month_first));
-                if let Some(d) = d.filter(ok) {
-                    return Some((d, "text".into()));
-                }
+        let is_time = name == "time";
+        if is_time || words.iter().any(|w| DATE_MARKS.iter().any(|m| w.contains(m))) {
+            if let Some(d) = element_date(s, &node) {
+                return Some((d, "text".into()));
             }
         }
+        let in_article = in_article || (name != "body" && is_article(name, &words));
         // Children in document order: push them reversed.
         let mut children = node.children();
         children.reverse();
-        stack.extend(children);
+        stack.extend(children.into_iter().map(|c| (c, in_article)));
     }
     any.map(|d| (d, "text:first".into()))
-}
-
-fn class_and_id(node: &dom_query::NodeRef) -> String {
-    let mut marks = String::new();
-    for a in ["class", "id"] {
-        if let Some(v) = node.attr(a) {
-            marks.push_str(&v.to_ascii_lowercase());
-            marks.push(' ');
-        }
-    }
-    marks
 }
 
 fn read_author(doc: &Document, tags: &MetaTags, ld: &JsonLd) -> Option<String> {
@@ -721,6 +900,198 @@ mod tests {
         check("https://example.com/2018/13/40/story", None);
         check("https://example.com/story?id=2018", None);
         check("https://2018.example.com/12/19", None);
+    }
+
+    /// The publication date (and method) `read` finds in `html`, on a day in 2026.
+    fn published_of(html: &str, url: Option<&str>) -> Option<(NaiveDate, String)> {
+        read(&Document::from(html), url, html, Some(ymd(2026, 11, 30))).published
+    }
+
+    /// Table of (what the case shows, HTML, page URL, expected "YYYY-MM-DD method").
+    fn check_published(cases: &[(&str, &str, Option<&str>, Option<&str>)]) {
+        for (what, html, url, expected) in cases {
+            let got = published_of(html, *url).map(|(d, how)| format!("{d} {how}"));
+            assert_eq!(got.as_deref(), *expected, "{what}");
+        }
+    }
+
+    #[test]
+    fn published_by_source() {
+        check_published(&[
+            (
+                "JSON-LD written in words, taken as written",
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Tue, Sep 15 2020 23:01:41 EDT"}</script>"#,
+                None,
+                Some("2020-09-15 json-ld"),
+            ),
+            (
+                "an RFC 2822 meta value keeps the local day",
+                r#"<meta property="article:published_time" content="Sat, 19 Oct 2019 00:04:00 +0200">"#,
+                None,
+                Some("2019-10-19 meta:article:published_time"),
+            ),
+            (
+                "a future JSON-LD date is refused; the meta date stands",
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2031-01-01"}</script><meta name="parsely-pub-date" content="2019-03-04">"#,
+                None,
+                Some("2019-03-04 meta:parsely-pub-date"),
+            ),
+            (
+                "itemprop on an abbr with the date in its title",
+                r#"<body><abbr itemprop="datePublished" title="2019-10-16T14:33:00-07:00">2:33 PM</abbr></body>"#,
+                None,
+                Some("2019-10-16 itemprop:datePublished"),
+            ),
+            (
+                "hAtom published class (a blog's post header)",
+                r#"<body><div class="post-header"><abbr class="published" title="2011-03-30T21:05:00-07:00">9:05 PM</abbr></div></body>"#,
+                None,
+                Some("2011-03-30 hatom:published"),
+            ),
+            (
+                "page state in a script, single-quoted",
+                r#"<script>var page = {'section': 'health', 'publishdate': '2019-10-19', 'author': 'X'};</script><body><p>Text.</p></body>"#,
+                None,
+                Some("2019-10-19 script:publishdate"),
+            ),
+            (
+                "page state in a JSON script",
+                r#"<script type="application/json">{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":"2016-11-05T10:00:00Z"}</script>"#,
+                None,
+                Some("2016-11-04 script:publishedDate"),
+            ),
+            (
+                "a key that only contains the name is not the key",
+                r#"<script>var x = {"lastPublishDateChange": "2019-01-01"};</script><body><p>Text.</p></body>"#,
+                None,
+                None,
+            ),
+            (
+                "the URL's day over a generic date meta",
+                r#"<meta name="date" content="2020-02-12">"#,
+                Some("https://example.org/2020/02/05/story.html"),
+                Some("2020-02-05 url"),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn published_from_the_date_line() {
+        check_published(&[
+            (
+                "a date line beats a generic date meta (often the page's generation day)",
+                r#"<meta name="date" content="2020-04-30"><body><p class="Date"><time>29.04.2020, 12:01 Uhr</time></p></body>"#,
+                None,
+                Some("2020-04-29 text"),
+            ),
+            (
+                "the generic date meta when there is no date line",
+                r#"<meta name="date" content="2020-04-30"><body><p>No date here.</p></body>"#,
+                None,
+                Some("2020-04-30 meta:date"),
+            ),
+            (
+                "a comment's date before the article's is skipped",
+                r#"<body><div class="comment-list"><span class="date">1. Mai 2020</span></div><div class="entry-meta">Veröffentlicht am 3. April 2020</div></body>"#,
+                None,
+                Some("2020-04-03 text"),
+            ),
+            (
+                "related stories, camel-case classes",
+                r#"<body><ul class="RelatedArticles_list"><li class="RelatedArticles_date">May 2, 2020</li></ul><div class="ArticleHeader_date">January 19, 2020 / 12:25 PM</div></body>"#,
+                None,
+                Some("2020-01-19 text"),
+            ),
+            (
+                "body classes describe the page, not a region",
+                r#"<body class="single has-sidebar comments-open"><div class="post-date">19 April 2019</div></body>"#,
+                None,
+                Some("2019-04-19 text"),
+            ),
+            (
+                "a blog widget holding the whole post is not a sidebar",
+                r#"<body><div class="widget Blog"><h2 class="date-header"><span>Friday, December 23, 2016</span></h2></div></body>"#,
+                None,
+                Some("2016-12-23 text"),
+            ),
+            (
+                "taxonomy classes on the post name topics, not regions",
+                r#"<body><article class="hentry category-events post_tag-kommentar"><time class="entry-date" datetime="2014-01-27T19:02:50+00:00">27. Januar 2014</time></article></body>"#,
+                None,
+                Some("2014-01-27 time"),
+            ),
+            (
+                "an article's own footer holds its date line",
+                r#"<body><article><p>Text.</p><footer><span class="date">14. Dezember 2015</span></footer></article></body>"#,
+                None,
+                Some("2015-12-14 text"),
+            ),
+            (
+                "the page footer's date is not the article's",
+                r#"<body><p>Text.</p><div class="footer"><span class="date">14.12.2015</span></div></body>"#,
+                None,
+                None,
+            ),
+            (
+                "a date in a title attribute of a date-marked element",
+                r#"<body><span class="timestamp" title="13 Oct 2020 18:29">vor 2 Stunden</span></body>"#,
+                None,
+                Some("2020-10-13 text"),
+            ),
+            (
+                "relative dates alone give no date",
+                r#"<body><span class="timestamp">3 hours ago</span></body>"#,
+                None,
+                None,
+            ),
+            (
+                "American numeric order on an American English page",
+                r#"<html lang="en-US"><body><div class="post-meta"><a class="post-meta-time">08/09/2017</a></div></body></html>"#,
+                None,
+                Some("2017-08-09 text"),
+            ),
+            (
+                "day first on a German page",
+                r#"<html lang="de"><body><div class="post-meta"><a class="post-meta-time">08/09/2017</a></div></body></html>"#,
+                None,
+                Some("2017-09-08 text"),
+            ),
+            (
+                "a future date line is refused",
+                r#"<body><span class="date">01.01.2099</span></body>"#,
+                None,
+                None,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn modified_is_kept_apart() {
+        let html = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-10-15T16:59:59Z","dateModified":"2020-03-12T14:42:17Z"}</script><meta property="article:modified_time" content="2020-03-13">"#;
+        let m = read(&Document::from(html), None, html, None);
+        assert_eq!(m.published, Some((ymd(2019, 10, 15), "json-ld".to_string())));
+        assert_eq!(m.modified, Some(ymd(2020, 3, 12)));
+        let html = r#"<meta name="lastmod" content="2021-03-14T20:10:50Z"><meta name="pubdate" content="2021-03-08T11:15:28Z">"#;
+        let m = read(&Document::from(html), None, html, None);
+        assert_eq!(m.published, Some((ymd(2021, 3, 8), "meta:pubdate".to_string())));
+        assert_eq!(m.modified, Some(ymd(2021, 3, 14)));
+    }
+
+    #[test]
+    fn class_words() {
+        fn check(class: &str, expected: &[&str]) {
+            let html = format!(r#"<div class="{class}">x</div>"#);
+            let doc = Document::from(html.as_str());
+            let node = *doc.select("div").nodes().first().expect("one div");
+            assert_eq!(mark_words(&node), expected, "{class:?}");
+        }
+        check("ArticleHeader_date", &["article", "header", "date"]);
+        check("post-meta  entry-date", &["post", "meta", "entry", "date"]);
+        check(
+            "hentry category-comments tag-related post_tag-sidebar",
+            &["hentry"],
+        );
+        check("", &[]);
     }
 
     #[test]

@@ -125,6 +125,22 @@ fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         .map(|p| from + p)
 }
 
+/// The page's dates alone, without the main text: the publication date with how it was found,
+/// and the modification date (as `extract_html_at` finds them). For timing the date finder.
+pub fn extract_dates(
+    html: &str,
+    url: Option<&str>,
+    today: Option<NaiveDate>,
+) -> (Option<(NaiveDate, String)>, Option<NaiveDate>) {
+    if check_depth(html).is_err() {
+        return (None, None);
+    }
+    let stripped = prestrip::strip_raw_text(html);
+    let doc = Document::from(stripped.as_ref());
+    let m = meta::read(&doc, url, html, today);
+    (m.published, m.modified)
+}
+
 /// `extract_html_at` without a bound on dates.
 pub fn extract_html(html: &str, url: Option<&str>) -> Page {
     extract_html_with_source(html, url, None).0
