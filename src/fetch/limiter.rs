@@ -97,7 +97,10 @@ impl Limiter {
         };
         loop {
             let ready = lock(&host.state).next_start;
-            tokio::time::sleep_until(ready).await;
+            if ready > Instant::now() {
+                // (A deadline already past would still wait for the timer's next tick.)
+                tokio::time::sleep_until(ready).await;
+            }
             let global = self.global.clone().acquire_owned().await.expect(OPEN);
             let mut state = lock(&host.state);
             let now = Instant::now();

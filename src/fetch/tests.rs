@@ -177,6 +177,30 @@ async fn retry_after_is_honoured() {
 }
 
 #[tokio::test]
+async fn retry_after_as_an_http_date_is_honoured() {
+    let server = TestServer::start(|hit| {
+        if hit.seen == 0 {
+            // Two seconds ahead, to the second: the wait is more than one second.
+            let when = std::time::SystemTime::now() + Duration::from_secs(2);
+            Reply::status(503).header("Retry-After", &httpdate::fmt_http_date(when))
+        } else {
+            Reply::html("<p>ok</p>")
+        }
+    });
+    let result = fetch(server.url("/later")).await;
+    page(&result);
+    assert_eq!(result.attempts, 2);
+    let hits = server.hits("/later");
+    let gap = hits[1].at - hits[0].at;
+    // The test's own backoff is 10 ms: only the date explains a wait this long.
+    assert!(
+        gap >= Duration::from_millis(900),
+        "retried after {gap:?}, Retry-After gave a date over a second ahead"
+    );
+    assert!(gap < Duration::from_secs(4), "retried after {gap:?}");
+}
+
+#[tokio::test]
 async fn retry_after_beyond_the_maximum_fails() {
     let server = TestServer::start(|_| Reply::status(429).header("Retry-After", "3600"));
     let result = fetch(server.url("/")).await;

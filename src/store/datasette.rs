@@ -101,6 +101,10 @@ const TABLES: &[Table] = &[
             ),
             ("ingested_at", "When it was stored (UTC)."),
             ("extractor_version", "Claim extractor version that last read it."),
+            (
+                "canonical_url",
+                "The page's <link rel=canonical>, when it gave one (url is where it was fetched).",
+            ),
         ],
     ),
     (
@@ -181,6 +185,90 @@ const TABLES: &[Table] = &[
         ],
     ),
     (
+        "fetch_queue",
+        "Fetch queue",
+        "Every URL `claimtrack ingest` was asked to collect (pages, feeds, sitemaps, WARC \
+         records), one row per normalised URL, with where it came from and where it stands. An \
+         interrupted run continues from here; look here for what failed or was skipped, and why.",
+        &[
+            ("id", "The row's id."),
+            (
+                "url",
+                "The URL, normalised (scheme and host lower case, no default port, no fragment, \
+                 no tracking parameters such as utm_*).",
+            ),
+            ("kind", "page, feed or sitemap."),
+            (
+                "source",
+                "How it was given: cli, urls-file, feed, sitemap or warc.",
+            ),
+            (
+                "source_ref",
+                "The URL file, feed, sitemap or WARC file that listed it.",
+            ),
+            ("title_hint", "The title the feed entry or news sitemap gave."),
+            (
+                "published_hint",
+                "The date the feed entry or news sitemap gave, as written there.",
+            ),
+            (
+                "state",
+                "queued (still to do), done (stored, or a duplicate of a stored article), failed \
+                 (tried again on the next run) or skipped (robots.txt, not HTML, not relevant).",
+            ),
+            ("reason", "Why it failed or was skipped."),
+            (
+                "attempts",
+                "HTTP requests made for it over all runs (retries and redirects included).",
+            ),
+            ("status", "HTTP status of the last response."),
+            ("final_url", "Where redirects ended."),
+            (
+                "etag",
+                "ETag of the last 200, sent back as If-None-Match on re-fetch.",
+            ),
+            (
+                "last_modified",
+                "Last-Modified of the last 200, sent back as If-Modified-Since.",
+            ),
+            ("article_id", "The article stored from it."),
+            ("queued_at", "When it was first queued (UTC)."),
+            (
+                "fetched_at",
+                "Its last response (UTC); for a WARC record, the WARC-Date.",
+            ),
+            ("done_at", "When it reached its present state (UTC)."),
+        ],
+    ),
+    (
+        "fetch_log",
+        "Fetch log",
+        "One row per URL fetched per run, whatever came of it: status, outcome, error, tries, \
+         time and bytes. robots.txt requests are not logged.",
+        &[
+            ("id", "The row's id."),
+            ("url", "The URL asked for."),
+            ("final_url", "The last URL requested, after redirects."),
+            ("status", "HTTP status of the last response (empty: none came)."),
+            (
+                "outcome",
+                "page, document (a feed or sitemap), not_modified (304), or why not: \
+                 robots_disallowed, robots_unavailable, not_html, http_status, timeout, connect, \
+                 network, too_large, too_many_redirects, redirect_loop, bad_redirect, \
+                 retry_after_too_long.",
+            ),
+            ("error", "What went wrong, for people; empty when it was fetched."),
+            (
+                "attempts",
+                "HTTP requests made (retries and redirect hops included).",
+            ),
+            ("redirects", "Redirects followed."),
+            ("elapsed_ms", "Milliseconds from the first request to the end."),
+            ("bytes", "Body bytes of the last response, after decompression."),
+            ("at", "When the first request started (UTC)."),
+        ],
+    ),
+    (
         "claims_view",
         "Claims with their article",
         "Every claim with the title, URL, outlet and date of its article, and when it was stated.",
@@ -237,6 +325,13 @@ pub fn datasette_metadata(database: &str) -> Value {
     tables.insert("_claimtrack_meta".to_string(), json!({ "hidden": true }));
     if let Some(v) = tables.get_mut("contradictions_view") {
         v["facets"] = json!(["denial_actor", "status"]);
+    }
+    if let Some(v) = tables.get_mut("fetch_queue") {
+        v["facets"] = json!(["state", "kind", "source"]);
+    }
+    if let Some(v) = tables.get_mut("fetch_log") {
+        v["facets"] = json!(["outcome", "status"]);
+        v["sort_desc"] = json!("at");
     }
     if let Some(v) = tables.get_mut("claims_view") {
         v["facets"] = json!(["actor", "polarity", "data_type"]);

@@ -1446,9 +1446,32 @@ fn datasette_metadata_describes_tables_and_columns_that_exist() {
             assert!(actual.iter().any(|a| a == c), "{table}.{c} does not exist");
         }
     }
+    // The fetch tables are described column by column, every one of them.
+    for table in ["fetch_queue", "fetch_log"] {
+        let described = datasette::described()
+            .into_iter()
+            .find(|(t, _)| *t == table)
+            .map(|(_, cols)| cols)
+            .unwrap_or_default();
+        let mut st = store
+            .conn
+            .prepare("SELECT name FROM pragma_table_info(?1)")
+            .expect("table_info");
+        let actual: Vec<String> = st
+            .query_map([table], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .expect("columns");
+        for c in &actual {
+            assert!(described.contains(&c.as_str()), "{table}.{c} is not described");
+        }
+    }
     let m = datasette_metadata("claims");
     let tables = &m["databases"]["claims"]["tables"];
     assert_eq!(tables["articles"]["fts_table"], "articles_fts");
+    assert_eq!(tables["fetch_queue"]["facets"][0], "state");
+    assert!(tables["fetch_log"]["columns"]["outcome"]
+        .as_str()
+        .is_some_and(|d| d.contains("not_modified")));
     assert!(tables["contradictions_view"]["description"]
         .as_str()
         .is_some_and(|d| d.contains("denial")));

@@ -137,5 +137,15 @@ fn datasette_serves_the_contradictions_view_and_searches_articles() {
         meta["databases"][db]["tables"]["contradictions_view"]["description"].is_string(),
         "{meta}"
     );
+    // The fetch tables too, and Datasette serves them with their facets.
+    assert!(
+        meta["databases"][db]["tables"]["fetch_log"]["columns"]["outcome"].is_string(),
+        "{meta}"
+    );
+    let queue = get_json(port, &format!("/{db}/fetch_queue.json"));
+    assert!(
+        queue["facet_results"].to_string().contains("state"),
+        "{queue}"
+    );
     drop(server);
 }

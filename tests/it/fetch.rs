@@ -639,3 +639,62 @@ fn per_host_delay_holds_as_the_server_sees_it() {
         assert!(gap >= delay, "two requests to one host {gap:?} apart");
     }
 }
+
+/// A redirected page is stored under the URL it was asked for in the queue, with the final URL
+/// in the queue and the fetch log and as the article's URL, its `<link rel=canonical>` beside
+/// it; `--user-agent` is sent with every request, robots.txt's included; `--urls -` reads
+/// stdin.
+#[test]
+fn redirect_canonical_and_user_agent_are_recorded() {
+    let server = Server::start(|hit| match hit.path.as_str() {
+        "/robots.txt" => Reply::status(404),
+        "/old-story" => Reply::status(301).header("Location", "/stories/new?utm_medium=x"),
+        "/stories/new?utm_medium=x" => Reply::html(page(50, Some("Moved story")).replace(
+            "<head>",
+            "<head><link rel=\"canonical\" href=\"https://news.example.org/canonical-story\">",
+        )),
+        _ => Reply::status(404),
+    });
+    let env = Env::new();
+    let (code, _, err) = env.run_stdin(
+        &[
+            "ingest",
+            "--urls",
+            "-",
+            "--delay",
+            "0",
+            "--user-agent",
+            "pressdesk-tester/2.1 (+mailto:desk@example.org)",
+        ],
+        &format!("# from stdin\n{}\n", server.url("/old-story")),
+    );
+    assert_eq!(code, 0, "{err}");
+    let hits = server.all_hits();
+    assert_eq!(hits.len(), 3, "robots.txt, the redirect and the page");
+    assert!(
+        hits.iter().all(|h| h.header("User-Agent")
+            == Some("pressdesk-tester/2.1 (+mailto:desk@example.org)")),
+        "{hits:?}"
+    );
+    let new = server.url("/stories/new?utm_medium=x");
+    assert_eq!(
+        column(&env, "SELECT final_url FROM fetch_log"),
+        [new.clone()]
+    );
+    assert_eq!(
+        column(&env, "SELECT url || ' ' || final_url FROM fetch_queue"),
+        [format!("{} {new}", server.url("/old-story"))]
+    );
+    assert_eq!(
+        column(&env, "SELECT url || ' ' || canonical_url FROM articles"),
+        [format!(
+            "{} https://news.example.org/canonical-story",
+            server.url("/stories/new")
+        )]
+    );
+    assert_eq!(
+        count(&env, "SELECT redirects FROM fetch_log"),
+        1,
+        "the hop is counted"
+    );
+}

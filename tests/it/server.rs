@@ -4,8 +4,8 @@
 
 use std::time::Instant;
 
-pub use claimtrack::fetch::testserver::{Hit, Reply};
 use claimtrack::fetch::testserver::TestServer;
+pub use claimtrack::fetch::testserver::{Hit, Reply};
 
 pub struct Server(TestServer);
 
