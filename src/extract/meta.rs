@@ -348,7 +348,8 @@ fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
         "main time[datetime]",
     ] {
         for node in s.doc.select(sel).nodes() {
-            if in_chrome(node) {
+            // `pubdate` says outright that this is the publication date.
+            if !node.has_attr("pubdate") && in_chrome(node) {
                 continue;
             }
             if let Some(d) = node
@@ -488,9 +489,15 @@ fn mark_words(node: &dom_query::NodeRef) -> Vec<String> {
 /// Whether an element's class or id marks it as outside the article (comments, related
 /// stories, …). Footers are judged by `is_footer`.
 fn is_chrome(words: &[String]) -> bool {
-    words
-        .iter()
-        .any(|w| NOT_ARTICLE_MARKS.iter().any(|m| w.starts_with(m)) || w == "more")
+    words.iter().enumerate().any(|(i, w)| {
+        let layout = i > 0
+            && w.starts_with("sidebar")
+            && matches!(
+                words[i - 1].as_str(),
+                "one" | "no" | "two" | "three" | "has" | "with" | "without"
+            );
+        (NOT_ARTICLE_MARKS.iter().any(|m| w.starts_with(m)) && !layout) || w == "more"
+    })
 }
 
 /// A footer (element or class): the page's footer is chrome, an article's own footer (inside
@@ -529,10 +536,12 @@ fn in_chrome(node: &dom_query::NodeRef) -> bool {
         cur = n.parent();
     }
     for (i, (name, words)) in chain.iter().enumerate() {
-        if matches!(name.as_str(), "aside" | "nav") || is_chrome(words) {
+        if name == "nav" || is_chrome(words) {
             return true;
         }
-        if is_footer(name, words) && !chain[i + 1..].iter().any(|(n, w)| is_article(n, w)) {
+        // An aside or footer inside the article holds its metadata.
+        let outside_article = || !chain[i + 1..].iter().any(|(n, w)| is_article(n, w));
+        if (name == "aside" || is_footer(name, words)) && outside_article() {
             return true;
         }
     }
@@ -563,10 +572,9 @@ fn date_line(s: &Sources) -> Option<(NaiveDate, String)> {
         }
         let Some(name) = node.node_name() else { continue };
         let name = name.as_ref();
-        if matches!(
-            name,
-            "script" | "style" | "aside" | "nav" | "noscript" | "form" | "select"
-        ) {
+        if matches!(name, "script" | "style" | "nav" | "noscript" | "form" | "select")
+            || (name == "aside" && !in_article)
+        {
             continue;
         }
         let words = mark_words(&node);
@@ -1019,6 +1027,24 @@ mod tests {
                 r#"<body><article class="hentry category-events post_tag-kommentar"><time class="entry-date" datetime="2014-01-27T19:02:50+00:00">27. Januar 2014</time></article></body>"#,
                 None,
                 Some("2014-01-27 time"),
+            ),
+            (
+                "an aside inside the article holds its metadata",
+                r#"<body><article class="node"><aside class="meta"><p><time itemprop="datePublished" datetime="2023-10-18T11:45:00+02:00">18. Okt 2023</time></p></aside></article></body>"#,
+                None,
+                Some("2023-10-18 itemprop:datePublished"),
+            ),
+            (
+                "an aside outside the article is a sidebar",
+                r#"<body><aside><span class="date">18.10.2023</span></aside><p>Text.</p></body>"#,
+                None,
+                None,
+            ),
+            (
+                "layout classes naming a sidebar are not one",
+                r#"<body><div class="panel zen-one-sidebar-second"><span class="field-published-at">le 07 mai 2020</span></div></body>"#,
+                None,
+                Some("2020-05-07 text"),
             ),
             (
                 "an article's own footer holds its date line",
