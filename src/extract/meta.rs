@@ -281,6 +281,15 @@ fn read_published(s: &Sources) -> Option<(NaiveDate, String)> {
         (Some((d, how)), Some(u)) if d != u && (d - u).num_days().abs() <= 1 => {
             Some((u, format!("{how}+url")))
         }
+        // A timestamp's day can be a day after the day the page shows (the UTC time of an
+        // evening story in the Americas, a server's time zone): the article's own date line,
+        // the day as written on the page, wins. A date line a day later is rather an update.
+        (Some((d, how)), None) => match date_line(s) {
+            Some((line, kind)) if kind == "text" && (d - line).num_days() == 1 => {
+                Some((line, format!("{how}+text")))
+            }
+            _ => Some((d, how)),
+        },
         (Some(found), _) => Some(found),
         (None, Some(u)) => Some((u, "url".into())),
         (None, None) => {
@@ -348,7 +357,8 @@ fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
         "main time[datetime]",
     ] {
         for node in s.doc.select(sel).nodes() {
-            if in_chrome(node) {
+            // `pubdate` says outright that this is the publication date.
+            if !node.has_attr("pubdate") && in_chrome(node) {
                 continue;
             }
             if let Some(d) = node
@@ -449,48 +459,58 @@ const NOT_ARTICLE_MARKS: &[&str] = &[
 
 /// The words of an element's `class` and `id`: lowercased, split at anything not a letter or
 /// digit and where lower case turns to upper (`ArticleHeader_date` → article, header, date).
+/// An empty string separates the words of one class name from the next (`is_chrome` looks
+/// at the first and last word of each name).
 fn mark_words(node: &dom_query::NodeRef) -> Vec<String> {
     let mut words = Vec::new();
     for a in ["class", "id"] {
         let Some(v) = node.attr(a) else { continue };
-        // Taxonomy classes name the post's categories and tags, any word ("category-events",
-        // "tag-comments"): not a region.
-        let v: Vec<&str> = v
-            .split_whitespace()
-            .filter(|c| {
-                let c = c.to_ascii_lowercase();
-                !(["category-", "cat-", "topic-"].iter().any(|p| c.starts_with(p))
-                    || c.contains("tag-")
-                    || c.contains("tag_"))
-            })
-            .collect();
-        let v = v.join(" ");
-        let mut word = String::new();
-        let mut prev_lower = false;
-        for c in v.chars() {
-            if !c.is_alphanumeric() || (prev_lower && c.is_uppercase()) {
-                if !word.is_empty() {
+        for name in v.split_whitespace() {
+            // Taxonomy classes name the post's categories and tags, any word
+            // ("category-events", "tag-comments"): not a region.
+            let lower = name.to_ascii_lowercase();
+            if ["category-", "cat-", "topic-"]
+                .iter()
+                .any(|p| lower.starts_with(p))
+                || lower.contains("tag-")
+                || lower.contains("tag_")
+            {
+                continue;
+            }
+            if !words.is_empty() {
+                words.push(String::new());
+            }
+            let mut word = String::new();
+            let mut prev_lower = false;
+            for c in name.chars() {
+                if (!c.is_alphanumeric() || (prev_lower && c.is_uppercase())) && !word.is_empty() {
                     words.push(std::mem::take(&mut word));
                 }
+                prev_lower = c.is_lowercase() || c.is_ascii_digit();
+                if c.is_alphanumeric() {
+                    word.extend(c.to_lowercase());
+                }
             }
-            prev_lower = c.is_lowercase() || c.is_ascii_digit();
-            if c.is_alphanumeric() {
-                word.extend(c.to_lowercase());
+            if !word.is_empty() {
+                words.push(word);
             }
-        }
-        if !word.is_empty() {
-            words.push(word);
         }
     }
     words
 }
 
 /// Whether an element's class or id marks it as outside the article (comments, related
-/// stories, …). Footers are judged by `is_footer`.
+/// stories, …): a class name whose first or last word starts with a mark ("comment-list",
+/// "post-comments", "sidebar", "RelatedArticles"). A mark inside a name describes a layout
+/// ("sticky-sidebar-parent", "zen-one-sidebar-second"). Footers are judged by `is_footer`.
 fn is_chrome(words: &[String]) -> bool {
-    words
-        .iter()
-        .any(|w| NOT_ARTICLE_MARKS.iter().any(|m| w.starts_with(m)) || w == "more")
+    words.iter().enumerate().any(|(i, w)| {
+        let first = i == 0 || words[i - 1].is_empty();
+        let last = words.get(i + 1).is_none_or(|n| n.is_empty());
+        !w.is_empty()
+            && (first || last)
+            && (NOT_ARTICLE_MARKS.iter().any(|m| w.starts_with(m)) || w == "more")
+    })
 }
 
 /// A footer (element or class): the page's footer is chrome, an article's own footer (inside
@@ -529,10 +549,12 @@ fn in_chrome(node: &dom_query::NodeRef) -> bool {
         cur = n.parent();
     }
     for (i, (name, words)) in chain.iter().enumerate() {
-        if matches!(name.as_str(), "aside" | "nav") || is_chrome(words) {
+        if name == "nav" || is_chrome(words) {
             return true;
         }
-        if is_footer(name, words) && !chain[i + 1..].iter().any(|(n, w)| is_article(n, w)) {
+        // An aside or footer inside the article holds its metadata.
+        let outside_article = || !chain[i + 1..].iter().any(|(n, w)| is_article(n, w));
+        if (name == "aside" || is_footer(name, words)) && outside_article() {
             return true;
         }
     }
@@ -563,10 +585,9 @@ fn date_line(s: &Sources) -> Option<(NaiveDate, String)> {
         }
         let Some(name) = node.node_name() else { continue };
         let name = name.as_ref();
-        if matches!(
-            name,
-            "script" | "style" | "aside" | "nav" | "noscript" | "form" | "select"
-        ) {
+        if matches!(name, "script" | "style" | "nav" | "noscript" | "select")
+            || (name == "aside" && !in_article)
+        {
             continue;
         }
         let words = mark_words(&node);
@@ -967,6 +988,24 @@ mod tests {
                 None,
             ),
             (
+                "a timestamp a day off the article's date line: the day as the page writes it",
+                r#"<meta property="article:published_time" content="2020-04-25T01:25:06+00:00"><body><article><p class="byline">Staff, 24 April 2020</p></article></body>"#,
+                None,
+                Some("2020-04-24 meta:article:published_time+text"),
+            ),
+            (
+                "a date line a day later is an update, not the publication day",
+                r#"<meta property="article:published_time" content="2020-04-25T01:25:06+00:00"><body><article><p class="byline">Staff, 26 April 2020</p></article></body>"#,
+                None,
+                Some("2020-04-25 meta:article:published_time"),
+            ),
+            (
+                "a date line further off does not override the timestamp",
+                r#"<meta property="article:published_time" content="2020-04-25T01:25:06+00:00"><body><article><p class="byline">Updated 2 May 2020</p></article></body>"#,
+                None,
+                Some("2020-04-25 meta:article:published_time"),
+            ),
+            (
                 "the URL's day over a generic date meta",
                 r#"<meta name="date" content="2020-02-12">"#,
                 Some("https://example.org/2020/02/05/story.html"),
@@ -1019,6 +1058,30 @@ mod tests {
                 r#"<body><article class="hentry category-events post_tag-kommentar"><time class="entry-date" datetime="2014-01-27T19:02:50+00:00">27. Januar 2014</time></article></body>"#,
                 None,
                 Some("2014-01-27 time"),
+            ),
+            (
+                "an aside inside the article holds its metadata",
+                r#"<body><article class="node"><aside class="meta"><p><time itemprop="datePublished" datetime="2023-10-18T11:45:00+02:00">18. Okt 2023</time></p></aside></article></body>"#,
+                None,
+                Some("2023-10-18 itemprop:datePublished"),
+            ),
+            (
+                "an aside outside the article is a sidebar",
+                r#"<body><aside><span class="date">18.10.2023</span></aside><p>Text.</p></body>"#,
+                None,
+                None,
+            ),
+            (
+                "layout classes naming a sidebar are not one",
+                r#"<body><div class="panel zen-one-sidebar-second"><span class="field-published-at">le 07 mai 2020</span></div></body>"#,
+                None,
+                Some("2020-05-07 text"),
+            ),
+            (
+                "a page wrapped in a form (ASP.NET) is still read",
+                r#"<body><form id="aspnetForm"><div class="news-content"><span class="date">Blog entry by A. B. | 28 April, 2017</span></div></form></body>"#,
+                None,
+                Some("2017-04-28 text"),
             ),
             (
                 "an article's own footer holds its date line",
@@ -1086,12 +1149,31 @@ mod tests {
             assert_eq!(mark_words(&node), expected, "{class:?}");
         }
         check("ArticleHeader_date", &["article", "header", "date"]);
-        check("post-meta  entry-date", &["post", "meta", "entry", "date"]);
+        check("post-meta  entry-date", &["post", "meta", "", "entry", "date"]);
         check(
             "hentry category-comments tag-related post_tag-sidebar",
             &["hentry"],
         );
         check("", &[]);
+    }
+
+    #[test]
+    fn chrome_class_names() {
+        fn check(class: &str, expected: bool) {
+            let html = format!(r#"<div class="{class}">x</div>"#);
+            let doc = Document::from(html.as_str());
+            let node = *doc.select("div").nodes().first().expect("one div");
+            assert_eq!(is_chrome(&mark_words(&node)), expected, "{class:?}");
+        }
+        check("comment-list", true);
+        check("post-comments", true);
+        check("RelatedArticles_list", true);
+        check("widget sidebar", true);
+        check("read more", true);
+        check("sticky-sidebar-parent features", false);
+        check("panel zen-one-sidebar-second", false);
+        check("entry-meta", false);
+        check("hentry tag-comments", false);
     }
 
     #[test]
