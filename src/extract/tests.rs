@@ -33,6 +33,8 @@ struct Expect<'a> {
     outlet: Option<&'a str>,
     canonical: Option<&'a str>,
     language: Option<&'a str>,
+    /// `Full` unless given.
+    status: Option<TextStatus>,
     contains: &'a [&'a str],
     excludes: &'a [&'a str],
 }
@@ -46,6 +48,7 @@ fn check(name: &str, url: Option<&str>, e: Expect) {
     let expected = Page {
         title: e.title.map(str::to_string),
         text: String::new(),
+        text_status: e.status.unwrap_or(TextStatus::Full),
         published: e.published.map(ymd),
         published_method: e.method.map(str::to_string),
         modified: e.modified.map(ymd),
@@ -94,6 +97,7 @@ fn news_page_with_chrome() {
             outlet: Some("The Harbour Ledger"),
             canonical: Some("https://harbourledger.example/tech/phone-maker-call-logs"),
             language: Some("en-GB"),
+            status: None,
             contains: &[
                 "stored the call histories of its customers",
                 "never offered to advertisers",
@@ -189,6 +193,7 @@ fn paywalled_teaser() {
             method: Some("meta:datepublished"),
             outlet: Some("Market Bulletin"),
             language: Some("en"),
+            status: Some(TextStatus::Partial),
             contains: &[
                 "sold the purchase histories attached to millions of loyalty cards",
                 "targeted mail campaigns",
