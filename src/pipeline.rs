@@ -102,12 +102,14 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         raw.url,
     );
     let mut canonical_url = None;
+    let mut text_status = None;
     if let Some(html) = raw.html.as_deref() {
         crate::extract::check_depth(html).map_err(fail)?;
         let page = crate::extract::extract_html(html, url.as_deref());
         canonical_url = page.canonical_url.clone();
         if body.trim().is_empty() {
             body = page.text;
+            text_status = Some(page.text_status);
         }
         title = title.or(page.title);
         // A page's own impossible date is dropped, not held against the page.
@@ -144,6 +146,7 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         html: raw.html,
         origin: raw.origin,
         canonical_url,
+        text_status,
     })
 }
 
