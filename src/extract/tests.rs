@@ -117,6 +117,46 @@ fn news_page_with_chrome() {
 }
 
 #[test]
+fn chrome_inside_the_article() {
+    // Captions, credits, share tools, a byline and dateline, an ad label, a "read more" line,
+    // a related-stories list, a newsletter box, an author bio and tags, all inside <article>.
+    check(
+        "inline_chrome.html",
+        Some("https://lanterndaily.example/tech/messaging-contacts"),
+        Expect {
+            title: Some("Messaging app scanned contact lists without asking"),
+            published: Some("2022-06-08"),
+            method: Some("meta:article:published_time"),
+            author: Some("Tomasz Reyes"),
+            outlet: Some("Lantern Daily"),
+            language: Some("en"),
+            status: None,
+            contains: &[
+                "copied the full address books of its users",
+                "no address book ever left the device.\n\nThe reviewers said",
+                "kept for at least eighteen months.\n\nIn a statement",
+                "how contact matching works.",
+            ],
+            excludes: &[
+                "By Tomasz Reyes",
+                "Updated 9:12",
+                "Share on social",
+                "Photo: Staff",
+                "address-book prompt",
+                "Advertisement",
+                "Read more",
+                "Five settings",
+                "The week in gadgets",
+                "morning briefing",
+                "covers consumer technology",
+                "Privacy Apps",
+            ],
+            ..Default::default()
+        },
+    );
+}
+
+#[test]
 fn json_ld_page() {
     check(
         "jsonld.html",
