@@ -285,6 +285,9 @@ pub struct Article {
     /// The page's `<link rel=canonical>`, when it had one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub canonical_url: Option<String>,
+    /// How complete `text` is, when it came from a page (`None` for text given directly).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_status: Option<crate::extract::TextStatus>,
 }
 
 impl Article {
@@ -345,6 +348,9 @@ pub struct ClaimRecord {
     #[serde(flatten)]
     pub claim: Claim,
     pub extractor_version: String,
+    /// The article's text is `partial` (a teaser): the claim may lack its context.
+    #[serde(default)]
+    pub partial_text: bool,
 }
 
 impl ClaimRecord {

@@ -109,6 +109,7 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         raw.url,
     );
     let mut canonical_url = None;
+    let mut text_status = None;
     if let Some(html) = raw.html.as_deref() {
         crate::extract::check_depth(html).map_err(fail)?;
         // The extractor skips dates after `latest` and falls back to the next source of the
@@ -117,6 +118,7 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         canonical_url = page.canonical_url.clone();
         if body.trim().is_empty() {
             body = page.text;
+            text_status = Some(page.text_status);
         }
         title = title.or(page.title);
         // A page's own impossible date is dropped, not held against the page.
@@ -153,6 +155,7 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         html: raw.html,
         origin: raw.origin,
         canonical_url,
+        text_status,
     })
 }
 

@@ -151,6 +151,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> anyhow::Result<i32> {
             .clone()
             .unwrap_or_else(|| "claimtrack claim add".to_string()),
         canonical_url: None,
+        text_status: None,
     };
     let claim = Claim {
         actor: canonical(&lexicon, &a.actor),

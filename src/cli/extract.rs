@@ -128,6 +128,7 @@ fn write_text(out: &mut dyn Write, path: &str, page: &Page) -> anyhow::Result<()
     writeln!(out, "outlet:    {}", opt(&page.outlet))?;
     writeln!(out, "canonical: {}", opt(&page.canonical_url))?;
     writeln!(out, "language:  {}", opt(&page.language))?;
+    writeln!(out, "text:      {}", page.text_status)?;
     writeln!(out)?;
     writeln!(out, "{}", page.text)?;
     writeln!(out)?;

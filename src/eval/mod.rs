@@ -401,6 +401,7 @@ mod tests {
                     confidence: 1.0,
                 },
                 extractor_version: "test".into(),
+                partial_text: false,
             },
         }
     }

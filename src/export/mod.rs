@@ -182,6 +182,7 @@ pub(crate) mod testutil {
                 confidence: 0.8,
             },
             extractor_version: "test-1".to_string(),
+            partial_text: false,
         }
     }
 

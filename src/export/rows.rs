@@ -13,7 +13,7 @@ use crate::store::{SearchHit, Stats};
 const SENTENCE_WIDTH: usize = 60;
 
 /// The fields of a claim in JSON, JSONL and CSV, in the order `ClaimRecord` serialises them.
-pub const CLAIM_FIELDS: [&str; 22] = [
+pub const CLAIM_FIELDS: [&str; 23] = [
     "id",
     "article_id",
     "article_url",
@@ -36,6 +36,7 @@ pub const CLAIM_FIELDS: [&str; 22] = [
     "rule",
     "confidence",
     "extractor_version",
+    "partial_text",
 ];
 
 fn opt<T: ToString>(v: &Option<T>) -> String {
@@ -43,7 +44,7 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
 }
 
 /// The values of `CLAIM_FIELDS` for one claim, as CSV text (`None` is empty).
-pub fn claim_values(r: &ClaimRecord) -> [String; 22] {
+pub fn claim_values(r: &ClaimRecord) -> [String; 23] {
     let c = &r.claim;
     [
         r.id.to_string(),
@@ -68,6 +69,7 @@ pub fn claim_values(r: &ClaimRecord) -> [String; 22] {
         c.rule.clone(),
         c.confidence.to_string(),
         r.extractor_version.clone(),
+        r.partial_text.to_string(),
     ]
 }
 

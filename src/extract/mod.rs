@@ -3,14 +3,23 @@
 //! (`meta`), our own paragraph-cluster extraction (`fallback`) and then dom_smoothie, which
 //! consumes (and mutates) it last.
 //!
+//! Before dom_smoothie runs, `preclean` removes chrome that sits inside article containers
+//! (captions, related-link lists, share and newsletter boxes, bylines, datelines); afterwards
+//! short label paragraphs ("Advertisement", "Read more: ...") are dropped. `status` judges
+//! whether the text is full, a teaser (`partial`) or empty.
+//!
 //! dom_smoothie's answer is kept unless it looks wrong: it failed, it is much shorter than the
 //! page's visible paragraph text, or it is mostly login / paywall / cookie notices while our own
 //! extraction found more. Short notice paragraphs are dropped from either answer.
 
 mod fallback;
 mod meta;
+mod preclean;
 mod prestrip;
+mod status;
 mod textdate;
+
+pub use status::TextStatus;
 
 use chrono::NaiveDate;
 use dom_query::Document;
@@ -22,6 +31,9 @@ pub struct Page {
     pub title: Option<String>,
     /// Main text, paragraphs separated by a blank line.
     pub text: String,
+    /// How complete `text` is: `full`, `partial` (a teaser or far less than the page shows)
+    /// or `empty`.
+    pub text_status: TextStatus,
     pub published: Option<NaiveDate>,
     /// How `published` was found, e.g. `json-ld`, `meta:article:published_time`, `url`.
     pub published_method: Option<String>,
@@ -160,8 +172,14 @@ pub fn extract_html_with_source(
     let doc = Document::from(html.as_ref());
     let m = meta::read(&doc, url, raw, today);
     let fb = fallback::extract(&doc);
+    // After the fallback has measured the page: chrome inside the article goes before
+    // dom_smoothie reads the tree.
+    preclean::clean(&doc);
     let readable = readability_text(doc, &html);
+    let wall = status::has_wall(&html);
+    let visible_chars = fb.visible_chars;
     let (text, source) = choose(readable, fb);
+    let text_status = status::judge(&text, wall, visible_chars);
     let (published, published_method) = match m.published {
         Some((d, how)) => (Some(d), Some(how)),
         None => (None, None),
@@ -169,6 +187,7 @@ pub fn extract_html_with_source(
     let page = Page {
         title: m.title,
         text,
+        text_status,
         published,
         published_method,
         modified: m.modified,
@@ -201,7 +220,9 @@ fn readability_text(doc: Document, html: &str) -> Option<String> {
         let article = match strict {
             Some(a) if a.text_content.chars().count() >= threshold => a,
             _ => {
-                let mut r = Readability::new(html, None, Some(cfg)).ok()?;
+                let doc = Document::from(html);
+                preclean::clean(&doc);
+                let mut r = Readability::with_document(doc, None, Some(cfg)).ok()?;
                 r.parse().ok()?
             }
         };
@@ -223,7 +244,10 @@ fn paragraphs(text: &str) -> String {
             continue;
         }
         let p = lines.join("\n");
-        if !fallback::is_boilerplate_paragraph(&p) && seen.insert(p.clone()) {
+        if !fallback::is_boilerplate_paragraph(&p)
+            && !preclean::is_label_paragraph(&p)
+            && seen.insert(p.clone())
+        {
             out.push(p);
         }
     }

@@ -33,6 +33,8 @@ struct Expect<'a> {
     outlet: Option<&'a str>,
     canonical: Option<&'a str>,
     language: Option<&'a str>,
+    /// `Full` unless given.
+    status: Option<TextStatus>,
     contains: &'a [&'a str],
     excludes: &'a [&'a str],
 }
@@ -46,6 +48,7 @@ fn check(name: &str, url: Option<&str>, e: Expect) {
     let expected = Page {
         title: e.title.map(str::to_string),
         text: String::new(),
+        text_status: e.status.unwrap_or(TextStatus::Full),
         published: e.published.map(ymd),
         published_method: e.method.map(str::to_string),
         modified: e.modified.map(ymd),
@@ -94,6 +97,7 @@ fn news_page_with_chrome() {
             outlet: Some("The Harbour Ledger"),
             canonical: Some("https://harbourledger.example/tech/phone-maker-call-logs"),
             language: Some("en-GB"),
+            status: None,
             contains: &[
                 "stored the call histories of its customers",
                 "never offered to advertisers",
@@ -108,6 +112,46 @@ fn news_page_with_chrome() {
                 "All rights reserved",
                 "World news desk",
             ],
+        },
+    );
+}
+
+#[test]
+fn chrome_inside_the_article() {
+    // Captions, credits, share tools, a byline and dateline, an ad label, a "read more" line,
+    // a related-stories list, a newsletter box, an author bio and tags, all inside <article>.
+    check(
+        "inline_chrome.html",
+        Some("https://lanterndaily.example/tech/messaging-contacts"),
+        Expect {
+            title: Some("Messaging app scanned contact lists without asking"),
+            published: Some("2022-06-08"),
+            method: Some("meta:article:published_time"),
+            author: Some("Tomasz Reyes"),
+            outlet: Some("Lantern Daily"),
+            language: Some("en"),
+            status: None,
+            contains: &[
+                "copied the full address books of its users",
+                "no address book ever left the device.\n\nThe reviewers said",
+                "kept for at least eighteen months.\n\nIn a statement",
+                "how contact matching works.",
+            ],
+            excludes: &[
+                "By Tomasz Reyes",
+                "Updated 9:12",
+                "Share on social",
+                "Photo: Staff",
+                "address-book prompt",
+                "Advertisement",
+                "Read more",
+                "Five settings",
+                "The week in gadgets",
+                "morning briefing",
+                "covers consumer technology",
+                "Privacy Apps",
+            ],
+            ..Default::default()
         },
     );
 }
@@ -189,6 +233,7 @@ fn paywalled_teaser() {
             method: Some("meta:datepublished"),
             outlet: Some("Market Bulletin"),
             language: Some("en"),
+            status: Some(TextStatus::Partial),
             contains: &[
                 "sold the purchase histories attached to millions of loyalty cards",
                 "targeted mail campaigns",

@@ -324,6 +324,7 @@ mod tests {
             published,
             claim,
             extractor_version: "test".to_string(),
+            partial_text: false,
         }
     }
 

@@ -25,12 +25,13 @@ fn claim_columns(c: &str, a: &str) -> String {
         "{c}.id, {c}.article_id, {a}.url, {a}.title, {a}.outlet, {a}.published, \
          {c}.actor, {c}.counterparty, {c}.data_type, {c}.action, {c}.polarity, {c}.scope, \
          {c}.speaker, {c}.stated_on, {c}.period_start, {c}.period_end, {c}.sentence, \
-         {c}.start, {c}.\"end\", {c}.rule, {c}.confidence, {c}.extractor_version"
+         {c}.start, {c}.\"end\", {c}.rule, {c}.confidence, {c}.extractor_version, \
+         coalesce({a}.text_status = 'partial', 0)"
     )
 }
 
 /// How many columns `claim_columns` lists.
-const CLAIM_COLUMNS: usize = 22;
+const CLAIM_COLUMNS: usize = 23;
 
 fn conversion<E: StdError + Send + Sync + 'static>(idx: usize, ty: Type, e: E) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(idx, ty, Box::new(e))
@@ -91,6 +92,7 @@ fn claim_record(row: &Row, at: usize) -> rusqlite::Result<ClaimRecord> {
             confidence: row.get(at + 20)?,
         },
         extractor_version: row.get(at + 21)?,
+        partial_text: row.get(at + 22)?,
     })
 }
 
@@ -165,8 +167,8 @@ pub(super) fn insert_article(
 ) -> rusqlite::Result<i64> {
     conn.prepare_cached(
         "INSERT INTO articles (url, title, published, outlet, author, text, html, origin, \
-         content_hash, extractor_version, canonical_url) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         content_hash, extractor_version, canonical_url, text_status) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
         article.url,
@@ -180,6 +182,7 @@ pub(super) fn insert_article(
         hash,
         extractor_version,
         article.canonical_url,
+        article.text_status.map(|s| s.as_str()),
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -195,7 +198,7 @@ pub(super) fn update_article(
     conn.prepare_cached(
         "UPDATE articles SET url = ?2, title = ?3, published = ?4, outlet = ?5, author = ?6, \
          text = ?7, html = ?8, origin = ?9, content_hash = ?10, extractor_version = ?11, \
-         canonical_url = ?12, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+         canonical_url = ?12, text_status = ?13, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
     )?
     .execute(params![
         id,
@@ -210,6 +213,7 @@ pub(super) fn update_article(
         hash,
         extractor_version,
         article.canonical_url,
+        article.text_status.map(|s| s.as_str()),
     ])?;
     Ok(())
 }
@@ -223,6 +227,8 @@ pub(super) struct ArticleRef {
     pub title: Option<String>,
     pub outlet: Option<String>,
     pub published: Option<NaiveDate>,
+    /// Its text is `partial`.
+    pub partial: bool,
 }
 
 /// What `ArticleRef::ident` is, in SQL, for an article row aliased `a`: its URL for an article,
@@ -240,13 +246,15 @@ impl ArticleRef {
             title: a.title.clone(),
             outlet: a.outlet.clone(),
             published: a.published,
+            partial: a.text_status == Some(crate::extract::TextStatus::Partial),
         }
     }
 }
 
 pub(super) fn article_ref(conn: &Connection, id: i64) -> rusqlite::Result<Option<ArticleRef>> {
     conn.prepare_cached(&format!(
-        "SELECT a.id, {IDENT_SQL}, a.url, a.title, a.outlet, a.published FROM articles a WHERE a.id = ?1"
+        "SELECT a.id, {IDENT_SQL}, a.url, a.title, a.outlet, a.published, \
+         coalesce(a.text_status = 'partial', 0) FROM articles a WHERE a.id = ?1"
     ))?
     .query_row([id], |r| {
         Ok(ArticleRef {
@@ -256,6 +264,7 @@ pub(super) fn article_ref(conn: &Connection, id: i64) -> rusqlite::Result<Option
             title: r.get(3)?,
             outlet: r.get(4)?,
             published: parsed_opt(r, 5)?,
+            partial: r.get(6)?,
         })
     })
     .optional()
@@ -263,7 +272,8 @@ pub(super) fn article_ref(conn: &Connection, id: i64) -> rusqlite::Result<Option
 
 pub(super) fn all_articles(conn: &Connection) -> rusqlite::Result<Vec<(i64, Article)>> {
     let mut st = conn.prepare(
-        "SELECT id, url, title, published, outlet, author, text, html, origin, canonical_url FROM articles \
+        "SELECT id, url, title, published, outlet, author, text, html, origin, canonical_url, \
+         text_status FROM articles \
          WHERE kind = 'article' ORDER BY id",
     )?;
     let rows = st.query_map([], |r| {
@@ -279,6 +289,9 @@ pub(super) fn all_articles(conn: &Connection) -> rusqlite::Result<Vec<(i64, Arti
                 html: r.get(7)?,
                 origin: r.get(8)?,
                 canonical_url: r.get(9)?,
+                text_status: r
+                    .get::<_, Option<String>>(10)?
+                    .and_then(|s| crate::extract::TextStatus::parse(&s)),
             },
         ))
     })?;
@@ -526,6 +539,7 @@ pub(super) fn insert_and_link(
             published: article.published,
             claim: claim.clone(),
             extractor_version: extractor_version.to_string(),
+            partial_text: article.partial,
         };
         links += link_claim(conn, linker, cache, &record)?;
         cache.add(record);

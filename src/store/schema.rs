@@ -18,6 +18,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("migrations/0001_init.sql")),
     ("0002_review", include_str!("migrations/0002_review.sql")),
     ("0003_fetch", include_str!("migrations/0003_fetch.sql")),
+    ("0005_text_status", include_str!("migrations/0005_text_status.sql")),
 ];
 
 /// The schema version this build writes and reads.

@@ -43,6 +43,7 @@ fn article(url: Option<&str>, published: &str, text: &str) -> Article {
         html: None,
         origin: "test".to_string(),
         canonical_url: None,
+        text_status: None,
     }
 }
 

@@ -77,6 +77,7 @@ fn datasette_serves_the_contradictions_view_and_searches_articles() {
             html: None,
             origin: "test".to_string(),
             canonical_url: None,
+            text_status: None,
         };
         store.save_article(&article, &[], "test").expect("save");
     }

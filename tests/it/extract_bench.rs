@@ -12,8 +12,8 @@ use serde_json::Value;
 
 use crate::{jsonl, shared, Env};
 
-/// The F1 measured when the floor was set, minus 0.005.
-const F1_FLOOR: f64 = 0.947;
+/// The F1 measured when the floor was set (0.972), minus 0.005.
+const F1_FLOOR: f64 = 0.967;
 /// The date accuracy on the sample measured when the floor was set (files only, no URLs:
 /// 280/332 = 0.843), minus 0.005.
 const DATE_ACCURACY_FLOOR: f64 = 0.838;

@@ -17,6 +17,7 @@ mod review;
 mod seed;
 mod fetch;
 mod server;
+mod text_status;
 mod timelinejs;
 
 use std::path::{Path, PathBuf};

@@ -22,6 +22,7 @@ const CLAIM_FIELDS: &[&str] = &[
     "end",
     "rule",
     "confidence",
+    "partial_text",
 ];
 
 fn loaded() -> Env {

@@ -18,6 +18,7 @@ fn article(url: &str, title: &str, published: &str, text: &str) -> Article {
         html: None,
         origin: "test".to_string(),
         canonical_url: None,
+        text_status: None,
     }
 }
 

@@ -1,0 +1,137 @@
+//! How complete the extracted text is: `full`, `partial` (a teaser behind a paywall or login,
+//! or far less than the page shows) or `empty`. Pure.
+
+use std::fmt;
+
+/// How complete an article's extracted text is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TextStatus {
+    /// The page's article text, as far as claimtrack can tell.
+    Full,
+    /// A teaser: the page marks the rest as paywalled or login-only, or shows much more
+    /// paragraph text than was extracted. Claims from it are flagged.
+    Partial,
+    /// No article text.
+    #[default]
+    Empty,
+}
+
+impl TextStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextStatus::Full => "full",
+            TextStatus::Partial => "partial",
+            TextStatus::Empty => "empty",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<TextStatus> {
+        match s {
+            "full" => Some(TextStatus::Full),
+            "partial" => Some(TextStatus::Partial),
+            "empty" => Some(TextStatus::Empty),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for TextStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Marks of a paywall or login wall in a page's markup (script bodies already stripped),
+/// searched case-insensitively: schema.org's `isAccessibleForFree: false`, wall containers,
+/// and the wall's wording.
+const WALL_MARKS: &[&str] = &[
+    "paywall",
+    "regwall",
+    "meterwall",
+    "subscriber-only",
+    "subscribers-only",
+    "premium-content",
+    "subscribe to continue",
+    "subscribe to read",
+    "to continue reading",
+    "subscribers only",
+    "already a subscriber",
+    "sign in to continue",
+    "log in to continue",
+    "login to continue",
+    "register to continue",
+    "create a free account to",
+    "jetzt abonnieren",
+    "weiterlesen mit",
+];
+
+/// A text with fewer characters than this is `empty`: a stray label, not an article.
+const EMPTY_BELOW: usize = 40;
+/// A walled page's text up to this length is a teaser.
+const TEASER_MAX: usize = 2500;
+
+/// Whether the page's markup shows a paywall or login wall.
+pub(crate) fn has_wall(html: &str) -> bool {
+    let lower = html.to_ascii_lowercase();
+    if let Some(i) = lower.find("isaccessibleforfree") {
+        let after = &lower[i + "isaccessibleforfree".len()..];
+        let window: String = after.chars().take(16).collect();
+        if window.contains("false") {
+            return true;
+        }
+    }
+    WALL_MARKS.iter().any(|m| lower.contains(m))
+}
+
+/// Judges a text: `wall` tells whether the page shows a paywall, `visible_chars` how much
+/// paragraph text the page shows outside its chrome.
+pub(crate) fn judge(text: &str, wall: bool, visible_chars: usize) -> TextStatus {
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    if chars < EMPTY_BELOW {
+        return TextStatus::Empty;
+    }
+    let teaser = wall && chars <= TEASER_MAX;
+    let far_short = visible_chars >= 3000 && chars * 4 < visible_chars;
+    if teaser || far_short {
+        TextStatus::Partial
+    } else {
+        TextStatus::Full
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walls() {
+        fn check(html: &str, expected: bool) {
+            assert_eq!(has_wall(html), expected, "{html}");
+        }
+        check(r#"<div class="paywall-box">x</div>"#, true);
+        check(r#"{"isAccessibleForFree": false}"#, true);
+        check(r#"{"isAccessibleForFree":"False"}"#, true);
+        check(r#"{"isAccessibleForFree": true}"#, false);
+        check("<p>Subscribe to continue reading.</p>", true);
+        check("<p>A plain article about walls.</p>", false);
+    }
+
+    #[test]
+    fn statuses() {
+        fn check(text_chars: usize, wall: bool, visible: usize, expected: TextStatus) {
+            let text = "word ".repeat(text_chars / 4);
+            assert_eq!(
+                judge(&text, wall, visible),
+                expected,
+                "{text_chars} {wall} {visible}"
+            );
+        }
+        check(0, false, 0, TextStatus::Empty);
+        check(20, true, 5000, TextStatus::Empty);
+        check(800, false, 900, TextStatus::Full);
+        check(800, true, 900, TextStatus::Partial);
+        check(8000, true, 9000, TextStatus::Full);
+        check(800, false, 10_000, TextStatus::Partial);
+    }
+}
