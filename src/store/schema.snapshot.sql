@@ -1,6 +1,6 @@
 -- The schema after every migration, as SQLite stores it. Regenerate with
 -- UPDATE_SCHEMA_SNAPSHOT=1 cargo test --lib store; review the diff.
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 PRAGMA application_id = 1131172971;
 
 CREATE TABLE _claimtrack_meta (
@@ -90,7 +90,7 @@ CREATE TABLE claims (
     rule TEXT NOT NULL,
     confidence REAL NOT NULL,
     extractor_version TEXT NOT NULL
-, key TEXT);
+, key TEXT, links_found INTEGER NOT NULL DEFAULT 0);
 
 CREATE INDEX claims_actor_polarity_data_type ON claims (actor, polarity, data_type);
 
@@ -216,7 +216,7 @@ CREATE TABLE links (
     reason TEXT NOT NULL,
     first TEXT NOT NULL CHECK (first IN ('denial', 'assertion')),
     status TEXT NOT NULL DEFAULT 'auto' CHECK (status IN ('auto', 'confirmed', 'rejected')),
-    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), note TEXT, decided_by TEXT, decided_at TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), note TEXT, decided_by TEXT, decided_at TEXT, rank INTEGER,
     UNIQUE (denial_id, assertion_id)
 );
 
