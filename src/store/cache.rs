@@ -5,7 +5,7 @@
 //! decoding, so each (actor, polarity) list is read once, by the indexed `CANDIDATES` query, and
 //! then kept up to date as claims are stored. With each claim the list keeps what the link
 //! policy (`keep.rs`) needs: the claim's stable key, how many contradicting claims were found
-//! for it (`claims.links_found`) and its best links (`Entry::top`). Lists are dropped whole
+//! for it (`claim_link_counts.found`) and its best links (`Entry::top`). Lists are dropped whole
 //! when another connection has committed (`PRAGMA data_version` moved), a write failed (its
 //! transaction rolled back) or claims were deleted; they are read again when next needed.
 //!
@@ -18,7 +18,7 @@
 //! - the cache holds at most `MAX_CLAIMS` claims; past that, the lists used least recently are
 //!   dropped (they are read again from the database when next needed).
 //!
-//! `links_found` changes for many claims at once (every earlier claim a new one contradicts),
+//! The count of contradicting claims found (`claim_link_counts`) changes for many claims at once (every earlier claim a new one contradicts),
 //! so the changes are summed in memory and written once per transaction (`flush`): per article
 //! in `article_delta`, moved to `pending` when the article is stored, written at the commit.
 
@@ -86,7 +86,7 @@ pub(super) struct CandidateCache {
     len: usize,
     /// Counts uses, for dropping the least recently used lists.
     tick: u64,
-    /// Changes to `claims.links_found` made by the article being stored.
+    /// Changes to `claim_link_counts.found` made by the article being stored.
     article_delta: HashMap<i64, i64>,
     /// Changes made by stored articles, not yet written.
     pending: HashMap<i64, i64>,
@@ -175,7 +175,7 @@ impl CandidateCache {
         Ok(())
     }
 
-    /// Adds `delta` to claim `id`'s `links_found` (written by `flush`).
+    /// Adds `delta` to claim `id`'s count found (written by `flush`).
     pub fn bump(&mut self, id: i64, delta: i64) {
         *self.article_delta.entry(id).or_default() += delta;
     }
@@ -399,7 +399,7 @@ mod tests {
         links.sort();
         let mut st = store
             .conn
-            .prepare("SELECT a.url, c.sentence, c.links_found FROM claims c JOIN articles a ON a.id = c.article_id")
+            .prepare("SELECT a.url, c.sentence, COALESCE(n.found, 0) FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN claim_link_counts n ON n.claim_id = c.id")
             .expect("prepares");
         let mut claims: Vec<(String, String, i64)> = st
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))

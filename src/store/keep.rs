@@ -6,7 +6,7 @@
 //! telling reports against a denial and a count of the rest. So:
 //!
 //! - Every pair the linker accepts is *found*; each claim counts the claims found against it
-//!   (`claims.links_found`).
+//!   (`claim_link_counts.found`).
 //! - Each found pair gets a `rank` (lower is more relevant): how specific the match is (the
 //!   same named counterparty, then a broad category such as "third parties" covering a named
 //!   one, then a denial naming nobody), the same data type before the generic `personal_data`,

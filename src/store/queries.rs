@@ -342,8 +342,8 @@ fn insert_claim(
 /// the `claims (actor, polarity, data_type)` index (never a scan of all claims).
 pub(super) static CANDIDATES: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "SELECT {}, c.key, c.links_found FROM claims c JOIN articles a ON a.id = c.article_id \
-         WHERE c.actor = ?1 AND c.polarity = ?2 ORDER BY c.id",
+        "SELECT {}, c.key, COALESCE(n.found, 0) FROM claims c JOIN articles a ON a.id = c.article_id \
+         LEFT JOIN claim_link_counts n ON n.claim_id = c.id WHERE c.actor = ?1 AND c.polarity = ?2 ORDER BY c.id",
         claim_columns("c", "a")
     )
 });
@@ -383,10 +383,13 @@ pub(super) fn delete_link(conn: &Connection, denial_id: i64, assertion_id: i64) 
     Ok(())
 }
 
-/// Adds `delta` to a claim's `links_found`.
+/// Adds `delta` to a claim's count of contradicting claims found (`claim_link_counts`).
 pub(super) fn add_links_found(conn: &Connection, id: i64, delta: i64) -> rusqlite::Result<()> {
-    conn.prepare_cached("UPDATE claims SET links_found = max(0, links_found + ?2) WHERE id = ?1")?
-        .execute([id, delta])?;
+    conn.prepare_cached(
+        "INSERT INTO claim_link_counts (claim_id, found) VALUES (?1, max(0, ?2)) \
+         ON CONFLICT (claim_id) DO UPDATE SET found = max(0, found + ?2)",
+    )?
+    .execute([id, delta])?;
     Ok(())
 }
 
@@ -478,7 +481,7 @@ pub(super) fn delete_claims_kept(
 }
 
 /// The claims of one actor and polarity, as read by `CANDIDATES`, with their keys and
-/// `links_found`.
+/// the count of contradicting claims found.
 pub(super) fn candidates(
     conn: &Connection,
     actor: &str,
@@ -584,7 +587,7 @@ pub(super) fn edit_claim(
         "DELETE FROM links WHERE denial_id = ?1 OR assertion_id = ?1",
         [id],
     )?;
-    conn.execute("UPDATE claims SET links_found = 0 WHERE id = ?1", [id])?;
+    conn.execute("DELETE FROM claim_link_counts WHERE claim_id = ?1", [id])?;
     cache.forget_changes(id);
     // The claim moved between candidate lists: read them afresh.
     cache.clear_lists();
@@ -767,8 +770,8 @@ pub(super) fn review_links(conn: &Connection, filter: &ClaimFilter) -> rusqlite:
 /// for those with any.
 pub(super) fn unkept(conn: &Connection, denial_ids: &[i64]) -> rusqlite::Result<Vec<(i64, i64)>> {
     let mut st = conn.prepare_cached(
-        "SELECT c.links_found - (SELECT count(*) FROM links l WHERE l.denial_id = c.id) \
-         FROM claims c WHERE c.id = ?1",
+        "SELECT COALESCE((SELECT found FROM claim_link_counts WHERE claim_id = ?1), 0) \
+           - (SELECT count(*) FROM links l WHERE l.denial_id = ?1)",
     )?;
     let mut out = Vec::new();
     for &id in denial_ids {

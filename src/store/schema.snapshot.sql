@@ -71,6 +71,11 @@ CREATE TABLE claim_corrections (
     sentence TEXT NOT NULL          -- the claim's sentence when corrected, for reading
 );
 
+CREATE TABLE claim_link_counts (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
+    found INTEGER NOT NULL
+);
+
 CREATE TABLE claims (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -90,7 +95,7 @@ CREATE TABLE claims (
     rule TEXT NOT NULL,
     confidence REAL NOT NULL,
     extractor_version TEXT NOT NULL
-, key TEXT, links_found INTEGER NOT NULL DEFAULT 0);
+, key TEXT);
 
 CREATE INDEX claims_actor_polarity_data_type ON claims (actor, polarity, data_type);
 

@@ -6,15 +6,20 @@
 --
 -- `links.rank` orders a claim's links, lower first (see `keep::rank`); NULL for links stored
 -- before this version, until the store fills it in on the next write.
--- `claims.links_found` counts every contradicting claim of the other polarity found for this
--- claim, kept as a link or not, so "and 312 more reports" can be shown.
+-- `claim_link_counts.found` counts every contradicting claim of the other polarity found for a
+-- claim, kept as a link or not, so "and 312 more reports" can be shown. A narrow table of its
+-- own: a new report changes the counts of many old claims, and updating these small rows
+-- dirties far fewer pages than updating the wide `claims` rows would.
 
 ALTER TABLE links ADD COLUMN rank INTEGER;
-ALTER TABLE claims ADD COLUMN links_found INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE claim_link_counts (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
+    found INTEGER NOT NULL
+);
 
 -- Before this version every pair found was stored: the count is the number of links.
-UPDATE claims SET links_found = CASE polarity
-    WHEN 'denial' THEN (SELECT count(*) FROM links l WHERE l.denial_id = claims.id)
-    ELSE (SELECT count(*) FROM links l WHERE l.assertion_id = claims.id)
-END;
-
+INSERT INTO claim_link_counts (claim_id, found)
+    SELECT denial_id, count(*) FROM links GROUP BY denial_id
+    UNION ALL
+    SELECT assertion_id, count(*) FROM links GROUP BY assertion_id;
