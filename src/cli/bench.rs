@@ -362,10 +362,12 @@ fn ingest(
     let mut bytes = 0usize;
     let mut elapsed = Duration::ZERO;
     let mut chunk_times = Vec::new();
+    let mut chunk_cpu = Vec::new();
     let mut done = 0usize;
     while done < articles {
         let n = chunk.min(articles - done);
         let t = Instant::now();
+        let cpu = process_cpu_secs();
         let s = if html {
             pipeline::ingest(
                 html_items.by_ref().take(n),
@@ -391,18 +393,21 @@ fn ingest(
             )?
         };
         let secs = t.elapsed();
+        let cpu = process_cpu_secs() - cpu;
         elapsed += secs;
         if report_every.is_some() {
             println!(
-                "  chunk:     {done:>7} stored before, {n} articles in {:.2} s ({:.0} articles/s, {} claims, {} links), peak RSS {:.0} MB",
+                "  chunk:     {done:>7} stored before, {n} articles in {:.2} s, {cpu:.2} CPU-s ({:.0} articles/s, {:.0} per CPU-s, {} claims, {} links), peak RSS {:.0} MB",
                 secs.as_secs_f64(),
                 n as f64 / secs.as_secs_f64(),
+                n as f64 / cpu.max(1e-9),
                 s.claims,
                 s.links,
                 peak_rss_mb().unwrap_or(0.0)
             );
         }
         chunk_times.push(secs.as_secs_f64());
+        chunk_cpu.push(cpu);
         for (sum, add) in [
             (&mut total.read, s.read),
             (&mut total.stored, s.stored),
@@ -442,6 +447,11 @@ fn ingest(
         let first = chunk_times[0];
         let last = chunk_times[chunk_times.len() - 1];
         println!("  flat cost: last chunk / first chunk = {:.2}", last / first);
+        let (first, last) = (chunk_cpu[0], chunk_cpu[chunk_cpu.len() - 1]);
+        println!(
+            "  flat cost: last chunk / first chunk = {:.2} in CPU-seconds ({first:.2} → {last:.2})",
+            last / first.max(1e-9)
+        );
     }
     println!(
         "  database:  {:.1} MB, {:.0} bytes/article",
@@ -493,6 +503,21 @@ fn claims(articles: usize, seed: u64) -> anyhow::Result<i32> {
         println!("  MB/s per CPU-second {:.1}", bytes as f64 / 1e6 / cpu);
     }
     Ok(EXIT_OK)
+}
+
+/// CPU time (user + system) of the whole process so far, in seconds: on a machine shared with
+/// other jobs, the figure to compare runs by.
+fn process_cpu_secs() -> f64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes a `rusage` into the pointer it is given; RUSAGE_SELF is valid.
+    let ok = unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) } == 0;
+    if !ok {
+        return 0.0;
+    }
+    // SAFETY: getrusage succeeded, so it initialised the struct (and zeroed() did before).
+    let u = unsafe { usage.assume_init() };
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    secs(u.ru_utime) + secs(u.ru_stime)
 }
 
 /// CPU time of the calling thread in seconds, from Linux's `/proc/thread-self/schedstat` (its

@@ -3,9 +3,11 @@
 //! Linking a new claim looks at the stored claims of the same actor with the opposite
 //! polarity. Reading those rows again for each article makes a bulk ingest quadratic in row
 //! decoding, so each (actor, polarity) list is read once, by the indexed `CANDIDATES` query, and
-//! then kept up to date as claims are stored. It is dropped whole when another connection has
-//! committed (`PRAGMA data_version` moved) or a write failed (its transaction rolled back), and
-//! an article's claims leave it when they are deleted.
+//! then kept up to date as claims are stored. With each claim the list keeps what the link
+//! policy (`keep.rs`) needs: the claim's stable key, how many contradicting claims were found
+//! for it (`claim_link_counts.found`) and its best links (`Entry::top`). Lists are dropped whole
+//! when another connection has committed (`PRAGMA data_version` moved), a write failed (its
+//! transaction rolled back) or claims were deleted; they are read again when next needed.
 //!
 //! Two things keep the cost flat as the archive grows, when a few companies are in a large
 //! share of the articles (as in any real archive):
@@ -15,6 +17,10 @@
 //!   through that company's every other claim;
 //! - the cache holds at most `MAX_CLAIMS` claims; past that, the lists used least recently are
 //!   dropped (they are read again from the database when next needed).
+//!
+//! The count of contradicting claims found (`claim_link_counts`) changes for many claims at once (every earlier claim a new one contradicts),
+//! so the changes are summed in memory and written once per transaction (`flush`): per article
+//! in `article_delta`, moved to `pending` when the article is stored, written at the commit.
 
 use std::collections::HashMap;
 
@@ -22,32 +28,50 @@ use rusqlite::Connection;
 
 use super::queries;
 use crate::link::{action_contradicts, counterparty_covers};
-use crate::model::{Action, ClaimRecord, DataType, Polarity};
+use crate::model::{Action, Claim, ClaimRecord, DataType, Polarity};
 
 /// At most this many claims are kept in memory: about 150 MB (a cached claim with its
 /// article fields and grouping costs about 1.9 KB of resident memory, measured).
 pub(super) const MAX_CLAIMS: usize = 80_000;
 
-/// The claims of one (actor, polarity): counterparty → (data type, action) → claims.
+/// One stored claim as the linker and the link policy see it.
+pub(super) struct Entry {
+    pub record: ClaimRecord,
+    /// `claims.key`: the stable identity that breaks ties between equally relevant links.
+    pub key: String,
+    /// Contradicting claims found for it so far, kept as links or not.
+    pub found: i64,
+    /// Its best links, (rank, the other claim's id), best first, at most `keep::KEEP`.
+    pub top: Vec<(i64, i64)>,
+}
+
+/// The claims of one (actor, polarity): counterparty → (data type, action) → slots.
 #[derive(Default)]
 struct ActorList {
-    groups: HashMap<Option<String>, HashMap<(DataType, Action), Vec<ClaimRecord>>>,
+    slots: Vec<Option<Entry>>,
+    by_id: HashMap<i64, usize>,
+    groups: HashMap<Option<String>, HashMap<(DataType, Action), Vec<usize>>>,
     len: usize,
     last_used: u64,
 }
 
 impl ActorList {
-    fn push(&mut self, record: ClaimRecord) {
-        let c = &record.claim;
+    fn push(&mut self, entry: Entry) {
+        let c = &entry.record.claim;
+        let slot = self.slots.len();
         self.groups
             .entry(c.counterparty.clone())
             .or_default()
             .entry((c.data_type, c.action))
             .or_default()
-            .push(record);
+            .push(slot);
+        self.by_id.insert(entry.record.id, slot);
+        self.slots.push(Some(entry));
         self.len += 1;
     }
 }
+
+pub(super) type ListKey = (String, Polarity);
 
 pub(super) struct CandidateCache {
     /// Visit only the groups `link::evaluate` could accept; false once a test injects
@@ -57,11 +81,15 @@ pub(super) struct CandidateCache {
     data_version: Option<i64>,
     /// Keyed by actor folded as `COLLATE NOCASE` folds it (ASCII only), and polarity. A key
     /// is present only once its list has been read in full.
-    lists: HashMap<(String, Polarity), ActorList>,
+    lists: HashMap<ListKey, ActorList>,
     /// Claims held in all lists.
     len: usize,
     /// Counts uses, for dropping the least recently used lists.
     tick: u64,
+    /// Changes to `claim_link_counts.found` made by the article being stored.
+    article_delta: HashMap<i64, i64>,
+    /// Changes made by stored articles, not yet written.
+    pending: HashMap<i64, i64>,
 }
 
 impl Default for CandidateCache {
@@ -72,11 +100,13 @@ impl Default for CandidateCache {
             lists: HashMap::new(),
             len: 0,
             tick: 0,
+            article_delta: HashMap::new(),
+            pending: HashMap::new(),
         }
     }
 }
 
-fn key(actor: &str, polarity: Polarity) -> (String, Polarity) {
+pub(super) fn list_key(actor: &str, polarity: Polarity) -> ListKey {
     (actor.to_ascii_lowercase(), polarity)
 }
 
@@ -106,103 +136,180 @@ impl CandidateCache {
         Ok(())
     }
 
+    /// Forgets everything, changes not yet written included (their transaction rolled back).
     pub fn clear(&mut self) {
-        self.lists.clear();
-        self.len = 0;
+        self.clear_lists();
         self.data_version = None;
+        self.article_delta.clear();
+        self.pending.clear();
     }
 
-    /// The stored claims of `new`'s actor with polarity `opposite` (read from the database the
-    /// first time), in id order. With `self.narrow`, only those `link::evaluate` could link
-    /// with `new`; without, all of them.
-    pub fn candidates(
-        &mut self,
-        conn: &Connection,
-        new: &ClaimRecord,
-        opposite: Polarity,
-    ) -> rusqlite::Result<Vec<&ClaimRecord>> {
-        let narrow = self.narrow;
-        let k = key(&new.claim.actor, opposite);
+    /// Forgets the lists (claims were deleted); changes not yet written are kept.
+    pub fn clear_lists(&mut self) {
+        self.lists.clear();
+        self.len = 0;
+    }
+
+    /// The article being stored failed (its savepoint rolled back): its changes go, and the
+    /// lists, which may hold its claims.
+    pub fn article_failed(&mut self) {
+        self.article_delta.clear();
+        self.clear_lists();
+    }
+
+    /// The article being stored was stored: its changes wait for the commit.
+    pub fn article_done(&mut self) {
+        for (id, d) in self.article_delta.drain() {
+            *self.pending.entry(id).or_default() += d;
+        }
+    }
+
+    /// Writes the changes of stored articles, inside the transaction about to commit.
+    pub fn flush(&mut self, conn: &Connection) -> rusqlite::Result<()> {
+        self.article_done();
+        let mut changes: Vec<(i64, i64)> = self.pending.drain().filter(|&(_, d)| d != 0).collect();
+        changes.sort_unstable();
+        for (id, d) in changes {
+            queries::add_links_found(conn, id, d)?;
+        }
+        Ok(())
+    }
+
+    /// Adds `delta` to claim `id`'s count found (written by `flush`).
+    pub fn bump(&mut self, id: i64, delta: i64) {
+        *self.article_delta.entry(id).or_default() += delta;
+    }
+
+    /// Sets claim `id`'s count of changes not yet written to zero (its count was written).
+    pub fn forget_changes(&mut self, id: i64) {
+        self.article_delta.remove(&id);
+        self.pending.remove(&id);
+    }
+
+    /// Reads the list of (`actor`, `polarity`) if it is not held yet.
+    pub fn ensure(&mut self, conn: &Connection, actor: &str, polarity: Polarity) -> rusqlite::Result<()> {
+        let k = list_key(actor, polarity);
         self.tick += 1;
-        if !self.lists.contains_key(&k) {
-            let mut list = ActorList::default();
-            for record in queries::candidates(conn, &new.claim.actor, opposite)? {
-                list.push(record);
-            }
-            self.len += list.len;
-            self.lists.insert(k.clone(), list);
-            self.shrink(&k);
+        if let Some(list) = self.lists.get_mut(&k) {
+            list.last_used = self.tick;
+            return Ok(());
         }
-        let Some(list) = self.lists.get_mut(&k) else {
-            return Ok(Vec::new());
+        let mut tops: HashMap<i64, Vec<(i64, i64)>> = HashMap::new();
+        for (id, other, rank) in queries::ranked_links(conn, actor, polarity)? {
+            tops.entry(id).or_default().push((rank, other));
+        }
+        let mut list = ActorList {
+            last_used: self.tick,
+            ..ActorList::default()
         };
-        list.last_used = self.tick;
-        let c = &new.claim;
-        let new_is_denial = c.polarity == Polarity::Denial;
-        let mut out: Vec<&ClaimRecord> = Vec::new();
-        let this = (&c.counterparty, c.data_type, c.action);
-        fn take<'a>(
-            out: &mut Vec<&'a ClaimRecord>,
-            by_kind: &'a HashMap<(DataType, Action), Vec<ClaimRecord>>,
-            cp: &Option<String>,
-            filter: Option<(bool, (&Option<String>, DataType, Action))>,
-        ) {
-            for ((dt, action), records) in by_kind {
-                if filter.is_none_or(|(is_denial, new)| may_link(is_denial, new, (cp, *dt, *action))) {
-                    out.extend(records.iter());
-                }
-            }
+        for (record, key, found) in queries::candidates(conn, actor, polarity)? {
+            let id = record.id;
+            let mut top = tops.remove(&id).unwrap_or_default();
+            top.sort_unstable();
+            top.truncate(super::keep::KEEP);
+            let unwritten = self.pending.get(&id).copied().unwrap_or(0)
+                + self.article_delta.get(&id).copied().unwrap_or(0);
+            list.push(Entry {
+                record,
+                key,
+                found: found + unwritten,
+                top,
+            });
         }
-        let filter = narrow.then_some((new_is_denial, this));
+        self.len += list.len;
+        self.lists.insert(k, list);
+        Ok(())
+    }
+
+    /// The slots of the claims of (`new`'s actor, `opposite`) that may be linked with `new`
+    /// (with `self.narrow`; all of them without), in id order. The list must have been read
+    /// (`ensure`).
+    pub fn candidates(&self, new: &Claim, opposite: Polarity) -> Vec<usize> {
+        let Some(list) = self.lists.get(&list_key(&new.actor, opposite)) else {
+            return Vec::new();
+        };
+        let narrow = self.narrow;
+        let new_is_denial = new.polarity == Polarity::Denial;
+        let this = (&new.counterparty, new.data_type, new.action);
+        let mut out: Vec<usize> = Vec::new();
+        let take =
+            |out: &mut Vec<usize>, by_kind: &HashMap<(DataType, Action), Vec<usize>>, cp: &Option<String>| {
+                for ((dt, action), slots) in by_kind {
+                    if !narrow || may_link(new_is_denial, this, (cp, *dt, *action)) {
+                        out.extend(slots.iter().copied().filter(|&s| list.slots[s].is_some()));
+                    }
+                }
+            };
         // A new assertion naming X can only be contradicted by denials naming nobody, a broad
         // category or X: look those up; otherwise walk the counterparties.
-        let direct = narrow && !new_is_denial && c.counterparty.is_some();
-        if direct {
-            let mut keys: Vec<Option<String>> = vec![None, c.counterparty.clone()];
+        if narrow && !new_is_denial && new.counterparty.is_some() {
+            let mut keys: Vec<Option<String>> = vec![None, new.counterparty.clone()];
             keys.extend(
                 crate::link::BROAD_COUNTERPARTIES
                     .iter()
                     .map(|b| Some(b.to_string())),
             );
+            keys.sort();
             keys.dedup();
             for cp in &keys {
                 if let Some(by_kind) = list.groups.get(cp) {
-                    take(&mut out, by_kind, cp, filter);
+                    take(&mut out, by_kind, cp);
                 }
             }
         } else {
             for (cp, by_kind) in &list.groups {
-                take(&mut out, by_kind, cp, filter);
+                take(&mut out, by_kind, cp);
             }
         }
-        // Hash order is not stable between runs; links are made in id order.
-        out.sort_by_key(|r| r.id);
-        out.dedup_by_key(|r| r.id);
-        Ok(out)
+        // Hash order is not stable between runs; slots are in id order.
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    pub fn entry(&self, k: &ListKey, slot: usize) -> Option<&Entry> {
+        self.lists.get(k)?.slots.get(slot)?.as_ref()
+    }
+
+    pub fn entry_mut(&mut self, k: &ListKey, slot: usize) -> Option<&mut Entry> {
+        self.lists.get_mut(k)?.slots.get_mut(slot)?.as_mut()
+    }
+
+    pub fn entry_by_id(&self, k: &ListKey, id: i64) -> Option<&Entry> {
+        let list = self.lists.get(k)?;
+        list.slots.get(*list.by_id.get(&id)?)?.as_ref()
+    }
+
+    pub fn entry_by_id_mut(&mut self, k: &ListKey, id: i64) -> Option<&mut Entry> {
+        let list = self.lists.get_mut(k)?;
+        let slot = *list.by_id.get(&id)?;
+        list.slots.get_mut(slot)?.as_mut()
     }
 
     /// A claim just stored. Lists not read yet will find it in the database.
-    pub fn add(&mut self, record: ClaimRecord) {
-        let k = key(&record.claim.actor, record.claim.polarity);
+    pub fn add(&mut self, entry: Entry) {
+        let k = list_key(&entry.record.claim.actor, entry.record.claim.polarity);
         if let Some(list) = self.lists.get_mut(&k) {
-            list.push(record);
-            self.len += 1;
-            if self.len > MAX_CLAIMS {
-                self.shrink(&k);
+            // Read with its list already (stored before the list was read): replace it.
+            if let Some(&slot) = list.by_id.get(&entry.record.id) {
+                list.slots[slot] = Some(entry);
+                return;
             }
+            list.push(entry);
+            self.len += 1;
         }
     }
 
-    /// Drops the least recently used lists (never `keep`) until the cache is back to three
-    /// quarters of `MAX_CLAIMS`.
-    fn shrink(&mut self, keep: &(String, Polarity)) {
+    /// Drops the least recently used lists (never those in `keep`) until the cache is back to
+    /// three quarters of `MAX_CLAIMS`, when it holds more than `MAX_CLAIMS`.
+    pub fn shrink(&mut self, keep: &[&ListKey]) {
         if self.len <= MAX_CLAIMS {
             return;
         }
-        let mut by_age: Vec<(u64, (String, Polarity))> = self
+        let mut by_age: Vec<(u64, ListKey)> = self
             .lists
             .iter()
-            .filter(|(k, _)| *k != keep)
+            .filter(|(k, _)| !keep.contains(k))
             .map(|(k, l)| (l.last_used, k.clone()))
             .collect();
         by_age.sort();
@@ -212,20 +319,6 @@ impl CandidateCache {
             }
             if let Some(list) = self.lists.remove(&k) {
                 self.len -= list.len;
-            }
-        }
-    }
-
-    /// An article's claims were deleted.
-    pub fn forget_article(&mut self, article_id: i64) {
-        for list in self.lists.values_mut() {
-            for by_kind in list.groups.values_mut() {
-                for records in by_kind.values_mut() {
-                    let before = records.len();
-                    records.retain(|c| c.article_id != article_id);
-                    list.len -= before - records.len();
-                    self.len -= before - records.len();
-                }
             }
         }
     }
@@ -257,6 +350,139 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    fn synthetic(n: usize, seed: u64) -> (Vec<Article>, Vec<Vec<crate::model::Claim>>) {
+        let mut lexicon = Lexicon::builtin();
+        lexicon
+            .add_companies(&crate::synth::lexicon(), "synthetic")
+            .expect("the synthetic lexicon parses");
+        let extractor = Extractor::new(&lexicon);
+        let articles: Vec<Article> = crate::synth::generate(n, seed)
+            .into_iter()
+            .map(|a| Article {
+                url: Some(a.url),
+                title: Some(a.title),
+                published: crate::dates::parse_input_date(&a.published).ok(),
+                outlet: Some(a.outlet),
+                text: a.text,
+                ..Article::default()
+            })
+            .collect();
+        let claims = articles.iter().map(|a| extractor.extract(a)).collect();
+        (articles, claims)
+    }
+
+    /// (denial URL and sentence, assertion URL and sentence) of every link, and (URL,
+    /// sentence, links_found) of every claim, in a stable order: what must not depend on the
+    /// order articles arrive in.
+    #[allow(clippy::type_complexity)]
+    fn state_of(store: &Store) -> (Vec<(String, String, String, String)>, Vec<(String, String, i64)>) {
+        let filter = ClaimFilter {
+            status: StatusFilter::All,
+            ..ClaimFilter::default()
+        };
+        let url = |r: &crate::model::ClaimRecord| r.article_url.clone().unwrap_or_default();
+        let mut links: Vec<_> = store
+            .contradictions(&filter)
+            .expect("reading links")
+            .into_iter()
+            .map(|l| {
+                (
+                    url(&l.denial),
+                    l.denial.claim.sentence.clone(),
+                    url(&l.assertion),
+                    l.assertion.claim.sentence.clone(),
+                )
+            })
+            .collect();
+        links.sort();
+        let mut st = store
+            .conn
+            .prepare("SELECT a.url, c.sentence, COALESCE(n.found, 0) FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN claim_link_counts n ON n.claim_id = c.id")
+            .expect("prepares");
+        let mut claims: Vec<(String, String, i64)> = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .expect("reads")
+            .collect::<Result<_, _>>()
+            .expect("reads");
+        claims.sort();
+        (links, claims)
+    }
+
+    #[test]
+    fn kept_links_do_not_depend_on_arrival_order_and_stay_linear() {
+        let (articles, claims) = synthetic(900, 5);
+        let dir = tempfile::tempdir().expect("a temp dir can be created in tests");
+        let mut states = Vec::new();
+        // In order, reversed, and interleaved from both ends.
+        let n = articles.len();
+        let mut both_ends: Vec<usize> = Vec::new();
+        for i in 0..n.div_ceil(2) {
+            both_ends.push(i);
+            if n - 1 - i != i {
+                both_ends.push(n - 1 - i);
+            }
+        }
+        let orders: Vec<Vec<usize>> = vec![(0..n).collect(), (0..n).rev().collect(), both_ends];
+        for (k, order) in orders.iter().enumerate() {
+            let mut store = Store::open(&dir.path().join(format!("o{k}.db"))).expect("opens");
+            // Batches, as the pipeline writes them.
+            for chunk in order.chunks(37) {
+                store.begin_batch().expect("begins");
+                for &i in chunk {
+                    store.save_article(&articles[i], &claims[i], "t").expect("stored");
+                }
+                store.commit_batch().expect("commits");
+            }
+            states.push(state_of(&store));
+        }
+        let (links, found) = &states[0];
+        let stored_claims = found.len();
+        let found_total: i64 = found.iter().map(|c| c.2).sum();
+        assert!(links.len() > 50, "the corpus makes links: {}", links.len());
+        assert!(
+            (found_total as usize) / 2 > links.len(),
+            "some pairs found are not kept: {} found, {} kept",
+            found_total / 2,
+            links.len()
+        );
+        assert!(links.len() <= super::super::keep::KEEP * stored_claims);
+        assert_eq!(states[0], states[1], "reversed order");
+        assert_eq!(states[0], states[2], "interleaved order");
+    }
+
+    #[test]
+    fn replacing_an_article_keeps_the_same_links_as_storing_the_final_one() {
+        let (mut articles, claims) = synthetic(200, 9);
+        let dir = tempfile::tempdir().expect("a temp dir can be created in tests");
+        let mut replaced = Store::open(&dir.path().join("r.db")).expect("opens");
+        for (a, c) in articles.iter().zip(&claims) {
+            replaced.save_article(a, c, "t").expect("stored");
+        }
+        // Articles with many claims lose their claims, then get another article's.
+        let busiest: Vec<usize> = {
+            let mut by: Vec<usize> = (0..articles.len()).collect();
+            by.sort_by_key(|&i| (std::cmp::Reverse(claims[i].len()), i));
+            by.into_iter().take(6).collect()
+        };
+        let mut final_claims = claims.clone();
+        for (k, &i) in busiest.iter().enumerate() {
+            articles[i].text.push_str(" Changed.");
+            final_claims[i] = if k % 2 == 0 {
+                Vec::new()
+            } else {
+                claims[busiest[k - 1]].clone()
+            };
+            replaced
+                .save_article(&articles[i], &final_claims[i], "t")
+                .expect("stored");
+        }
+        let mut fresh = Store::open(&dir.path().join("f.db")).expect("opens");
+        for (a, c) in articles.iter().zip(&final_claims) {
+            fresh.save_article(a, c, "t").expect("stored");
+        }
+        assert_eq!(state_of(&replaced), state_of(&fresh));
     }
 
     #[test]

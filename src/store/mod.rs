@@ -12,6 +12,7 @@
 mod cache;
 mod datasette;
 mod fetch;
+mod keep;
 mod queries;
 mod schema;
 #[cfg(test)]
@@ -30,6 +31,7 @@ pub use datasette::datasette_metadata;
 pub use fetch::{
     FetchAttempt, FinishedItem, QueueEntry, QueueItem, QueueKind, QueueSource, QueueState, QueueUpdate,
 };
+pub use keep::KEEP as LINKS_KEPT_PER_CLAIM;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
 /// The extractor version recorded for statements added by hand.
@@ -346,10 +348,14 @@ impl Store {
         claims: &[Claim],
         extractor_version: &str,
     ) -> Result<SaveOutcome> {
+        let in_batch = self.in_batch();
         let result = self.try_save_article(article, claims, extractor_version);
-        if result.is_err() {
+        match (&result, in_batch) {
+            (Ok(_), _) => {}
+            // The savepoint rolled back: this article's changes go, the batch's stay.
+            (Err(_), true) if self.in_batch() => self.candidates.article_failed(),
             // The transaction rolled back; the cached candidates may hold claims it added.
-            self.candidates.clear();
+            (Err(_), _) => self.candidates.clear(),
         }
         result
     }
@@ -366,6 +372,7 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             let outcome = save_in(&tx, linker, candidates, article, claims, extractor_version)?;
+            candidates.flush(&tx)?;
             tx.commit()?;
             Ok(outcome)
         } else {
@@ -374,6 +381,7 @@ impl Store {
             let sp = self.conn.savepoint_with_name("article")?;
             let outcome = save_in(&sp, linker, candidates, article, claims, extractor_version)?;
             sp.commit()?;
+            candidates.article_done();
             Ok(outcome)
         }
     }
@@ -400,6 +408,11 @@ impl Store {
     pub fn commit_batch(&mut self) -> Result<()> {
         if self.conn.is_autocommit() {
             return Ok(());
+        }
+        if let Err(e) = self.candidates.flush(&self.conn) {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            self.candidates.clear();
+            return Err(e.into());
         }
         if let Err(e) = self.conn.execute_batch("COMMIT") {
             let _ = self.conn.execute_batch("ROLLBACK");
@@ -449,8 +462,7 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         self.candidates.sync(&tx)?;
         let article = queries::article_ref(&tx, article_id)?.ok_or(StoreError::NoSuchArticle(article_id))?;
-        queries::delete_claims(&tx, article_id)?;
-        self.candidates.forget_article(article_id);
+        queries::delete_claims_kept(&tx, self.linker, &mut self.candidates, article_id)?;
         let counts = queries::insert_and_link(
             &tx,
             self.linker,
@@ -459,6 +471,7 @@ impl Store {
             claims,
             extractor_version,
         )?;
+        self.candidates.flush(&tx)?;
         tx.commit()?;
         Ok(counts)
     }
@@ -474,6 +487,13 @@ impl Store {
     /// then the assertion's, then id.
     pub fn contradictions(&self, filter: &ClaimFilter) -> Result<Vec<ContradictionRecord>> {
         Ok(queries::contradictions(&self.conn, filter)?)
+    }
+
+    /// For the denials given (by id, each once): how many contradicting reports were found
+    /// for each beyond the links kept (`LINKS_KEPT_PER_CLAIM` most relevant per claim; see
+    /// ARCHITECTURE.md), as (denial id, count), for those with any.
+    pub fn unkept_reports(&self, denial_ids: &[i64]) -> Result<Vec<(i64, i64)>> {
+        Ok(queries::unkept(&self.conn, denial_ids)?)
     }
 
     /// As `contradictions`, with each link's status and decision.
@@ -566,6 +586,7 @@ impl Store {
         let claim_id = tx.query_row("SELECT id FROM claims WHERE article_id = ?1", [article_id], |r| {
             r.get::<_, i64>(0)
         })?;
+        self.candidates.flush(&tx)?;
         tx.commit()?;
         let outcome = SaveOutcome {
             status: SaveStatus::Inserted,
@@ -597,6 +618,10 @@ impl Store {
         let result = queries::edit_claim(&tx, self.linker, &mut self.candidates, id, edit, by);
         match result {
             Ok(Some(done)) => {
+                if let Err(e) = self.candidates.flush(&tx) {
+                    self.candidates.clear();
+                    return Err(e.into());
+                }
                 tx.commit()?;
                 Ok(done)
             }
@@ -667,8 +692,7 @@ fn save_in(
         Some(existing) if existing.content_hash == hash => return Ok(duplicate(existing.id)),
         Some(existing) => {
             queries::update_article(conn, existing.id, article, &hash, extractor_version)?;
-            queries::delete_claims(conn, existing.id)?;
-            candidates.forget_article(existing.id);
+            queries::delete_claims_kept(conn, linker, candidates, existing.id)?;
             (SaveStatus::Replaced, existing.id)
         }
         None => {

@@ -11,6 +11,7 @@ use rusqlite::types::{Type, Value};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::cache::CandidateCache;
+use super::keep;
 use super::{
     ClaimEdit, ClaimFilter, LinkStatus, Linker, OrphanedDecision, ReviewLink, SearchHit, Stats, StatusFilter,
 };
@@ -20,7 +21,7 @@ use crate::model::{Article, Claim, ClaimRecord, ContradictionRecord, Polarity};
 // Rows → model types
 
 /// The columns `claim_record` reads, for claims aliased `c` joined with their article `a`.
-fn claim_columns(c: &str, a: &str) -> String {
+pub(super) fn claim_columns(c: &str, a: &str) -> String {
     format!(
         "{c}.id, {c}.article_id, {a}.url, {a}.title, {a}.outlet, {a}.published, \
          {c}.actor, {c}.counterparty, {c}.data_type, {c}.action, {c}.polarity, {c}.scope, \
@@ -66,7 +67,7 @@ fn to_sql_int(v: usize) -> rusqlite::Result<i64> {
 }
 
 /// Reads a claim laid out by `claim_columns`, starting at column `at`.
-fn claim_record(row: &Row, at: usize) -> rusqlite::Result<ClaimRecord> {
+pub(super) fn claim_record(row: &Row, at: usize) -> rusqlite::Result<ClaimRecord> {
     Ok(ClaimRecord {
         id: row.get(at)?,
         article_id: row.get(at + 1)?,
@@ -354,24 +355,25 @@ fn insert_claim(
 /// the `claims (actor, polarity, data_type)` index (never a scan of all claims).
 pub(super) static CANDIDATES: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "SELECT {} FROM claims c JOIN articles a ON a.id = c.article_id \
-         WHERE c.actor = ?1 AND c.polarity = ?2 ORDER BY c.id",
+        "SELECT {}, c.key, COALESCE(n.found, 0) FROM claims c JOIN articles a ON a.id = c.article_id \
+         LEFT JOIN claim_link_counts n ON n.claim_id = c.id WHERE c.actor = ?1 AND c.polarity = ?2 ORDER BY c.id",
         claim_columns("c", "a")
     )
 });
 
 /// Stores a link the linker found, with the decision a person made on the same pair of claims
 /// (by their keys) if there is one: a rejected pair comes back rejected, never `auto`.
-fn insert_link(
+pub(super) fn insert_link(
     conn: &Connection,
     denial_id: i64,
     assertion_id: i64,
     verdict: &crate::model::LinkVerdict,
+    rank: i64,
 ) -> rusqlite::Result<usize> {
     conn.prepare_cached(
         "INSERT OR IGNORE INTO links \
-           (denial_id, assertion_id, reason, first, status, note, decided_by, decided_at) \
-         SELECT ?1, ?2, ?3, ?4, COALESCE(d.status, 'auto'), d.note, d.decided_by, d.decided_at \
+           (denial_id, assertion_id, reason, first, status, note, decided_by, decided_at, rank) \
+         SELECT ?1, ?2, ?3, ?4, COALESCE(d.status, 'auto'), d.note, d.decided_by, d.decided_at, ?5 \
          FROM (SELECT (SELECT key FROM claims WHERE id = ?1) AS dk, \
                       (SELECT key FROM claims WHERE id = ?2) AS ak) k \
          LEFT JOIN link_decisions d ON d.denial_key = k.dk AND d.assertion_key = k.ak",
@@ -380,18 +382,132 @@ fn insert_link(
         denial_id,
         assertion_id,
         verdict.reason,
-        verdict.first.as_str()
+        verdict.first.as_str(),
+        rank
     ])
 }
 
-/// The claims of one actor and polarity, as read by `CANDIDATES`.
+/// Deletes a link the policy no longer keeps (`keep.rs`); a link a person confirmed stays.
+pub(super) fn delete_link(conn: &Connection, denial_id: i64, assertion_id: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "DELETE FROM links WHERE denial_id = ?1 AND assertion_id = ?2 AND status <> 'confirmed'",
+    )?
+    .execute([denial_id, assertion_id])?;
+    Ok(())
+}
+
+/// Adds `delta` to a claim's count of contradicting claims found (`claim_link_counts`).
+pub(super) fn add_links_found(conn: &Connection, id: i64, delta: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO claim_link_counts (claim_id, found) VALUES (?1, max(0, ?2)) \
+         ON CONFLICT (claim_id) DO UPDATE SET found = max(0, found + ?2)",
+    )?
+    .execute([id, delta])?;
+    Ok(())
+}
+
+/// The ranked links of the claims of one actor and polarity: (claim id, the other claim's id,
+/// rank), through `claims (actor, polarity, ...)` and the links' indexes.
+pub(super) fn ranked_links(
+    conn: &Connection,
+    actor: &str,
+    polarity: Polarity,
+) -> rusqlite::Result<Vec<(i64, i64, i64)>> {
+    let sql = match polarity {
+        Polarity::Denial => {
+            "SELECT l.denial_id, l.assertion_id, l.rank FROM claims c \
+             JOIN links l ON l.denial_id = c.id \
+             WHERE c.actor = ?1 AND c.polarity = 'denial' AND l.rank IS NOT NULL"
+        }
+        Polarity::Assertion => {
+            "SELECT l.assertion_id, l.denial_id, l.rank FROM claims c \
+             JOIN links l ON l.assertion_id = c.id \
+             WHERE c.actor = ?1 AND c.polarity = 'assertion' AND l.rank IS NOT NULL"
+        }
+    };
+    conn.prepare_cached(sql)?
+        .query_map([actor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect()
+}
+
+/// Links without a rank (stored before schema 4), with both claims and their keys.
+#[allow(clippy::type_complexity)]
+pub(super) fn unranked_links(
+    conn: &Connection,
+) -> rusqlite::Result<Vec<(i64, ClaimRecord, String, ClaimRecord, String)>> {
+    let mut st = conn.prepare(&format!(
+        "SELECT l.id, COALESCE(d.key, ''), COALESCE(s.key, ''), {}, {} FROM links l \
+         JOIN claims d ON d.id = l.denial_id JOIN articles da ON da.id = d.article_id \
+         JOIN claims s ON s.id = l.assertion_id JOIN articles sa ON sa.id = s.article_id \
+         WHERE l.rank IS NULL",
+        claim_columns("d", "da"),
+        claim_columns("s", "sa")
+    ))?;
+    let rows = st.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            claim_record(r, 3)?,
+            r.get(1)?,
+            claim_record(r, 3 + CLAIM_COLUMNS)?,
+            r.get(2)?,
+        ))
+    })?;
+    rows.collect()
+}
+
+pub(super) fn set_link_rank(conn: &Connection, id: i64, rank: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached("UPDATE links SET rank = ?2 WHERE id = ?1")?
+        .execute([id, rank])?;
+    Ok(())
+}
+
+/// The claims of one article with their keys (to be deleted: see `keep::before_delete`).
+pub(super) fn claims_of_article(conn: &Connection, article_id: i64) -> rusqlite::Result<Vec<(ClaimRecord, String)>> {
+    conn.prepare_cached(&format!(
+        "SELECT {}, COALESCE(c.key, '') FROM claims c JOIN articles a ON a.id = c.article_id \
+         WHERE c.article_id = ?1 ORDER BY c.id",
+        claim_columns("c", "a")
+    ))?
+    .query_map([article_id], |r| Ok((claim_record(r, 0)?, r.get(CLAIM_COLUMNS)?)))?
+    .collect()
+}
+
+/// Deletes an article's claims (and their links), keeping the link policy for the claims they
+/// were linked with (`keep::before_delete`, `keep::refill`). Returns the links made to refill.
+pub(super) fn delete_claims_kept(
+    conn: &Connection,
+    linker: Linker,
+    cache: &mut CandidateCache,
+    article_id: i64,
+) -> rusqlite::Result<usize> {
+    let doomed = claims_of_article(conn, article_id)?;
+    if doomed.is_empty() {
+        return Ok(0);
+    }
+    let affected = keep::before_delete(conn, linker, cache, &doomed)?;
+    delete_claims(conn, article_id)?;
+    for (record, _) in &doomed {
+        cache.forget_changes(record.id);
+    }
+    cache.clear_lists();
+    keep::refill(conn, linker, cache, &affected)
+}
+
+/// The claims of one actor and polarity, as read by `CANDIDATES`, with their keys and
+/// the count of contradicting claims found.
 pub(super) fn candidates(
     conn: &Connection,
     actor: &str,
     polarity: Polarity,
-) -> rusqlite::Result<Vec<ClaimRecord>> {
+) -> rusqlite::Result<Vec<(ClaimRecord, String, i64)>> {
     conn.prepare_cached(&CANDIDATES)?
-        .query_map(params![actor, polarity.as_str()], |r| claim_record(r, 0))?
+        .query_map(params![actor, polarity.as_str()], |r| {
+            Ok((
+                claim_record(r, 0)?,
+                r.get::<_, Option<String>>(CLAIM_COLUMNS)?.unwrap_or_default(),
+                r.get(CLAIM_COLUMNS + 1)?,
+            ))
+        })?
         .collect()
 }
 
@@ -399,31 +515,6 @@ pub(super) fn candidates(
 pub(super) fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.prepare_cached("PRAGMA data_version")?
         .query_row([], |r| r.get(0))
-}
-
-/// Links one stored claim to the claims of opposite polarity already stored; returns the number
-/// of links made. The linker always gets (denial, assertion).
-fn link_claim(
-    conn: &Connection,
-    linker: Linker,
-    cache: &mut CandidateCache,
-    new: &ClaimRecord,
-) -> rusqlite::Result<usize> {
-    let opposite = match new.claim.polarity {
-        Polarity::Denial => Polarity::Assertion,
-        Polarity::Assertion => Polarity::Denial,
-    };
-    let mut made = 0;
-    for other in cache.candidates(conn, new, opposite)? {
-        let (denial, assertion) = match new.claim.polarity {
-            Polarity::Denial => (new, other),
-            Polarity::Assertion => (other, new),
-        };
-        if let Some(verdict) = linker(denial, assertion) {
-            made += insert_link(conn, denial.id, assertion.id, &verdict)?;
-        }
-    }
-    Ok(made)
 }
 
 /// One stored claim by id.
@@ -481,6 +572,8 @@ pub(super) fn edit_claim(
     let Some(mut record) = claim_by_id(conn, id)? else {
         return Ok(None);
     };
+    // Out of the counts and best links of the claims it was linked with, as it was.
+    let affected = keep::before_delete(conn, linker, cache, &[(record.clone(), key.clone())])?;
     let c = &mut record.claim;
     if let Some(a) = &edit.actor {
         c.actor = a.clone();
@@ -507,9 +600,12 @@ pub(super) fn edit_claim(
         "DELETE FROM links WHERE denial_id = ?1 OR assertion_id = ?1",
         [id],
     )?;
+    conn.execute("DELETE FROM claim_link_counts WHERE claim_id = ?1", [id])?;
+    cache.forget_changes(id);
     // The claim moved between candidate lists: read them afresh.
-    cache.clear();
-    let mut links = link_claim(conn, linker, cache, &record)?;
+    cache.clear_lists();
+    let mut links = keep::refill(conn, linker, cache, &affected)?;
+    links += keep::link_new(conn, linker, cache, record.clone(), key)?;
     links += restore_confirmed(conn, record.article_id)?;
     Ok(Some((record, links)))
 }
@@ -541,8 +637,7 @@ pub(super) fn insert_and_link(
             extractor_version: extractor_version.to_string(),
             partial_text: article.partial,
         };
-        links += link_claim(conn, linker, cache, &record)?;
-        cache.add(record);
+        links += keep::link_new(conn, linker, cache, record, key)?;
     }
     links += restore_confirmed(conn, article.id)?;
     Ok((claims.len(), links))
@@ -637,10 +732,28 @@ pub(super) fn review_links(conn: &Connection, filter: &ClaimFilter) -> rusqlite:
             assertion.join(" AND ")
         ));
     }
+    // A company's links are found through its claims (`claims (actor, ...)`,
+    // `claims (counterparty)`), then the links' indexes on either side, as a UNION: the OR
+    // above, across two joined tables, no index serves, and SQLite would walk every link.
+    let from = match &filter.company {
+        Some(company) => {
+            params.push(Value::Text(company.clone()));
+            let n = params.len();
+            let ids = format!(
+                "SELECT id FROM claims WHERE actor = ?{n} UNION SELECT id FROM claims WHERE counterparty = ?{n}"
+            );
+            format!(
+                "(SELECT id FROM links WHERE denial_id IN ({ids}) \
+                  UNION SELECT id FROM links WHERE assertion_id IN ({ids})) AS lk \
+                 CROSS JOIN links l ON l.id = lk.id"
+            )
+        }
+        None => "links l".to_string(),
+    };
     params.push(limit_value(filter.limit));
     let sql = format!(
         "SELECT l.id, l.reason, l.first, l.status, l.note, l.decided_by, l.decided_at, {}, {} \
-         FROM links l \
+         FROM {from} \
          JOIN claims d ON d.id = l.denial_id JOIN articles da ON da.id = d.article_id \
          JOIN claims s ON s.id = l.assertion_id JOIN articles sa ON sa.id = s.article_id \
          {where_clause} \
@@ -665,6 +778,23 @@ pub(super) fn review_links(conn: &Connection, filter: &ClaimFilter) -> rusqlite:
         })
     })?;
     rows.collect()
+}
+
+/// For each denial id given: (id, contradicting claims found for it but not kept as links),
+/// for those with any.
+pub(super) fn unkept(conn: &Connection, denial_ids: &[i64]) -> rusqlite::Result<Vec<(i64, i64)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT COALESCE((SELECT found FROM claim_link_counts WHERE claim_id = ?1), 0) \
+           - (SELECT count(*) FROM links l WHERE l.denial_id = ?1)",
+    )?;
+    let mut out = Vec::new();
+    for &id in denial_ids {
+        let more: Option<i64> = st.query_row([id], |r| r.get(0)).optional()?;
+        if let Some(more) = more.filter(|m| *m > 0) {
+            out.push((id, more));
+        }
+    }
+    Ok(out)
 }
 
 /// All links passing the filter, as `ContradictionRecord`s.

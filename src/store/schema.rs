@@ -18,6 +18,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("migrations/0001_init.sql")),
     ("0002_review", include_str!("migrations/0002_review.sql")),
     ("0003_fetch", include_str!("migrations/0003_fetch.sql")),
+    ("0004_link_cap", include_str!("migrations/0004_link_cap.sql")),
     ("0005_text_status", include_str!("migrations/0005_text_status.sql")),
 ];
 
@@ -121,7 +122,9 @@ pub(super) fn prepare_for_writing(conn: &mut Connection, path: &Path) -> Result<
     configure(conn).map_err(|e| open_error(path, e))?;
     migrate(conn, path)?;
     // Claims stored under schema 1 have no stable key yet; give them one (a no-op afterwards).
-    super::queries::backfill_keys(conn).map_err(|e| open_error(path, e))
+    super::queries::backfill_keys(conn).map_err(|e| open_error(path, e))?;
+    // Links stored before schema 4 have no rank yet (a no-op afterwards).
+    super::keep::backfill_ranks(conn).map_err(|e| open_error(path, e))
 }
 
 /// Applies every migration the database lacks, each in one transaction. The version is read

@@ -72,6 +72,11 @@ CREATE TABLE claim_corrections (
     sentence TEXT NOT NULL          -- the claim's sentence when corrected, for reading
 );
 
+CREATE TABLE claim_link_counts (
+    claim_id INTEGER PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
+    found INTEGER NOT NULL
+);
+
 CREATE TABLE claims (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -217,7 +222,7 @@ CREATE TABLE links (
     reason TEXT NOT NULL,
     first TEXT NOT NULL CHECK (first IN ('denial', 'assertion')),
     status TEXT NOT NULL DEFAULT 'auto' CHECK (status IN ('auto', 'confirmed', 'rejected')),
-    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), note TEXT, decided_by TEXT, decided_at TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), note TEXT, decided_by TEXT, decided_at TEXT, rank INTEGER,
     UNIQUE (denial_id, assertion_id)
 );
 
