@@ -12,10 +12,12 @@ mod help;
 mod extract_bench;
 mod ingest;
 mod output;
+mod props;
 mod reliability;
 mod review;
 mod seed;
 mod fetch;
+mod garbled;
 mod server;
 mod timelinejs;
 
