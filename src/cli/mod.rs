@@ -123,8 +123,22 @@ impl Ctx {
         Ok(Store::open_read_only(&self.db)?)
     }
 
+    /// Opens the database for writing. When another process is writing to it, this one waits
+    /// for its turn (see `store/lock.rs`) and says so once.
     pub fn open_write(&self) -> anyhow::Result<Store> {
-        Ok(Store::open(&self.db)?)
+        let mut store = Store::open(&self.db)?;
+        if !self.quiet {
+            let db = one_line(&self.db.display().to_string()).into_owned();
+            let mut said = false;
+            store.on_wait(move || {
+                if !std::mem::replace(&mut said, true) {
+                    eprintln!(
+                        "claimtrack: waiting: another process is writing to {db}; writers take turns, batch by batch"
+                    );
+                }
+            });
+        }
+        Ok(store)
     }
 }
 

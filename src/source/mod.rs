@@ -182,20 +182,29 @@ fn read_file(path: &Path, kind: Kind, gz: bool) -> Result<RawDoc, InputError> {
             return Err(too_big());
         }
     }
+    doc_from_bytes(&bytes, kind == Kind::Html, origin)
+}
+
+/// One file's bytes (after gunzipping) as an item: decoded, and for text files split into
+/// front matter, title and body. Public for the fuzz targets (`fuzz/`), not an API.
+#[doc(hidden)]
+pub fn doc_from_bytes(bytes: &[u8], html: bool, origin: String) -> Result<RawDoc, InputError> {
+    let err = |reason: String| InputError::new(origin.clone(), reason);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(err("empty file".into()));
     }
-    let text = decode::decode(&bytes, kind == Kind::Html).map_err(err)?;
+    let text = decode::decode(bytes, html).map_err(err)?;
     if text.trim().is_empty() {
         return Err(err("empty file".into()));
     }
-    Ok(match kind {
-        Kind::Html => RawDoc {
+    Ok(if html {
+        RawDoc {
             origin,
             html: Some(text),
             ..Default::default()
-        },
-        Kind::Text => parse_text_file(&text, origin),
+        }
+    } else {
+        parse_text_file(&text, origin)
     })
 }
 

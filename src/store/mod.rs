@@ -13,6 +13,7 @@ mod cache;
 mod datasette;
 mod fetch;
 mod keep;
+mod lock;
 mod queries;
 mod schema;
 #[cfg(test)]
@@ -32,6 +33,7 @@ pub use fetch::{
     FetchAttempt, FinishedItem, QueueEntry, QueueItem, QueueKind, QueueSource, QueueState, QueueUpdate,
 };
 pub use keep::KEEP as LINKS_KEPT_PER_CLAIM;
+pub use lock::lock_path;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
 /// The extractor version recorded for statements added by hand.
@@ -296,6 +298,12 @@ pub struct Store {
     linker: Linker,
     /// Linking candidates kept between articles (see `cache.rs`).
     candidates: cache::CandidateCache,
+    /// The writer lock file (see `lock.rs`); `None` for read-only stores.
+    turns: Option<lock::Turns>,
+    /// The turn held by the open batch.
+    batch_turn: Option<lock::Turn>,
+    /// Told when a write has to wait for another process's turn.
+    on_wait: Option<Box<dyn FnMut() + Send>>,
 }
 
 impl Store {
@@ -306,14 +314,39 @@ impl Store {
             conn,
             linker: crate::link::evaluate,
             candidates: cache::CandidateCache::default(),
+            turns: None,
+            batch_turn: None,
+            on_wait: None,
         }
+    }
+
+    /// Calls `f` whenever a write has to wait because another process is writing to the same
+    /// database (writers take turns, see `lock.rs`); the CLI says so on stderr.
+    pub fn on_wait(&mut self, f: impl FnMut() + Send + 'static) {
+        self.on_wait = Some(Box::new(f));
+    }
+
+    /// Takes this process's turn to write (waiting for other writers), unless the open batch
+    /// already holds it. Dropping the returned turn ends it.
+    fn take_turn(&mut self) -> Option<lock::Turn> {
+        if self.batch_turn.is_some() {
+            return None;
+        }
+        let on_wait = &mut self.on_wait;
+        self.turns.as_ref()?.take(&mut || {
+            if let Some(f) = on_wait.as_mut() {
+                f();
+            }
+        })
     }
 
     /// Opens (creating if needed) and migrates the database for writing.
     pub fn open(path: &Path) -> Result<Store> {
         let mut conn = Connection::open(path).map_err(|e| schema::open_error(path, e))?;
         schema::prepare_for_writing(&mut conn, path)?;
-        Ok(Store::with_connection(conn))
+        let mut store = Store::with_connection(conn);
+        store.turns = lock::Turns::open(path);
+        Ok(store)
     }
 
     /// Opens an existing database read-only (no migration; refuses an old or newer schema).
@@ -366,6 +399,7 @@ impl Store {
         claims: &[Claim],
         extractor_version: &str,
     ) -> Result<SaveOutcome> {
+        let _turn = self.take_turn();
         let (linker, candidates) = (self.linker, &mut self.candidates);
         if self.conn.is_autocommit() {
             let tx = self
@@ -393,6 +427,7 @@ impl Store {
     /// back whole: a rerun stores its articles again.
     pub fn begin_batch(&mut self) -> Result<()> {
         if self.conn.is_autocommit() {
+            let turn = self.take_turn();
             self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| {
                 if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) {
                     StoreError::Busy
@@ -400,6 +435,7 @@ impl Store {
                     e.into()
                 }
             })?;
+            self.batch_turn = turn;
         }
         Ok(())
     }
@@ -412,14 +448,17 @@ impl Store {
         if let Err(e) = self.candidates.flush(&self.conn) {
             let _ = self.conn.execute_batch("ROLLBACK");
             self.candidates.clear();
+            self.batch_turn = None;
             return Err(e.into());
         }
-        if let Err(e) = self.conn.execute_batch("COMMIT") {
+        let committed = self.conn.execute_batch("COMMIT");
+        if committed.is_err() {
             let _ = self.conn.execute_batch("ROLLBACK");
             self.candidates.clear();
-            return Err(e.into());
         }
-        Ok(())
+        // The turn ends with the batch, committed or not.
+        self.batch_turn = None;
+        Ok(committed?)
     }
 
     /// Whether a batch is open.
@@ -457,6 +496,7 @@ impl Store {
         claims: &[Claim],
         extractor_version: &str,
     ) -> Result<(usize, usize)> {
+        let _turn = self.take_turn();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -521,6 +561,7 @@ impl Store {
         note: Option<&str>,
         by: Option<&str>,
     ) -> Result<()> {
+        let _turn = self.take_turn();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -556,6 +597,7 @@ impl Store {
             h.update([0x1f]);
         }
         let hash: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        let _turn = self.take_turn();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -611,6 +653,7 @@ impl Store {
         edit: &ClaimEdit,
         by: Option<&str>,
     ) -> Result<(ClaimRecord, usize)> {
+        let _turn = self.take_turn();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -1477,3 +1477,42 @@ fn datasette_metadata_describes_tables_and_columns_that_exist() {
         .as_str()
         .is_some_and(|d| d.contains("denial")));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Writers take turns (lock.rs)
+
+#[test]
+fn a_second_writer_waits_for_its_turn_and_says_so() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let db = temp_db();
+    let mut first = open(&db);
+    let mut second = open(&db);
+    assert!(super::lock_path(&db.path).exists(), "the lock file sits beside the database");
+    let waits = Arc::new(AtomicUsize::new(0));
+    let seen = Arc::clone(&waits);
+    second.on_wait(move || {
+        seen.fetch_add(1, Ordering::SeqCst);
+    });
+    first.begin_batch().expect("the first writer takes its turn");
+    first
+        .save_article(&article(Some("https://a.example/1"), "2019-01-01", "One."), &[], "t")
+        .expect("saved");
+    let other = std::thread::spawn(move || {
+        // Waits (as long as it takes) instead of failing after the busy timeout.
+        second
+            .save_article(&article(Some("https://a.example/2"), "2019-01-02", "Two."), &[], "t")
+            .expect("saved after the first writer's batch");
+        second
+    });
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    assert_eq!(waits.load(Ordering::SeqCst), 1, "the second writer is waiting");
+    first.commit_batch().expect("committed");
+    let second = other.join().expect("the second writer finished");
+    drop(second);
+    let n: i64 = first
+        .conn
+        .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+        .expect("counts");
+    assert_eq!(n, 2);
+}

@@ -299,3 +299,48 @@ fn html_timeline_renders_in_headless_chromium() {
         assert!(!dom.contains(bad), "the page loads something: {bad}");
     }
 }
+
+#[test]
+fn hostile_article_text_runs_nothing_in_the_html_timeline() {
+    // Titles, URLs, outlets, speakers and sentences carrying scripts, event handlers,
+    // `javascript:` links, attribute breakouts and `</style>`: loading the page must run none of
+    // them (each would print to the console or make a request to the trap proxy).
+    let env = Env::new();
+    let lines = [
+        serde_json::json!({
+            "url": "javascript:console.error('pwned-url')//\"><script>console.error('pwned-url2')</script>",
+            "title": "</style><script>console.error('pwned-title')</script>\" onmouseover=\"console.error('pwned-attr')",
+            "published": "2018-04-10",
+            "outlet": "<img src=\"http://claimtrack.invalid/pwned-outlet.png\" onerror=\"console.error('pwned-outlet')\">",
+            "text": "Facebook does not sell its users' location data to anyone, a spokesperson said </style><svg onload=console.error('pwned-svg')> <script>console.error('pwned-quote')</script>.",
+        }),
+        serde_json::json!({
+            "url": "https://news.invalid/a?'onfocus='console.error(1)",
+            "title": "<iframe src=\"http://claimtrack.invalid/pwned-frame\"></iframe>Sold",
+            "published": "2019-05-01",
+            "text": "Facebook sold users' location data to Acme in 2019, said <script>fetch('http://claimtrack.invalid/pwned-fetch')</script> \"='><img src=x onerror=console.error('pwned-img')> records.",
+        }),
+    ];
+    let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    env.write("hostile.jsonl", body);
+    let (code, _, err) = env.run(&["-q", "ingest", "--jsonl", "hostile.jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = env.run(&["claims", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!crate::jsonl(&out).is_empty(), "the hostile articles gave claims: {out}");
+    let page = env.path("timeline.html");
+    let (code, _, err) = env.run(&["timeline", "--format", "html", "-o", page.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+
+    let trap = Trap::start();
+    let run = headless(&page, &["--dump-dom".to_string()], &trap, env.dir.path());
+    let dom = &run.stdout;
+    assert!(dom.contains("<svg class=\"timeline\""), "the page rendered: {}", run.stderr);
+    assert!(dom.contains("pwned-img"), "the hostile text is shown, as text");
+    assert!(run.console().is_empty(), "something ran: {:?}", run.console());
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(trap.page_requests(), Vec::<String>::new(), "the page made requests");
+    // No link to a `javascript:` URL (the raw page is checked for live markup in
+    // bad_input::hostile_text_is_inert_in_every_export).
+    assert!(!dom.contains("href=\"javascript:"), "a javascript: link");
+}

@@ -193,3 +193,59 @@ fn two_ingests_at_once_both_succeed_without_duplicates() {
         assert_eq!(count(&db, sql), count(&reference, sql), "{sql}");
     }
 }
+
+#[test]
+fn two_large_overlapping_ingests_take_turns_and_store_each_article_once() {
+    let env = Env::new();
+    let (corpus, lexicon) = generate(&env, "all.jsonl", 1500, 21);
+    let text = std::fs::read_to_string(&corpus).expect("the corpus is written");
+    let lines: Vec<&str> = text.lines().collect();
+    let part = |name: &str, range: std::ops::Range<usize>| -> String {
+        let body: String = lines[range].iter().map(|l| format!("{l}\n")).collect();
+        env.write(name, body).display().to_string()
+    };
+    // Two inputs sharing a third of their articles.
+    let (a_in, b_in) = (part("a.jsonl", 0..1000), part("b.jsonl", 500..1500));
+    let reference = env.path("reference.db");
+    let out = claimtrack(&reference, &["-q", "ingest", "--jsonl", &corpus, "--lexicon", &lexicon])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+
+    let db = env.db();
+    let spawn = |input: &str| {
+        claimtrack(&db, &["ingest", "--jsonl", input, "--lexicon", &lexicon])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("ingest starts")
+    };
+    let a = spawn(&a_in);
+    std::thread::sleep(Duration::from_millis(300));
+    let b = spawn(&b_in);
+    let (a, b) = (a.wait_with_output().expect("runs"), b.wait_with_output().expect("runs"));
+    let (ea, eb) = (String::from_utf8_lossy(&a.stderr), String::from_utf8_lossy(&b.stderr));
+    eprintln!("first: {ea}second: {eb}");
+    assert!(a.status.success() && b.status.success(), "first: {ea}\nsecond: {eb}");
+    assert!(!ea.contains("busy") && !eb.contains("busy"), "first: {ea}\nsecond: {eb}");
+    // They overlapped: at least one of them waited for the other's turn, and said so once.
+    let waits = |e: &str| e.lines().filter(|l| l.contains("waiting: another process is writing")).count();
+    assert!(waits(&ea) + waits(&eb) >= 1, "first: {ea}\nsecond: {eb}");
+    assert!(waits(&ea) <= 1 && waits(&eb) <= 1, "first: {ea}\nsecond: {eb}");
+    assert_sound(&db);
+    let count = |db: &Path, sql: &str| -> i64 {
+        rusqlite::Connection::open(db)
+            .and_then(|c| c.query_row(sql, [], |r| r.get(0)))
+            .expect("counts")
+    };
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 1500);
+    for sql in [
+        "SELECT count(DISTINCT url) FROM articles",
+        "SELECT count(DISTINCT content_hash) FROM articles",
+        "SELECT count(*) FROM claims",
+        "SELECT count(DISTINCT key) FROM claims",
+        "SELECT count(*) FROM links",
+    ] {
+        assert_eq!(count(&db, sql), count(&reference, sql), "{sql}");
+    }
+}
