@@ -302,6 +302,7 @@ mod tests {
                 confidence: 0.8,
             },
             extractor_version: "t".into(),
+            partial_text: false,
         }
     }
 
