@@ -72,8 +72,9 @@ pub enum Bench {
         html: bool,
     },
     /// The fetcher against `curl --parallel --parallel-max 32` on a loopback server with many
-    /// host names (pages/s and their ratio), the whole `ingest --urls`, then the per-host delay
-    /// as the server saw it.
+    /// host names (pages/s and their ratio), the whole `ingest --urls`, the same pages ingested
+    /// from local files (the processing's ceiling), then the per-host delay as the server saw
+    /// it.
     #[command(after_help = "Examples:\n  claimtrack bench fetch --pages 3000 --hosts 49")]
     Fetch {
         #[arg(long, default_value_t = 3000)]

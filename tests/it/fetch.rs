@@ -628,7 +628,14 @@ fn per_host_delay_holds_as_the_server_sees_it() {
     let list = env.write("urls.txt", list);
     let list = list.to_str().expect("a UTF-8 temp path");
     let (code, _, err) = env.run(&[
-        "ingest", "--all", "--urls", list, "--delay", "0.2", "--per-host", "2",
+        "ingest",
+        "--all",
+        "--urls",
+        list,
+        "--delay",
+        "0.2",
+        "--per-host",
+        "2",
     ]);
     assert_eq!(code, 0, "{err}");
     let arrivals = server.arrivals();
@@ -672,15 +679,12 @@ fn redirect_canonical_and_user_agent_are_recorded() {
     let hits = server.all_hits();
     assert_eq!(hits.len(), 3, "robots.txt, the redirect and the page");
     assert!(
-        hits.iter().all(|h| h.header("User-Agent")
-            == Some("pressdesk-tester/2.1 (+mailto:desk@example.org)")),
+        hits.iter()
+            .all(|h| h.header("User-Agent") == Some("pressdesk-tester/2.1 (+mailto:desk@example.org)")),
         "{hits:?}"
     );
     let new = server.url("/stories/new?utm_medium=x");
-    assert_eq!(
-        column(&env, "SELECT final_url FROM fetch_log"),
-        [new.clone()]
-    );
+    assert_eq!(column(&env, "SELECT final_url FROM fetch_log"), [new.clone()]);
     assert_eq!(
         column(&env, "SELECT url || ' ' || final_url FROM fetch_queue"),
         [format!("{} {new}", server.url("/old-story"))]
