@@ -150,6 +150,7 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
             });
         }
     }
+    super::periods::inherit_periods(&mut out);
     out
 }
 

@@ -20,6 +20,7 @@
 //! | `this week` / `last week` | Monday of the article's week to the article date / the Monday-to-Sunday week before (days) |
 //! | `yesterday`, `today`, `on Monday` | that day (a weekday: the latest one not after the article date) |
 //! | `this summer` / `last summer` | the season of the article's year / the latest one over by the article date |
+//! | `over the summer`, `during the winter`, `in the spring` (no year after) | the latest such season begun by the article date |
 //! | `the past two years`, `the last six months`, `the past year` | a range from that year (month) to the article date |
 //! | `for years`, `for decades`, `recently`, `until recently`, `in recent years`, `in the past` | ongoing up to the article date: an end only (the article's year for `for years`, the article day otherwise), used when no other end is given |
 //!
@@ -222,8 +223,55 @@ const NUM_ALT: &str =
 
 fn re(pattern: &str) -> Regex {
     // Every pattern is a constant of this module, covered by the tests.
-    Regex::new(pattern).expect("built-in date pattern compiles")
+    regex::RegexBuilder::new(pattern)
+        .dfa_size_limit(crate::claims::LAZY_DFA_CACHE)
+        .build()
+        .expect("built-in date pattern compiles")
 }
+
+/// The patterns `find_cores` runs over a sentence, in the order of the `SET_*` indices, then
+/// `RE_RELATIVE`'s from `SET_RELATIVE` on. One pass of the set tells which can match at all, so
+/// only those are run for their captures (each pattern run alone scans the whole sentence).
+///
+/// In the set, `\b` is ASCII: a Unicode `\b` stops the lazy DFA at the first non-ASCII byte
+/// (typographic quotes are everywhere in news). Next to an ASCII letter or digit, as in every
+/// pattern here, the ASCII boundary holds wherever the Unicode one does, so the set never
+/// rules out a pattern that would match.
+static RE_CORE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = [
+        &*RE_ISO,
+        &*RE_MDY,
+        &*RE_DMY,
+        &*RE_SEASON_Y,
+        &*RE_MY,
+        &*RE_YEAR_RANGE,
+        &*RE_MD,
+        &*RE_DM,
+        &*RE_MONTH_PAIR,
+        &*RE_MONTH_ALONE,
+        &*RE_WEEKDAY,
+    ]
+    .iter()
+    .map(|r| r.as_str().replace(r"\b", r"(?-u:\b)"))
+    .collect();
+    patterns.extend(RE_RELATIVE.iter().map(|(_, r)| r.as_str().replace(r"\b", r"(?-u:\b)")));
+    regex::RegexSetBuilder::new(patterns)
+        .dfa_size_limit(crate::claims::LAZY_DFA_CACHE)
+        .build()
+        .expect("the date patterns compile, so their set does")
+});
+const SET_ISO: usize = 0;
+const SET_MDY: usize = 1;
+const SET_DMY: usize = 2;
+const SET_SEASON_Y: usize = 3;
+const SET_MY: usize = 4;
+const SET_YEAR_RANGE: usize = 5;
+const SET_MD: usize = 6;
+const SET_DM: usize = 7;
+const SET_MONTH_PAIR: usize = 8;
+const SET_MONTH_ALONE: usize = 9;
+const SET_WEEKDAY: usize = 10;
+const SET_RELATIVE: usize = 11;
 
 /// Words one of which every month, weekday or relative pattern contains (a prefilter).
 static RE_WORD_GATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -297,6 +345,7 @@ enum Rel {
     Today,
     ThisSeason,
     LastSeason,
+    TheSeason,
     ForYears,
     Vague,
 }
@@ -334,6 +383,10 @@ static RE_RELATIVE: LazyLock<Vec<(Rel, Regex)>> = LazyLock::new(|| {
         (
             Rel::LastSeason,
             re(r"(?i)\b(?:last|past)\s+(spring|summer|fall|autumn|winter)\b"),
+        ),
+        (
+            Rel::TheSeason,
+            re(r"(?i)\b(?:over|during|in|through|throughout)\s+the\s+(spring|summer|fall|autumn|winter)\b"),
         ),
         (
             Rel::ForYears,
@@ -564,8 +617,12 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
     if sd.is_empty() && sw.is_empty() {
         return out;
     }
+    let hits = RE_CORE_SET.matches(s);
+    // The haystack for pattern `i`: as gated above when the set says it can match, else empty.
+    let dg = |i: usize| if hits.matched(i) { sd } else { "" };
+    let wg = |i: usize| if hits.matched(i) { sw } else { "" };
 
-    for c in RE_ISO.captures_iter(sd) {
+    for c in RE_ISO.captures_iter(dg(SET_ISO)) {
         let (Some(m0), Some(y)) = (c.get(0), c.get(1).and_then(|m| year_of(m.as_str()))) else {
             continue;
         };
@@ -574,7 +631,7 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
             push(&mut out, expr(m0.start(), m0.end(), Some((p, p))));
         }
     }
-    for c in RE_MDY.captures_iter(sd) {
+    for c in RE_MDY.captures_iter(dg(SET_MDY)) {
         let Some(m0) = c.get(0) else { continue };
         let (Some(mo), Ok(d), Some(y)) = (month_index(&c[1]), c[2].parse(), year_of(&c[3])) else {
             continue;
@@ -583,7 +640,7 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
             push(&mut out, expr(m0.start(), m0.end(), Some((p, p))));
         }
     }
-    for c in RE_DMY.captures_iter(sd) {
+    for c in RE_DMY.captures_iter(dg(SET_DMY)) {
         let Some(m0) = c.get(0) else { continue };
         let (Ok(d), Some(mo), Some(y)) = (c[1].parse(), month_index(&c[2]), year_of(&c[3])) else {
             continue;
@@ -592,14 +649,14 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
             push(&mut out, expr(m0.start(), m0.end(), Some((p, p))));
         }
     }
-    for c in RE_SEASON_Y.captures_iter(sd) {
+    for c in RE_SEASON_Y.captures_iter(dg(SET_SEASON_Y)) {
         let Some(m0) = c.get(0) else { continue };
         let Some(y) = year_of(&c[2]) else { continue };
         if let Some(v) = season(&c[1], y) {
             push(&mut out, expr(m0.start(), m0.end(), Some(v)));
         }
     }
-    for c in RE_MY.captures_iter(sd) {
+    for c in RE_MY.captures_iter(dg(SET_MY)) {
         let Some(m0) = c.get(0) else { continue };
         let (Some(mo), Some(y)) = (month_index(&c[1]), year_of(&c[2])) else {
             continue;
@@ -608,7 +665,7 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
             push(&mut out, expr(m0.start(), m0.end(), Some((p, p))));
         }
     }
-    for c in RE_YEAR_RANGE.captures_iter(sd) {
+    for c in RE_YEAR_RANGE.captures_iter(dg(SET_YEAR_RANGE)) {
         let Some(m0) = c.get(0) else { continue };
         if continues_number(&s[m0.end()..]) || s[..m0.start()].ends_with(|ch: char| ch.is_ascii_digit()) {
             continue;
@@ -631,9 +688,9 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
         push(&mut out, e);
     }
     if let Some(art) = art {
-        relative_cores(sw, art, &mut out);
+        relative_cores(sw, art, &hits, &mut out);
     }
-    for c in RE_MD.captures_iter(sd) {
+    for c in RE_MD.captures_iter(dg(SET_MD)) {
         let Some(m0) = c.get(0) else { continue };
         if continues_number(&s[m0.end()..]) {
             continue;
@@ -646,7 +703,7 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
         }
         push(&mut out, yearless(m0.start(), m0.end(), mo, Some(d), art));
     }
-    for c in RE_DM.captures_iter(sd) {
+    for c in RE_DM.captures_iter(dg(SET_DM)) {
         let Some(m0) = c.get(0) else { continue };
         if s[..m0.start()].ends_with([',', '.', '$']) {
             continue;
@@ -659,7 +716,7 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
         }
         push(&mut out, yearless(m0.start(), m0.end(), mo, Some(d), art));
     }
-    for c in RE_MONTH_PAIR.captures_iter(sw) {
+    for c in RE_MONTH_PAIR.captures_iter(wg(SET_MONTH_PAIR)) {
         for name in ["m1", "m2"] {
             if let Some(m) = c.name(name) {
                 if let Some(mo) = month_index(m.as_str()) {
@@ -668,7 +725,7 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
             }
         }
     }
-    for c in RE_MONTH_ALONE.captures_iter(sw) {
+    for c in RE_MONTH_ALONE.captures_iter(wg(SET_MONTH_ALONE)) {
         let Some(m) = c.name("m") else { continue };
         let start = c.name("q").map_or(m.start(), |q| q.start());
         let Some(mo) = month_index(m.as_str()) else {
@@ -677,7 +734,7 @@ fn find_cores(s: &str, art: Option<NaiveDate>) -> Vec<Expr> {
         push(&mut out, yearless(start, m.end(), mo, None, art));
     }
     if let Some(art) = art {
-        for c in RE_WEEKDAY.captures_iter(sw) {
+        for c in RE_WEEKDAY.captures_iter(wg(SET_WEEKDAY)) {
             let Some(m) = c.get(1) else { continue };
             let Ok(wd) = m.as_str().parse::<Weekday>() else {
                 continue;
@@ -727,11 +784,15 @@ fn yearless(start: usize, end: usize, month: u32, day: Option<u32>, art: Option<
     }
 }
 
-fn relative_cores(s: &str, art: NaiveDate, out: &mut Vec<Expr>) {
+/// `hits`: the sentence's matches in `RE_CORE_SET` (patterns it rules out are not run).
+fn relative_cores(s: &str, art: NaiveDate, hits: &regex::SetMatches, out: &mut Vec<Expr>) {
     let year = art.year();
     let month = art.month();
     let this_month = month_date(year, month);
-    for (rel, rx) in RE_RELATIVE.iter() {
+    for (k, (rel, rx)) in RE_RELATIVE.iter().enumerate() {
+        if !hits.matched(SET_RELATIVE + k) {
+            continue;
+        }
         for c in rx.captures_iter(s) {
             let Some(m0) = c.get(0) else { continue };
             let group = |i: usize| c.get(i).map_or("", |g| g.as_str());
@@ -808,6 +869,17 @@ fn relative_cores(s: &str, art: NaiveDate, out: &mut Vec<Expr>) {
                     // The latest such season that is over by the article date.
                     (0..3)
                         .find_map(|back| season(group(1), year - back).filter(|(_, hi)| hi.last_day() < art))
+                }
+                Rel::TheSeason => {
+                    // "over the summer": the latest such season begun by the article date.
+                    // "the summer of 2017" is the absolute pattern's.
+                    let rest = s[m0.end()..].trim_start();
+                    if rest.starts_with("of ") || rest.starts_with(|c: char| c.is_ascii_digit()) {
+                        continue;
+                    }
+                    (0..3).find_map(|back| {
+                        season(group(1), year - back).filter(|(lo, _)| lo.first_day() <= art)
+                    })
                 }
                 Rel::ForYears => {
                     kind = Some(Kind::Ongoing);
@@ -1421,6 +1493,33 @@ mod tests {
         ];
         for (sentence, start, end, stated) in cases {
             check(sentence, DEC18, start, end, stated);
+        }
+    }
+
+    /// The phrasings named in issue 5, each in a sentence of our own, against articles of
+    /// different dates (2022-12-23 is a Friday).
+    #[test]
+    fn issue_phrasings() {
+        let cases = [
+            // (sentence, article, start, end, stated)
+            ("Over the summer, staff looked up the reporters' addresses.", "2022-12-23", "2022-06", "2022-08", ""),
+            ("During the summer the vendor kept copies of the clips.", "2019-07-10", "2019-06", "2019-08", ""),
+            ("In the winter the insurer bought trip logs.", "2023-01-15", "2022-12", "2023-02", ""),
+            ("The app began sending cycle data to advertisers this summer.", "2019-09-01", "2019-06", "", ""),
+            ("The tracker ran in the summer of 2017.", "2019-09-01", "2017-06", "2017-08", ""),
+            ("The broker had bought the trails as recently as 2021.", "2022-03-01", "", "2021", ""),
+            ("For years the carrier passed locations to resellers.", "2019-01-09", "", "2019", ""),
+            ("Last year the firm sold the logs.", "2020-05-05", "2019", "2019", ""),
+            ("The firm sold the logs until 2017, the filing says.", "2020-05-05", "", "2017", ""),
+            ("Between 2010 and 2018 the lender shared statements with marketers.", "2020-05-05", "2010", "2018", ""),
+            ("Beginning in 2013, partners could read the inbox.", "2018-12-19", "2013", "", ""),
+            ("The partner got the files on Dec. 18.", "2019-01-02", "2018-12-18", "2018-12-18", ""),
+            ("The chief executive told Congress in April that users are in control.", "2018-12-19", "", "", "2018-04"),
+            ("In a 2014 blog post, the company said it never sells data.", "2018-12-19", "", "", "2014"),
+            ("The company said in a statement last week that it does not sell data.", "2022-12-23", "", "", "2022-12"),
+        ];
+        for (sentence, article, start, end, stated) in cases {
+            check(sentence, article, start, end, stated);
         }
     }
 

@@ -200,11 +200,25 @@ fn assign(
                 .get(g.article.as_str())
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
-            candidates
+            let mut edges: Vec<usize> = candidates
                 .iter()
                 .copied()
                 .filter(|&p| matches(&predicted[p], g, level, canon))
-                .collect()
+                .collect();
+            // Closest first (same action, then same counterparty): the matching's size does
+            // not change, but among several claims of one sentence the gold claim is paired
+            // with the one that says what it says, which is what its links are scored on.
+            edges.sort_by_key(|&p| {
+                let c = &predicted[p].claim.claim;
+                let same_action = g.action.as_deref() == Some(c.action.as_str());
+                let same_cp = match (&g.counterparty, &c.counterparty) {
+                    (Some(gc), Some(pc)) => canon(gc) == canon(pc),
+                    (None, None) => true,
+                    _ => false,
+                };
+                (!same_action, !same_cp)
+            });
+            edges
         })
         .collect();
     let to_gold = max_matching(&edges, predicted.len());

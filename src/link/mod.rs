@@ -18,6 +18,9 @@
 //!    | a broad category: `third parties`, `anyone`, `outside parties`, `outside companies`, `other companies` | any named counterparty (not an unnamed one) |
 //!    | any other name or category (`Netflix`, `advertisers`, `data brokers`) | exactly the same string |
 //!
+//!    A category also covers the narrower categories under it (`CATEGORY_PARENTS`: `government`
+//!    covers `law enforcement`, `advertisers` covers `ad networks`).
+//!
 //!    So "we don't share data with advertisers" is not contradicted by sharing with researchers
 //!    or a contractor, and a denial naming a counterparty is not contradicted by an assertion
 //!    naming none.
@@ -37,7 +40,9 @@
 //!    | `use` | `use` |
 //!    | `other` (a general assurance: "users are in control of their data") | share, access, sell: data leaving the users' hands; not collect or use |
 //!
-//!    "We never sell your data" is therefore not contradicted by a report of sharing.
+//!    "We never sell your data" is therefore not contradicted by a report of sharing. A denial of
+//!    `share` or `other` is contradicted by `access` only when the assertion names an outside
+//!    counterparty: "staff accessed user data" does not say the data was handed over.
 //! 6. **Time.** The assertion's interval must overlap what the denial covers.
 //!    - Assertion interval: from `period_start`'s first day (else the beginning of time) to
 //!      `period_end`'s last day, else the last day of the assertion's own date
@@ -45,7 +50,8 @@
 //!      open.
 //!    - Denial coverage, by scope, with `S` = the denial's `when_stated()`:
 //!      `always` → all time; `present` → from `S`'s first day on (the practice must still be
-//!      going on when the denial was made); `past` → up to `S`'s last day; no scope → as
+//!      going on when the denial was made); `past` → up to `S`'s last day, and the practice must be
+//!      known to have gone on by then (its start, end or report date on or before `S`); no scope → as
 //!      `present` (a bare "we do not share" is about the time it is said).
 //!    - When the denial has no date at all (no `stated_on`, no published date), its bound cannot
 //!      be computed and is not checked; the reason says so. Only computable bounds are checked:
@@ -94,15 +100,49 @@ pub fn action_contradicts(denied: Action, asserted: Action) -> bool {
     }
 }
 
+/// Counterparty categories inside a wider one, as (narrower, wider): a denial naming the wider
+/// category covers an assertion naming the narrower one ("we give nothing to the government" is
+/// contradicted by handing data to the police). Every category not internal is also under the
+/// broad ones (`BROAD_COUNTERPARTIES`).
+pub const CATEGORY_PARENTS: &[(&str, &str)] = &[
+    ("law enforcement", "government"),
+    ("police", "law enforcement"),
+    ("marketers", "advertisers"),
+    ("ad networks", "advertisers"),
+];
+
+/// Whether category `narrow` is `wide` or lies under it in `CATEGORY_PARENTS`.
+pub fn category_within(narrow: &str, wide: &str) -> bool {
+    let mut cur = narrow;
+    // The table is acyclic and short; the bound only guards against a cycle added by mistake.
+    for _ in 0..=CATEGORY_PARENTS.len() {
+        if cur == wide {
+            return true;
+        }
+        match CATEGORY_PARENTS.iter().find(|(n, _)| *n == cur) {
+            Some((_, w)) => cur = w,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// Whether a denial naming `denied` (or no one) covers an assertion naming `asserted`.
 pub fn counterparty_covers(denied: Option<&str>, asserted: Option<&str>) -> bool {
     match (denied.map(str::trim), asserted.map(str::trim)) {
         (None, _) => true,
         (Some(_), None) => false,
         (Some(d), Some(a)) => {
-            d == a || (BROAD_COUNTERPARTIES.contains(&d) && !INTERNAL_COUNTERPARTIES.contains(&a))
+            category_within(a, d)
+                || (BROAD_COUNTERPARTIES.contains(&d) && !INTERNAL_COUNTERPARTIES.contains(&a))
         }
     }
+}
+
+/// Whether `c` names a party outside the company (any counterparty but its own staff).
+fn is_outside(c: Option<&str>) -> bool {
+    c.map(str::trim)
+        .is_some_and(|c| !c.is_empty() && !INTERNAL_COUNTERPARTIES.contains(&c))
 }
 
 /// `Some` when `assertion` contradicts `denial`.
@@ -125,6 +165,15 @@ pub fn evaluate(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<LinkVer
         .as_deref()
         .is_some_and(|c| INTERNAL_COUNTERPARTIES.contains(&c.trim()));
     if internal && d.counterparty.is_none() && matches!(d.action, Action::Share | Action::Sell) {
+        return None;
+    }
+    // Handing data over (or a general assurance that it stays with the users) is contradicted
+    // by access only when someone outside the company is named as having it: "staff accessed
+    // user data" or "the data could be reached" does not say the company gave it away.
+    if a.action == Action::Access
+        && matches!(d.action, Action::Share | Action::Other)
+        && !is_outside(a.counterparty.as_deref())
+    {
         return None;
     }
     let time = time_check(denial, assertion)?;
@@ -173,6 +222,21 @@ fn time_check(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<String> {
                 return Some("the denial is undated, so its time cannot be checked".to_string());
             };
             if a_lo.is_some_and(|lo| lo > s.last_day()) {
+                return None;
+            }
+            // A denial about the past is contradicted only by a practice known to have gone on
+            // by then: one dated before it, or reported before it. An undated practice reported
+            // after the denial may have begun after it.
+            let earliest = [
+                assertion.claim.period_start,
+                assertion.claim.period_end,
+                assertion.when_stated(),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|p| p.first_day())
+            .min();
+            if earliest.is_some_and(|e| e > s.last_day()) {
                 return None;
             }
             Some(format!("the denial covers the time up to {s} and {reach}"))
@@ -411,6 +475,24 @@ mod tests {
                 "act=use; dt=private_messages; pub=2019-05-01 | Messages were mined for ads.",
                 Some(First::Denial),
             ),
+            // A wider category covers a narrower one: the government covers the police.
+            (
+                "pol=denial; cp=government; dt=location; scope=always; pub=2020-02-01 | We never give the government anyone's whereabouts.",
+                "cp=law enforcement; dt=location; start=2021; pub=2022-03-01 | The app handed location trails to police in 2021.",
+                Some(First::Denial),
+            ),
+            // A general assurance vs outside contractors listening to recordings.
+            (
+                "pol=denial; act=other; scope=present; pub=2019-01-07 | What happens on your phone stays on your phone.",
+                "act=access; cp=contractors; dt=recordings; pub=2019-07-27 | Contractors hear snippets of private talk.",
+                Some(First::Denial),
+            ),
+            // A past-tense denial vs an undated practice reported before it.
+            (
+                "pol=denial; act=access; cp=Apple; scope=past; pub=2018-06-06 | Apple said the integration gave it no access to user data.",
+                "act=access; cp=Apple; pub=2018-06-03 | The network gave device makers, Apple among them, access to user data.",
+                Some(First::Assertion),
+            ),
         ];
         for (d, a, expected) in cases {
             check(d, a, expected);
@@ -472,6 +554,30 @@ mod tests {
             (
                 "pol=denial; cp=third parties; act=access; scope=always; pub=2022-07-01 | No third party can see it.",
                 "act=access; cp=employees; pub=2022-06-17 | Staff in China accessed user data.",
+            ),
+            // A past-tense denial vs an undated practice first reported a year after it: the
+            // practice may have begun after the denial.
+            (
+                "pol=denial; act=access; scope=past; pub=2018-06-06 | The firm said its integration gave it no access to user data.",
+                "act=access; cp=contractors; dt=recordings; pub=2019-07-27 | Contractors hear recordings.",
+            ),
+            // Handing over denied; access by nobody named outside the company reported.
+            (
+                "pol=denial; scope=always; pub=2022-07-01 | The app has never handed any data over.",
+                "act=access; pub=2022-06-17 | Staff in China repeatedly accessed user data.",
+            ),
+            (
+                "pol=denial; act=other; scope=present; pub=2019-01-07 | Users are in charge of their data.",
+                "act=access; cp=employees; pub=2019-07-27 | Employees could look at user files.",
+            ),
+            // The police are not advertisers; advertisers do not cover the government.
+            (
+                "pol=denial; cp=advertisers; scope=always; pub=2020-02-01 | We never give advertisers your location.",
+                "cp=law enforcement; start=2021; pub=2022-03-01 | The app handed location trails to police.",
+            ),
+            (
+                "pol=denial; cp=law enforcement; scope=always; pub=2020-02-01 | We never give the police anything.",
+                "cp=government; start=2021; pub=2022-03-01 | The app handed data to a ministry.",
             ),
             // Different actors.
             (
