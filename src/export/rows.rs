@@ -321,7 +321,7 @@ pub fn write_search(w: &mut dyn Write, hits: &[SearchHit], format: Format) -> io
 }
 
 /// The fields of `Stats`, in the order it serialises them.
-pub const STATS_FIELDS: [&str; 18] = [
+pub const STATS_FIELDS: [&str; 19] = [
     "articles",
     "claims",
     "denials",
@@ -340,9 +340,10 @@ pub const STATS_FIELDS: [&str; 18] = [
     "fetch_failed",
     "fetch_skipped",
     "fetch_log",
+    "partial_texts",
 ];
 
-fn stats_values(s: &Stats) -> [String; 18] {
+fn stats_values(s: &Stats) -> [String; 19] {
     [
         s.articles.to_string(),
         s.claims.to_string(),
@@ -362,6 +363,7 @@ fn stats_values(s: &Stats) -> [String; 18] {
         s.fetch_failed.to_string(),
         s.fetch_skipped.to_string(),
         s.fetch_log.to_string(),
+        s.partial_texts.to_string(),
     ]
 }
 
@@ -455,7 +457,7 @@ mod tests {
             "rule",
             "confidence",
         ];
-        let extra = ["article_id", "scope", "extractor_version"];
+        let extra = ["article_id", "scope", "extractor_version", "partial_text"];
         let mut expected: Vec<String> = required.iter().chain(&extra).map(|s| s.to_string()).collect();
         expected.sort();
 

@@ -291,6 +291,8 @@ pub struct Stats {
     pub fetch_skipped: i64,
     /// Fetches logged in `fetch_log`.
     pub fetch_log: i64,
+    /// Articles whose text is only a teaser (`text_status` = `partial`).
+    pub partial_texts: i64,
 }
 
 pub struct Store {

@@ -1060,7 +1060,8 @@ pub(super) fn stats(conn: &Connection) -> rusqlite::Result<Stats> {
            (SELECT count(*) FROM fetch_queue WHERE kind = 'page' AND state = 'done'), \
            (SELECT count(*) FROM fetch_queue WHERE kind = 'page' AND state = 'failed'), \
            (SELECT count(*) FROM fetch_queue WHERE kind = 'page' AND state = 'skipped'), \
-           (SELECT count(*) FROM fetch_log)"
+           (SELECT count(*) FROM fetch_log), \
+           (SELECT count(*) FROM articles WHERE text_status = 'partial')"
         ),
         [],
         |r| {
@@ -1083,6 +1084,7 @@ pub(super) fn stats(conn: &Connection) -> rusqlite::Result<Stats> {
                 fetch_failed: r.get(15)?,
                 fetch_skipped: r.get(16)?,
                 fetch_log: r.get(17)?,
+                partial_texts: r.get(18)?,
             })
         },
     )

@@ -50,6 +50,10 @@ fn partial_texts_are_flagged_from_extract_to_claims() {
 
     let (code, _, err) = env.run(&["ingest", walled.to_str().unwrap(), open.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
+    let (code, out, _) = env.run(&["stats", "--format", "json"]);
+    assert_eq!(code, 0);
+    let stats: serde_json::Value = serde_json::from_str(&out).expect("stats JSON");
+    assert_eq!(stats["partial_texts"], 1, "{out}");
     let claims = env.claims(&[]);
     assert!(claims.len() >= 2, "{claims:#?}");
     for c in &claims {
