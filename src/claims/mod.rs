@@ -235,8 +235,24 @@ pub(crate) struct Regexes {
     /// Before a company: it ends a list ("Facebook, Snapchat and Pinterest information"), so
     /// a noun after it is the verb's object, not the company's users' data.
     pub list_before: Regex,
-    /// A relative clause between a data phrase and its verb ("the data that it sold").
+    /// A relative clause between a data phrase and its verb ("what people ask Siri").
     pub relative_before: Regex,
+    /// After a data phrase: it is a document cited as evidence ("recordings show").
+    pub evidence_after: Regex,
+    /// Before a data phrase: it is the source of a report ("according to an internal email").
+    pub evidence_before: Regex,
+    /// After a denied verb: a condition ("unless the user agreed", "without their consent").
+    pub qualified: Regex,
+    /// Before a practice verb: a penalty or suit about it ("pays $1 million over tracking").
+    pub penalty_over: Regex,
+    /// After "keep/kept": the data is kept private ("keep their health information private").
+    pub keep_private: Regex,
+    /// Right after a give-verb: a pronoun as the one given access ("gave it access").
+    pub pronoun_object: Regex,
+    /// After a share/sell verb: a descriptive reference as its object ("to the firm").
+    pub epithet_object: Regex,
+    /// Before a give-verb: the subject is a thing of the company's ("its integration").
+    pub possessive_subject: Regex,
 }
 
 /// Compiled matchers over a lexicon; build once, use for many articles (Send + Sync).
@@ -344,7 +360,7 @@ impl Extractor {
         let speech = words_alt(cue("speech.verb"));
         let name = r"(?:(?:[Tt]he|[Aa]n?)\s+(?:[\w’'&.-]+\s+){0,3}?[\w’'&.-]+|(?:[A-Z][\w’'&.-]*\s+){0,4}[A-Z][\w’'&.-]*|[Ww]e|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)";
         let appositive = r"(?:,[^,“”\x22]{1,80},|\s+—[^—“”\x22]{1,160}—)?";
-        let aux = r"(?:(?:has|have|had|also|then|later|did|does|do|is|was|were|are|will|would|could|can|may|might|reportedly|allegedly|secretly|quietly|never|not|been|routinely|previously|once|still|even|actually|knowingly|illegally|improperly|deliberately|ever|already|at|no|time|itself|themselves|now|often|regularly|systematically)\s+){0,5}";
+        let aux = r"(?:(?:has|have|had|also|then|later|did|does|do|is|was|were|are|will|would|could|can|may|might|reportedly|allegedly|secretly|quietly|never|not|been|routinely|previously|once|still|even|actually|knowingly|illegally|improperly|deliberately|ever|already|at|no|time|itself|themselves|now|often|regularly|systematically|stopped|began|begun|started|continued|continues|ceased|resumed)\s+){0,5}";
         let rx = Regexes {
             holder_after: re(&format!(
                 r"(?i)^(?:['’]s?)?\s+(?:(?:user|account|member|customer|own|personal|private|[0-9][0-9,.]*|million|billion|more\s+than|over|about|nearly|some|up\s+to)\s+){{0,4}}(?:{holder_nouns})\b"
@@ -357,7 +373,7 @@ impl Extractor {
                 r"(?:\b(?:it|It|they|They)|\b(?:the|The)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads}))\s+{aux}$"
             )),
             user_subject: re(&format!(
-                r"(?i)\b(?:users|people|customers|consumers|subscribers|members|patients|you|riders|drivers|shoppers|viewers|listeners|they)\s+{aux}$"
+                r"(?i)\b(?:users?|people|person|customers?|consumers?|subscribers?|members|patients?|you|riders?|drivers|shoppers|viewers|listeners|they)\s+{aux}$"
             )),
             aux_only: re(&format!(r"^\s*{aux}$")),
             anaphor: re(
@@ -400,7 +416,25 @@ impl Extractor {
             ),
             participle_clause: re(r",\s+[a-z]+ing\b"),
             list_before: re(r"(?:,|\b(?:and|or))\s+$"),
-            relative_before: re(r"(?i)\b(?:that|which|whom|what|whatever)\b[^,;]*$"),
+            relative_before: re(r"(?i)\b(?:what|whatever)\b[^,;]*$"),
+            evidence_after: re(
+                r"^\s+(?:(?:that|which)\s+(?:were|was)\s+)?(?:show|shows|showed|shown|reveal|reveals|revealed|suggest|suggests|suggested|indicate|indicates|indicated|(?:seen|reviewed|obtained|cited|viewed|examined|leaked|published|quoted)\s+(?:by|to))\b",
+            ),
+            evidence_before: re(r"(?i)\baccording\s+to\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}$"),
+            qualified: re(
+                r"(?i)\b(?:unless|without|except\s+with|other\s+than\s+with)\s+(?:\w+\s+){0,4}?(?:consent|permission|agreement|approval|authori[sz]ation|a\s+warrant|a\s+court\s+order|a\s+subpoena|(?:had\s+|has\s+|have\s+)?(?:decided|chosen|chose|agreed|opted|allowed|asked))|\bagainst\s+(?:\w+['’]?\s+){0,2}(?:wishes|will)\b",
+            ),
+            penalty_over: re(
+                r"(?i)\b(?:pays?|paid|paying|fined?|fines|settles?|settled|sues?|sued|suing|penalty|penali[sz]ed|probe|investigat\w*|inquiry|lawsuit|charges?|charged|bans?|banned)\b[^;]{0,60}\b(?:over|for)\s+(?:the\s+|its\s+|alleged\s+|illegal\s+|unlawful\s+|['‘’\x22][\w-]+['‘’\x22]\s+|[\w-]+\s+)?$",
+            ),
+            keep_private: re(
+                r"(?i)^\s+(?:[\w’'-]+\s+){0,5}?(?:private|confidential|secure|safe|secret|to\s+(?:itself|themselves|ourselves))\b",
+            ),
+            pronoun_object: re(r"(?i)^\s+(?:it|them|him|her)\b"),
+            possessive_subject: re(r"(?i)\b(?:its|their)\b"),
+            epithet_object: re(&format!(
+                r"^[^.;,]{{0,40}}?\b(?:to|with)\s+(?:the|that|this|these|those)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{heads})\b"
+            )),
         };
         let mut entries_sorted = ent_entries;
         // Blocked phrases first so they win ties with an alias of the same length.

@@ -27,6 +27,10 @@ pub(crate) struct Ctx<'a> {
     /// The actor of the last claim drafted and its sentence: what "it" most likely stands for.
     last_actor: Option<(usize, usize)>,
     cur_si: usize,
+    /// The company the article is about: the first named in its headline (first line), else the
+    /// one named most often. Stands in for the platform when a sentence leaves it implied
+    /// ("The deals let the manufacturers reach friends' data").
+    topic: Option<usize>,
 }
 
 /// A party to a data practice: a lexicon company or a recipient category.
@@ -85,6 +89,14 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     for &(s, e) in &sentences {
         ex.taxa.find_in(text, s, e, &mut taxa);
     }
+    // A document cited as evidence is not the data ("leaked recordings show", "according to an
+    // internal email", "emails seen by the paper").
+    for t in taxa.iter_mut() {
+        if t.val.is_some() && is_evidence(ex, text, t.start, t.end) {
+            t.val = None;
+        }
+    }
+    let topic = topic_company(text, &ents);
     let mut cx = Ctx {
         ex,
         text,
@@ -100,6 +112,7 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         prior: Vec::new(),
         last_actor: None,
         cur_si: 0,
+        topic,
     };
     let mut out = Vec::new();
     let mut offsets = CharOffsets {
@@ -152,6 +165,111 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     }
     super::periods::inherit_periods(&mut out);
     out
+}
+
+/// The company an article is about: the first lexicon company in the headline (the first line,
+/// when the text has more than one), else the company named most often.
+fn topic_company(text: &str, ents: &[Hit<Ent>]) -> Option<usize> {
+    if let Some(nl) = text.find('\n') {
+        if let Some(c) = ents.iter().take_while(|h| h.start < nl).find_map(|h| match h.val {
+            Ent::Company(c) => Some(c),
+            _ => None,
+        }) {
+            return Some(c);
+        }
+    }
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for h in ents {
+        if let Ent::Company(c) = h.val {
+            match counts.iter_mut().find(|(k, _)| *k == c) {
+                Some(e) => e.1 += 1,
+                None => counts.push((c, 1)),
+            }
+        }
+    }
+    // The first named wins a tie.
+    counts
+        .iter()
+        .fold(None, |best: Option<(usize, usize)>, &(c, n)| match best {
+            Some((_, bn)) if bn >= n => best,
+            _ => Some((c, n)),
+        })
+        .map(|(c, _)| c)
+}
+
+/// Whether the data phrase at `[start, end)` names a document cited as evidence rather than the
+/// data a practice is about.
+fn is_evidence(ex: &Extractor, text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..floor_boundary(text, (end + 40).min(text.len()))];
+    let before = &text[ceil_boundary(text, start.saturating_sub(40))..start];
+    ex.re.evidence_after.is_match(after) || ex.re.evidence_before.is_match(before)
+}
+
+/// Whether the words between two practice verbs only join them ("collected and sold", "gathers,
+/// then sells"), so that they share their object.
+fn is_coordinated(gap: &str) -> bool {
+    gap.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let w = w.to_ascii_lowercase();
+            w.ends_with("ly")
+                || matches!(
+                    w.as_str(),
+                    "and" | "or" | "then" | "also" | "later" | "even" | "to" | "not" | "never" | "had" | "has"
+                        | "have" | "was" | "were" | "been" | "is" | "are" | "did" | "does" | "do" | "would"
+                        | "could" | "can" | "will"
+                )
+        })
+}
+
+/// Words that, as practice verbs, are also common nouns ("an independent review had found", "a
+/// share of the recordings").
+fn is_noun_use(verb: &str, before: &str, after: &str) -> bool {
+    let v = verb.to_ascii_lowercase();
+    if !matches!(
+        v.as_str(),
+        "review" | "reviews" | "view" | "views" | "use" | "uses" | "share" | "shares" | "transfer" | "transfers"
+            | "scan" | "scans" | "harvest" | "track" | "purchase" | "purchases" | "trade" | "trades" | "sale"
+            | "rent" | "capture" | "leak" | "leaks" | "access"
+    ) {
+        return false;
+    }
+    let next = after
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    let prev = before
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    let pronoun = matches!(
+        prev.as_str(),
+        "it" | "they" | "we" | "he" | "she" | "i" | "you" | "that" | "which" | "who" | "to"
+    );
+    let det = matches!(prev.as_str(), "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this");
+    // The subject of another verb ("the review found"), or "a share of".
+    (!pronoun
+        && matches!(
+            next.as_str(),
+            "was" | "is" | "were" | "are" | "had" | "has" | "found" | "finds" | "showed" | "shows" | "concluded"
+                | "revealed" | "determined"
+        ))
+        || (det && matches!(v.as_str(), "share" | "shares") && next == "of")
+}
+
+/// Whether a data phrase before `pos` in `[cs, pos)` opens a relative clause ("the data that it
+/// sold", "information which was then sold").
+fn relative_data_before(cx: &Ctx, cs: usize, pos: usize) -> bool {
+    within(&cx.taxa, cs, pos).iter().any(|t| {
+        t.val.is_some() && {
+            let rest = cx.text[t.end..pos].trim_start().to_ascii_lowercase();
+            rest.starts_with("that ") || rest.starts_with("which ")
+        }
+    })
 }
 
 fn party_name(ex: &Extractor, p: Party) -> String {
@@ -366,6 +484,11 @@ impl Ctx<'_> {
         })
     }
 
+    /// The article's topic company as the implied actor, unless it is one of the objects.
+    fn topic_for(&self, objects: &[Party]) -> Option<usize> {
+        self.topic.filter(|&t| !objects.contains(&Party::Company(t)))
+    }
+
     /// The subject of a verb at `vpos` in a clause starting at `cs`.
     fn subject(&self, cs: usize, vpos: usize, prev: Subj) -> Subj {
         let region = &self.text[cs..vpos];
@@ -425,6 +548,22 @@ impl Ctx<'_> {
         cs: usize,
         ce: usize,
     ) -> Option<(Polarity, Option<DenialScope>, &'static str)> {
+        let r = self.polarity_inner(cl, i, cs, ce)?;
+        // "not ... unless the user agreed", "no footage is shared without their consent": a
+        // denial with a condition, contradicted only where the condition is said to be missing.
+        if r.0 == Polarity::Denial && r.2 != "deny.only_with_consent" && self.ex.re.qualified.is_match(&self.text[cl[i].end..ce]) {
+            return Some((r.0, r.1, "deny.qualified"));
+        }
+        Some(r)
+    }
+
+    fn polarity_inner(
+        &self,
+        cl: &[Hit<Cue>],
+        i: usize,
+        cs: usize,
+        ce: usize,
+    ) -> Option<(Polarity, Option<DenialScope>, &'static str)> {
         let v = &cl[i];
         let verb = &self.text[v.start..v.end];
         let tensed = if is_past(verb) {
@@ -459,10 +598,20 @@ impl Ctx<'_> {
                     });
                 }
                 Cue::DenyVerb => {
-                    if word_count(gap) > 6 || self.ex.re.deny_blocker.is_match(gap) {
+                    let dv = self.text[c.start..c.end].to_lowercase();
+                    // "found no evidence that any developer knew of the bug or misused the data":
+                    // a finding of nothing covers the whole clause after it.
+                    let nothing_found = dv.starts_with("no ")
+                        || dv.starts_with("found no")
+                        || dv.starts_with("not aware")
+                        || dv.starts_with("unaware");
+                    if nothing_found {
+                        if word_count(gap) > 16 {
+                            break;
+                        }
+                    } else if word_count(gap) > 6 || self.ex.re.deny_blocker.is_match(gap) {
                         break;
                     }
-                    let dv = self.text[c.start..c.end].to_lowercase();
                     let scope = if is_past(&dv) { DenialScope::Past } else { tensed };
                     return Some((Polarity::Denial, Some(scope), "deny.denied"));
                 }
@@ -568,9 +717,26 @@ impl Ctx<'_> {
             if dtypes.is_empty() {
                 continue;
             }
-            let Some((polarity, scope, neg_rule)) = self.polarity(&cl, i, cs, ce) else {
+            let Some((mut polarity, mut scope, mut neg_rule)) = self.polarity(&cl, i, cs, ce) else {
                 continue;
             };
+            let (mut action, mut base) = (action, base);
+            // "promised to keep their health information private": an assurance that the data
+            // is not passed on.
+            if base == "collect"
+                && polarity == Polarity::Assertion
+                && self.ex.re.keep_private.is_match(&self.text[v.end..ce])
+            {
+                polarity = Polarity::Denial;
+                scope = Some(if is_past(&self.text[v.start..v.end]) {
+                    DenialScope::Past
+                } else {
+                    DenialScope::Present
+                });
+                neg_rule = "deny.keep_private";
+                action = Action::Share;
+                base = "keep_private";
+            }
             let region = &self.text[cs..v.start];
             // A bare "access" followed by "to", "was", ... is the noun ("staff access to rider
             // accounts", "access was governed by"), not a verb.
@@ -580,13 +746,48 @@ impl Ctx<'_> {
             {
                 continue;
             }
+            if is_noun_use(&self.text[v.start..v.end], region, &self.text[v.end..ce]) {
+                continue;
+            }
+            // "emails seen by reporters": the verb belongs to the evidence, not to a practice.
+            if within(&self.taxa, cs, v.start).last().is_some_and(|t| {
+                self.text[t.end..v.start].trim().is_empty() && is_evidence(self.ex, self.text, t.start, t.end)
+            }) {
+                continue;
+            }
+            // "Customers control who can view their recordings": the verb is what the
+            // assurance lets users decide, not a practice.
+            if cl[..i].iter().rev().take(3).any(|c| {
+                c.val == Cue::Control && word_count(&self.text[c.end..v.start]) <= 3
+            }) {
+                continue;
+            }
+            // "pays $1.35 million over tracking", "sued over the sale of data": the practice is
+            // what a penalty or suit is about, not stated as fact.
+            if self.ex.re.penalty_over.is_match(region) {
+                continue;
+            }
             // An active give/share/sell verb takes the data as its object, after it ("did not
-            // give a direct answer" says nothing about "that data" before it), unless a relative
-            // clause puts it before ("the data that it sold").
+            // give a direct answer" says nothing about "that data" before it) and before the next
+            // practice verb that is not joined to it ("selling hardware, not collecting data"),
+            // unless a relative clause puts it before ("the data that it sold").
+            let obj_end = if base == "give_access" {
+                ce
+            } else {
+                cl[i + 1..]
+                    .iter()
+                    .find(|c| {
+                        // An access word after a give-verb is what is given ("gave X access").
+                        matches!(c.val, Cue::Share | Cue::Sell | Cue::Buy | Cue::Collect | Cue::Use)
+                            && !is_coordinated(&self.text[v.end..c.start])
+                    })
+                    .map_or(ce, |c| c.start)
+            };
             if matches!(base, "share" | "sell" | "give_access")
                 && !self.ex.re.passive.is_match(region)
-                && !self.data_after(v.end, ce)
+                && !self.data_after(v.end, obj_end)
                 && !self.ex.re.relative_before.is_match(region)
+                && !relative_data_before(self, cs, v.start)
                 // "data-sharing partnerships": the data is part of the compound.
                 && !region.ends_with('-')
             {
@@ -635,7 +836,40 @@ impl Ctx<'_> {
             if let Subj::Party(_, true) = subject {
                 ctx_penalty += 0.1;
             }
+            // "Apple said its integration gave it no access": "it" is the subject's company, the
+            // one given access; the platform is the one the article is about.
+            let mut pronoun_recipient = false;
+            if base == "give_access"
+                && objects.is_empty()
+                && self.ex.re.pronoun_object.is_match(&self.text[v.end..ce])
+                && self.ex.re.possessive_subject.is_match(region)
+            {
+                if let Subj::Party(p @ Party::Company(_), _) = subject {
+                    objects.push(p);
+                    subject = Subj::None;
+                    pronoun_recipient = true;
+                }
+            }
+            // "transferred to the firm": a descriptive reference as the object is the company
+            // named last before it, other than the holder.
+            if objects.is_empty() && matches!(base, "share" | "sell" | "give_access") {
+                if let Some(m) = self
+                    .ex
+                    .re
+                    .epithet_object
+                    .find(&self.text[v.end..ce])
+                    .filter(|m| !self.text[v.end + m.end()..].starts_with(['\'', '’']))
+                {
+                    if let Some(c) = self.recent_company(v.end + m.start()) {
+                        if Some(c) != holder {
+                            objects.push(Party::Company(c));
+                        }
+                    }
+                }
+            }
             let passive = passive || (reduced_passive && agent.is_some());
+            // "data was transferred to the firm": the company named before is not the actor.
+            let passive_no_agent = passive && agent.is_none();
             if passive {
                 if let Some(ag) = agent {
                     // "was given access by Facebook": the grammatical subject received it.
@@ -655,9 +889,20 @@ impl Ctx<'_> {
             let (speaker, quoted) = self.speaker_at(si, v.start);
             let subj_party = match subject {
                 Subj::Party(p, _) => Some(p),
+                // "We" is the speaker's company; for an unattributed quote or statement (a press
+                // release), the company named last before it.
                 Subj::We => match speaker.as_ref().and_then(|s| s.company) {
                     Some(c) => Some(Party::Company(c)),
-                    None => continue,
+                    None => {
+                        let from = self.quote_at(v.start).map_or(v.start, |q| self.quotes[q].0);
+                        match self.recent_company(from).or(self.topic) {
+                            Some(c) => {
+                                ctx_penalty += 0.1;
+                                Some(Party::Company(c))
+                            }
+                            None => continue,
+                        }
+                    }
                 },
                 Subj::None => None,
             };
@@ -668,7 +913,22 @@ impl Ctx<'_> {
             let mut rule_suffix = "";
             let (actor, cps): (usize, Vec<Option<Party>>) = match base {
                 "share" | "sell" | "give_access" => {
-                    let Some(actor) = holder.or(subj_co) else { continue };
+                    let found = if passive_no_agent && base != "give_access" || pronoun_recipient {
+                        holder
+                    } else {
+                        holder.or(subj_co)
+                    };
+                    let actor = match found {
+                        Some(a) => a,
+                        None => match self.topic_for(&objects) {
+                            Some(t) => {
+                                ctx_penalty += 0.15;
+                                rule_suffix = ".topic";
+                                t
+                            }
+                            None => continue,
+                        },
+                    };
                     let cps: Vec<Option<Party>> = objects
                         .iter()
                         .filter(|p| **p != Party::Company(actor))
@@ -708,16 +968,42 @@ impl Ctx<'_> {
                                 ctx_penalty += 0.1;
                                 (c, vec![Some(p)])
                             }
-                            None => continue,
+                            None => match self.topic {
+                                Some(t) => {
+                                    ctx_penalty += 0.15;
+                                    rule_suffix = ".topic";
+                                    (t, vec![Some(p)])
+                                }
+                                None => continue,
+                            },
                         }
                     }
+                    // "the app was capable of pulling in messages": the platform is implied.
+                    (None, None) if base == "access" => match self.topic {
+                        Some(t) => {
+                            ctx_penalty += 0.15;
+                            rule_suffix = ".topic";
+                            (t, vec![None])
+                        }
+                        None => continue,
+                    },
                     _ => continue,
                 },
                 _ => match (holder, subj_party) {
                     (Some(h), Some(p)) if p != Party::Company(h) => (h, vec![Some(p)]),
                     (h, _) => match subj_co.or(h) {
                         Some(a) => (a, vec![None]),
-                        None => continue,
+                        None => match self.first_company(ss, se).filter(|_| subj_party.is_none()).or(self.topic) {
+                            Some(t) => {
+                                ctx_penalty += 0.15;
+                                rule_suffix = ".topic";
+                                match subj_party {
+                                    Some(p @ Party::Recipient(_)) => (t, vec![Some(p)]),
+                                    _ => (t, vec![None]),
+                                }
+                            }
+                            None => continue,
+                        },
                     },
                 },
             };

@@ -580,3 +580,80 @@ fn held_out_sentences() {
         &[],
     );
 }
+
+// Rules added for the second round of issue 5: implied platforms, findings of nothing, evidence
+// documents, penalties "over" a practice, promises to keep data private, assurance scope, nouns
+// that look like verbs, objects before the next verb, descriptive objects and "we" in
+// unattributed statements.
+#[test]
+fn implied_platforms_and_context() {
+    // The platform is left implied: the company of the headline.
+    check(
+        "Uber faces questions over its rider app\n\nContractors could look at riders' trip history in real time.",
+        &[("Uber", Some("contractors"), "location", "access", A, None)],
+    );
+    // "We" in a statement nobody is named for: the company named just before it.
+    check(
+        "Uber published a statement from its security chief.\n\n\"We do not sell riders' trip history to data brokers.\"",
+        &[("Uber", Some("data brokers"), "location", "sell", D, Some("present"))],
+    );
+    // "its partnership gave it no access": "it" is the partner, the platform the article's.
+    check(
+        "Report: Facebook opened its platform to phone makers\n\nSamsung said its partnership gave it no access to users' messages.",
+        &[("Facebook", Some("Samsung"), "private_messages", "access", D, Some("past"))],
+    );
+    // "to the firm": the company named last before it, not the holder.
+    check(
+        "Cambridge Analytica worked for the campaign. Regulators found no sign that Facebook users' data was passed to the firm.",
+        &[("Facebook", Some("Cambridge Analytica"), "personal_data", "share", D, Some("past"))],
+    );
+}
+
+#[test]
+fn findings_of_nothing_and_evidence() {
+    // "found no evidence that ..." covers the whole clause after it.
+    check(
+        "Reddit said an internal audit found no evidence that any moderator had sold or misused the chat logs.",
+        &[
+            ("Reddit", None, "private_messages", "sell", D, Some("past")),
+            ("Reddit", None, "private_messages", "use", D, Some("past")),
+        ],
+    );
+    // A document cited as evidence is not the data.
+    check(
+        "Internal emails seen by reporters show that Lyft staff viewed riders' ride history.",
+        &[("Lyft", Some("employees"), "location", "access", A, None)],
+    );
+    // Declining to say states nothing.
+    check(
+        "Zoom declined to say how many meeting recordings had been sent to Facebook.",
+        &[],
+    );
+    // A penalty or suit "over" a practice does not state it.
+    check("Snap pays $2 million over sharing of location data", &[]);
+    check("Regulators fined Uber for tracking riders' locations.", &[]);
+}
+
+#[test]
+fn assurances_and_verb_shapes() {
+    // A promise to keep data private is a denial of passing it on.
+    check(
+        "Grindr told users it would keep their HIV status private.",
+        &[("Grindr", None, "health", "share", D, Some("present"))],
+    );
+    // What an assurance lets users decide is not a practice.
+    check(
+        "Nest owners decide who can see their camera footage.",
+        &[("Google", None, "recordings", "other", D, Some("present"))],
+    );
+    // "An independent review has found": a noun, not a practice.
+    check(
+        "An independent review has found that Spotify shared listening history with advertisers.",
+        &[("Spotify", Some("advertisers"), "browsing_activity", "share", A, None)],
+    );
+    // "selling devices": the object of the sale is not data.
+    check(
+        "Roku earns money by selling devices, not by tracking viewing history.",
+        &[("Roku", None, "browsing_activity", "collect", D, Some("present"))],
+    );
+}
