@@ -657,3 +657,22 @@ fn assurances_and_verb_shapes() {
         &[("Roku", None, "browsing_activity", "collect", D, Some("present"))],
     );
 }
+
+/// A denial carrying a condition is marked `deny.qualified`, possessives included
+/// ("against people's wishes", "without the customer's consent").
+#[test]
+fn qualified_denials_are_marked() {
+    let cases = [
+        ("Spotify said no listener data was passed to advertisers against members' wishes.", true),
+        ("Spotify said no listener data was passed to advertisers without the member's consent.", true),
+        ("Spotify said no listener data was passed to advertisers.", false),
+    ];
+    for (text, qualified) in cases {
+        let claims = extractor().extract(&article(text));
+        let denial = claims
+            .iter()
+            .find(|c| c.polarity == crate::model::Polarity::Denial)
+            .unwrap_or_else(|| panic!("no denial in {text:?}: {claims:#?}"));
+        assert_eq!(denial.rule.contains("qualified"), qualified, "{text}: rule {}", denial.rule);
+    }
+}

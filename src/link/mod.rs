@@ -56,6 +56,13 @@
 //!    - When the denial has no date at all (no `stated_on`, no published date), its bound cannot
 //!      be computed and is not checked; the reason says so. Only computable bounds are checked:
 //!      with `always` nothing is checked at all.
+//! 7. **Conditions.** A denial with a condition (rules `deny.qualified`, `deny.only_with_consent`:
+//!    "only with users' permission", "unless the user agreed", "not against people's wishes")
+//!    denies the practice *without* the condition, so it is contradicted only by an assertion
+//!    whose sentence says the condition was missing (`CONDITION_MISSING`: "without their
+//!    consent", "even when they had switched it off", "against their wishes", "never told",
+//!    "secretly").
+//! 8. **Not itself.** Claims read from overlapping text of one article are never linked.
 //!
 //! # Which came first
 //!
@@ -68,7 +75,10 @@
 //! cut at a word boundary with "…"), then what matches (company, counterparty, data types,
 //! actions), the time rule that applied, and which came first.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
+use regex::Regex;
 
 use crate::model::{Action, ClaimRecord, DenialScope, First, LinkVerdict, PartialDate, Polarity};
 
@@ -176,6 +186,12 @@ pub fn evaluate(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<LinkVer
     {
         return None;
     }
+    if same_sentence(denial, assertion) {
+        return None;
+    }
+    if is_conditional(d) && !CONDITION_MISSING.is_match(&a.sentence) {
+        return None;
+    }
     let time = time_check(denial, assertion)?;
     let first = which_first(denial, assertion);
     Some(LinkVerdict {
@@ -183,6 +199,39 @@ pub fn evaluate(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<LinkVer
         first,
     })
 }
+
+/// Two claims read from overlapping text of one article: one sentence cannot contradict itself
+/// ("we only shared X with users' consent" yields a practice and a qualification of it).
+fn same_sentence(d: &ClaimRecord, a: &ClaimRecord) -> bool {
+    d.article_id == a.article_id && d.claim.start < a.claim.end && a.claim.start < d.claim.end
+}
+
+/// A denial with a condition: "only with users' permission", "unless the user agreed",
+/// "not against people's wishes". It denies the practice without the condition, not the practice.
+fn is_conditional(d: &crate::model::Claim) -> bool {
+    d.rule.contains("deny.qualified") || d.rule.contains("deny.only_with_consent")
+}
+
+/// Ways English says a condition was missing: "without their consent", "even when they had
+/// refused", "against their wishes", "never told users", "secretly". A conditional denial is
+/// contradicted only by a report that says so.
+static CONDITION_MISSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\bwithout\s+(?:[\w’'-]+\s+){0,4}?(?:consent|permission|knowledge|approval|",
+        r"authori[sz]ation|agreement|a\s+warrant|a\s+court\s+order|telling|informing|notifying|",
+        r"asking|disclos\w*|being\s+(?:told|asked|informed|notified))\b",
+        r"|\beven\s+(?:when|if|after|though)\b[^.;]{0,100}?\b(?:refus\w*|declin\w*|opt(?:ed|ing)?\s+out|",
+        r"(?:turn|switch)(?:ed)?\s+(?:[\w’'-]+\s+){0,3}?off|disabl\w*|denied|blocked|said\s+no|did\s+not|had\s+not|",
+        r"didn['’]t|hadn['’]t|never)\b",
+        r"|\bagainst\s+(?:[\w’'-]+\s+){0,3}(?:wishes|will|settings|choices?)\b",
+        r"|\bdespite\s+(?:[\w’'-]+\s+){0,4}?(?:settings|choices?|refus\w*|opt\w*|objections?|promis\w*)\b",
+        r"|\b(?:never|not|without\s+being)\s+(?:been\s+)?(?:asked|told|informed|notified|warned)\b",
+        r"|\b(?:did|had|could)\s+not\s+(?:consent|agree|know|authori[sz]e|approve)\b",
+        r"|\b(?:secretly|covertly|surreptitiously|unknowingly|unwittingly|unbeknownst|",
+        r"behind\s+(?:users|people|customers|their)\b)",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
 
 /// The bounds of the assertion's interval, inclusive; `None` is unbounded.
 fn assertion_interval(a: &ClaimRecord) -> (Option<NaiveDate>, Option<NaiveDate>) {
@@ -360,6 +409,7 @@ mod tests {
         };
         let mut published = None;
         let mut outlet = None;
+        let mut article_id = 1;
         for field in fields.split(';').map(str::trim).filter(|f| !f.is_empty()) {
             let (k, v) = field.split_once('=').expect("test field is key=value");
             let date = || v.parse::<PartialDate>().expect("test date");
@@ -376,12 +426,19 @@ mod tests {
                 "end" => claim.period_end = Some(date()),
                 "pub" => published = Some(crate::dates::parse_input_date(v).expect("test published date")),
                 "outlet" => outlet = Some(v.to_string()),
+                "rule" => claim.rule = v.to_string(),
+                "article" => article_id = v.parse().expect("test article id"),
+                "span" => {
+                    let (a, b) = v.split_once('-').expect("test span is start-end");
+                    claim.start = a.parse().expect("test span start");
+                    claim.end = b.parse().expect("test span end");
+                }
                 other => panic!("unknown test key {other}"),
             }
         }
         ClaimRecord {
             id: 1,
-            article_id: 1,
+            article_id,
             article_url: None,
             article_title: None,
             outlet,
@@ -411,6 +468,51 @@ mod tests {
         speaker=Netflix; pub=2018-12-19 | We never looked at anyone's private inbox on the social network.";
     const NETFLIX_REPORT: &str = "act=access; cp=Netflix; dt=private_messages; start=2013; pub=2018-12-19; \
         outlet=The Daily Ledger | The social network allowed Netflix to read the private messages of its users.";
+
+    /// A denial with a condition is contradicted only by a report that says the condition was
+    /// missing; a sentence never contradicts itself.
+    #[test]
+    fn conditions_and_same_sentence() {
+        let only_with = "pol=denial; rule=deny.only_with_consent; scope=present; pub=2019-03-01 \
+            | The bank passes account details to partners only when customers opt in.";
+        let qualified = "pol=denial; rule=deny.qualified.topic; scope=always; pub=2019-03-01 \
+            | Apps could never see a member's contacts unless that member had agreed.";
+        let cases = [
+            (only_with, "cp=an insurer; pub=2020-01-05 | Records went to an insurer.", None),
+            (
+                only_with,
+                "cp=an insurer; pub=2020-01-05 | Records went to an insurer without customers being told.",
+                Some(First::Denial),
+            ),
+            (
+                qualified,
+                "cp=app makers; pub=2020-01-05 | App makers pulled in contact lists even when members had switched the setting off.",
+                Some(First::Denial),
+            ),
+            (
+                qualified,
+                "cp=app makers; pub=2020-01-05 | App makers could read contact lists, the filing said.",
+                None,
+            ),
+            (
+                qualified,
+                "cp=app makers; pub=2020-01-05 | The lists were copied against members' wishes.",
+                Some(First::Denial),
+            ),
+            (
+                qualified,
+                "cp=app makers; pub=2020-01-05 | Developers secretly copied the lists.",
+                Some(First::Denial),
+            ),
+        ];
+        for (d, a, expected) in cases {
+            check(d, a, expected);
+        }
+        // The same span of one article: no link; another article: linked.
+        let d = "pol=denial; scope=always; pub=2019-03-01; article=7; span=10-80 | We never shared data.";
+        check(d, "cp=Acme; pub=2019-03-01; article=7; span=40-120 | x", None);
+        check(d, "cp=Acme; pub=2019-03-01; article=8; span=40-120 | x", Some(First::Denial));
+    }
 
     #[test]
     fn links() {
