@@ -4,6 +4,10 @@
 //! assertion takes the period of the nearest dated assertion of the same article about the
 //! same company and a compatible data type.
 //!
+//! The donor must be at least as sure as the borrower (its confidence): a sentence whose platform
+//! is only implied ("mandated in 2011 …, allowing partners to share data") does not date the
+//! article's firm reports.
+//!
 //! This only narrows what an assertion can contradict: an undated one reaches from the
 //! beginning of time to its report date; a borrowed period ending after that date is not taken.
 
@@ -30,6 +34,10 @@ pub(crate) fn inherit_periods(claims: &mut [Claim]) {
             let d = &claims[j];
             d.actor == c.actor
                 && d.data_type.compatible(&c.data_type)
+                // A period is borrowed only from a claim at least as sure: not from a hedged
+                // one, nor from one whose platform was only implied by the article's topic.
+                && d.confidence >= c.confidence
+                && !d.rule.ends_with(".topic")
                 && match (d.period_end, c.stated_on) {
                     (Some(end), Some(stated)) => end.first_day() <= stated.last_day(),
                     _ => true,
@@ -116,5 +124,19 @@ mod tests {
         check(&["d Flo health 2016..2019 @0", "a Flo health -..- @90"], &["2016..2019", "-..-"]);
         check(&["a Flo health 2020..2030 @0", "a Flo health -..- @90"], &["2020..2030", "-..-"]);
         check(&["a Flo health 2016..2019 @0", "d Flo health -..- @90"], &["2016..2019", "-..-"]);
+        // A less sure claim (hedged, or its platform only implied) lends nothing to a surer one,
+        // but a surer one lends to a less sure one.
+        let mut claims = vec![claim("a Flo health 2011..2011 @0"), claim("a Flo health -..- @90")];
+        claims[0].confidence = 0.5;
+        inherit_periods(&mut claims);
+        assert_eq!((claims[1].period_start, claims[1].period_end), (None, None));
+        let mut claims = vec![claim("a Flo health 2011..2011 @0"), claim("a Flo health -..- @90")];
+        claims[1].confidence = 0.5;
+        inherit_periods(&mut claims);
+        assert!(claims[1].period_start.is_some());
+        let mut claims = vec![claim("a Flo health 2011..2011 @0"), claim("a Flo health -..- @90")];
+        claims[0].rule = "assert.share.topic".to_string();
+        inherit_periods(&mut claims);
+        assert_eq!((claims[1].period_start, claims[1].period_end), (None, None));
     }
 }

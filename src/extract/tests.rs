@@ -361,3 +361,19 @@ fn choosing_between_readability_and_fallback() {
     let about_cookies = "Regulators said the cookie banners misled visitors about tracking. ".repeat(10);
     check(Some(&about_cookies), "short", 600, TextSource::Readability);
 }
+
+/// Found by `cargo fuzz` (html_extract, 2026-11-30): a page-state script whose
+/// `"datePublished": "` value runs past 40 bytes with a multi-byte character across byte 40
+/// panicked on a slice inside that character. Now the value is skipped and the page extracted.
+#[test]
+fn script_date_value_cut_inside_a_character() {
+    for key in ["datePublished", "publishDate", "publishedDate"] {
+        let value = format!("2019-01-0{}", "\u{201c}".repeat(30));
+        let html = format!(
+            "<html><head><script>var s = {{\"{key}\": \"{value}\"}};</script></head>\
+             <body><article><p>Plain words about a data deal between two firms.</p></article></body></html>"
+        );
+        let page = extract_html(&html, None);
+        assert!(page.text.contains("Plain words"), "{key}: {:?}", page.text);
+    }
+}
