@@ -10,6 +10,9 @@
 //! Defaults: `../shared/bench/article-extraction` (from the repo root; falls back to
 //! `/work/shared/bench/article-extraction`) and `/tmp/extract_bench/claimtrack.json`.
 
+// The same allocator as the `claimtrack` binary, so the figures are the product's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::PathBuf;

@@ -82,6 +82,9 @@ pub enum Bench {
         /// Host names 127.0.0.2 … 127.0.0.(1+N).
         #[arg(long, default_value_t = 49)]
         hosts: u8,
+        /// Rounds of curl against the fetcher, in alternating order; the median ratio is reported.
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
         /// Pages for the politeness check (default delay 1 s).
         #[arg(long, default_value_t = 150)]
         polite_pages: usize,
@@ -137,8 +140,9 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
         Bench::Fetch {
             pages,
             hosts,
+            rounds,
             polite_pages,
-        } => super::bench_fetch::run(pages, hosts, polite_pages),
+        } => super::bench_fetch::run(pages, hosts, rounds, polite_pages),
     }
 }
 

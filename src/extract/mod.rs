@@ -68,15 +68,9 @@ pub const MAX_NESTING: usize = 1024;
 /// not count; neither do comments and the contents of `script` and `style`). The error says
 /// why, for the item's failure line.
 pub fn check_depth(html: &str) -> Result<(), String> {
-    const VOID_OR_OPTIONAL_END: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-        "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
-        "tfoot", "colgroup", "rb", "rt", "rtc", "rp", "html", "head", "body", "frame", "basefont", "bgsound",
-        "keygen", "image",
-    ];
     let bytes = html.as_bytes();
     let (mut i, mut depth) = (0usize, 0usize);
-    while let Some(off) = memchr_lt(&bytes[i..]) {
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         i += off + 1;
         if bytes[i..].starts_with(b"!--") {
             i = find(bytes, i, b"-->").unwrap_or(bytes.len());
@@ -91,22 +85,30 @@ pub fn check_depth(html: &str) -> Result<(), String> {
         if name_len == 0 || !bytes[start].is_ascii_alphabetic() {
             continue;
         }
-        let name = html[start..start + name_len].to_ascii_lowercase();
+        // Every name that matters here is short; a longer one is an ordinary element.
+        let mut buf = [0u8; 12];
+        let name: &[u8] = match bytes.get(start..start + name_len) {
+            Some(n) if n.len() <= buf.len() => {
+                buf[..n.len()].copy_from_slice(n);
+                buf[..n.len()].make_ascii_lowercase();
+                &buf[..n.len()]
+            }
+            _ => b"",
+        };
         let tag_end = find(bytes, start, b">").unwrap_or(bytes.len());
         i = tag_end;
         if closing {
-            if !VOID_OR_OPTIONAL_END.contains(&name.as_str()) {
+            if !void_or_optional_end(name) {
                 depth = depth.saturating_sub(1);
             }
             continue;
         }
-        if name == "script" || name == "style" {
-            let close = format!("</{name}");
-            i = find_ascii_ci(bytes, i, close.as_bytes()).unwrap_or(bytes.len());
+        if name == b"script" || name == b"style" {
+            i = find_end_tag(bytes, i, name).unwrap_or(bytes.len());
             continue;
         }
         let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
-        if self_closing || VOID_OR_OPTIONAL_END.contains(&name.as_str()) {
+        if self_closing || void_or_optional_end(name) {
             continue;
         }
         depth += 1;
@@ -119,21 +121,65 @@ pub fn check_depth(html: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
+/// Void elements and elements whose end tag may be left out: they do not nest for
+/// `check_depth`. `name` is lower case.
+fn void_or_optional_end(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"optgroup"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"colgroup"
+            | b"rb"
+            | b"rt"
+            | b"rtc"
+            | b"rp"
+            | b"html"
+            | b"head"
+            | b"body"
+            | b"frame"
+            | b"basefont"
+            | b"bgsound"
+            | b"keygen"
+            | b"image"
+    )
 }
 
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
+    memchr::memmem::find(hay.get(from..)?, needle).map(|p| from + p)
 }
 
-fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
+/// Where `</name` starts at or after `from`, in any letter case.
+fn find_end_tag(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let rest = hay.get(from..)?;
+    memchr::memmem::find_iter(rest, b"</")
+        .find(|&p| {
+            rest.get(p + 2..p + 2 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        })
         .map(|p| from + p)
 }
 

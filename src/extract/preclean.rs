@@ -156,8 +156,24 @@ fn is_marked(node: &NodeRef) -> bool {
     if marks.is_empty() {
         return false;
     }
-    DROP_MARKS.iter().any(|m| marks.contains(m)) && !KEEP_MARKS.iter().any(|m| marks.contains(m))
+    // One pass over the names for both lists (a drop mark and no keep mark).
+    let (mut drop, mut keep) = (false, false);
+    for m in MARK_FINDER.find_overlapping_iter(&marks) {
+        if m.pattern().as_usize() < DROP_MARKS.len() {
+            drop = true;
+        } else {
+            keep = true;
+        }
+    }
+    drop && !keep
 }
+
+/// `DROP_MARKS` then `KEEP_MARKS`, as one automaton; pattern ids below `DROP_MARKS.len()` are
+/// drop marks.
+static MARK_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(DROP_MARKS.iter().chain(KEEP_MARKS))
+        .expect("the class-name marks are plain literals")
+});
 
 /// Characters of link text in `node` divided by `chars` (its text length).
 fn link_density(node: &NodeRef, chars: usize) -> f64 {

@@ -71,17 +71,29 @@ const EMPTY_BELOW: usize = 40;
 /// A walled page's text up to this length is a teaser.
 const TEASER_MAX: usize = 2500;
 
+/// The wall marks and the schema.org flag, found case-insensitively in one pass.
+static WALL_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(WALL_MARKS.iter().copied().chain([ACCESSIBLE_FLAG]))
+        .expect("the wall marks are plain literals")
+});
+const ACCESSIBLE_FLAG: &str = "isaccessibleforfree";
+
 /// Whether the page's markup shows a paywall or login wall.
 pub(crate) fn has_wall(html: &str) -> bool {
-    let lower = html.to_ascii_lowercase();
-    if let Some(i) = lower.find("isaccessibleforfree") {
-        let after = &lower[i + "isaccessibleforfree".len()..];
-        let window: String = after.chars().take(16).collect();
-        if window.contains("false") {
+    WALL_FINDER.find_iter(html).any(|m| {
+        if m.pattern().as_usize() < WALL_MARKS.len() {
             return true;
         }
-    }
-    WALL_MARKS.iter().any(|m| lower.contains(m))
+        // `isAccessibleForFree` counts only when `false` follows within a few characters.
+        let window: String = html[m.end()..]
+            .chars()
+            .take(16)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        window.contains("false")
+    })
 }
 
 /// Judges a text: `wall` tells whether the page shows a paywall, `visible_chars` how much
@@ -115,6 +127,15 @@ mod tests {
         check(r#"{"isAccessibleForFree": true}"#, false);
         check("<p>Subscribe to continue reading.</p>", true);
         check("<p>A plain article about walls.</p>", false);
+        check(r#"<div class="PayWall">x</div>"#, true);
+        check(
+            r#"{"isAccessibleForFree": true} <p>To continue reading, log in.</p>"#,
+            true,
+        );
+        check(
+            r#"{"isAccessibleForFree": true} {"isAccessibleForFree": false}"#,
+            true,
+        );
     }
 
     #[test]

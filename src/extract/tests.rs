@@ -377,3 +377,34 @@ fn script_date_value_cut_inside_a_character() {
         assert!(page.text.contains("Plain words"), "{key}: {:?}", page.text);
     }
 }
+
+#[test]
+fn nesting_depth_is_measured_on_elements_that_nest() {
+    fn check(html: &str, refused: bool) {
+        assert_eq!(
+            check_depth(html).is_err(),
+            refused,
+            "{}",
+            &html[..html.len().min(80)]
+        );
+    }
+    let deep = |open: &str, n: usize| open.repeat(n);
+    check(&deep("<div>", MAX_NESTING), false);
+    check(&deep("<div>", MAX_NESTING + 1), true);
+    check(&deep("<DIV class=x>", MAX_NESTING + 1), true);
+    // Closed elements do not add up; nor do elements whose end tag may be left out.
+    check(&deep("<div></div>", 5000), false);
+    check(&deep("<p>", 5000), false);
+    check(&deep("<li><br/><img src=x>", 5000), false);
+    // Markup inside comments, scripts and styles is not markup.
+    check(&format!("<!--{}-->", deep("<div>", 5000)), false);
+    check(&format!("<script>{}</script>", deep("<div>", 5000)), false);
+    check(&format!("<SCRIPT>{}</Script ><p>x", deep("<div>", 5000)), false);
+    check(
+        &format!("<style>{}</style>{}", deep("<div>", 5000), deep("<div>", 2000)),
+        true,
+    );
+    // A long tag name is an ordinary element; a stray `<` is not a tag.
+    check(&deep("<averyveryverylongname>", MAX_NESTING + 1), true);
+    check(&"a < b ".repeat(5000), false);
+}
