@@ -91,6 +91,10 @@ pub struct Args {
     /// Seconds a whole request may take.
     #[arg(long, value_name = "SECS", default_value_t = 30.0)]
     pub timeout: f64,
+    /// Seconds to wait for a connection to be set up (a host that does not answer is retried,
+    /// then reported).
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    pub connect_timeout: f64,
     /// The largest body read, in bytes (after decompression).
     #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_bytes: u64,
@@ -116,6 +120,7 @@ impl Args {
         config.per_host_delay = secs("delay", self.delay)?;
         config.global_concurrency = self.concurrency.max(1);
         config.timeout = secs("timeout", self.timeout)?;
+        config.connect_timeout = secs("connect-timeout", self.connect_timeout)?;
         config.max_body = self.max_bytes;
         config.max_attempts = self.retries.max(1);
         config.obey_robots = !self.no_robots;
@@ -173,7 +178,9 @@ pub fn run(ctx: &Ctx, mut args: Args) -> anyhow::Result<i32> {
         published: args.published,
         outlet: args.outlet,
         url: args.url,
-        latest: Some(crate::pipeline::latest_believed(chrono::Local::now().date_naive())),
+        latest: Some(crate::pipeline::latest_believed(
+            chrono::Local::now().date_naive(),
+        )),
     };
     let workers = args.workers.unwrap_or_else(default_workers).max(1);
     if !args.paths.is_empty() || !args.jsonl.is_empty() {

@@ -291,6 +291,56 @@ async fn connection_refused_fails_after_retries() {
     assert_eq!(result.status, None);
 }
 
+/// A host that takes the connection but never completes it: a listener whose accept queue is
+/// full drops further SYNs (Linux), so `connect` hangs until the connect timeout.
+#[cfg(target_os = "linux")]
+#[tokio::test]
+async fn connect_timeout_gives_up_on_a_host_that_does_not_answer() {
+    use std::os::fd::AsRawFd;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("tests can bind a loopback port");
+    // SAFETY: listen on a socket this test owns; Linux lets a listening socket shrink its queue.
+    assert_eq!(unsafe { libc::listen(listener.as_raw_fd(), 0) }, 0);
+    let addr = listener.local_addr().expect("a bound socket has an address");
+    // Fill the queue (never accepted) until a connection no longer completes.
+    let mut held = Vec::new();
+    let mut full = false;
+    for _ in 0..16 {
+        match std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(300)) {
+            Ok(s) => held.push(s),
+            Err(_) => {
+                full = true;
+                break;
+            }
+        }
+    }
+    assert!(full, "the accept queue never filled ({} connections)", held.len());
+    let url = Url::parse(&format!("http://{addr}/")).expect("a valid URL");
+    let config = FetchConfig {
+        connect_timeout: Duration::from_millis(300),
+        timeout: Duration::from_secs(20),
+        max_attempts: 1,
+        ..config()
+    };
+    let started = Instant::now();
+    let result = fetch_with(config, Request::new(url)).await;
+    assert!(
+        matches!(
+            result.outcome,
+            Outcome::Failed(FailReason::Timeout | FailReason::Connect(_))
+        ),
+        "{:?}",
+        result.outcome
+    );
+    assert_eq!(result.status, None);
+    // The connect timeout ended it, not the 20 s whole-request timeout.
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    drop(held);
+}
+
 #[tokio::test]
 async fn body_over_the_cap_fails() {
     let server = TestServer::start(|hit| {

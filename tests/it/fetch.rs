@@ -702,3 +702,54 @@ fn redirect_canonical_and_user_agent_are_recorded() {
         "the hop is counted"
     );
 }
+
+/// `--connect-timeout`: a host whose accept queue is full never completes the connection
+/// (Linux drops further SYNs); the run reports that URL and goes on to the next.
+#[cfg(target_os = "linux")]
+#[test]
+fn connect_timeout_reports_the_silent_host_and_goes_on() {
+    use std::os::fd::AsRawFd;
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("tests can bind a loopback port");
+    // SAFETY: listen on a socket this test owns; Linux lets a listening socket shrink its queue.
+    assert_eq!(unsafe { libc::listen(silent.as_raw_fd(), 0) }, 0);
+    let addr = silent.local_addr().expect("a bound socket has an address");
+    let mut held = Vec::new();
+    while held.len() < 16 {
+        match std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(300)) {
+            Ok(s) => held.push(s),
+            Err(_) => break,
+        }
+    }
+    assert!(held.len() < 16, "the accept queue never filled");
+    let server = site();
+    let env = Env::new();
+    let silent_url = format!("http://{addr}/story");
+    let started = Instant::now();
+    let (code, _, err) = env.run(&[
+        "ingest",
+        &silent_url,
+        &server.url("/a"),
+        "--delay",
+        "0",
+        "--retries",
+        "1",
+        "--connect-timeout",
+        "0.5",
+        "--timeout",
+        "60",
+        // Otherwise the silent host's robots.txt times out first and the host is skipped.
+        "--no-robots",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.lines().any(|l| l.contains(&silent_url)),
+        "the silent URL is named: {err}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "the connect timeout, not the 60 s request timeout, ended it: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(count(&env, "SELECT count(*) FROM articles"), 1);
+    drop(held);
+}
