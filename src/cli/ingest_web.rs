@@ -453,26 +453,10 @@ impl Collect<'_> {
                 return Ok(Vec::new());
             }
         };
-        let mut request = Request::new(robots.clone());
-        request.accept = Accept::Any;
-        let mut results = Vec::new();
-        self.fetcher.run_blocking([request], |r| results.push(r))?;
-        let Some(result) = results.pop() else {
-            return Ok(Vec::new());
-        };
-        match &result.outcome {
-            Outcome::Document(doc) => {
-                let found = fetch::sitemaps_from_robots(&String::from_utf8_lossy(&doc.body));
-                if found.is_empty() {
-                    self.input_error(robots.as_str(), "robots.txt lists no Sitemap: lines")?;
-                }
-                Ok(found)
-            }
-            _ => {
-                let reason = match result.outcome_message() {
-                    m if m.is_empty() => format!("unexpected answer ({})", result.outcome_code()),
-                    m => m,
-                };
+        // Through the fetcher's robots.txt cache: the same file also gives the site's rules.
+        match self.fetcher.robots_sitemaps_blocking(&robots) {
+            Ok(found) => Ok(found),
+            Err(reason) => {
                 self.input_error(robots.as_str(), &reason)?;
                 Ok(Vec::new())
             }

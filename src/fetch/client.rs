@@ -306,7 +306,7 @@ struct Inner {
     /// The product token robots.txt groups are matched against.
     agent_token: String,
     limiter: Limiter,
-    robots: std::sync::Mutex<HashMap<String, Arc<OnceCell<Arc<Robots>>>>>,
+    robots: std::sync::Mutex<HashMap<String, Arc<OnceCell<Arc<RobotsFile>>>>>,
     stop: Arc<AtomicBool>,
 }
 
@@ -314,6 +314,25 @@ enum Robots {
     AllowAll,
     DenyAll(String),
     Rules(Box<texting_robots::Robot>),
+}
+
+/// A host's robots.txt as read once per run: the rules, and the `Sitemap:` lines for
+/// `--discover` (so discovering a site does not fetch its robots.txt a second time).
+struct RobotsFile {
+    rules: Robots,
+    sitemaps: Vec<String>,
+    /// The HTTP status robots.txt answered with, when it answered.
+    status: Option<u16>,
+}
+
+impl RobotsFile {
+    fn new(rules: Robots, status: Option<u16>) -> Arc<RobotsFile> {
+        Arc::new(RobotsFile {
+            rules,
+            sitemaps: Vec::new(),
+            status,
+        })
+    }
 }
 
 /// One try's result, before the retry decision.
@@ -472,7 +491,7 @@ impl Fetcher {
         let mut seen = HashSet::from([url.clone()]);
         loop {
             if config.obey_robots {
-                match &*self.robots(&url).await {
+                match &self.robots(&url).await.rules {
                     Robots::AllowAll => {}
                     Robots::DenyAll(why) => {
                         return Some((url, Outcome::Skipped(SkipReason::RobotsUnavailable(why.clone()))))
@@ -694,7 +713,7 @@ impl Fetcher {
     }
 
     /// The robots.txt rules for the URL's origin, fetched once per run.
-    async fn robots(&self, url: &Url) -> Arc<Robots> {
+    async fn robots(&self, url: &Url) -> Arc<RobotsFile> {
         let origin = url.origin().ascii_serialization();
         let cell = {
             let mut map = self.inner.robots.lock().unwrap_or_else(|p| p.into_inner());
@@ -703,23 +722,21 @@ impl Fetcher {
         cell.get_or_init(|| self.fetch_robots(url, origin)).await.clone()
     }
 
-    async fn fetch_robots(&self, url: &Url, origin: String) -> Arc<Robots> {
+    async fn fetch_robots(&self, url: &Url, origin: String) -> Arc<RobotsFile> {
         let host = host_key(url);
         let robots_url = format!("{origin}/robots.txt");
         let _slot = self.inner.limiter.acquire(&host).await;
         let mut response = match self.inner.robots_client.get(&robots_url).send().await {
             Ok(r) => r,
-            Err(e) => return Arc::new(Robots::DenyAll(transport_error(&e).to_string())),
+            Err(e) => return RobotsFile::new(Robots::DenyAll(transport_error(&e).to_string()), None),
         };
         let status = response.status();
         if status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS {
-            return Arc::new(Robots::DenyAll(format!(
-                "robots.txt answered {}",
-                status.as_u16()
-            )));
+            let why = format!("robots.txt answered {}", status.as_u16());
+            return RobotsFile::new(Robots::DenyAll(why), Some(status.as_u16()));
         }
         if !status.is_success() {
-            return Arc::new(Robots::AllowAll);
+            return RobotsFile::new(Robots::AllowAll, Some(status.as_u16()));
         }
         let mut body = Vec::new();
         loop {
@@ -732,20 +749,46 @@ impl Fetcher {
                     }
                 }
                 Ok(None) => break,
-                Err(e) => return Arc::new(Robots::DenyAll(transport_error(&e).to_string())),
+                Err(e) => {
+                    let why = transport_error(&e).to_string();
+                    return RobotsFile::new(Robots::DenyAll(why), Some(status.as_u16()));
+                }
             }
         }
-        match texting_robots::Robot::new(&self.inner.agent_token, &body) {
+        let rules = match texting_robots::Robot::new(&self.inner.agent_token, &body) {
             Ok(robot) => {
                 if let Some(delay) = robot.delay.filter(|d| d.is_finite() && *d > 0.0) {
                     self.inner
                         .limiter
                         .set_delay(&host, Duration::from_secs_f32(delay.min(86_400.0)));
                 }
-                Arc::new(Robots::Rules(Box::new(robot)))
+                Robots::Rules(Box::new(robot))
             }
             // An unreadable robots.txt says nothing: allowed.
-            Err(_) => Arc::new(Robots::AllowAll),
+            Err(_) => Robots::AllowAll,
+        };
+        Arc::new(RobotsFile {
+            rules,
+            sitemaps: super::sitemaps_from_robots(&String::from_utf8_lossy(&body)),
+            status: Some(status.as_u16()),
+        })
+    }
+
+    /// The sitemaps listed in the robots.txt of `url`'s site (`Sitemap:` lines), read through
+    /// the per-run robots.txt cache, or why there are none to read.
+    pub fn robots_sitemaps_blocking(&self, url: &Url) -> Result<Vec<String>, String> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| format!("starting the async runtime: {e}"))?;
+        let file = runtime.block_on(self.robots(url));
+        match (&file.rules, file.status) {
+            (Robots::DenyAll(why), _) => Err(why.clone()),
+            (_, Some(status)) if !(200..300).contains(&status) => {
+                Err(format!("robots.txt answered {status}"))
+            }
+            _ if file.sitemaps.is_empty() => Err("robots.txt lists no Sitemap: lines".into()),
+            _ => Ok(file.sitemaps.clone()),
         }
     }
 }

@@ -589,6 +589,11 @@ fn discover_reads_the_sitemaps_robots_txt_lists() {
         .iter_mut()
         .for_each(|u| *u = u.rsplit('/').next().unwrap_or("").to_string());
     assert_eq!(stored, ["story-1", "story-3"], "{err}");
+    assert_eq!(
+        server.hits("/robots.txt").len(),
+        1,
+        "one robots.txt read gives both the sitemaps and the rules"
+    );
     assert!(
         server.hits("/drafts/story-2").is_empty(),
         "robots.txt disallows the drafts"
@@ -612,6 +617,12 @@ fn discover_reads_the_sitemaps_robots_txt_lists() {
         err.contains("/robots.txt: robots.txt lists no Sitemap: lines"),
         "{err}"
     );
+
+    // A site without robots.txt: the error says what it answered.
+    let none = Server::start(|_| Reply::status(404));
+    let (code, _, err) = env.run(&["ingest", "--discover", &none.url(""), "--delay", "0"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("/robots.txt: robots.txt answered 404"), "{err}");
 }
 
 /// The per-host delay as the server sees it: every two requests to the host (robots.txt
