@@ -8,10 +8,10 @@ use std::time::Duration;
 use anyhow::bail;
 use chrono::NaiveDate;
 
-use super::{ingest_web, load_lexicon, parse_date, progress_bar, Ctx, EXIT_OK, EXIT_SOME_FAILED};
+use super::{ingest_web, load_lexicon, parse_date, progress_bar, show_event, Ctx, EXIT_OK, EXIT_SOME_FAILED};
 use crate::claims::Extractor;
 use crate::fetch::FetchConfig;
-use crate::pipeline::{self, Event, Overrides, Summary};
+use crate::pipeline::{self, Overrides, Summary};
 use crate::source::{self, InputError, RawDoc};
 
 #[derive(Debug, clap::Args)]
@@ -260,13 +260,11 @@ pub fn ingest_inputs(
         extractor,
         store,
         workers,
-        &mut |event| match event {
-            Event::Failed { item, reason } => bar.suspend(|| ctx.item_error(item, reason)),
-            Event::Skipped { .. } => {}
-            Event::Progress { summary } => {
+        &mut |event| {
+            show_event(ctx, &bar, event, |bar, summary| {
                 bar.set_position(summary.read as u64);
                 bar.set_message(format!("{} failed, {} claims", summary.failed, summary.claims));
-            }
+            })
         },
     );
     bar.finish_and_clear();

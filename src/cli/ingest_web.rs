@@ -16,14 +16,14 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use super::{progress_bar, Ctx};
+use super::{progress_bar, show_event, Ctx};
 use crate::claims::Extractor;
 use crate::dates::parse_input_date;
 use crate::fetch::{
     self, decode_html, normalize_url, Accept, FetchConfig, FetchResult, Fetcher, Outcome, Request, Sitemap,
     WarcEvent,
 };
-use crate::pipeline::{self, Event, ItemOutcome, Options, Overrides, Summary};
+use crate::pipeline::{self, ItemOutcome, Options, Overrides, Summary};
 use crate::source::{InputError, RawDoc};
 use crate::store::{
     FetchAttempt, FinishedItem, QueueEntry, QueueItem, QueueKind, QueueSource, QueueState, QueueUpdate,
@@ -708,15 +708,7 @@ fn fetch_and_ingest(
         extractor,
         store,
         workers,
-        &mut |event| match event {
-            Event::Failed { item, reason } => bar.suspend(|| ctx.item_error(item, reason)),
-            Event::Skipped { item, reason } => {
-                if ctx.verbose {
-                    bar.suspend(|| ctx.note(format!("{item}: skipped: {reason}")));
-                }
-            }
-            Event::Progress { .. } => {}
-        },
+        &mut |event| show_event(ctx, &bar, event, |_, _| {}),
         &mut |store, outcome| {
             flush_log(store, &log)?;
             finish(store, outcome, QueueSource::Cli)
@@ -971,20 +963,14 @@ fn ingest_warc(
         extractor,
         store,
         workers,
-        &mut |event| match event {
-            Event::Failed { item, reason } => bar.suspend(|| ctx.item_error(item, reason)),
-            Event::Skipped { item, reason } => {
-                if ctx.verbose {
-                    bar.suspend(|| ctx.note(format!("{item}: skipped: {reason}")));
-                }
-            }
-            Event::Progress { summary } => {
+        &mut |event| {
+            show_event(ctx, &bar, event, |bar, summary| {
                 bar.set_position(summary.read as u64);
                 bar.set_message(format!(
                     "records, {} failed, {} skipped",
                     summary.failed, summary.skipped
                 ));
-            }
+            })
         },
         &mut |store, outcome| finish(store, outcome, QueueSource::Warc),
     );

@@ -194,7 +194,13 @@ pub fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
         return s.into();
     }
     s.chars()
-        .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
         .collect::<String>()
         .into()
 }
@@ -331,6 +337,26 @@ pub fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
 }
 
 /// A progress bar on stderr, drawn only when stderr is a terminal and not `-q`.
+/// One pipeline event on stderr, above the progress bar: failures always, skipped items with
+/// `--verbose`; `progress` moves the bar for the running totals.
+pub(crate) fn show_event(
+    ctx: &Ctx,
+    bar: &indicatif::ProgressBar,
+    event: crate::pipeline::Event,
+    progress: impl FnOnce(&indicatif::ProgressBar, &crate::pipeline::Summary),
+) {
+    use crate::pipeline::Event;
+    match event {
+        Event::Failed { item, reason } => bar.suspend(|| ctx.item_error(item, reason)),
+        Event::Skipped { item, reason } => {
+            if ctx.verbose {
+                bar.suspend(|| ctx.note(format!("{item}: skipped: {reason}")));
+            }
+        }
+        Event::Progress { summary } => progress(bar, summary),
+    }
+}
+
 pub fn progress_bar(ctx: &Ctx, len: Option<u64>) -> indicatif::ProgressBar {
     if ctx.quiet || !io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
