@@ -579,6 +579,12 @@ impl Ctx<'_> {
                 Cue::Block => return None,
                 Cue::Neg(kind) => {
                     let max = if kind == NegKind::Always { 5 } else { 3 };
+                    // "did not involve any finding that it had shared", "has not seen evidence
+                    // that data was sold": what is negated is a finding about the practice, so
+                    // the sentence neither reports nor denies the practice itself.
+                    if word_count(gap) <= 16 && NEGATED_FINDING.is_match(gap) {
+                        return None;
+                    }
                     if word_count(gap) > max || self.ex.re.gap_blocker.is_match(gap) {
                         break;
                     }
@@ -727,6 +733,11 @@ impl Ctx<'_> {
                 && polarity == Polarity::Assertion
                 && self.ex.re.keep_private.is_match(&self.text[v.end..ce])
             {
+                // "incognito mode, which is meant to keep activity private": what a feature is
+                // for, neither an assurance nor a practice.
+                if PURPOSE_CLAUSE.is_match(&self.text[cs..v.start]) {
+                    continue;
+                }
                 polarity = Polarity::Denial;
                 scope = Some(if is_past(&self.text[v.start..v.end]) {
                     DenialScope::Past
@@ -1132,3 +1143,21 @@ impl Ctx<'_> {
         }
     }
 }
+
+/// Between a negation and a practice verb: a finding, evidence or claim about the practice
+/// ("not ... any finding that", "no suggestion that", "did not say whether").
+static NEGATED_FINDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:finding|findings|evidence|proof|indication|sign|suggestion|allegation|admission|conclusion)s?\s+(?:that|of)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right before "keep ... private": a description of what a thing is for ("incognito mode,
+/// which is meant to keep activity private"), not anyone's assurance.
+static PURPOSE_CLAUSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:which|that)\s+(?:is|are|was|were)\s+(?:meant|supposed|intended|designed)\s+to\s+$",
+    )
+    .expect("a valid regex: a constant pattern")
+});

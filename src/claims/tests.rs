@@ -245,7 +245,7 @@ fn collect_and_use_assertions() {
         "Foursquare says it only shares aggregated data with partners.",
         &[(
             "Foursquare",
-            Some("third parties"),
+            Some("business partners"),
             "deidentified",
             "share",
             A,
@@ -675,4 +675,38 @@ fn qualified_denials_are_marked() {
             .unwrap_or_else(|| panic!("no denial in {text:?}: {claims:#?}"));
         assert_eq!(denial.rule.contains("qualified"), qualified, "{text}: rule {}", denial.rule);
     }
+}
+
+// Rules added for the third round of issue 5 (false links on fresh dev articles).
+#[test]
+fn negated_findings_and_purpose_clauses() {
+    // A negated finding about a practice neither reports nor denies the practice.
+    check(
+        "Zoom said the settlement did not involve any finding that it had shared meeting recordings with Facebook.",
+        &[],
+    );
+    check(
+        "Spotify said regulators had not come to any conclusion that it sold listening history.",
+        &[],
+    );
+    // What a feature is for is not an assurance: "which is meant to keep ... private".
+    check(
+        "Dropbox's desktop app offers a guest mode, which is meant to keep activity private.",
+        &[],
+    );
+    // An assurance with "keep ... private" is still a denial.
+    check(
+        "Bumble promised to keep members' messages private.",
+        &[("Bumble", None, "private_messages", "share", D, Some("present"))],
+    );
+    // "partners" are business partners, not any third party.
+    check(
+        "Nextdoor said it does not share members' addresses with its partners.",
+        &[("Nextdoor", Some("business partners"), "contact_details", "share", D, Some("present"))],
+    );
+    // Card data is financial.
+    check(
+        "Visa does not sell data from its credit and debit cards to advertisers.",
+        &[("Visa", Some("advertisers"), "financial", "sell", D, Some("present"))],
+    );
 }

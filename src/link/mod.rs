@@ -9,13 +9,18 @@
 //! 1. **Polarity.** The first claim is a `denial`, the second an `assertion`.
 //! 2. **Actor.** The same company, compared exactly (names are canonical already).
 //! 3. **Data type.** `DataType::compatible`: equal, or one side is the generic `personal_data`
-//!    and the other a type under it; `deidentified` matches only `deidentified`.
+//!    and the other a type under it; `deidentified` matches only `deidentified`. A denial of a
+//!    specific type ("we never read card data") against a report of generic `personal_data`
+//!    ("data of 52 million people was exposed") links only when something else ties them to one
+//!    episode: the same named counterparty, or a conditional denial whose condition the report
+//!    says was missing. A generic denial ("we never share your data") covers every type.
 //! 4. **Counterparty.**
 //!
 //!    | the denial names | it covers an assertion whose counterparty is |
 //!    | --- | --- |
 //!    | nobody | anything, or nobody |
 //!    | a broad category: `third parties`, `anyone`, `outside parties`, `outside companies`, `other companies` | any named counterparty (not an unnamed one) |
+//!    | `business partners`, `service providers` (`PARTNER_COUNTERPARTIES`) | itself and any company named by its proper name; no other category |
 //!    | any other name or category (`Netflix`, `advertisers`, `data brokers`) | exactly the same string |
 //!
 //!    A category also covers the narrower categories under it (`CATEGORY_PARENTS`: `government`
@@ -35,7 +40,7 @@
 //!    | --- | --- |
 //!    | `sell` | `sell` |
 //!    | `share` | `share`, `sell`, `access` (giving access is sharing; selling is sharing for a price) |
-//!    | `access` | `access`, `share` (data shared with a party is data it can access) |
+//!    | `access` | `access`, `share`, `sell` (data shared with or sold to a party is data it can access) |
 //!    | `collect` | `collect` |
 //!    | `use` | `use` |
 //!    | `other` (a general assurance: "users are in control of their data") | share, access, sell: data leaving the users' hands; not collect or use |
@@ -62,7 +67,13 @@
 //!    whose sentence says the condition was missing (`CONDITION_MISSING`: "without their
 //!    consent", "even when they had switched it off", "against their wishes", "never told",
 //!    "secretly").
-//! 8. **Not itself.** Claims read from overlapping text of one article are never linked.
+//! 8. **Limits in the denial's own words** (`restrictions_met`). A denial limited to identifiable
+//!    data ("does not sell data that identifies individuals", "only aggregated trends") is
+//!    contradicted only by a report of identifying data (names, contact details, device or
+//!    advertising IDs, "tied to", "identified"); one limited to a mode of the product ("in
+//!    incognito mode") only by a report that names that mode; one limited to the users of one
+//!    place ("British users' data", "U.S. user data") only by a report that names that place.
+//! 9. **Not itself.** Claims read from overlapping text of one article are never linked.
 //!
 //! # Which came first
 //!
@@ -80,7 +91,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::model::{Action, ClaimRecord, DenialScope, First, LinkVerdict, PartialDate, Polarity};
+use crate::model::{Action, ClaimRecord, DataType, DenialScope, First, LinkVerdict, PartialDate, Polarity};
 
 /// Counterparty categories that a denial uses to mean "anyone outside the company".
 pub const BROAD_COUNTERPARTIES: &[&str] = &[
@@ -90,6 +101,12 @@ pub const BROAD_COUNTERPARTIES: &[&str] = &[
     "outside companies",
     "other companies",
 ];
+
+/// Counterparty categories for the company's commercial partners ("our partners", "vendors",
+/// "service providers"): they cover themselves and any counterparty named by its proper name
+/// (a company), but no other category — police, researchers, app developers or the company's
+/// own staff are not its "partners" (see rule 4).
+pub const PARTNER_COUNTERPARTIES: &[&str] = &["business partners", "service providers"];
 
 /// Counterparty categories inside the company itself (see rule 4).
 pub const INTERNAL_COUNTERPARTIES: &[&str] = &["employees"];
@@ -103,7 +120,7 @@ pub fn action_contradicts(denied: Action, asserted: Action) -> bool {
     match denied {
         Sell => asserted == Sell,
         Share => matches!(asserted, Share | Sell | Access),
-        Access => matches!(asserted, Access | Share),
+        Access => matches!(asserted, Access | Share | Sell),
         Collect => asserted == Collect,
         Use => asserted == Use,
         Other => matches!(asserted, Share | Access | Sell),
@@ -145,7 +162,22 @@ pub fn counterparty_covers(denied: Option<&str>, asserted: Option<&str>) -> bool
         (Some(d), Some(a)) => {
             category_within(a, d)
                 || (BROAD_COUNTERPARTIES.contains(&d) && !INTERNAL_COUNTERPARTIES.contains(&a))
+                || (PARTNER_COUNTERPARTIES.contains(&d) && is_proper_name(a))
         }
+    }
+}
+
+/// Whether a counterparty is a proper name (a company: "Netflix", "X-Mode", "23andMe") rather
+/// than a category (categories are lower case: "advertisers", "law enforcement").
+fn is_proper_name(c: &str) -> bool {
+    c.chars().any(|ch| ch.is_uppercase()) && !c.chars().next().is_some_and(|ch| ch.is_lowercase())
+}
+
+/// Both sides name the same counterparty, and it is not a broad category.
+fn same_named_counterparty(d: Option<&str>, a: Option<&str>) -> bool {
+    match (d.map(str::trim), a.map(str::trim)) {
+        (Some(d), Some(a)) => d.eq_ignore_ascii_case(a) && !BROAD_COUNTERPARTIES.contains(&d),
+        _ => false,
     }
 }
 
@@ -192,6 +224,21 @@ pub fn evaluate(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<LinkVer
     if is_conditional(d) && !CONDITION_MISSING.is_match(&a.sentence) {
         return None;
     }
+    // A denial about one kind of data ("card data", "genetic files") is not contradicted by a
+    // report that only says "data" or "personal details" were shared: the report does not show
+    // that the denied kind was among them. It is, when the report is tied to the same episode by
+    // more than the company: the same named counterparty, or the missing condition of a
+    // conditional denial (checked above).
+    if d.data_type != DataType::PersonalData
+        && a.data_type == DataType::PersonalData
+        && !is_conditional(d)
+        && !same_named_counterparty(d.counterparty.as_deref(), a.counterparty.as_deref())
+    {
+        return None;
+    }
+    if !restrictions_met(&d.sentence, a) {
+        return None;
+    }
     let time = time_check(denial, assertion)?;
     let first = which_first(denial, assertion);
     Some(LinkVerdict {
@@ -232,6 +279,97 @@ static CONDITION_MISSING: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("a valid regex: a constant pattern")
 });
+
+/// A denial limited to data that identifies people: "does not sell data that identifies
+/// individuals", "personally identifiable information", "only aggregated trends, never
+/// individual transactions". It is contradicted only by a report that the data identified
+/// people (see `IDENTIFYING`).
+static IDENTIFIABLE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:personally\s+identifiable|identifiable|",
+        r"identif(?:y|ies|ying)\s+(?:individual|individuals|people|users?|customers?|a\s+person|anyone|you|them|specific)\b|",
+        r"(?:tied|linked|traced|connected)\s+(?:back\s+)?to\s+(?:an?\s+|any\s+|specific\s+)?(?:individual|person|user|one|someone|anyone)\b|",
+        r"individual\s+(?:transactions|records|users|level|people)\b|",
+        r"only\s+(?:[\w-]+\s+){0,2}?(?:anonymi[sz]ed|aggregated?|aggregate-level|de-?identified|pseudonymous|anonymous)\b)",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Ways a report says the data identified people: names, identifiers, "tied to a person".
+static IDENTIFYING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:identif\w*|names?|named|(?:advertising|device|mobile\s+ad|user)\s+IDs?|",
+        r"(?:tied|linked|traced|matched)\s+(?:back\s+)?to|unique|individual(?:s|ly)?|",
+        r"e-?mail\s+address\w*|phone\s+numbers?|home\s+address\w*|re-?identif\w*|de-?anonymi[sz]\w*)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A denial limited to a mode of the product: "not collected in incognito mode".
+static MODE_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|during|while\s+in|while\s+using)\s+(?:the\s+)?([a-z][a-z-]+)\s+mode\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// A denial limited to the users of one country or region: "British users' data",
+/// "U.S. user data", "American customers".
+static PLACE_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?:^|[^\w.])(British|U\.K\.|(?-i:UK)|U\.S\.|(?-i:US)|American|European|EU|Canadian|Australian|Indian|German|French|Irish|Chinese|Japanese|Korean|Brazilian)\s+",
+        r"(?:users?|customers?|citizens|people|residents|members|subscribers|consumers|accounts?|drivers|patients|children|user\s+data|data)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Names of one place, as (words a denial uses, pattern any of them matches in a report).
+const PLACE_NAMES: &[(&[&str], &str)] = &[
+    (&["british", "u.k.", "uk"], r"(?i)\b(?:British|Britain|U\.K\.|UK|United\s+Kingdom)(?:\W|$)"),
+    (&["u.s.", "us", "american"], r"(?:\bU\.S\.|\bUS\b|(?i:\bAmerican|\bAmerica\b|\bUnited\s+States\b))"),
+    (&["european", "eu"], r"(?i)\b(?:European|Europe|EU)\b"),
+];
+
+static PLACES: LazyLock<Vec<(&'static [&'static str], Regex)>> = LazyLock::new(|| {
+    PLACE_NAMES
+        .iter()
+        .map(|(w, p)| (*w, Regex::new(p).expect("a valid regex: a constant pattern")))
+        .collect()
+});
+
+/// Whether the assertion meets the limits the denial's own words put on what it denies:
+/// identifiable data only, one mode of the product, the users of one place. A denial that says
+/// less than it seems is contradicted only by a report that reaches into what it does deny.
+fn restrictions_met(denial_sentence: &str, a: &crate::model::Claim) -> bool {
+    if IDENTIFIABLE_ONLY.is_match(denial_sentence)
+        && !matches!(
+            a.data_type,
+            DataType::ProfileIdentity | DataType::ContactDetails | DataType::DeviceIdentifiers | DataType::Biometric
+        )
+        && !IDENTIFYING.is_match(&a.sentence)
+    {
+        return false;
+    }
+    if let Some(m) = MODE_LIMIT.captures(denial_sentence).and_then(|c| c.get(1)) {
+        let mode = m.as_str().to_lowercase();
+        let lower = a.sentence.to_lowercase();
+        let private = matches!(mode.as_str(), "incognito" | "private" | "privacy");
+        let met = lower.contains(&mode)
+            || (private && (lower.contains("incognito") || lower.contains("private brows") || lower.contains("browsing privately")));
+        if !met {
+            return false;
+        }
+    }
+    if let Some(m) = PLACE_LIMIT.captures(denial_sentence).and_then(|c| c.get(1)) {
+        let place = m.as_str().to_lowercase();
+        if let Some((_, re)) = PLACES.iter().find(|(words, _)| words.contains(&place.as_str())) {
+            if !re.is_match(&a.sentence) {
+                return false;
+            }
+        } else if !a.sentence.to_lowercase().contains(&place) {
+            return false;
+        }
+    }
+    true
+}
 
 /// The bounds of the assertion's interval, inclusive; `None` is unbounded.
 fn assertion_interval(a: &ClaimRecord) -> (Option<NaiveDate>, Option<NaiveDate>) {
@@ -567,9 +705,11 @@ mod tests {
                 "act=sell; start=2016; end=2016; pub=2019-02-01 | It sold data in 2016.",
                 Some(First::Denial),
             ),
+            // A specific denial against a report of the same specific type (a generic report
+            // alone does not show the denied type: see `partners_specific_types_and_limits`).
             (
                 "pol=denial; act=collect; dt=health; scope=present; pub=2019-01-01 | We do not gather health data.",
-                "act=collect; dt=personal_data; pub=2019-05-01 | The app gathers personal data.",
+                "act=collect; dt=health; pub=2019-05-01 | The app gathers users' symptoms.",
                 Some(First::Denial),
             ),
             (
@@ -700,13 +840,127 @@ mod tests {
         }
     }
 
+    /// Rules from the false links of fresh dev articles: partner categories, specific denials
+    /// against generic reports, and limits in the denial's own words.
+    #[test]
+    fn partners_specific_types_and_limits() {
+        let cases = [
+            // "Our partners" cover a company, not the police or app developers.
+            (
+                "pol=denial; cp=business partners; scope=present; pub=2018-08-31 | We do not share any personal information with our partners.",
+                "cp=law enforcement; dt=location; pub=2019-04-13 | The company handed location records to police.",
+                None,
+            ),
+            (
+                "pol=denial; cp=business partners; scope=present; pub=2018-08-31 | We do not share any personal information with our partners.",
+                "cp=app developers; pub=2018-10-08 | A bug let app developers reach profile data.",
+                None,
+            ),
+            (
+                "pol=denial; cp=business partners; scope=present; pub=2018-08-31 | We do not share any personal information with our partners.",
+                "cp=Netflix; pub=2018-12-19 | The company let Netflix read messages.",
+                Some(First::Denial),
+            ),
+            // A denial of access is contradicted by a purchase: bought data is data held.
+            (
+                "pol=denial; act=access; cp=Acme; dt=financial; scope=present; pub=2018-08-31 | We have no access to card data.",
+                "act=sell; cp=Acme; dt=financial; pub=2018-08-31 | The bank sold card data to Acme.",
+                Some(First::Denial),
+            ),
+            // A specific denial is not contradicted by a report of unspecified data...
+            (
+                "pol=denial; act=access; dt=financial; scope=present; pub=2018-08-31 | We do not have access to card data.",
+                "act=share; pub=2018-12-11 | A second flaw exposed data of 52 million people.",
+                None,
+            ),
+            (
+                "pol=denial; act=access; dt=health; cp=hackers; scope=past; pub=2023-10-10 | Genetic files were not taken by the attackers.",
+                "act=access; cp=hackers; start=2023; end=2023; pub=2023-10-02 | Hackers got hold of the personal details of 6.9 million people.",
+                Some(First::Assertion),
+            ),
+            // ...unless both name the same party (above) or the missing condition ties them.
+            (
+                "pol=denial; act=collect; dt=browsing_activity; rule=deny.only_with_consent; scope=present; pub=2015-11-10 | Viewing information is gathered only from owners who agreed.",
+                "act=collect; pub=2017-02-06 | The maker tracked viewers without their consent.",
+                Some(First::Denial),
+            ),
+            (
+                "pol=denial; act=collect; dt=browsing_activity; scope=present; pub=2015-11-10 | We do not gather viewing information.",
+                "act=collect; pub=2017-02-06 | The maker tracked its customers.",
+                None,
+            ),
+            // A generic denial still covers a specific report.
+            (
+                "pol=denial; scope=always; pub=2018-01-10 | We never share your data.",
+                "dt=location; cp=Acme; pub=2019-01-10 | The app shared location trails with Acme.",
+                Some(First::Denial),
+            ),
+            // Identifiable data only: contradicted only by a report of identifying data.
+            (
+                "pol=denial; act=sell; dt=location; scope=present; pub=2022-08-29 | The company does not sell data that identifies individuals.",
+                "act=sell; dt=location; pub=2022-08-29 | The broker sold precise location data from millions of phones.",
+                None,
+            ),
+            (
+                "pol=denial; act=sell; dt=location; scope=present; pub=2022-08-29 | The company does not sell data that identifies individuals.",
+                "act=sell; dt=location; pub=2022-08-30 | Each location it sold came paired with a phone's advertising ID.",
+                Some(First::Denial),
+            ),
+            (
+                "pol=denial; dt=financial; scope=always; pub=2018-08-31 | It provides only aggregated sales trends, never individual transactions.",
+                "dt=financial; cp=Acme; pub=2018-09-01 | It passed transaction data to Acme.",
+                None,
+            ),
+            (
+                "pol=denial; scope=present; pub=2018-01-01 | We never hand over personally identifiable information.",
+                "dt=contact_details; cp=Acme; pub=2018-09-01 | It passed email addresses to Acme.",
+                Some(First::Denial),
+            ),
+            // One mode of the product.
+            (
+                "pol=denial; act=collect; dt=browsing_activity; scope=present; pub=2020-04-30 | It is untrue that browsing data is collected in incognito mode.",
+                "act=collect; dt=browsing_activity; pub=2020-04-30 | The phones recorded the websites people visited.",
+                None,
+            ),
+            (
+                "pol=denial; act=collect; dt=browsing_activity; scope=present; pub=2020-04-30 | It is untrue that browsing data is collected in incognito mode.",
+                "act=collect; dt=browsing_activity; pub=2020-05-05 | The browser had been sending back data on private browsing sessions.",
+                Some(First::Denial),
+            ),
+            // The users of one place.
+            (
+                "pol=denial; cp=Acme; scope=past; pub=2018-10-25 | There was no evidence that British users' data was passed to Acme.",
+                "cp=Acme; pub=2018-06-04 | App access let data reach Acme.",
+                None,
+            ),
+            (
+                "pol=denial; cp=Acme; scope=past; pub=2018-10-25 | There was no evidence that British users' data was passed to Acme.",
+                "cp=Acme; pub=2018-06-04 | Data on a million people in the UK reached Acme.",
+                Some(First::Assertion),
+            ),
+            (
+                "pol=denial; cp=government; scope=present; pub=2021-10-26 | The app does not give U.S. user data to the government.",
+                "cp=government; pub=2022-06-17 | Officials could see data of users in Europe.",
+                None,
+            ),
+            (
+                "pol=denial; cp=government; scope=present; pub=2021-10-26 | The app does not give U.S. user data to the government.",
+                "cp=government; pub=2022-06-17 | Officials could see data of American users.",
+                Some(First::Denial),
+            ),
+        ];
+        for (d, a, expected) in cases {
+            check(d, a, expected);
+        }
+    }
+
     #[test]
     fn action_table() {
         use Action::*;
         let contradicted = [
             (Sell, vec![Sell]),
             (Share, vec![Share, Sell, Access]),
-            (Access, vec![Access, Share]),
+            (Access, vec![Access, Share, Sell]),
             (Collect, vec![Collect]),
             (Use, vec![Use]),
             (Other, vec![Share, Access, Sell]),

@@ -241,14 +241,24 @@ impl CandidateCache {
                 }
             };
         // A new assertion naming X can only be contradicted by denials naming nobody, a broad
-        // category or X: look those up; otherwise walk the counterparties.
+        // or partner category, a category above X or X: look those up; otherwise walk the counterparties.
         if narrow && !new_is_denial && new.counterparty.is_some() {
             let mut keys: Vec<Option<String>> = vec![None, new.counterparty.clone()];
             keys.extend(
                 crate::link::BROAD_COUNTERPARTIES
                     .iter()
+                    .chain(crate::link::PARTNER_COUNTERPARTIES)
                     .map(|b| Some(b.to_string())),
             );
+            // Wider categories that cover X ("government" covers "law enforcement").
+            if let Some(x) = new.counterparty.as_deref() {
+                keys.extend(
+                    crate::link::CATEGORY_PARENTS
+                        .iter()
+                        .filter(|(_, wide)| crate::link::category_within(x, wide))
+                        .map(|(_, wide)| Some(wide.to_string())),
+                );
+            }
             keys.sort();
             keys.dedup();
             for cp in &keys {

@@ -17,14 +17,16 @@ fn dev(name: &str) -> String {
         .into_owned()
 }
 
-// Floors, a little below the dev figures at the time of writing (40 articles: core P 0.626
-// R 0.557 F1 0.589; denials P 0.743 R 0.481; links P 0.632 R 0.273; 0 of 62 traps linked).
+// Floors, a little below the dev figures at the time of writing (53 articles, d41-d53 added
+// and annotated before the rules saw them: core P 0.619 R 0.533 F1 0.573; denials P 0.745
+// R 0.500; links P 0.824 R 0.269; 0 of 95 traps linked). Core recall's floor went from 0.53 to
+// 0.51 when the thirteen harder articles joined the half, not because the rules got worse.
 const CORE_P: f64 = 0.60;
-const CORE_R: f64 = 0.53;
+const CORE_R: f64 = 0.51;
 const CORE_F1: f64 = 0.56;
-const DENIAL_P: f64 = 0.70;
-const DENIAL_R: f64 = 0.45;
-const LINK_P: f64 = 0.58;
+const DENIAL_P: f64 = 0.72;
+const DENIAL_R: f64 = 0.47;
+const LINK_P: f64 = 0.78;
 const LINK_R: f64 = 0.25;
 
 fn score(report: &Value, level: &str, field: &str) -> f64 {
@@ -75,8 +77,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        201.0,
-        "the dev half holds 201 gold claims"
+        259.0,
+        "the dev half holds 259 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
