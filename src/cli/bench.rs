@@ -66,6 +66,11 @@ pub enum Bench {
         /// Print the time taken by each chunk of this many articles (flat-cost check).
         #[arg(long)]
         report_every: Option<usize>,
+        /// Add to the database given by --keep instead of starting afresh: the corpus goes on
+        /// after the articles already stored (same seed), so a chunk can be timed at 100,000 or
+        /// 200,000 stored without ingesting them again.
+        #[arg(long, requires = "keep")]
+        append: bool,
         /// Feed HTML pages instead of JSONL text (main text and metadata extracted from the
         /// page), and measure the html5ever parse-only floor on the same pages first.
         #[arg(long)]
@@ -132,8 +137,9 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
             workers,
             keep,
             report_every,
+            append,
             html,
-        } => ingest(articles, seed, workers, keep, report_every, html),
+        } => ingest(articles, seed, workers, keep, report_every, append, html),
         Bench::Claims { articles, seed } => claims(articles, seed),
         Bench::Query { db, runs, company } => query(&db, runs, company),
         Bench::Warc { file } => warc(&file),
@@ -303,6 +309,7 @@ fn ingest(
     workers: Option<usize>,
     keep: Option<PathBuf>,
     report_every: Option<usize>,
+    append: bool,
     html: bool,
 ) -> anyhow::Result<i32> {
     let workers = workers.unwrap_or_else(default_workers).max(1);
@@ -310,11 +317,24 @@ fn ingest(
     let path = keep
         .clone()
         .unwrap_or_else(|| std::env::temp_dir().join(format!("claimtrack-bench-{}.db", std::process::id())));
-    remove_db(&path);
+    if !append {
+        remove_db(&path);
+    }
     let mut store = Store::open(&path)?;
+    // With --append, the corpus goes on after the articles stored (the first `start` of it).
+    let start = if append {
+        usize::try_from(store.stats()?.articles).unwrap_or(0)
+    } else {
+        0
+    };
     println!(
-        "bench ingest: {articles} articles (seed {seed}), {workers} workers, from {}",
-        if html { "HTML pages" } else { "JSONL text" }
+        "bench ingest: {articles} articles (seed {seed}), {workers} workers, from {}{}",
+        if html { "HTML pages" } else { "JSONL text" },
+        if start > 0 {
+            format!(", after the {start} already in {}", path.display())
+        } else {
+            String::new()
+        }
     );
 
     // HTML: the pages are made up front (so generating them is not timed) and the parse-only
@@ -323,7 +343,7 @@ fn ingest(
     let mut floor = None;
     if html {
         let mut recent = std::collections::VecDeque::new();
-        for a in synth::generate(articles, seed) {
+        for a in synth::generate(start + articles, seed).skip(start) {
             pages.push((a.url.clone(), synth::html_page(&a, &related(&recent))));
             recent.push_back(a.title);
             if recent.len() > 5 {
@@ -352,7 +372,8 @@ fn ingest(
     });
     // JSONL: each item is serialised and parsed back as `ingest --jsonl` would, on the reader
     // thread, streaming (a 200,000-article corpus never sits in memory).
-    let mut text_items = synth::generate(if html { 0 } else { articles }, seed)
+    let mut text_items = synth::generate(if html { 0 } else { start + articles }, seed)
+        .skip(start)
         .enumerate()
         .map(|(i, a)| {
             let line = serde_json::to_string(&a).unwrap_or_default();
@@ -402,7 +423,8 @@ fn ingest(
         elapsed += secs;
         if report_every.is_some() {
             println!(
-                "  chunk:     {done:>7} stored before, {n} articles in {:.2} s, {cpu:.2} CPU-s ({:.0} articles/s, {:.0} per CPU-s, {} claims, {} links), peak RSS {:.0} MB",
+                "  chunk:     {:>7} stored before, {n} articles in {:.2} s, {cpu:.2} CPU-s ({:.0} articles/s, {:.0} per CPU-s, {} claims, {} links), peak RSS {:.0} MB",
+                start + done,
                 secs.as_secs_f64(),
                 n as f64 / secs.as_secs_f64(),
                 n as f64 / cpu.max(1e-9),
@@ -597,18 +619,44 @@ fn query(db: &Path, runs: usize, company: Option<String>) -> anyhow::Result<i32>
         company: Some(c.to_string()),
         ..ClaimFilter::default()
     };
+    // As `claims` and `contradictions` list without --limit.
+    let listed = |c: &str| ClaimFilter {
+        limit: Some(super::DEFAULT_LIMIT),
+        ..by_company(c)
+    };
     type Q<'a> = Box<dyn Fn() -> anyhow::Result<usize> + 'a>;
     let cases: Vec<(String, Q)> = vec![
         (
             format!("contradictions --company {company}"),
+            Box::new(|| Ok(store.contradictions(&listed(&company))?.len())),
+        ),
+        (
+            format!("contradictions --company {company} --limit 0"),
             Box::new(|| Ok(store.contradictions(&by_company(&company))?.len())),
         ),
         (
             format!("contradictions --company {mid}"),
-            Box::new(|| Ok(store.contradictions(&by_company(&mid))?.len())),
+            Box::new(|| Ok(store.contradictions(&listed(&mid))?.len())),
+        ),
+        (
+            format!("claims --company {company}"),
+            Box::new(|| Ok(store.claims(&listed(&company))?.len())),
         ),
         (
             "claims --data-type location --since 2015-01-01".into(),
+            Box::new(|| {
+                Ok(store
+                    .claims(&ClaimFilter {
+                        data_type: Some(DataType::Location),
+                        since,
+                        limit: Some(super::DEFAULT_LIMIT),
+                        ..ClaimFilter::default()
+                    })?
+                    .len())
+            }),
+        ),
+        (
+            "claims --data-type location --since 2015-01-01 --limit 0".into(),
             Box::new(|| {
                 Ok(store
                     .claims(&ClaimFilter {

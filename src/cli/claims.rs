@@ -1,6 +1,6 @@
 //! `claimtrack claims`: list claims.
 
-use super::{with_stdout, Ctx, FilterArgs, EXIT_OK};
+use super::{note_more, with_stdout, Ctx, FilterArgs, EXIT_OK};
 use crate::export::{self, Format};
 
 #[derive(Debug, clap::Args)]
@@ -17,7 +17,11 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
     let store = ctx.open_read_only()?;
-    let rows = store.claims(&args.filter.to_filter()?)?;
+    let (filter, default_limit) = args.filter.to_listing_filter()?;
+    let rows = store.claims(&filter)?;
     with_stdout(|w| export::write_claims(w, &rows, args.format))?;
+    if default_limit {
+        note_more(ctx, rows.len(), || Ok(store.count_claims(&filter)?))?;
+    }
     Ok(EXIT_OK)
 }

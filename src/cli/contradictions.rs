@@ -1,6 +1,6 @@
 //! `claimtrack contradictions`: each denial with the statement that contradicts it, and why.
 
-use super::{with_stdout, Ctx, FilterArgs, StatusArgs, EXIT_OK};
+use super::{note_more, with_stdout, Ctx, FilterArgs, StatusArgs, EXIT_OK};
 use crate::export::{self, Format};
 
 #[derive(Debug, clap::Args)]
@@ -19,10 +19,13 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
     let store = ctx.open_read_only()?;
-    let mut filter = args.filter.to_filter()?;
+    let (mut filter, default_limit) = args.filter.to_listing_filter()?;
     filter.status = args.status.to_filter();
     let rows = store.contradictions(&filter)?;
     with_stdout(|w| export::write_contradictions(w, &rows, args.format))?;
+    if default_limit {
+        note_more(ctx, rows.len(), || Ok(store.count_contradictions(&filter)?))?;
+    }
     // Each claim keeps its most relevant links only: say how many more were found.
     let mut denials: Vec<i64> = Vec::new();
     for r in &rows {

@@ -244,7 +244,8 @@ pub struct FilterArgs {
     /// Only claims from articles published on or before this date (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date)]
     pub until: Option<NaiveDate>,
-    /// At most this many rows.
+    /// At most this many rows; 0: all. `claims` and `contradictions` list 100 unless told
+    /// (and say on stderr how many more there are); `timeline` and `export` all.
     #[arg(long)]
     pub limit: Option<usize>,
     /// An extra company lexicon (to resolve --company aliases of your own).
@@ -267,10 +268,38 @@ impl FilterArgs {
             polarity: self.polarity,
             since: self.since,
             until: self.until,
-            limit: self.limit,
+            limit: self.limit.filter(|&l| l > 0),
             status: StatusFilter::default(),
         })
     }
+
+    /// As `to_filter`, for the commands that list rows (`claims`, `contradictions`): without
+    /// `--limit`, at most `DEFAULT_LIMIT`. The second value says whether that default applies.
+    pub fn to_listing_filter(&self) -> anyhow::Result<(ClaimFilter, bool)> {
+        let mut filter = self.to_filter()?;
+        let default = self.limit.is_none();
+        if default {
+            filter.limit = Some(DEFAULT_LIMIT);
+        }
+        Ok((filter, default))
+    }
+}
+
+/// Rows `claims` and `contradictions` list when no `--limit` is given: a frequent company has
+/// tens of thousands; `--limit 0` lists them all.
+pub const DEFAULT_LIMIT: usize = 100;
+
+/// Says on stderr how many rows the default limit left out, when it left any out: `shown` rows
+/// were listed, `total` (counted only then) pass the filter.
+pub fn note_more(ctx: &Ctx, shown: usize, total: impl FnOnce() -> anyhow::Result<i64>) -> anyhow::Result<()> {
+    if shown < DEFAULT_LIMIT {
+        return Ok(());
+    }
+    let more = total()? - shown as i64;
+    if more > 0 {
+        ctx.note(format!("{more} more; use --limit 0 for all"));
+    }
+    Ok(())
 }
 
 /// A link's review status on the command line.

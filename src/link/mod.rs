@@ -189,6 +189,23 @@ fn is_outside(c: Option<&str>) -> bool {
 
 /// `Some` when `assertion` contradicts `denial`.
 pub fn evaluate(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<LinkVerdict> {
+    let time = time_rule(denial, assertion)?;
+    let time = time_text(assertion, time);
+    let first = which_first(denial, assertion);
+    Some(LinkVerdict {
+        reason: reason(denial, assertion, &time, first),
+        first,
+    })
+}
+
+/// Whether `assertion` contradicts `denial`: exactly when `evaluate` gives `Some`, without
+/// writing the reason (the store tests many pairs and keeps few).
+pub fn accepts(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
+    time_rule(denial, assertion).is_some()
+}
+
+/// Every rule but the reason: `Some` with the time rule that applied when the pair is linked.
+fn time_rule(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<TimeRule> {
     let (d, a) = (&denial.claim, &assertion.claim);
     if d.polarity != Polarity::Denial || a.polarity != Polarity::Assertion {
         return None;
@@ -239,12 +256,7 @@ pub fn evaluate(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<LinkVer
     if !restrictions_met(&d.sentence, a) {
         return None;
     }
-    let time = time_check(denial, assertion)?;
-    let first = which_first(denial, assertion);
-    Some(LinkVerdict {
-        reason: reason(denial, assertion, &time, first),
-        first,
-    })
+    time_check(denial, assertion)
 }
 
 /// Two claims read from overlapping text of one article: one sentence cannot contradict itself
@@ -378,35 +390,35 @@ fn assertion_interval(a: &ClaimRecord) -> (Option<NaiveDate>, Option<NaiveDate>)
     (lo, hi)
 }
 
-/// Why the time rule let the link through, for the reason text.
-fn time_check(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<String> {
+/// Which time rule let a link through (rule 6).
+#[derive(Debug, Clone, Copy)]
+enum TimeRule {
+    Always,
+    Undated,
+    Present(PartialDate),
+    Past(PartialDate),
+}
+
+/// The time rule (6): `Some` with the rule that applied when the assertion's time overlaps
+/// what the denial covers.
+fn time_check(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<TimeRule> {
     let (a_lo, a_hi) = assertion_interval(assertion);
     let stated = denial.when_stated();
-    let reach = match (assertion.claim.period_start, assertion.claim.period_end) {
-        (Some(s), Some(e)) if s == e => format!("the reported practice is dated {s}"),
-        (Some(s), Some(e)) => format!("the reported practice runs {s} to {e}"),
-        (Some(s), None) => format!("the reported practice runs from {s}"),
-        (None, Some(e)) => format!("the reported practice runs until {e}"),
-        (None, None) => match assertion.when_stated() {
-            Some(w) => format!("the reported practice is undated, so it may run up to {w}"),
-            None => "the reported practice is undated".to_string(),
-        },
-    };
     let scope = denial.claim.scope.unwrap_or(DenialScope::Present);
     match scope {
-        DenialScope::Always => Some("the denial covers all time".to_string()),
+        DenialScope::Always => Some(TimeRule::Always),
         DenialScope::Present => {
             let Some(s) = stated else {
-                return Some("the denial is undated, so its time cannot be checked".to_string());
+                return Some(TimeRule::Undated);
             };
             if a_hi.is_some_and(|hi| hi < s.first_day()) {
                 return None;
             }
-            Some(format!("the denial speaks for {s} onward and {reach}"))
+            Some(TimeRule::Present(s))
         }
         DenialScope::Past => {
             let Some(s) = stated else {
-                return Some("the denial is undated, so its time cannot be checked".to_string());
+                return Some(TimeRule::Undated);
             };
             if a_lo.is_some_and(|lo| lo > s.last_day()) {
                 return None;
@@ -426,8 +438,28 @@ fn time_check(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<String> {
             if earliest.is_some_and(|e| e > s.last_day()) {
                 return None;
             }
-            Some(format!("the denial covers the time up to {s} and {reach}"))
+            Some(TimeRule::Past(s))
         }
+    }
+}
+
+/// Why the time rule let the link through, for the reason text.
+fn time_text(assertion: &ClaimRecord, rule: TimeRule) -> String {
+    let reach = || match (assertion.claim.period_start, assertion.claim.period_end) {
+        (Some(s), Some(e)) if s == e => format!("the reported practice is dated {s}"),
+        (Some(s), Some(e)) => format!("the reported practice runs {s} to {e}"),
+        (Some(s), None) => format!("the reported practice runs from {s}"),
+        (None, Some(e)) => format!("the reported practice runs until {e}"),
+        (None, None) => match assertion.when_stated() {
+            Some(w) => format!("the reported practice is undated, so it may run up to {w}"),
+            None => "the reported practice is undated".to_string(),
+        },
+    };
+    match rule {
+        TimeRule::Always => "the denial covers all time".to_string(),
+        TimeRule::Undated => "the denial is undated, so its time cannot be checked".to_string(),
+        TimeRule::Present(s) => format!("the denial speaks for {s} onward and {}", reach()),
+        TimeRule::Past(s) => format!("the denial covers the time up to {s} and {}", reach()),
     }
 }
 
@@ -590,6 +622,11 @@ mod tests {
     /// `expected`: `None` for no link, else which came first.
     fn check(denial: &str, assertion: &str, expected: Option<First>) -> Option<LinkVerdict> {
         let got = evaluate(&rec(denial), &rec(assertion));
+        assert_eq!(
+            accepts(&rec(denial), &rec(assertion)),
+            got.is_some(),
+            "accepts and evaluate disagree: denial {denial:?}\nassertion {assertion:?}"
+        );
         assert_eq!(
             got.as_ref().map(|v| v.first),
             expected,

@@ -4,8 +4,8 @@
 //! polarity. Reading those rows again for each article makes a bulk ingest quadratic in row
 //! decoding, so each (actor, polarity) list is read once, by the indexed `CANDIDATES` query, and
 //! then kept up to date as claims are stored. With each claim the list keeps what the link
-//! policy (`keep.rs`) needs: the claim's stable key, how many contradicting claims were found
-//! for it (`claim_link_counts.found`) and its best links (`Entry::top`). Lists are dropped whole
+//! policy (`keep.rs`) needs: the claim's stable key, the day it was stated and its best links
+//! (`Entry::top`). Lists are dropped whole
 //! when another connection has committed (`PRAGMA data_version` moved), a write failed (its
 //! transaction rolled back) or claims were deleted; they are read again when next needed.
 //!
@@ -17,10 +17,6 @@
 //!   through that company's every other claim;
 //! - the cache holds at most `MAX_CLAIMS` claims; past that, the lists used least recently are
 //!   dropped (they are read again from the database when next needed).
-//!
-//! The count of contradicting claims found (`claim_link_counts`) changes for many claims at once (every earlier claim a new one contradicts),
-//! so the changes are summed in memory and written once per transaction (`flush`): per article
-//! in `article_delta`, moved to `pending` when the article is stored, written at the commit.
 
 use std::collections::HashMap;
 
@@ -39,8 +35,8 @@ pub(super) struct Entry {
     pub record: ClaimRecord,
     /// `claims.key`: the stable identity that breaks ties between equally relevant links.
     pub key: String,
-    /// Contradicting claims found for it so far, kept as links or not.
-    pub found: i64,
+    /// `keep::day_of` the record: the day it was stated, for ranking.
+    pub day: Option<i64>,
     /// Its best links, (rank, the other claim's id), best first, at most `keep::KEEP`.
     pub top: Vec<(i64, i64)>,
 }
@@ -86,10 +82,6 @@ pub(super) struct CandidateCache {
     len: usize,
     /// Counts uses, for dropping the least recently used lists.
     tick: u64,
-    /// Changes to `claim_link_counts.found` made by the article being stored.
-    article_delta: HashMap<i64, i64>,
-    /// Changes made by stored articles, not yet written.
-    pending: HashMap<i64, i64>,
 }
 
 impl Default for CandidateCache {
@@ -100,8 +92,6 @@ impl Default for CandidateCache {
             lists: HashMap::new(),
             len: 0,
             tick: 0,
-            article_delta: HashMap::new(),
-            pending: HashMap::new(),
         }
     }
 }
@@ -136,54 +126,22 @@ impl CandidateCache {
         Ok(())
     }
 
-    /// Forgets everything, changes not yet written included (their transaction rolled back).
+    /// Forgets everything (a transaction rolled back).
     pub fn clear(&mut self) {
         self.clear_lists();
         self.data_version = None;
-        self.article_delta.clear();
-        self.pending.clear();
     }
 
-    /// Forgets the lists (claims were deleted); changes not yet written are kept.
+    /// Forgets the lists (claims were deleted).
     pub fn clear_lists(&mut self) {
         self.lists.clear();
         self.len = 0;
     }
 
-    /// The article being stored failed (its savepoint rolled back): its changes go, and the
-    /// lists, which may hold its claims.
+    /// The article being stored failed (its savepoint rolled back): the lists may hold its
+    /// claims.
     pub fn article_failed(&mut self) {
-        self.article_delta.clear();
         self.clear_lists();
-    }
-
-    /// The article being stored was stored: its changes wait for the commit.
-    pub fn article_done(&mut self) {
-        for (id, d) in self.article_delta.drain() {
-            *self.pending.entry(id).or_default() += d;
-        }
-    }
-
-    /// Writes the changes of stored articles, inside the transaction about to commit.
-    pub fn flush(&mut self, conn: &Connection) -> rusqlite::Result<()> {
-        self.article_done();
-        let mut changes: Vec<(i64, i64)> = self.pending.drain().filter(|&(_, d)| d != 0).collect();
-        changes.sort_unstable();
-        for (id, d) in changes {
-            queries::add_links_found(conn, id, d)?;
-        }
-        Ok(())
-    }
-
-    /// Adds `delta` to claim `id`'s count found (written by `flush`).
-    pub fn bump(&mut self, id: i64, delta: i64) {
-        *self.article_delta.entry(id).or_default() += delta;
-    }
-
-    /// Sets claim `id`'s count of changes not yet written to zero (its count was written).
-    pub fn forget_changes(&mut self, id: i64) {
-        self.article_delta.remove(&id);
-        self.pending.remove(&id);
     }
 
     /// Reads the list of (`actor`, `polarity`) if it is not held yet.
@@ -202,19 +160,12 @@ impl CandidateCache {
             last_used: self.tick,
             ..ActorList::default()
         };
-        for (record, key, found) in queries::candidates(conn, actor, polarity)? {
-            let id = record.id;
-            let mut top = tops.remove(&id).unwrap_or_default();
+        for (record, key) in queries::candidates(conn, actor, polarity)? {
+            let mut top = tops.remove(&record.id).unwrap_or_default();
             top.sort_unstable();
             top.truncate(super::keep::KEEP);
-            let unwritten = self.pending.get(&id).copied().unwrap_or(0)
-                + self.article_delta.get(&id).copied().unwrap_or(0);
-            list.push(Entry {
-                record,
-                key,
-                found: found + unwritten,
-                top,
-            });
+            let day = super::keep::day_of(&record);
+            list.push(Entry { record, key, day, top });
         }
         self.len += list.len;
         self.lists.insert(k, list);
@@ -409,13 +360,20 @@ mod tests {
         links.sort();
         let mut st = store
             .conn
-            .prepare("SELECT a.url, c.sentence, COALESCE(n.found, 0) FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN claim_link_counts n ON n.claim_id = c.id")
+            .prepare("SELECT c.id, a.url, c.sentence FROM claims c JOIN articles a ON a.id = c.article_id")
             .expect("prepares");
-        let mut claims: Vec<(String, String, i64)> = st
+        let rows: Vec<(i64, String, String)> = st
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .expect("reads")
             .collect::<Result<_, _>>()
             .expect("reads");
+        let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+        let found = store.links_found(&ids).expect("counts");
+        let mut claims: Vec<(String, String, i64)> = rows
+            .into_iter()
+            .zip(found)
+            .map(|((_, url, sentence), n)| (url, sentence, n))
+            .collect();
         claims.sort();
         (links, claims)
     }

@@ -5,8 +5,8 @@
 //! the first 10,000 synthetic articles, 571,466 in the fifth). A reader wants the few most
 //! telling reports against a denial and a count of the rest. So:
 //!
-//! - Every pair the linker accepts is *found*; each claim counts the claims found against it
-//!   (`claim_link_counts.found`).
+//! - Every pair the linker accepts is *found*; how many are found for a claim is counted when
+//!   asked (`count_found`, for `contradictions`' "and N more"), not kept up to date.
 //! - Each found pair gets a `rank` (lower is more relevant): how specific the match is (the
 //!   same named counterparty, then a broad category such as "third parties" covering a named
 //!   one, then a denial naming nobody), the same data type before the generic `personal_data`,
@@ -17,7 +17,9 @@
 //!   `KEEP` best of its assertion. So links stay below `KEEP` × claims, and what is kept is a
 //!   function of the claims stored, not of the order they arrived in.
 //!
-//! Kept links are maintained as claims arrive: a new claim's pairs are ranked; each earlier
+//! Kept links are maintained as claims arrive: a new claim's pairs that may matter are ranked
+//! (`scan`: a pair that would rank behind both sides' best `KEEP` is skipped unevaluated, and
+//! the reason is written only for the pairs stored); each earlier
 //! claim whose best `KEEP` the new pair enters drops its worst, and that link is deleted unless
 //! the other side still ranks it among its own best. A claim's best `KEEP` are always among its
 //! kept links, so they can be read back from the `links` table (`links.rank`). When claims are
@@ -52,11 +54,24 @@ fn fnv(parts: &[&[u8]]) -> u64 {
     h
 }
 
+/// The day `r` was stated (`when_stated`'s first day), as days from the common era: what the
+/// rank's "time apart" compares. Kept with each cached claim.
+pub(super) fn day_of(r: &ClaimRecord) -> Option<i64> {
+    r.when_stated()
+        .map(|p| i64::from(chrono::Datelike::num_days_from_ce(&p.first_day())))
+}
+
 /// The rank of a found pair (denial `d` with key `dk`, assertion `a` with key `ak`): lower is
 /// more relevant; see the module comment. Packed in one non-negative integer, most significant
 /// first: counterparty match (2 bits), data type (1), action (1), confidence (10), days apart
 /// (17), key hash (32).
 pub fn rank(d: &ClaimRecord, dk: &str, a: &ClaimRecord, ak: &str) -> i64 {
+    rank_high(d, day_of(d), a, day_of(a)) | tie(d, dk, a, ak)
+}
+
+/// The rank without its key hash (the low 32 bits zero): a lower bound of `rank`, cheap to
+/// compute from the days (`day_of`) kept with each cached claim.
+fn rank_high(d: &ClaimRecord, d_day: Option<i64>, a: &ClaimRecord, a_day: Option<i64>) -> i64 {
     let (dc, ac) = (&d.claim, &a.claim);
     let counterparty: i64 = match (&dc.counterparty, &ac.counterparty) {
         (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => 0,
@@ -71,17 +86,21 @@ pub fn rank(d: &ClaimRecord, dk: &str, a: &ClaimRecord, ak: &str) -> i64 {
     } else {
         1000
     };
-    let days = match (d.when_stated(), a.when_stated()) {
-        (Some(x), Some(y)) => (y.first_day() - x.first_day()).num_days().abs().min(MAX_DAYS),
+    let days = match (d_day, a_day) {
+        (Some(x), Some(y)) => (y - x).abs().min(MAX_DAYS),
         _ => MAX_DAYS,
     };
-    let tie = fnv(&[
+    (counterparty << 61) | (data_type << 60) | (action << 59) | (confidence << 49) | (days << 32)
+}
+
+/// The rank's low 32 bits: a hash of both claims' stable keys and offsets.
+fn tie(d: &ClaimRecord, dk: &str, a: &ClaimRecord, ak: &str) -> i64 {
+    (fnv(&[
         dk.as_bytes(),
-        &dc.start.to_le_bytes(),
+        &d.claim.start.to_le_bytes(),
         ak.as_bytes(),
-        &ac.start.to_le_bytes(),
-    ]) >> 32;
-    (counterparty << 61) | (data_type << 60) | (action << 59) | (confidence << 49) | (days << 32) | tie as i64
+        &a.claim.start.to_le_bytes(),
+    ]) >> 32) as i64
 }
 
 fn opposite(p: Polarity) -> Polarity {
@@ -92,33 +111,69 @@ fn opposite(p: Polarity) -> Polarity {
 }
 
 /// A pair the linker accepted for a claim: (rank, the other claim's slot in its list, its id,
-/// the verdict).
-type Found = (i64, usize, i64, LinkVerdict);
+/// the verdict when the linker was called for it: an injected linker is called once a pair).
+type Found = (i64, usize, i64, Option<LinkVerdict>);
 
-/// Every claim of the other polarity the linker accepts with `new` (key `key`), best first.
-/// Reads the lists it needs.
-fn found_for(
+/// The pairs of `new` (key `key`) with the stored claims of the other polarity that the linker
+/// accepts and that matter to the link policy, best first: every pair among `new`'s `KEEP`
+/// best, and (with `for_others`) every pair that enters the other claim's best. The other
+/// pairs are never evaluated: a candidate is skipped when the rank's lower bound (`rank_high`)
+/// already puts it behind `new`'s best `KEEP` so far and behind the other claim's own worst
+/// kept. So the first `KEEP` returned are exactly `new`'s best, as if every pair had been
+/// evaluated. Reads the lists it needs.
+fn scan(
     conn: &Connection,
     linker: Linker,
     cache: &mut CandidateCache,
     new: &ClaimRecord,
     key: &str,
+    for_others: bool,
 ) -> rusqlite::Result<Vec<Found>> {
     let other = opposite(new.claim.polarity);
     cache.ensure(conn, &new.claim.actor, other)?;
     let k = list_key(&new.claim.actor, other);
+    let new_day = day_of(new);
+    let narrow = cache.narrow;
+    // `new`'s best so far: (rank, id), at most KEEP.
+    let mut best: Vec<(i64, i64)> = Vec::with_capacity(KEEP + 1);
     let mut found = Vec::new();
     for slot in cache.candidates(&new.claim, other) {
         let Some(e) = cache.entry(&k, slot) else { continue };
         if e.record.id == new.id {
             continue;
         }
-        let (d, dk, a, ak) = match new.claim.polarity {
-            Polarity::Denial => (new, key, &e.record, e.key.as_str()),
-            Polarity::Assertion => (&e.record, e.key.as_str(), new, key),
+        let (d, d_day, a, a_day) = match new.claim.polarity {
+            Polarity::Denial => (new, new_day, &e.record, e.day),
+            Polarity::Assertion => (&e.record, e.day, new, new_day),
         };
-        if let Some(verdict) = linker(d, a) {
-            found.push((rank(d, dk, a, ak), slot, e.record.id, verdict));
+        let high = rank_high(d, d_day, a, a_day);
+        let for_new = best.len() < KEEP || best.last().is_some_and(|&(w, _)| high <= w);
+        let for_other = for_others && (e.top.len() < KEEP || e.top.last().is_some_and(|&(w, _)| high < w));
+        if !for_new && !for_other {
+            continue;
+        }
+        let verdict = if narrow {
+            None
+        } else {
+            match linker(d, a) {
+                Some(v) => Some(v),
+                None => continue,
+            }
+        };
+        if narrow && !crate::link::accepts(d, a) {
+            continue;
+        }
+        let (dk, ak) = match new.claim.polarity {
+            Polarity::Denial => (key, e.key.as_str()),
+            Polarity::Assertion => (e.key.as_str(), key),
+        };
+        let r = high | tie(d, dk, a, ak);
+        let id = e.record.id;
+        found.push((r, slot, id, verdict));
+        let at = best.partition_point(|&x| x < (r, id));
+        if at < KEEP {
+            best.insert(at, (r, id));
+            best.truncate(KEEP);
         }
     }
     found.sort_by_key(|f| (f.0, f.2));
@@ -130,6 +185,36 @@ fn pair(p: Polarity, new: i64, other: i64) -> (i64, i64) {
     match p {
         Polarity::Denial => (new, other),
         Polarity::Assertion => (other, new),
+    }
+}
+
+/// Stores the link between `new` and the claim in `slot` of list `k`, with the linker's
+/// reason (written only for the pairs kept); returns the links made (0 or 1).
+#[allow(clippy::too_many_arguments)]
+fn store_link(
+    conn: &Connection,
+    linker: Linker,
+    cache: &CandidateCache,
+    new: &ClaimRecord,
+    k: &ListKey,
+    slot: usize,
+    rank: i64,
+    verdict: Option<&LinkVerdict>,
+) -> rusqlite::Result<usize> {
+    let Some(e) = cache.entry(k, slot) else {
+        return Ok(0);
+    };
+    let (d, a) = match new.claim.polarity {
+        Polarity::Denial => (new, &e.record),
+        Polarity::Assertion => (&e.record, new),
+    };
+    if let Some(v) = verdict {
+        return queries::insert_link(conn, d.id, a.id, v, rank);
+    }
+    match linker(d, a) {
+        Some(verdict) => queries::insert_link(conn, d.id, a.id, &verdict, rank),
+        // Not reached: the pair was accepted by the same rules.
+        None => Ok(0),
     }
 }
 
@@ -146,28 +231,26 @@ pub(super) fn link_new(
     let own = list_key(&new.claim.actor, p);
     let others = list_key(&new.claim.actor, opposite(p));
     cache.ensure(conn, &new.claim.actor, p)?;
-    let found = found_for(conn, linker, cache, &new, &key)?;
+    let found = scan(conn, linker, cache, &new, &key, true)?;
     let mut made = 0;
     let mut dropped: Vec<(i64, i64)> = Vec::new();
     for (i, (rank, slot, other_id, verdict)) in found.iter().enumerate() {
-        let Some(e) = cache.entry_mut(&others, *slot) else {
+        let (rank, slot, other_id) = (*rank, *slot, *other_id);
+        let Some(e) = cache.entry_mut(&others, slot) else {
             continue;
         };
-        e.found += 1;
-        let enters = e.top.len() < KEEP || e.top.last().is_some_and(|&(worst, _)| *rank < worst);
+        let enters = e.top.len() < KEEP || e.top.last().is_some_and(|&(worst, _)| rank < worst);
         if enters {
-            let at = e.top.partition_point(|&(r, _)| r < *rank);
-            e.top.insert(at, (*rank, new.id));
+            let at = e.top.partition_point(|&(r, _)| r < rank);
+            e.top.insert(at, (rank, new.id));
             if e.top.len() > KEEP {
                 if let Some((_, out)) = e.top.pop() {
-                    dropped.push((*other_id, out));
+                    dropped.push((other_id, out));
                 }
             }
         }
-        cache.bump(*other_id, 1);
         if enters || i < KEEP {
-            let (d, a) = pair(p, new.id, *other_id);
-            made += queries::insert_link(conn, d, a, verdict, *rank)?;
+            made += store_link(conn, linker, cache, &new, &others, slot, rank, verdict.as_ref())?;
         }
     }
     // `other` no longer ranks `out` among its best: drop the link unless `out` ranks `other`
@@ -181,35 +264,34 @@ pub(super) fn link_new(
             queries::delete_link(conn, d, a)?;
         }
     }
-    cache.bump(new.id, found.len() as i64);
     let top = found.iter().take(KEEP).map(|f| (f.0, f.2)).collect();
-    let count = found.len() as i64;
+    let day = day_of(&new);
     cache.add(Entry {
         record: new,
         key,
-        found: count,
+        day,
         top,
     });
     cache.shrink(&[&own, &others]);
     Ok(made)
 }
 
-/// Before claims are deleted: takes them out of the counts of the claims they contradict, and
-/// returns the claims that had one of them among their best (to `refill` once they are gone).
+/// Before claims are deleted: returns the claims that had one of them among their best (to
+/// `refill` once they are gone).
 pub(super) fn before_delete(
     conn: &Connection,
-    linker: Linker,
     cache: &mut CandidateCache,
     doomed: &[(ClaimRecord, String)],
 ) -> rusqlite::Result<BTreeSet<(ListKey, i64)>> {
     let mut affected = BTreeSet::new();
-    for (record, key) in doomed {
-        let others = list_key(&record.claim.actor, opposite(record.claim.polarity));
-        for (_, slot, other_id, _) in found_for(conn, linker, cache, record, key)? {
-            cache.bump(other_id, -1);
+    for (record, _) in doomed {
+        let other = opposite(record.claim.polarity);
+        cache.ensure(conn, &record.claim.actor, other)?;
+        let others = list_key(&record.claim.actor, other);
+        for slot in cache.candidates(&record.claim, other) {
             if let Some(e) = cache.entry(&others, slot) {
                 if e.top.iter().any(|&(_, id)| id == record.id) {
-                    affected.insert((others.clone(), other_id));
+                    affected.insert((others.clone(), e.record.id));
                 }
             }
         }
@@ -234,17 +316,55 @@ pub(super) fn refill(
             continue;
         };
         let (record, key) = (e.record.clone(), e.key.clone());
-        let found = found_for(conn, linker, cache, &record, &key)?;
+        let found = scan(conn, linker, cache, &record, &key, false)?;
+        let others = list_key(actor, opposite(*polarity));
         let top: Vec<(i64, i64)> = found.iter().take(KEEP).map(|f| (f.0, f.2)).collect();
-        for (rank, _, other_id, verdict) in found.iter().take(KEEP) {
-            let (d, a) = pair(*polarity, *id, *other_id);
-            made += queries::insert_link(conn, d, a, verdict, *rank)?;
+        for (rank, slot, _, verdict) in found.iter().take(KEEP) {
+            made += store_link(conn, linker, cache, &record, &others, *slot, *rank, verdict.as_ref())?;
         }
         if let Some(e) = cache.entry_by_id_mut(&k, *id) {
             e.top = top;
         }
     }
     Ok(made)
+}
+
+/// How many contradicting claims of the other polarity the linker accepts with each claim
+/// given (`found`, kept as links or not), counted when asked rather than kept up to date on
+/// every write: keeping the count meant evaluating every pair, which grows with the archive.
+/// Reads the lists it needs (each once).
+pub(super) fn count_found(
+    conn: &Connection,
+    linker: Linker,
+    cache: &mut CandidateCache,
+    records: &[ClaimRecord],
+) -> rusqlite::Result<Vec<i64>> {
+    let mut out = Vec::with_capacity(records.len());
+    for new in records {
+        let other = opposite(new.claim.polarity);
+        cache.ensure(conn, &new.claim.actor, other)?;
+        let k = list_key(&new.claim.actor, other);
+        let narrow = cache.narrow;
+        let mut n = 0;
+        for slot in cache.candidates(&new.claim, other) {
+            let Some(e) = cache.entry(&k, slot) else { continue };
+            if e.record.id == new.id {
+                continue;
+            }
+            let (d, a) = match new.claim.polarity {
+                Polarity::Denial => (new, &e.record),
+                Polarity::Assertion => (&e.record, new),
+            };
+            let accepted = if narrow {
+                crate::link::accepts(d, a)
+            } else {
+                linker(d, a).is_some()
+            };
+            n += i64::from(accepted);
+        }
+        out.push(n);
+    }
+    Ok(out)
 }
 
 /// Gives every link stored before schema 4 its rank, in one transaction.

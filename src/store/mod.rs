@@ -153,6 +153,17 @@ pub struct ClaimFilter {
     pub status: StatusFilter,
 }
 
+impl ClaimFilter {
+    /// Whether it filters on nothing about the claims (company, data type, polarity, dates).
+    pub fn is_empty(&self) -> bool {
+        self.company.is_none()
+            && self.data_type.is_none()
+            && self.polarity.is_none()
+            && self.since.is_none()
+            && self.until.is_none()
+    }
+}
+
 /// A link's review status: found by claimtrack (`auto`), or decided by a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -408,7 +419,6 @@ impl Store {
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
             let outcome = save_in(&tx, linker, candidates, article, claims, extractor_version)?;
-            candidates.flush(&tx)?;
             tx.commit()?;
             Ok(outcome)
         } else {
@@ -417,7 +427,6 @@ impl Store {
             let sp = self.conn.savepoint_with_name("article")?;
             let outcome = save_in(&sp, linker, candidates, article, claims, extractor_version)?;
             sp.commit()?;
-            candidates.article_done();
             Ok(outcome)
         }
     }
@@ -446,12 +455,6 @@ impl Store {
     pub fn commit_batch(&mut self) -> Result<()> {
         if self.conn.is_autocommit() {
             return Ok(());
-        }
-        if let Err(e) = self.candidates.flush(&self.conn) {
-            let _ = self.conn.execute_batch("ROLLBACK");
-            self.candidates.clear();
-            self.batch_turn = None;
-            return Err(e.into());
         }
         let committed = self.conn.execute_batch("COMMIT");
         if committed.is_err() {
@@ -513,7 +516,6 @@ impl Store {
             claims,
             extractor_version,
         )?;
-        self.candidates.flush(&tx)?;
         tx.commit()?;
         Ok(counts)
     }
@@ -522,6 +524,16 @@ impl Store {
     /// article's date; undated last), then by id.
     pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRecord>> {
         Ok(queries::claims(&self.conn, filter)?)
+    }
+
+    /// How many claims pass the filter, its limit aside.
+    pub fn count_claims(&self, filter: &ClaimFilter) -> Result<i64> {
+        Ok(queries::count_claims(&self.conn, filter)?)
+    }
+
+    /// How many links `contradictions` would return without the filter's limit.
+    pub fn count_contradictions(&self, filter: &ClaimFilter) -> Result<i64> {
+        Ok(queries::count_links(&self.conn, filter)?)
     }
 
     /// Links whose denial or assertion passes the filter and whose status passes
@@ -534,8 +546,40 @@ impl Store {
     /// For the denials given (by id, each once): how many contradicting reports were found
     /// for each beyond the links kept (`LINKS_KEPT_PER_CLAIM` most relevant per claim; see
     /// ARCHITECTURE.md), as (denial id, count), for those with any.
+    ///
+    /// The pairs found are counted here, when asked (see `keep::count_found`); only denials
+    /// with at least `LINKS_KEPT_PER_CLAIM` links can have more.
     pub fn unkept_reports(&self, denial_ids: &[i64]) -> Result<Vec<(i64, i64)>> {
-        Ok(queries::unkept(&self.conn, denial_ids)?)
+        let kept = queries::link_counts(&self.conn, denial_ids)?;
+        let mut full = Vec::new();
+        for (&id, &n) in denial_ids.iter().zip(&kept) {
+            if n >= keep::KEEP as i64 {
+                if let Some(r) = queries::claim_by_id(&self.conn, id)? {
+                    full.push((r, n));
+                }
+            }
+        }
+        let mut cache = cache::CandidateCache::default();
+        cache.narrow = self.candidates.narrow;
+        let records: Vec<ClaimRecord> = full.iter().map(|(r, _)| r.clone()).collect();
+        let found = keep::count_found(&self.conn, self.linker, &mut cache, &records)?;
+        Ok(full
+            .iter()
+            .zip(found)
+            .filter_map(|((r, kept), found)| (found > *kept).then_some((r.id, found - kept)))
+            .collect())
+    }
+
+    /// How many contradicting claims of the other polarity the linker accepts with each claim
+    /// given by id (kept as links or not), in the order given.
+    pub fn links_found(&self, ids: &[i64]) -> Result<Vec<i64>> {
+        let mut records = Vec::new();
+        for &id in ids {
+            records.push(queries::claim_by_id(&self.conn, id)?.ok_or(StoreError::NoSuchClaim(id))?);
+        }
+        let mut cache = cache::CandidateCache::default();
+        cache.narrow = self.candidates.narrow;
+        Ok(keep::count_found(&self.conn, self.linker, &mut cache, &records)?)
     }
 
     /// As `contradictions`, with each link's status and decision.
@@ -630,7 +674,6 @@ impl Store {
         let claim_id = tx.query_row("SELECT id FROM claims WHERE article_id = ?1", [article_id], |r| {
             r.get::<_, i64>(0)
         })?;
-        self.candidates.flush(&tx)?;
         tx.commit()?;
         let outcome = SaveOutcome {
             status: SaveStatus::Inserted,
@@ -663,10 +706,6 @@ impl Store {
         let result = queries::edit_claim(&tx, self.linker, &mut self.candidates, id, edit, by);
         match result {
             Ok(Some(done)) => {
-                if let Err(e) = self.candidates.flush(&tx) {
-                    self.candidates.clear();
-                    return Err(e.into());
-                }
                 tx.commit()?;
                 Ok(done)
             }

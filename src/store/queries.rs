@@ -325,8 +325,9 @@ fn insert_claim(
     conn.prepare_cached(
         "INSERT INTO claims (article_id, actor, counterparty, data_type, action, polarity, scope, \
          speaker, stated_on, period_start, period_end, sentence, start, \"end\", rule, confidence, \
-         extractor_version, key) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+         extractor_version, key, stated_when) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
+         COALESCE(?9, (SELECT published FROM articles WHERE id = ?1)))",
     )?
     .execute(params![
         article_id,
@@ -355,8 +356,8 @@ fn insert_claim(
 /// the `claims (actor, polarity, data_type)` index (never a scan of all claims).
 pub(super) static CANDIDATES: LazyLock<String> = LazyLock::new(|| {
     format!(
-        "SELECT {}, c.key, COALESCE(n.found, 0) FROM claims c JOIN articles a ON a.id = c.article_id \
-         LEFT JOIN claim_link_counts n ON n.claim_id = c.id WHERE c.actor = ?1 AND c.polarity = ?2 ORDER BY c.id",
+        "SELECT {}, c.key FROM claims c JOIN articles a ON a.id = c.article_id \
+         WHERE c.actor = ?1 AND c.polarity = ?2 ORDER BY c.id",
         claim_columns("c", "a")
     )
 });
@@ -393,16 +394,6 @@ pub(super) fn delete_link(conn: &Connection, denial_id: i64, assertion_id: i64) 
         "DELETE FROM links WHERE denial_id = ?1 AND assertion_id = ?2 AND status <> 'confirmed'",
     )?
     .execute([denial_id, assertion_id])?;
-    Ok(())
-}
-
-/// Adds `delta` to a claim's count of contradicting claims found (`claim_link_counts`).
-pub(super) fn add_links_found(conn: &Connection, id: i64, delta: i64) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO claim_link_counts (claim_id, found) VALUES (?1, max(0, ?2)) \
-         ON CONFLICT (claim_id) DO UPDATE SET found = max(0, found + ?2)",
-    )?
-    .execute([id, delta])?;
     Ok(())
 }
 
@@ -484,28 +475,23 @@ pub(super) fn delete_claims_kept(
     if doomed.is_empty() {
         return Ok(0);
     }
-    let affected = keep::before_delete(conn, linker, cache, &doomed)?;
+    let affected = keep::before_delete(conn, cache, &doomed)?;
     delete_claims(conn, article_id)?;
-    for (record, _) in &doomed {
-        cache.forget_changes(record.id);
-    }
     cache.clear_lists();
     keep::refill(conn, linker, cache, &affected)
 }
 
-/// The claims of one actor and polarity, as read by `CANDIDATES`, with their keys and
-/// the count of contradicting claims found.
+/// The claims of one actor and polarity, as read by `CANDIDATES`, with their keys.
 pub(super) fn candidates(
     conn: &Connection,
     actor: &str,
     polarity: Polarity,
-) -> rusqlite::Result<Vec<(ClaimRecord, String, i64)>> {
+) -> rusqlite::Result<Vec<(ClaimRecord, String)>> {
     conn.prepare_cached(&CANDIDATES)?
         .query_map(params![actor, polarity.as_str()], |r| {
             Ok((
                 claim_record(r, 0)?,
                 r.get::<_, Option<String>>(CLAIM_COLUMNS)?.unwrap_or_default(),
-                r.get(CLAIM_COLUMNS + 1)?,
             ))
         })?
         .collect()
@@ -573,7 +559,7 @@ pub(super) fn edit_claim(
         return Ok(None);
     };
     // Out of the counts and best links of the claims it was linked with, as it was.
-    let affected = keep::before_delete(conn, linker, cache, &[(record.clone(), key.clone())])?;
+    let affected = keep::before_delete(conn, cache, &[(record.clone(), key.clone())])?;
     let c = &mut record.claim;
     if let Some(a) = &edit.actor {
         c.actor = a.clone();
@@ -600,8 +586,6 @@ pub(super) fn edit_claim(
         "DELETE FROM links WHERE denial_id = ?1 OR assertion_id = ?1",
         [id],
     )?;
-    conn.execute("DELETE FROM claim_link_counts WHERE claim_id = ?1", [id])?;
-    cache.forget_changes(id);
     // The claim moved between candidate lists: read them afresh.
     cache.clear_lists();
     let mut links = keep::refill(conn, linker, cache, &affected)?;
@@ -649,16 +633,17 @@ pub(super) fn insert_and_link(
 /// SQL conditions for one claim (`c`, its article `a`) passing `filter`, numbering parameters
 /// after those already in `params`.
 ///
-/// Dates: a claim is placed at `COALESCE(stated_on, published)`, which may be a year or a month.
+/// Dates: a claim is placed at `stated_when` (`COALESCE(stated_on, published)`, kept on the claim
+/// row by migration 0006), which may be a year or a month.
 /// It passes `since` when the last day it covers is on or after `since`, and `until` when the
 /// first day it covers is on or before `until`; comparing the text with the bound cut to the
 /// same length does exactly that ("2018" passes since 2018-06-01; "2018-04" does not).
-fn claim_conditions(filter: &ClaimFilter, c: &str, a: &str, params: &mut Vec<Value>) -> Vec<String> {
+fn claim_conditions(filter: &ClaimFilter, c: &str, params: &mut Vec<Value>) -> Vec<String> {
     let push = |v: Value, params: &mut Vec<Value>| {
         params.push(v);
         params.len()
     };
-    let when = format!("COALESCE({c}.stated_on, {a}.published)");
+    let when = format!("{c}.stated_when");
     let mut out = Vec::new();
     if let Some(company) = &filter.company {
         // actor and counterparty are declared COLLATE NOCASE.
@@ -688,25 +673,73 @@ fn limit_value(limit: Option<usize>) -> Value {
     Value::Integer(limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX)))
 }
 
+/// The order of claim listings: undated last, then by date, then id; the `claims_*_when`
+/// indexes hold it.
+const CLAIM_ORDER: &str = "c.stated_when IS NULL, c.stated_when, c.id";
+
 pub(super) fn claims(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<Vec<ClaimRecord>> {
+    let (sql, params) = claims_query(filter);
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params_from_iter(params), |r| claim_record(r, 0))?;
+    rows.collect()
+}
+
+/// The SQL of `claims` and its parameters.
+pub(super) fn claims_query(filter: &ClaimFilter) -> (String, Vec<Value>) {
     let mut params = Vec::new();
-    let conditions = claim_conditions(filter, "c", "a", &mut params);
+    let sql = match &filter.company {
+        // The company's claims as actor and as counterparty, each read in order through its
+        // index and cut at the limit, then merged: an OR of the two would read them all and sort.
+        Some(company) => {
+            let rest = ClaimFilter {
+                company: None,
+                ..filter.clone()
+            };
+            let conditions = claim_conditions(&rest, "c", &mut params);
+            params.push(Value::Text(company.clone()));
+            let n = params.len();
+            params.push(limit_value(filter.limit));
+            let l = params.len();
+            let more: String = conditions.iter().map(|c| format!(" AND {c}")).collect();
+            format!(
+                "SELECT {} FROM \
+                 (SELECT id FROM (SELECT c.id FROM claims c WHERE c.actor = ?{n}{more} ORDER BY {CLAIM_ORDER} LIMIT ?{l}) \
+                  UNION SELECT id FROM (SELECT c.id FROM claims c WHERE c.counterparty = ?{n}{more} ORDER BY {CLAIM_ORDER} LIMIT ?{l})) u \
+                 CROSS JOIN claims c ON c.id = u.id JOIN articles a ON a.id = c.article_id \
+                 ORDER BY {CLAIM_ORDER} LIMIT ?{l}",
+                claim_columns("c", "a"),
+            )
+        }
+        None => {
+            let conditions = claim_conditions(filter, "c", &mut params);
+            let where_clause = if conditions.is_empty() {
+                String::new()
+            } else {
+                format!("WHERE {}", conditions.join(" AND "))
+            };
+            params.push(limit_value(filter.limit));
+            format!(
+                "SELECT {} FROM claims c CROSS JOIN articles a ON a.id = c.article_id {where_clause} \
+                 ORDER BY {CLAIM_ORDER} LIMIT ?{}",
+                claim_columns("c", "a"),
+                params.len()
+            )
+        }
+    };
+    (sql, params)
+}
+
+/// How many claims pass the filter (its limit aside).
+pub(super) fn count_claims(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<i64> {
+    let mut params = Vec::new();
+    let conditions = claim_conditions(filter, "c", &mut params);
     let where_clause = if conditions.is_empty() {
         String::new()
     } else {
         format!("WHERE {}", conditions.join(" AND "))
     };
-    params.push(limit_value(filter.limit));
-    let sql = format!(
-        "SELECT {} FROM claims c JOIN articles a ON a.id = c.article_id {where_clause} \
-         ORDER BY COALESCE(c.stated_on, a.published) IS NULL, COALESCE(c.stated_on, a.published), c.id \
-         LIMIT ?{}",
-        claim_columns("c", "a"),
-        params.len()
-    );
-    let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params_from_iter(params), |r| claim_record(r, 0))?;
-    rows.collect()
+    conn.prepare_cached(&format!("SELECT count(*) FROM claims c {where_clause}"))?
+        .query_row(params_from_iter(params), |r| r.get(0))
 }
 
 /// SQL condition on a link `l` for a status filter.
@@ -721,48 +754,7 @@ fn status_condition(status: StatusFilter) -> String {
 /// All links passing the filter on either side (and its status filter), with both claims and
 /// the decision made on them, in one query.
 pub(super) fn review_links(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<Vec<ReviewLink>> {
-    let mut params = Vec::new();
-    let denial = claim_conditions(filter, "d", "da", &mut params);
-    let assertion = claim_conditions(filter, "s", "sa", &mut params);
-    let mut where_clause = format!("WHERE {}", status_condition(filter.status));
-    if !denial.is_empty() {
-        where_clause.push_str(&format!(
-            " AND (({}) OR ({}))",
-            denial.join(" AND "),
-            assertion.join(" AND ")
-        ));
-    }
-    // A company's links are found through its claims (`claims (actor, ...)`,
-    // `claims (counterparty)`), then the links' indexes on either side, as a UNION: the OR
-    // above, across two joined tables, no index serves, and SQLite would walk every link.
-    let from = match &filter.company {
-        Some(company) => {
-            params.push(Value::Text(company.clone()));
-            let n = params.len();
-            let ids = format!(
-                "SELECT id FROM claims WHERE actor = ?{n} UNION SELECT id FROM claims WHERE counterparty = ?{n}"
-            );
-            format!(
-                "(SELECT id FROM links WHERE denial_id IN ({ids}) \
-                  UNION SELECT id FROM links WHERE assertion_id IN ({ids})) AS lk \
-                 CROSS JOIN links l ON l.id = lk.id"
-            )
-        }
-        None => "links l".to_string(),
-    };
-    params.push(limit_value(filter.limit));
-    let sql = format!(
-        "SELECT l.id, l.reason, l.first, l.status, l.note, l.decided_by, l.decided_at, {}, {} \
-         FROM {from} \
-         JOIN claims d ON d.id = l.denial_id JOIN articles da ON da.id = d.article_id \
-         JOIN claims s ON s.id = l.assertion_id JOIN articles sa ON sa.id = s.article_id \
-         {where_clause} \
-         ORDER BY COALESCE(d.stated_on, da.published) IS NULL, COALESCE(d.stated_on, da.published), \
-         COALESCE(s.stated_on, sa.published), l.id LIMIT ?{}",
-        claim_columns("d", "da"),
-        claim_columns("s", "sa"),
-        params.len()
-    );
+    let (sql, params) = review_query(filter);
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(params_from_iter(params), |r| {
         Ok(ReviewLink {
@@ -780,21 +772,95 @@ pub(super) fn review_links(conn: &Connection, filter: &ClaimFilter) -> rusqlite:
     rows.collect()
 }
 
-/// For each denial id given: (id, contradicting claims found for it but not kept as links),
-/// for those with any.
-pub(super) fn unkept(conn: &Connection, denial_ids: &[i64]) -> rusqlite::Result<Vec<(i64, i64)>> {
-    let mut st = conn.prepare_cached(
-        "SELECT COALESCE((SELECT found FROM claim_link_counts WHERE claim_id = ?1), 0) \
-           - (SELECT count(*) FROM links l WHERE l.denial_id = ?1)",
-    )?;
-    let mut out = Vec::new();
-    for &id in denial_ids {
-        let more: Option<i64> = st.query_row([id], |r| r.get(0)).optional()?;
-        if let Some(more) = more.filter(|m| *m > 0) {
-            out.push((id, more));
-        }
+/// The SQL of `review_links` and its parameters.
+pub(super) fn review_query(filter: &ClaimFilter) -> (String, Vec<Value>) {
+    let mut params = Vec::new();
+    let (from, where_clause, order, _) = link_query(filter, &mut params);
+    params.push(limit_value(filter.limit));
+    let sql = format!(
+        "SELECT l.id, l.reason, l.first, l.status, l.note, l.decided_by, l.decided_at, {}, {} \
+         FROM {from} \
+         JOIN claims d ON d.id = l.denial_id JOIN articles da ON da.id = d.article_id \
+         JOIN claims s ON s.id = l.assertion_id JOIN articles sa ON sa.id = s.article_id \
+         {where_clause} ORDER BY {order} LIMIT ?{}",
+        claim_columns("d", "da"),
+        claim_columns("s", "sa"),
+        params.len()
+    );
+    (sql, params)
+}
+
+/// FROM, WHERE and ORDER BY of the links passing `filter` (claims `d`, `s`), pushing its
+/// parameters. Links are listed by the denial's date (undated last), the assertion's, then id.
+/// A company's links are read through `link_companies`, whose index holds them in that order:
+/// `--limit N` reads N of them instead of sorting them all (and an OR across the two joined
+/// claims, which no index serves, is never the way in).
+fn link_query(filter: &ClaimFilter, params: &mut Vec<Value>) -> (String, String, &'static str, bool) {
+    // With the company alone, `lc.company = X` is the whole condition: `link_companies` holds a
+    // link under X exactly when either claim has X as actor or counterparty.
+    let company_only = ClaimFilter {
+        company: None,
+        limit: None,
+        status: StatusFilter::default(),
+        ..filter.clone()
     }
-    Ok(out)
+    .is_empty();
+    let (denial, assertion) = if company_only && filter.company.is_some() {
+        (Vec::new(), Vec::new())
+    } else {
+        (claim_conditions(filter, "d", params), claim_conditions(filter, "s", params))
+    };
+    let on_claims = !denial.is_empty();
+    let mut where_clause = format!("WHERE {}", status_condition(filter.status));
+    if on_claims {
+        where_clause.push_str(&format!(
+            " AND (({}) OR ({}))",
+            denial.join(" AND "),
+            assertion.join(" AND ")
+        ));
+    }
+    match &filter.company {
+        Some(company) => {
+            params.push(Value::Text(company.clone()));
+            where_clause.push_str(&format!(" AND lc.company = ?{}", params.len()));
+            (
+                "link_companies lc CROSS JOIN links l ON l.id = lc.link_id".to_string(),
+                where_clause,
+                "lc.d_when IS NULL, lc.d_when, lc.a_when, lc.link_id",
+                on_claims,
+            )
+        }
+        None => (
+            "links l".to_string(),
+            where_clause,
+            "d.stated_when IS NULL, d.stated_when, s.stated_when, l.id",
+            on_claims,
+        ),
+    }
+}
+
+/// How many links pass the filter (its limit aside).
+pub(super) fn count_links(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<i64> {
+    let mut params = Vec::new();
+    let (from, where_clause, _, on_claims) = link_query(filter, &mut params);
+    // Every link has both claims (foreign keys): the joins are needed only to filter on them.
+    let joins = if on_claims {
+        "JOIN claims d ON d.id = l.denial_id JOIN claims s ON s.id = l.assertion_id"
+    } else {
+        ""
+    };
+    let sql = format!("SELECT count(*) FROM {from} {joins} {where_clause}");
+    conn.prepare_cached(&sql)?
+        .query_row(params_from_iter(params), |r| r.get(0))
+}
+
+/// For each claim id given: how many links it has (kept or confirmed, any status).
+pub(super) fn link_counts(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Vec<i64>> {
+    let mut st = conn.prepare_cached(
+        "SELECT (SELECT count(*) FROM links WHERE denial_id = ?1) \
+              + (SELECT count(*) FROM links WHERE assertion_id = ?1)",
+    )?;
+    ids.iter().map(|&id| st.query_row([id], |r| r.get(0))).collect()
 }
 
 /// All links passing the filter, as `ContradictionRecord`s.

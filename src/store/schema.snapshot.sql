@@ -1,6 +1,6 @@
 -- The schema after every migration, as SQLite stores it. Regenerate with
 -- UPDATE_SCHEMA_SNAPSHOT=1 cargo test --lib store; review the diff.
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 PRAGMA application_id = 1131172971;
 
 CREATE TABLE _claimtrack_meta (
@@ -40,6 +40,10 @@ CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
     INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
 
+CREATE TRIGGER articles_au_published AFTER UPDATE OF published ON articles BEGIN
+    UPDATE claims SET stated_when = COALESCE(stated_on, new.published) WHERE article_id = new.id;
+END;
+
 CREATE INDEX articles_content_hash ON articles (content_hash);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
@@ -72,11 +76,6 @@ CREATE TABLE claim_corrections (
     sentence TEXT NOT NULL          -- the claim's sentence when corrected, for reading
 );
 
-CREATE TABLE claim_link_counts (
-    claim_id INTEGER PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
-    found INTEGER NOT NULL
-);
-
 CREATE TABLE claims (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -96,15 +95,17 @@ CREATE TABLE claims (
     rule TEXT NOT NULL,
     confidence REAL NOT NULL,
     extractor_version TEXT NOT NULL
-, key TEXT);
+, key TEXT, stated_when TEXT);
 
 CREATE INDEX claims_actor_polarity_data_type ON claims (actor, polarity, data_type);
 
+CREATE INDEX claims_actor_when ON claims (actor, (stated_when IS NULL), stated_when);
+
 CREATE INDEX claims_article_id ON claims (article_id);
 
-CREATE INDEX claims_counterparty ON claims (counterparty);
+CREATE INDEX claims_counterparty_when ON claims (counterparty, (stated_when IS NULL), stated_when);
 
-CREATE INDEX claims_data_type ON claims (data_type);
+CREATE INDEX claims_data_type_when ON claims (data_type, (stated_when IS NULL), stated_when);
 
 CREATE INDEX claims_key ON claims (key);
 
@@ -196,6 +197,18 @@ CREATE INDEX fetch_queue_source_ref ON fetch_queue (source_ref);
 
 CREATE INDEX fetch_queue_state ON fetch_queue (state);
 
+CREATE TABLE link_companies (
+    link_id INTEGER NOT NULL REFERENCES links (id) ON DELETE CASCADE,
+    company TEXT NOT NULL COLLATE NOCASE,
+    d_when TEXT,
+    a_when TEXT
+);
+
+CREATE INDEX link_companies_link_id ON link_companies (link_id);
+
+CREATE INDEX link_companies_order ON link_companies
+    (company, (d_when IS NULL), d_when, a_when, link_id);
+
 CREATE TABLE link_decisions (
     id INTEGER PRIMARY KEY,
     denial_key TEXT NOT NULL,
@@ -225,6 +238,18 @@ CREATE TABLE links (
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), note TEXT, decided_by TEXT, decided_at TEXT, rank INTEGER,
     UNIQUE (denial_id, assertion_id)
 );
+
+CREATE TRIGGER links_ai_companies AFTER INSERT ON links BEGIN
+    INSERT INTO link_companies (link_id, company, d_when, a_when)
+    SELECT new.id, name,
+           (SELECT stated_when FROM claims WHERE id = new.denial_id),
+           (SELECT stated_when FROM claims WHERE id = new.assertion_id)
+    FROM (SELECT actor AS name FROM claims WHERE id = new.denial_id
+          UNION SELECT counterparty FROM claims WHERE id = new.denial_id
+          UNION SELECT actor FROM claims WHERE id = new.assertion_id
+          UNION SELECT counterparty FROM claims WHERE id = new.assertion_id)
+    WHERE name IS NOT NULL;
+END;
 
 CREATE INDEX links_assertion_id ON links (assertion_id);
 

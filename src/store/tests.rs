@@ -907,6 +907,65 @@ fn lookups_use_indexes() {
     }
 }
 
+/// Listings cut by a limit read their rows in order through an index: no sort of every
+/// matching row (`USE TEMP B-TREE FOR ORDER BY`), no scan of claims or links.
+#[test]
+fn limited_listings_read_rows_in_index_order() {
+    let db = temp_db();
+    let store = open(&db);
+    let since = Some(date("2015-01-01"));
+    let filter = |company: Option<&str>, data_type: Option<DataType>| ClaimFilter {
+        company: company.map(str::to_string),
+        data_type,
+        since: if data_type.is_some() { since } else { None },
+        limit: Some(100),
+        ..ClaimFilter::default()
+    };
+    // (query, indexes its plan must use, whether it may sort: the company's claims are two
+    // ordered reads of at most the limit each, merged and sorted)
+    let cases = [
+        (
+            queries::claims_query(&filter(Some("Acme"), None)),
+            &["claims_actor_when", "claims_counterparty_when"][..],
+            true,
+        ),
+        (
+            queries::claims_query(&filter(None, Some(DataType::Location))),
+            &["claims_data_type_when"][..],
+            false,
+        ),
+        (
+            queries::review_query(&filter(Some("Acme"), None)),
+            &["link_companies_order"][..],
+            false,
+        ),
+        (
+            queries::review_query(&filter(Some("Acme"), Some(DataType::Location))),
+            &["link_companies_order"][..],
+            false,
+        ),
+    ];
+    for ((sql, params), indexes, may_sort) in cases {
+        let mut st = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .expect("plan");
+        let plan: Vec<String> = st
+            .query_map(rusqlite::params_from_iter(params), |r| r.get::<_, String>(3))
+            .and_then(|rows| rows.collect())
+            .expect("plan rows");
+        let plan = plan.join(" | ");
+        for index in indexes {
+            assert!(plan.contains(&format!(" {index} ")), "{index} not used: {sql}: {plan}");
+        }
+        assert!(may_sort || !plan.contains("TEMP B-TREE FOR ORDER BY"), "{sql}: {plan}");
+        assert!(
+            !plan.contains("SCAN c ") && !plan.contains("SCAN l ") && !plan.ends_with("SCAN c"),
+            "{sql}: {plan}"
+        );
+    }
+}
+
 /// Bulk-save throughput; prints figures. `cargo test --release --lib store::tests::bench -- --ignored --nocapture`
 #[test]
 #[ignore = "a benchmark: prints articles per second"]
