@@ -322,7 +322,14 @@ fn read_published(s: &Sources) -> Option<(NaiveDate, String)> {
             }
             _ => Some((d, how)),
         },
-        (Some(found), _) => Some(found),
+        // The URL's day confirms the structured date; a date line showing the page's later
+        // modification day is still the day the page shows (see above).
+        (Some((d, how)), Some(_)) => match date_line(s) {
+            Some((line, kind)) if kind == "text" && line > d && s.modified == Some(line) => {
+                Some((line, "text:modified".into()))
+            }
+            _ => Some((d, how)),
+        },
         (None, Some(u)) => Some((u, "url".into())),
         (None, None) => {
             let line = date_line(s);
@@ -400,6 +407,11 @@ fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
             return Some((d, format!("script:{key}")));
         }
     }
+    // The RDF block old blog engines embed for trackback discovery (often inside an HTML
+    // comment): <rdf:Description ... dc:date="2020-07-03T17:16:22+09:00" />.
+    if let Some(d) = rdf_date(s) {
+        return Some((d, "rdf:dc:date".into()));
+    }
     // hAtom's `published` class (Blogger, many WordPress themes): <abbr class="published"
     // title="2019-10-16T14:33:00-07:00">.
     for node in s.doc.select(".published[title], .published[datetime]").nodes() {
@@ -435,6 +447,17 @@ fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
         }
     }
     None
+}
+
+/// The `dc:date` of the first `<rdf:Description>` in the raw HTML.
+fn rdf_date(s: &Sources) -> Option<NaiveDate> {
+    let at = s.raw.find("<rdf:Description")?;
+    let block = s.raw.get(at..)?;
+    let block = &block[..block.find('>').unwrap_or(block.len())];
+    let v = block.split_once("dc:date=")?.1;
+    let v = v.strip_prefix(['"', '\''])?;
+    let end = v.find(['"', '\'']).unwrap_or(v.len()).min(40);
+    s.value_date(v.get(..end)?)
 }
 
 /// The date an element holds: in its `datetime`, `content` or `title` attribute, else in its
@@ -900,7 +923,9 @@ pub(crate) fn lenient_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(ymd.0 as i32, ymd.1, ymd.2).and_then(plausible)
 }
 
-/// A date written in a URL's path: `/2018/12/19/`, `/2018-12-19/`, `/20181219/`.
+/// A date written in a URL's path: `/2018/12/19/`, `/2018-12-19/`, `/20181219/`,
+/// `/2018/1219/`, `/19-12-2018/` (day first, only when the day is above 12); else in its
+/// query: `?date=2018-12-19`.
 pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = path.find('/').map_or("", |i| &path[i..]);
@@ -924,6 +949,16 @@ pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
                 }
             }
         }
+        // A year then month and day in one segment: /2019/0304/.
+        if let (Some(y), Some(md)) = (num(segs[i], 4), segs.get(i + 1).and_then(|s| num(s, 4))) {
+            if let Some(date) = NaiveDate::from_ymd_opt(y as i32, md / 100, md % 100).and_then(plausible) {
+                return Some(date);
+            }
+        }
+        // A whole segment that is a day-first date, when the order is certain: 29-10-2021.
+        if let Some(d) = day_first_segment(segs[i]) {
+            return Some(d);
+        }
         // A whole segment that starts with a date: 2018-12-19 or 20181219.
         let seg = segs[i];
         let head = seg.get(..10).unwrap_or(seg);
@@ -941,7 +976,39 @@ pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
             }
         }
     }
-    None
+    date_in_query(url)
+}
+
+/// A URL segment that is `DD-MM-YYYY` (or with `.` / `_`), when the day is above 12 so the
+/// order is not in doubt (`03-04-2021` could be either).
+fn day_first_segment(seg: &str) -> Option<NaiveDate> {
+    let b = seg.as_bytes();
+    if b.len() != 10 || !matches!(b[2], b'-' | b'.' | b'_') || b[5] != b[2] {
+        return None;
+    }
+    let part = |r: std::ops::Range<usize>| -> Option<u32> {
+        let p = seg.get(r)?;
+        p.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    let (d, m, y) = (part(0..2)?, part(3..5)?, part(6..10)?);
+    if d <= 12 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d).and_then(plausible)
+}
+
+/// The query parameter `date` (or `datum`, `pubdate`) of a URL, when it is a date.
+fn date_in_query(url: &str) -> Option<NaiveDate> {
+    let query = url.split_once('?')?.1.split('#').next()?;
+    query.split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=')?;
+        matches!(k.to_ascii_lowercase().as_str(), "date" | "datum" | "pubdate")
+            .then(|| lenient_date(v))
+            .flatten()
+    })
 }
 
 /// The host of a URL without a leading `www.`.
@@ -1008,6 +1075,20 @@ mod tests {
             Some(ymd(2018, 12, 19)),
         );
         check("https://example.com/a/20181219/story", Some(ymd(2018, 12, 19)));
+        check("https://example.com/2018/1219/story", Some(ymd(2018, 12, 19)));
+        check("https://example.com/news/19-12-2018", Some(ymd(2018, 12, 19)));
+        check("https://example.com/news/19.12.2018/x", Some(ymd(2018, 12, 19)));
+        check("https://example.com/news/03-04-2018", None);
+        check(
+            "https://example.com/story?id=5&date=2018-12-19",
+            Some(ymd(2018, 12, 19)),
+        );
+        check(
+            "https://example.com/story?date=20181219#top",
+            Some(ymd(2018, 12, 19)),
+        );
+        check("https://example.com/story?update=2018-12-19", None);
+        check("https://example.com/2018/9999/story", None);
         check("https://example.com/2018/12/story", None);
         check("https://example.com/2018/13/40/story", None);
         check("https://example.com/story?id=2018", None);
@@ -1125,6 +1206,18 @@ mod tests {
                 r#"<meta itemprop="datePublished" content="2021-10-27T20:35:36+01:00"><body><article><p class="article-meta">Berlin, 28.10.2021</p><time itemprop="dateModified" datetime="2021-10-28T13:21:30+01:00"></time></article></body>"#,
                 None,
                 Some("2021-10-28 text:modified"),
+            ),
+            (
+                "the dc:date of a trackback RDF block in a comment",
+                r#"<body><!-- <rdf:RDF><rdf:Description rdf:about="https://blog.example/e/1" dc:title="T" dc:date="2020-07-03T17:16:22+09:00" /></rdf:RDF> --><p>Text on 2020/07/01.</p></body>"#,
+                None,
+                Some("2020-07-03 rdf:dc:date"),
+            ),
+            (
+                "a date line showing the modified day, the URL giving the first one",
+                r#"<meta name="pubdate" content="2021-03-08T11:15:28Z"><meta name="lastmod" content="2021-03-14T20:10:50Z"><body><p class="update-time">Updated March 14, 2021</p></body>"#,
+                Some("https://example.com/2021/03/08/world/story.html"),
+                Some("2021-03-14 text:modified"),
             ),
             (
                 "the URL's day over a generic date meta",
