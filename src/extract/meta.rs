@@ -100,6 +100,25 @@ pub(crate) fn read(doc: &Document, url: Option<&str>, raw: &str, today: Option<N
 
     let not_future = |d: NaiveDate| today.is_none_or(|t| d <= t);
     let page_url = url.or(canonical_url.as_deref()).or_else(|| tags.get("og:url"));
+    let modified = ld
+        .modified
+        .iter()
+        .map(String::as_str)
+        .chain(MODIFIED_META.iter().filter_map(|k| tags.get(k)))
+        .filter_map(lenient_date)
+        .find(|d| not_future(*d))
+        .or_else(|| {
+            // `itemprop=dateModified` on an element other than <meta> (<time datetime>).
+            doc.select("[itemprop=dateModified]")
+                .nodes()
+                .iter()
+                .find_map(|n| {
+                    ["datetime", "content"]
+                        .iter()
+                        .find_map(|a| n.attr(a).and_then(|v| lenient_date(&v)))
+                        .filter(|d| not_future(*d))
+                })
+        });
     let published = read_published(&Sources {
         doc,
         tags: &tags,
@@ -108,14 +127,8 @@ pub(crate) fn read(doc: &Document, url: Option<&str>, raw: &str, today: Option<N
         raw,
         month_first: textdate::month_first(language.as_deref()),
         ok: &not_future,
+        modified,
     });
-    let modified = ld
-        .modified
-        .iter()
-        .map(String::as_str)
-        .chain(MODIFIED_META.iter().filter_map(|k| tags.get(k)))
-        .filter_map(lenient_date)
-        .find(|d| not_future(*d));
 
     Meta {
         title,
@@ -189,6 +202,8 @@ struct Sources<'a> {
     month_first: bool,
     /// False for a date after today (when today is known).
     ok: &'a dyn Fn(NaiveDate) -> bool,
+    /// The page's modification date, from structured markup.
+    modified: Option<NaiveDate>,
 }
 
 impl Sources<'_> {
@@ -284,13 +299,37 @@ fn read_published(s: &Sources) -> Option<(NaiveDate, String)> {
         // A timestamp's day can be a day after the day the page shows (the UTC time of an
         // evening story in the Americas, a server's time zone): the article's own date line,
         // the day as written on the page, wins. A date line a day later is rather an update.
+        //
+        // A date line a day after a UTC timestamp of the late evening is the day in a time
+        // zone east of UTC (23:15 UTC is the next day in Europe).
+        //
+        // A later date line that is the page's modification date shows the page as of its
+        // update (republished guides, reworked reports): the page shows that day as its date,
+        // not the first publication's (`text:modified`).
         (Some((d, how)), None) => match date_line(s) {
             Some((line, kind)) if kind == "text" && (d - line).num_days() == 1 => {
                 Some((line, format!("{how}+text")))
             }
+            Some((line, kind))
+                if kind == "text"
+                    && (line - d).num_days() == 1
+                    && structured_value(s, &how).is_some_and(afternoon_utc) =>
+            {
+                Some((line, format!("{how}+text")))
+            }
+            Some((line, kind)) if kind == "text" && line > d && s.modified == Some(line) => {
+                Some((line, "text:modified".into()))
+            }
             _ => Some((d, how)),
         },
-        (Some(found), _) => Some(found),
+        // The URL's day confirms the structured date; a date line showing the page's later
+        // modification day is still the day the page shows (see above).
+        (Some((d, how)), Some(_)) => match date_line(s) {
+            Some((line, kind)) if kind == "text" && line > d && s.modified == Some(line) => {
+                Some((line, "text:modified".into()))
+            }
+            _ => Some((d, how)),
+        },
         (None, Some(u)) => Some((u, "url".into())),
         (None, None) => {
             let line = date_line(s);
@@ -299,9 +338,41 @@ fn read_published(s: &Sources) -> Option<(NaiveDate, String)> {
                     return Some((*d, how.clone()));
                 }
             }
-            weak_meta(s).or(line)
+            // No date line outside every sidebar and teaser box: the page's layout may call
+            // the column or box of the article's header so.
+            let loose = date_line_in(s, true);
+            if let Some((d, how)) = &loose {
+                if how == "text:loose" {
+                    return Some((*d, how.clone()));
+                }
+            }
+            weak_meta(s).or(line).or(loose)
         }
     }
+}
+
+/// The raw value behind a structured date found by `structured_published` with method `how`
+/// (JSON-LD or a `<meta>` tag; `None` for other methods).
+fn structured_value<'a>(s: &'a Sources, how: &str) -> Option<&'a str> {
+    if how == "json-ld" {
+        return s.ld.published.as_deref();
+    }
+    s.tags.get(how.strip_prefix("meta:")?)
+}
+
+/// Whether a timestamp is in UTC (`Z`, `+00:00`, `+0000`) at 22:00 or later, so that in
+/// Europe (and further east) it is already the next day. Earlier afternoon times are the
+/// same day in Europe, where most such pages are from, and a date line a day later there is
+/// rather an update.
+fn afternoon_utc(v: &str) -> bool {
+    let v = v.trim();
+    let b = v.as_bytes();
+    let hour = match (b.get(10), v.get(11..13)) {
+        (Some(b'T' | b' '), Some(h)) => h.parse::<u32>().ok(),
+        _ => None,
+    };
+    let utc = v.ends_with('Z') || v.ends_with("+00:00") || v.ends_with("+0000");
+    utc && hour.is_some_and(|h| (22..24).contains(&h))
 }
 
 fn weak_meta(s: &Sources) -> Option<(NaiveDate, String)> {
@@ -335,6 +406,11 @@ fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
         if let Some(d) = script_date(s, key) {
             return Some((d, format!("script:{key}")));
         }
+    }
+    // The RDF block old blog engines embed for trackback discovery (often inside an HTML
+    // comment): <rdf:Description ... dc:date="2020-07-03T17:16:22+09:00" />.
+    if let Some(d) = rdf_date(s) {
+        return Some((d, "rdf:dc:date".into()));
     }
     // hAtom's `published` class (Blogger, many WordPress themes): <abbr class="published"
     // title="2019-10-16T14:33:00-07:00">.
@@ -371,6 +447,17 @@ fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
         }
     }
     None
+}
+
+/// The `dc:date` of the first `<rdf:Description>` in the raw HTML.
+fn rdf_date(s: &Sources) -> Option<NaiveDate> {
+    let at = s.raw.find("<rdf:Description")?;
+    let block = s.raw.get(at..)?;
+    let block = &block[..block.find('>').unwrap_or(block.len())];
+    let v = block.split_once("dc:date=")?.1;
+    let v = v.strip_prefix(['"', '\''])?;
+    let end = v.find(['"', '\'']).unwrap_or(v.len()).min(40);
+    s.value_date(v.get(..end)?)
 }
 
 /// The date an element holds: in its `datetime`, `content` or `title` attribute, else in its
@@ -502,16 +589,37 @@ fn mark_words(node: &dom_query::NodeRef) -> Vec<String> {
 /// Whether an element's class or id marks it as outside the article (comments, related
 /// stories, …): a class name whose first or last word starts with a mark ("comment-list",
 /// "post-comments", "sidebar", "RelatedArticles"). A mark inside a name describes a layout
-/// ("sticky-sidebar-parent", "zen-one-sidebar-second"). Footers are judged by `is_footer`.
+/// ("sticky-sidebar-parent", "zen-one-sidebar-second"), and so does a name that says the page
+/// has one ("has-sidebar", "layoutTwoColumnsRightSidebar", "gallery__with-sidebar",
+/// "no-sidebar"). Footers are judged by `is_footer`.
 fn is_chrome(words: &[String]) -> bool {
-    words.iter().enumerate().any(|(i, w)| {
-        let first = i == 0 || words[i - 1].is_empty();
-        let last = words.get(i + 1).is_none_or(|n| n.is_empty());
-        !w.is_empty()
-            && (first || last)
-            && (NOT_ARTICLE_MARKS.iter().any(|m| w.starts_with(m)) || w == "more")
-    })
+    chrome_in(words, false)
 }
+
+/// `is_chrome`; with `loose`, only marks of regions that never hold the article's own date
+/// (comments, related stories, cookie banners, …) count: sidebars and teasers are often the
+/// layout's name for the column or box the article's header sits in.
+fn chrome_in(words: &[String], loose: bool) -> bool {
+    words
+        .split(String::is_empty)
+        .filter(|name| !name.iter().any(|w| LAYOUT_WORDS.contains(&w.as_str())))
+        .any(|name| {
+            let ends = [name.first(), name.last()];
+            ends.into_iter().flatten().any(|w| {
+                w == "more"
+                    || NOT_ARTICLE_MARKS
+                        .iter()
+                        .filter(|m| !(loose && SOFT_MARKS.contains(m)))
+                        .any(|m| w.starts_with(m))
+            })
+        })
+}
+
+/// Words of a class name that describe the page's layout rather than name a region.
+const LAYOUT_WORDS: &[&str] = &["has", "with", "layout", "no"];
+
+/// Marks of `NOT_ARTICLE_MARKS` that a loose date-line search ignores.
+const SOFT_MARKS: &[&str] = &["sidebar", "teaser"];
 
 /// A footer (element or class): the page's footer is chrome, an article's own footer (inside
 /// the article, or `post-footer`, `entry-footer`) holds its date line.
@@ -566,6 +674,12 @@ fn in_chrome(node: &dom_query::NodeRef) -> bool {
 /// element), read from its `datetime` / `title` attribute or its text. Failing that, the
 /// first date in any text outside that chrome (`text:first`).
 fn date_line(s: &Sources) -> Option<(NaiveDate, String)> {
+    date_line_in(s, false)
+}
+
+/// `date_line`; with `loose`, sidebars and teaser boxes are searched too (see `chrome_in`), and
+/// the methods are `text:loose` and `text:loose-first`.
+fn date_line_in(s: &Sources, loose: bool) -> Option<(NaiveDate, String)> {
     let ok = |d: &NaiveDate| (s.ok)(*d);
     let body = s.doc.select("body");
     let root = body.nodes().first()?;
@@ -592,13 +706,13 @@ fn date_line(s: &Sources) -> Option<(NaiveDate, String)> {
         }
         let words = mark_words(&node);
         // The classes of <body> describe the page ("has-sidebar"), not a region of it.
-        if name != "body" && (is_chrome(&words) || (!in_article && is_footer(name, &words))) {
+        if name != "body" && (chrome_in(&words, loose) || (!in_article && is_footer(name, &words))) {
             continue;
         }
         let is_time = name == "time";
         if is_time || words.iter().any(|w| DATE_MARKS.iter().any(|m| w.contains(m))) {
             if let Some(d) = element_date(s, &node) {
-                return Some((d, "text".into()));
+                return Some((d, if loose { "text:loose" } else { "text" }.into()));
             }
         }
         let in_article = in_article || (name != "body" && is_article(name, &words));
@@ -607,7 +721,7 @@ fn date_line(s: &Sources) -> Option<(NaiveDate, String)> {
         children.reverse();
         stack.extend(children.into_iter().map(|c| (c, in_article)));
     }
-    any.map(|d| (d, "text:first".into()))
+    any.map(|d| (d, if loose { "text:loose-first" } else { "text:first" }.into()))
 }
 
 fn read_author(doc: &Document, tags: &MetaTags, ld: &JsonLd) -> Option<String> {
@@ -809,7 +923,9 @@ pub(crate) fn lenient_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(ymd.0 as i32, ymd.1, ymd.2).and_then(plausible)
 }
 
-/// A date written in a URL's path: `/2018/12/19/`, `/2018-12-19/`, `/20181219/`.
+/// A date written in a URL's path: `/2018/12/19/`, `/2018-12-19/`, `/20181219/`,
+/// `/2018/1219/`, `/19-12-2018/` (day first, only when the day is above 12); else in its
+/// query: `?date=2018-12-19`.
 pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = path.find('/').map_or("", |i| &path[i..]);
@@ -833,6 +949,16 @@ pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
                 }
             }
         }
+        // A year then month and day in one segment: /2019/0304/.
+        if let (Some(y), Some(md)) = (num(segs[i], 4), segs.get(i + 1).and_then(|s| num(s, 4))) {
+            if let Some(date) = NaiveDate::from_ymd_opt(y as i32, md / 100, md % 100).and_then(plausible) {
+                return Some(date);
+            }
+        }
+        // A whole segment that is a day-first date, when the order is certain: 29-10-2021.
+        if let Some(d) = day_first_segment(segs[i]) {
+            return Some(d);
+        }
         // A whole segment that starts with a date: 2018-12-19 or 20181219.
         let seg = segs[i];
         let head = seg.get(..10).unwrap_or(seg);
@@ -850,7 +976,39 @@ pub(crate) fn date_in_url(url: &str) -> Option<NaiveDate> {
             }
         }
     }
-    None
+    date_in_query(url)
+}
+
+/// A URL segment that is `DD-MM-YYYY` (or with `.` / `_`), when the day is above 12 so the
+/// order is not in doubt (`03-04-2021` could be either).
+fn day_first_segment(seg: &str) -> Option<NaiveDate> {
+    let b = seg.as_bytes();
+    if b.len() != 10 || !matches!(b[2], b'-' | b'.' | b'_') || b[5] != b[2] {
+        return None;
+    }
+    let part = |r: std::ops::Range<usize>| -> Option<u32> {
+        let p = seg.get(r)?;
+        p.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    let (d, m, y) = (part(0..2)?, part(3..5)?, part(6..10)?);
+    if d <= 12 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d).and_then(plausible)
+}
+
+/// The query parameter `date` (or `datum`, `pubdate`) of a URL, when it is a date.
+fn date_in_query(url: &str) -> Option<NaiveDate> {
+    let query = url.split_once('?')?.1.split('#').next()?;
+    query.split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=')?;
+        matches!(k.to_ascii_lowercase().as_str(), "date" | "datum" | "pubdate")
+            .then(|| lenient_date(v))
+            .flatten()
+    })
 }
 
 /// The host of a URL without a leading `www.`.
@@ -917,6 +1075,20 @@ mod tests {
             Some(ymd(2018, 12, 19)),
         );
         check("https://example.com/a/20181219/story", Some(ymd(2018, 12, 19)));
+        check("https://example.com/2018/1219/story", Some(ymd(2018, 12, 19)));
+        check("https://example.com/news/19-12-2018", Some(ymd(2018, 12, 19)));
+        check("https://example.com/news/19.12.2018/x", Some(ymd(2018, 12, 19)));
+        check("https://example.com/news/03-04-2018", None);
+        check(
+            "https://example.com/story?id=5&date=2018-12-19",
+            Some(ymd(2018, 12, 19)),
+        );
+        check(
+            "https://example.com/story?date=20181219#top",
+            Some(ymd(2018, 12, 19)),
+        );
+        check("https://example.com/story?update=2018-12-19", None);
+        check("https://example.com/2018/9999/story", None);
         check("https://example.com/2018/12/story", None);
         check("https://example.com/2018/13/40/story", None);
         check("https://example.com/story?id=2018", None);
@@ -1004,6 +1176,48 @@ mod tests {
                 r#"<meta property="article:published_time" content="2020-04-25T01:25:06+00:00"><body><article><p class="byline">Updated 2 May 2020</p></article></body>"#,
                 None,
                 Some("2020-04-25 meta:article:published_time"),
+            ),
+            (
+                "a date line a day after an evening UTC timestamp: the day in Europe",
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-12-05T23:15:00Z"}</script><body><article><span class="date">06.12.2020, 00:15</span></article></body>"#,
+                None,
+                Some("2020-12-06 json-ld+text"),
+            ),
+            (
+                "a date line showing the update day (the page's modified date)",
+                r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2019-10-15T16:59:59Z","dateModified":"2020-03-12T14:42:17Z"}</script><body><article><div class="post-date">Updated Mar 12, 2020</div></article></body>"#,
+                None,
+                Some("2020-03-12 text:modified"),
+            ),
+            (
+                "a date line showing the first publication keeps it",
+                r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2019-10-15T16:59:59Z","dateModified":"2020-03-12T14:42:17Z"}</script><body><article><div class="post-date">Oct 15, 2019</div></article></body>"#,
+                None,
+                Some("2019-10-15 json-ld"),
+            ),
+            (
+                "a later date line that is not the modified date does not override",
+                r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2019-10-15T16:59:59Z","dateModified":"2020-03-12T14:42:17Z"}</script><body><article><div class="post-date">May 2, 2020</div></article></body>"#,
+                None,
+                Some("2019-10-15 json-ld"),
+            ),
+            (
+                "the modified date from an itemprop on a time element",
+                r#"<meta itemprop="datePublished" content="2021-10-27T20:35:36+01:00"><body><article><p class="article-meta">Berlin, 28.10.2021</p><time itemprop="dateModified" datetime="2021-10-28T13:21:30+01:00"></time></article></body>"#,
+                None,
+                Some("2021-10-28 text:modified"),
+            ),
+            (
+                "the dc:date of a trackback RDF block in a comment",
+                r#"<body><!-- <rdf:RDF><rdf:Description rdf:about="https://blog.example/e/1" dc:title="T" dc:date="2020-07-03T17:16:22+09:00" /></rdf:RDF> --><p>Text on 2020/07/01.</p></body>"#,
+                None,
+                Some("2020-07-03 rdf:dc:date"),
+            ),
+            (
+                "a date line showing the modified day, the URL giving the first one",
+                r#"<meta name="pubdate" content="2021-03-08T11:15:28Z"><meta name="lastmod" content="2021-03-14T20:10:50Z"><body><p class="update-time">Updated March 14, 2021</p></body>"#,
+                Some("https://example.com/2021/03/08/world/story.html"),
+                Some("2021-03-14 text:modified"),
             ),
             (
                 "the URL's day over a generic date meta",
@@ -1120,6 +1334,42 @@ mod tests {
                 Some("2017-09-08 text"),
             ),
             (
+                "a class saying the layout has a sidebar is not one",
+                r#"<body><div class="layout-container has-sidebar"><div class="entry-meta">1 February 2022</div></div></body>"#,
+                None,
+                Some("2022-02-01 text"),
+            ),
+            (
+                "a layout named after its sidebar is not one",
+                r#"<body><div class="layoutTwoColumnsRightSidebar"><span class="posted">25. November 2021</span></div></body>"#,
+                None,
+                Some("2021-11-25 text"),
+            ),
+            (
+                "a date line in a box the layout calls a sidebar, when nothing else has one",
+                r#"<body><div class="content right-sidebar"><div class="post-meta">12.03.2020</div></div><p>Text.</p></body>"#,
+                None,
+                Some("2020-03-12 text:loose"),
+            ),
+            (
+                "a date in a teaser box, when nothing else has one",
+                r#"<body><div class="teaser-body"><h5>23.01.2019</h5><p>Text.</p></div></body>"#,
+                None,
+                Some("2019-01-23 text:loose-first"),
+            ),
+            (
+                "the loose search still skips comments",
+                r#"<body><div class="teaser"><div class="comment-date">12.03.2020</div></div></body>"#,
+                None,
+                None,
+            ),
+            (
+                "a date line outside the sidebar wins over one inside it",
+                r#"<body><div class="sidebar"><span class="date">01.01.2020</span></div><div class="byline">02.02.2020</div></body>"#,
+                None,
+                Some("2020-02-02 text"),
+            ),
+            (
                 "a future date line is refused",
                 r#"<body><span class="date">01.01.2099</span></body>"#,
                 None,
@@ -1138,6 +1388,22 @@ mod tests {
         let m = read(&Document::from(html), None, html, None);
         assert_eq!(m.published, Some((ymd(2021, 3, 8), "meta:pubdate".to_string())));
         assert_eq!(m.modified, Some(ymd(2021, 3, 14)));
+    }
+
+    #[test]
+    fn utc_afternoons() {
+        fn check(input: &str, expected: bool) {
+            assert_eq!(afternoon_utc(input), expected, "{input:?}");
+        }
+        check("2020-12-05T23:15:00Z", true);
+        check("2020-12-05T22:00:00+00:00", true);
+        check("2020-12-05 23:59:00+0000", true);
+        check("2020-12-05T21:59:00Z", false);
+        check("2020-12-05T12:53:40+00:00", false);
+        check("2020-12-05T23:15:00+01:00", false);
+        check("2020-12-05T23:15:00", false);
+        check("2020-12-05", false);
+        check("", false);
     }
 
     #[test]
