@@ -970,6 +970,17 @@ fn linking_sees_claims_written_by_another_connection() {
     assert_eq!(out.expect("save").links, 1);
 }
 
+/// Saves article `u2` with a good claim and one that breaks a constraint: the save fails.
+fn save_a_broken_article(store: &mut Store) -> Result<SaveOutcome> {
+    let mut broken = assertion("Acme", "bad confidence");
+    broken.confidence = f64::NAN; // stored as NULL: violates NOT NULL
+    store.save_article(
+        &article(Some("u2"), "2018-02-01", "two"),
+        &[assertion("Acme", "fine"), broken],
+        "v1",
+    )
+}
+
 #[test]
 fn a_failed_save_stores_nothing_and_leaves_no_stale_candidates() {
     let db = temp_db();
@@ -981,14 +992,7 @@ fn a_failed_save_stores_nothing_and_leaves_no_stale_candidates() {
             "v1",
         )
         .expect("save");
-    let mut broken = assertion("Acme", "bad confidence");
-    broken.confidence = f64::NAN; // stored as NULL: violates NOT NULL
-    let failed = store.save_article(
-        &article(Some("u2"), "2018-02-01", "two"),
-        &[assertion("Acme", "fine"), broken],
-        "v1",
-    );
-    assert!(failed.is_err());
+    assert!(save_a_broken_article(&mut store).is_err());
     assert_eq!(
         (
             count(&store, "articles"),
@@ -1016,14 +1020,7 @@ fn a_failed_save_inside_a_batch_takes_back_that_article_only() {
     store
         .save_article(&article(Some("u1"), "2018-01-01", "one"), &[denial("Acme", "d1")], "v1")
         .expect("save");
-    let mut broken = assertion("Acme", "bad confidence");
-    broken.confidence = f64::NAN; // stored as NULL: violates NOT NULL
-    let failed = store.save_article(
-        &article(Some("u2"), "2018-02-01", "two"),
-        &[assertion("Acme", "fine"), broken],
-        "v1",
-    );
-    assert!(failed.is_err());
+    assert!(save_a_broken_article(&mut store).is_err());
     assert!(store.in_batch(), "the batch goes on");
     let out = store
         .save_article(&article(Some("u3"), "2018-03-01", "three"), &[assertion("Acme", "a3")], "v1")
