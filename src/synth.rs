@@ -33,27 +33,40 @@ pub struct SynthArticle {
 /// How many made-up companies the corpus draws from (all named in `lexicon()`).
 pub const COMPANIES: usize = 1000;
 
-/// splitmix64: small, fast, and the same sequence on every platform.
+/// splitmix64: small, fast, and the same sequence on every platform. Public so tests that want
+/// reproducible random input (kill moments, garbled bytes) draw from the same generator.
 #[derive(Clone)]
-struct Rng(u64);
+pub struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
-    fn below(&mut self, n: usize) -> usize {
+    /// Below `n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+    pub fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
         xs[self.below(xs.len())]
     }
     /// True with probability `p` percent.
-    fn chance(&mut self, p: usize) -> bool {
+    pub fn chance(&mut self, p: usize) -> bool {
         self.below(100) < p
+    }
+    /// Uniform in `[lo, hi)`.
+    pub fn fraction(&mut self, lo: f64, hi: f64) -> f64 {
+        lo + (hi - lo) * (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    /// `n` random bytes.
+    pub fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
     }
 }
 

@@ -392,8 +392,13 @@ impl Collect<'_> {
             }
             Outcome::Skipped(why) => {
                 let reason = why.to_string();
+                let state = if why.is_temporary() {
+                    QueueState::Failed
+                } else {
+                    QueueState::Skipped
+                };
                 let update = QueueUpdate {
-                    state: Some((QueueState::Skipped, Some(reason.clone()))),
+                    state: Some((state, Some(reason.clone()))),
                     validators: None,
                 };
                 self.store.record_fetch(&attempt, &update)?;
@@ -788,6 +793,9 @@ fn on_fetched(
                 counters,
                 bar,
             );
+        }
+        Outcome::Skipped(why) if why.is_temporary() => {
+            fail(log, attempt, url, why.to_string(), counters, bar)
         }
         Outcome::Skipped(why) => {
             let reason = why.to_string();

@@ -220,6 +220,13 @@ impl SkipReason {
             SkipReason::NotHtml(_) => "not_html",
         }
     }
+
+    /// Whether the skip may not hold on another run: robots.txt could not be read (the host did
+    /// not resolve or answer, or answered with a server error). Such a page is a failure, said
+    /// on stderr and tried again by the next run, not a page skipped on purpose.
+    pub fn is_temporary(&self) -> bool {
+        matches!(self, SkipReason::RobotsUnavailable(_))
+    }
 }
 
 impl FailReason {

@@ -231,7 +231,9 @@ fn parse_text_file(text: &str, origin: String) -> RawDoc {
                 let Some((k, v)) = line.split_once(':') else {
                     continue;
                 };
-                let v = unquote(v.trim());
+                // Blank inside the quotes is no value too (fuzz finding: `title: "\u{a0}\t"`
+                // gave a blank title).
+                let v = unquote(v.trim()).trim();
                 if v.is_empty() {
                     continue;
                 }

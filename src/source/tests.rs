@@ -38,6 +38,26 @@ fn doc(origin: &str) -> RawDoc {
     }
 }
 
+/// Fuzz finding (`front_matter`): a quoted front-matter value that is only blanks (here a
+/// no-break space and tabs, after Windows-1252 decoding) gave a blank title; the same for any
+/// field (a blank `url` would have made unrelated files one URL). Blank is no value.
+#[test]
+fn front_matter_quoted_blank_value_is_no_value() {
+    let check = |bytes: &[u8], title: Option<&str>, url: Option<&str>, text: &str| {
+        let doc = doc_from_bytes(bytes, false, "t.md".into()).expect("read");
+        assert_eq!(
+            (doc.title.as_deref(), doc.url.as_deref(), doc.text.as_deref()),
+            (title, url, Some(text)),
+            "{:?}",
+            String::from_utf8_lossy(bytes)
+        );
+    };
+    // The saved input, as found.
+    check(b"---\n\xff\ntitle:\"\xa0\t\t\"\nrl\xff\n---\n", None, None, "");
+    check(b"---\ntitle: \" \"\nurl: '\t'\n---\nHeadline\nBody.", Some("Headline"), None, "Body.");
+    check(b"---\ntitle: \"  Padded  \"\n---\nBody.", Some("Padded"), None, "Body.");
+}
+
 /// One file given explicitly: what it yields.
 #[test]
 fn single_files() {

@@ -247,7 +247,7 @@ impl Store {
     /// pipeline has a batch open (a nested BEGIN would fail).
     fn atomically<T>(&mut self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
         if self.conn.is_autocommit() {
-            let _turn = self.take_turn();
+            let _turn = self.take_turn()?;
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -9,12 +9,22 @@
 //! a writer takes the gate, then the lock, then lets the gate go. A waiting writer holds the
 //! gate, so the one that just committed queues behind it.
 //!
+//! Within one process: each writing `Store` opens the lock file itself, and open-file-description
+//! locks conflict between descriptions, not between processes, so two writing stores in one
+//! process take turns like two processes, thread by thread. What cannot work is one thread
+//! waiting for a turn that the same thread holds through another store (a batch left open on
+//! the first while it writes through the second): it would wait forever, since the turn can only
+//! end when that thread goes on. Such a write is refused at once ([`Refused`]): the process keeps
+//! a list of the turns it holds and the thread that took each.
+//!
 //! Linux: both are open-file-description locks on two bytes of the one file (`F_OFD_SETLKW`).
 //! Other Unix systems: `flock` on the file (no gate: writers may not alternate). Elsewhere no
 //! lock is taken and SQLite's busy timeout is the only wait.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::thread::ThreadId;
 
 /// The lock file of the database at `db`.
 pub fn lock_path(db: &Path) -> PathBuf {
@@ -26,15 +36,37 @@ pub fn lock_path(db: &Path) -> PathBuf {
 /// The open lock file of one database.
 pub(super) struct Turns {
     file: File,
+    /// The database's path, for messages.
+    pub(super) db: String,
+    /// Which file it is (device and inode), to find this process's turns on it.
+    id: FileId,
 }
 
 /// One turn: the writer lock, held until dropped.
 pub(super) struct Turn {
     file: File,
+    id: FileId,
 }
+
+/// The turns this process holds: which lock file, and the thread that took the turn.
+static HELD: Mutex<Vec<(FileId, ThreadId)>> = Mutex::new(Vec::new());
+
+fn held() -> std::sync::MutexGuard<'static, Vec<(FileId, ThreadId)>> {
+    // The list is only pushed to and removed from; a panic elsewhere cannot leave it half done.
+    HELD.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// A write refused because this thread already holds the turn through another store.
+#[derive(Debug)]
+pub(super) struct Refused;
 
 impl Drop for Turn {
     fn drop(&mut self) {
+        let mut held = held();
+        if let Some(i) = held.iter().position(|(id, _)| *id == self.id) {
+            held.swap_remove(i);
+        }
+        // Unlocked with the list held, so a new holder's entry always comes after this removal.
         sys::unlock(&self.file, sys::MAIN);
     }
 }
@@ -53,13 +85,27 @@ impl Turns {
             .truncate(false)
             .open(lock_path(db))
             .ok()?;
-        Some(Turns { file })
+        let id = sys::file_id(&file).ok()?;
+        Some(Turns {
+            file,
+            db: super::schema::path_string(db),
+            id,
+        })
     }
 
     /// Takes the writer lock, waiting as long as it takes; `on_wait` is called (once) before
-    /// waiting when another writer holds it. `None` if the lock could not be taken (an I/O
-    /// error): the write goes on, guarded by SQLite's busy timeout alone.
-    pub(super) fn take(&self, on_wait: &mut dyn FnMut()) -> Option<Turn> {
+    /// waiting when another writer holds it. `Ok(None)` if the lock could not be taken (an I/O
+    /// error): the write goes on, guarded by SQLite's busy timeout alone. `Err(Refused)`, without
+    /// waiting, when this thread holds the turn through another store: waiting would never end.
+    pub(super) fn take(&self, on_wait: &mut dyn FnMut()) -> Result<Option<Turn>, Refused> {
+        let me = std::thread::current().id();
+        if held().iter().any(|&(id, thread)| id == self.id && thread == me) {
+            return Err(Refused);
+        }
+        Ok(self.wait_for_turn(on_wait))
+    }
+
+    fn wait_for_turn(&self, on_wait: &mut dyn FnMut()) -> Option<Turn> {
         let file = self.file.try_clone().ok()?;
         let mut waited = false;
         let mut wait = |lock: i32| -> bool {
@@ -82,9 +128,16 @@ impl Turns {
         if sys::GATE != sys::MAIN {
             sys::unlock(&file, sys::GATE);
         }
-        taken.then_some(Turn { file })
+        if !taken {
+            return None;
+        }
+        held().push((self.id, std::thread::current().id()));
+        Some(Turn { file, id: self.id })
     }
 }
+
+/// A lock file's device and inode number.
+type FileId = (u64, u64);
 
 #[cfg(target_os = "linux")]
 mod sys {
@@ -133,6 +186,12 @@ mod sys {
     pub fn unlock(file: &File, byte: i32) {
         let _ = fcntl(file, libc::F_OFD_SETLK, libc::F_UNLCK, byte);
     }
+
+    pub fn file_id(file: &File) -> io::Result<super::FileId> {
+        use std::os::unix::fs::MetadataExt;
+        let m = file.metadata()?;
+        Ok((m.dev(), m.ino()))
+    }
 }
 
 #[cfg(all(unix, not(target_os = "linux")))]
@@ -174,6 +233,12 @@ mod sys {
     pub fn unlock(file: &File, _: i32) {
         let _ = flock(file, libc::LOCK_UN);
     }
+
+    pub fn file_id(file: &File) -> io::Result<super::FileId> {
+        use std::os::unix::fs::MetadataExt;
+        let m = file.metadata()?;
+        Ok((m.dev(), m.ino()))
+    }
 }
 
 #[cfg(not(unix))]
@@ -194,4 +259,8 @@ mod sys {
     }
 
     pub fn unlock(_: &File, _: i32) {}
+
+    pub fn file_id(_: &File) -> io::Result<super::FileId> {
+        Ok((0, 0))
+    }
 }

@@ -93,6 +93,8 @@ pub enum StoreError {
     BadQuery { query: String, source: rusqlite::Error },
     #[error("the database is busy: another process has been writing to it for longer than the busy timeout (5 s); what was stored so far is kept; run the command again")]
     Busy,
+    #[error("{path}: this thread is already writing to the database through another Store (a batch begun there and not yet committed holds the writer's turn); waiting would never end, so this write is refused: commit that batch first, or write from another thread")]
+    TurnHeldByThisThread { path: String },
     #[error(transparent)]
     Sql(#[from] rusqlite::Error),
 }
@@ -339,18 +341,27 @@ impl Store {
         self.on_wait = Some(Box::new(f));
     }
 
-    /// Takes this process's turn to write (waiting for other writers), unless the open batch
-    /// already holds it. Dropping the returned turn ends it.
-    fn take_turn(&mut self) -> Option<lock::Turn> {
-        if self.batch_turn.is_some() {
-            return None;
+    /// Takes this store's turn to write (waiting for other writers, in this process or
+    /// another), unless the open batch already holds it. Dropping the returned turn ends it.
+    /// Refused at once when this thread holds the turn through another store (see `lock.rs`).
+    fn take_turn(&mut self) -> Result<Option<lock::Turn>> {
+        // Inside a transaction this store is already the writer.
+        if self.batch_turn.is_some() || self.in_batch() {
+            return Ok(None);
         }
+        let Some(turns) = self.turns.as_ref() else {
+            return Ok(None);
+        };
         let on_wait = &mut self.on_wait;
-        self.turns.as_ref()?.take(&mut || {
-            if let Some(f) = on_wait.as_mut() {
-                f();
-            }
-        })
+        turns
+            .take(&mut || {
+                if let Some(f) = on_wait.as_mut() {
+                    f();
+                }
+            })
+            .map_err(|lock::Refused| StoreError::TurnHeldByThisThread {
+                path: turns.db.clone(),
+            })
     }
 
     /// Opens (creating if needed) and migrates the database for writing.
@@ -412,7 +423,7 @@ impl Store {
         claims: &[Claim],
         extractor_version: &str,
     ) -> Result<SaveOutcome> {
-        let _turn = self.take_turn();
+        let _turn = self.take_turn()?;
         let (linker, candidates) = (self.linker, &mut self.candidates);
         if self.conn.is_autocommit() {
             let tx = self
@@ -438,7 +449,7 @@ impl Store {
     /// back whole: a rerun stores its articles again.
     pub fn begin_batch(&mut self) -> Result<()> {
         if self.conn.is_autocommit() {
-            let turn = self.take_turn();
+            let turn = self.take_turn()?;
             self.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| {
                 if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) {
                     StoreError::Busy
@@ -473,6 +484,7 @@ impl Store {
 
     /// Records an input that could not be read or stored (kept for `stats` and queries).
     pub fn record_failure(&mut self, item: &str, reason: &str) -> Result<()> {
+        let _turn = self.take_turn()?;
         Ok(queries::record_failure(&self.conn, item, reason)?)
     }
 
@@ -501,7 +513,7 @@ impl Store {
         claims: &[Claim],
         extractor_version: &str,
     ) -> Result<(usize, usize)> {
-        let _turn = self.take_turn();
+        let _turn = self.take_turn()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -607,7 +619,7 @@ impl Store {
         note: Option<&str>,
         by: Option<&str>,
     ) -> Result<()> {
-        let _turn = self.take_turn();
+        let _turn = self.take_turn()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -643,7 +655,7 @@ impl Store {
             h.update([0x1f]);
         }
         let hash: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
-        let _turn = self.take_turn();
+        let _turn = self.take_turn()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -698,7 +710,7 @@ impl Store {
         edit: &ClaimEdit,
         by: Option<&str>,
     ) -> Result<(ClaimRecord, usize)> {
-        let _turn = self.take_turn();
+        let _turn = self.take_turn()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -140,6 +140,13 @@ pub(super) fn prepare_for_writing(conn: &mut Connection, path: &Path) -> Result<
 /// Applies every migration the database lacks, each in one transaction. The version is read
 /// again inside the transaction so two processes opening a new file at once do not both migrate.
 fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    // Up to date: nothing to write, so no write lock (another writer may hold it for a while).
+    let current: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| open_error(path, e))?;
+    if current == SCHEMA_VERSION {
+        return Ok(());
+    }
     for (index, (name, sql)) in MIGRATIONS.iter().enumerate() {
         let version = index as i64 + 1;
         let failed = |source| StoreError::Migration {

@@ -1029,6 +1029,17 @@ fn linking_sees_claims_written_by_another_connection() {
     assert_eq!(out.expect("save").links, 1);
 }
 
+/// Saves article `u2` with a good claim and one that breaks a constraint: the save fails.
+fn save_a_broken_article(store: &mut Store) -> Result<SaveOutcome> {
+    let mut broken = assertion("Acme", "bad confidence");
+    broken.confidence = f64::NAN; // stored as NULL: violates NOT NULL
+    store.save_article(
+        &article(Some("u2"), "2018-02-01", "two"),
+        &[assertion("Acme", "fine"), broken],
+        "v1",
+    )
+}
+
 #[test]
 fn a_failed_save_stores_nothing_and_leaves_no_stale_candidates() {
     let db = temp_db();
@@ -1040,14 +1051,7 @@ fn a_failed_save_stores_nothing_and_leaves_no_stale_candidates() {
             "v1",
         )
         .expect("save");
-    let mut broken = assertion("Acme", "bad confidence");
-    broken.confidence = f64::NAN; // stored as NULL: violates NOT NULL
-    let failed = store.save_article(
-        &article(Some("u2"), "2018-02-01", "two"),
-        &[assertion("Acme", "fine"), broken],
-        "v1",
-    );
-    assert!(failed.is_err());
+    assert!(save_a_broken_article(&mut store).is_err());
     assert_eq!(
         (
             count(&store, "articles"),
@@ -1065,6 +1069,53 @@ fn a_failed_save_stores_nothing_and_leaves_no_stale_candidates() {
         )
         .expect("save after a failure");
     assert_eq!(out.links, 0);
+}
+
+#[test]
+fn a_failed_save_inside_a_batch_takes_back_that_article_only() {
+    let db = temp_db();
+    let mut store = open(&db);
+    store.begin_batch().expect("a batch begins");
+    store
+        .save_article(&article(Some("u1"), "2018-01-01", "one"), &[denial("Acme", "d1")], "v1")
+        .expect("save");
+    assert!(save_a_broken_article(&mut store).is_err());
+    assert!(store.in_batch(), "the batch goes on");
+    let out = store
+        .save_article(&article(Some("u3"), "2018-03-01", "three"), &[assertion("Acme", "a3")], "v1")
+        .expect("save after a failure in the batch");
+    assert_eq!(out.links, 1, "linked to the batch's first article, not to the failed one");
+    store.commit_batch().expect("committed");
+    let urls: Vec<String> = store
+        .conn
+        .prepare("SELECT url FROM articles ORDER BY id")
+        .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+        .expect("urls");
+    assert_eq!(urls, ["u1", "u3"]);
+    assert_eq!((count(&store, "claims"), count(&store, "links")), (2, 1));
+}
+
+#[test]
+fn a_batch_never_committed_is_taken_back_whole() {
+    let db = temp_db();
+    let mut store = open(&db);
+    store
+        .save_article(&article(Some("u0"), "2018-01-01", "zero"), &[denial("Acme", "d0")], "v1")
+        .expect("save");
+    store.begin_batch().expect("a batch begins");
+    for (i, url) in ["u1", "u2"].iter().enumerate() {
+        store
+            .save_article(&article(Some(url), "2018-02-01", &format!("text {i}")), &[assertion("Acme", url)], "v1")
+            .expect("save");
+    }
+    // A crash before the commit: the connection goes away with the batch open.
+    drop(store);
+    let store = open(&db);
+    assert_eq!(
+        (count(&store, "articles"), count(&store, "claims"), count(&store, "links")),
+        (1, 1, 0),
+        "what was committed before stays; the open batch is gone whole"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1574,4 +1625,179 @@ fn a_second_writer_waits_for_its_turn_and_says_so() {
         .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
         .expect("counts");
     assert_eq!(n, 2);
+}
+
+/// Runs `f` on a thread of its own and waits for it at most `limit`: a deadlock fails the test
+/// instead of hanging the suite (the stuck thread is left behind).
+fn within<T: Send + 'static>(
+    limit: std::time::Duration,
+    what: &str,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    use std::sync::mpsc::RecvTimeoutError;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    match rx.recv_timeout(limit) {
+        Ok(value) => value,
+        Err(RecvTimeoutError::Timeout) => panic!("{what}: not done after {limit:?}: deadlocked"),
+        Err(RecvTimeoutError::Disconnected) => panic!("{what}: the thread panicked (see above)"),
+    }
+}
+
+#[test]
+fn two_writing_stores_in_one_process_take_turns_thread_by_thread() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+    const BATCHES: usize = 8;
+    const PER_BATCH: usize = 3;
+    let db = temp_db();
+    let path = db.path.clone();
+    let (order, waits) = within(std::time::Duration::from_secs(120), "two writers", move || {
+        // Which writer held the turn, batch by batch, logged while holding it.
+        let order = Arc::new(Mutex::new(Vec::new()));
+        let waits = Arc::new(AtomicUsize::new(0));
+        let writer = |w: usize, started: std::sync::mpsc::Sender<()>| {
+            let (path, order, waits) = (path.clone(), Arc::clone(&order), Arc::clone(&waits));
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path).expect("a second writing store opens");
+                store.set_linker(same_actor);
+                let seen = Arc::clone(&waits);
+                if w == 1 {
+                    store.on_wait(move || {
+                        seen.fetch_add(1, Ordering::SeqCst);
+                    });
+                }
+                for b in 0..BATCHES {
+                    store.begin_batch().expect("each writer gets its turn");
+                    order.lock().expect("the log is not poisoned").push(w);
+                    let _ = started.send(());
+                    if w == 0 && b == 0 {
+                        // Hold the first turn until the other writer is waiting for it.
+                        while waits.load(Ordering::SeqCst) == 0 {
+                            std::thread::sleep(std::time::Duration::from_millis(5));
+                        }
+                    }
+                    for k in 0..PER_BATCH {
+                        let url = format!("https://w{w}.example/{b}/{k}");
+                        let text = format!("Writer {w}, batch {b}, piece {k}.");
+                        // Writer 0 denies, writer 1 asserts: links cross the two writers.
+                        let c = if w == 0 {
+                            denial("Acme", &text)
+                        } else {
+                            assertion("Acme", &text)
+                        };
+                        store
+                            .save_article(&article(Some(&url), "2019-01-01", &text), &[c], "t")
+                            .expect("saved in the batch");
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                    store.commit_batch().expect("committed");
+                }
+                // Outside a batch too: a single article and a failure, each its own turn.
+                let text = format!("Writer {w} alone.");
+                store
+                    .save_article(
+                        &article(Some(&format!("https://w{w}.example/alone")), "2019-02-01", &text),
+                        &[],
+                        "t",
+                    )
+                    .expect("saved alone");
+                store
+                    .record_failure(&format!("item of writer {w}"), "a test failure")
+                    .expect("recorded");
+            })
+        };
+        let (started_tx, started_rx) = std::sync::mpsc::channel();
+        let first = writer(0, started_tx.clone());
+        started_rx.recv().expect("writer 0 holds its first turn");
+        let second = writer(1, started_tx);
+        first.join().expect("writer 0 finished");
+        second.join().expect("writer 1 finished");
+        let order = order.lock().expect("the log is not poisoned").clone();
+        (order, waits.load(Ordering::SeqCst))
+    });
+    assert!(waits >= 1, "the second writer waited for its turn and said so");
+    // Writer 0 asked for its next turn at once after its first batch, but writer 1 was waiting
+    // at the gate: the turn went to writer 1.
+    assert_eq!(order[..2], [0, 1], "{order:?}");
+    assert_eq!(order.len(), 2 * BATCHES);
+    let store = open(&db);
+    assert_eq!(count(&store, "articles"), (2 * BATCHES * PER_BATCH + 2) as i64);
+    assert_eq!(count(&store, "failures"), 2);
+    let distinct: i64 = store
+        .conn
+        .query_row("SELECT count(DISTINCT url) FROM articles", [], |r| r.get(0))
+        .expect("counts");
+    assert_eq!(distinct, count(&store, "articles"), "no article stored twice");
+    assert!(
+        count(&store, "links") > 0,
+        "denials of one writer link to assertions of the other"
+    );
+    let integrity: String = store
+        .conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("checks");
+    assert_eq!(integrity, "ok");
+}
+
+#[test]
+fn one_thread_writing_through_two_stores_is_refused_at_once() {
+    let db = temp_db();
+    let path = db.path.clone();
+    within(
+        std::time::Duration::from_secs(60),
+        "one thread, two stores",
+        move || {
+            let mut first = Store::open(&path).expect("opens");
+            first.begin_batch().expect("the first store takes the turn");
+            first
+                .save_article(
+                    &article(Some("https://a.example/1"), "2019-01-01", "One."),
+                    &[],
+                    "t",
+                )
+                .expect("saved");
+            // Opening reads the schema version and writes nothing: it does not need the turn.
+            let mut second = Store::open(&path).expect("a second writing store opens during the batch");
+            let refused = second
+                .save_article(
+                    &article(Some("https://a.example/2"), "2019-01-02", "Two."),
+                    &[],
+                    "t",
+                )
+                .expect_err("refused: this thread holds the turn through the first store");
+            assert!(
+                matches!(refused, StoreError::TurnHeldByThisThread { .. }),
+                "{refused:?}"
+            );
+            let message = refused.to_string();
+            assert!(message.contains(&path.display().to_string()), "{message}");
+            assert!(message.contains("commit that batch first"), "{message}");
+            for other in [second.begin_batch(), second.record_failure("x", "y")] {
+                assert!(
+                    matches!(other, Err(StoreError::TurnHeldByThisThread { .. })),
+                    "{other:?}"
+                );
+            }
+            // The first store goes on, and once its batch is committed the second one may write.
+            first
+                .save_article(
+                    &article(Some("https://a.example/3"), "2019-01-03", "Three."),
+                    &[],
+                    "t",
+                )
+                .expect("the first store still writes");
+            first.commit_batch().expect("committed");
+            second
+                .save_article(
+                    &article(Some("https://a.example/2"), "2019-01-02", "Two."),
+                    &[],
+                    "t",
+                )
+                .expect("the turn is free again");
+        },
+    );
+    assert_eq!(count(&open(&db), "articles"), 3);
 }

@@ -55,7 +55,7 @@ fn check_item(env: &Env, args: &[&str], item: &str, reason: &str) {
         claims.iter().any(|c| crate::s(c, "polarity") == "denial"),
         "the seed's claim is still there"
     );
-    crate::reliability::assert_sound(&env.db());
+    crate::support::assert_sound(&env.db());
 }
 
 /// A JSONL file whose line 1 is good and line 2 is `bad`: the failure names `in.jsonl:2`.
@@ -101,7 +101,7 @@ fn check_fatal(env: &Env, args: &[&str], reason: &str) {
 
 /// The binary run in the temp folder with exactly `args` (no `--db` added).
 fn without_db(env: &Env, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(crate::reliability::bin())
+    std::process::Command::new(crate::support::bin())
         .current_dir(env.dir.path())
         .env_remove("CLAIMTRACK_DB")
         .env_remove("CLAIMTRACK_LEXICON")

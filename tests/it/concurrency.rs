@@ -6,34 +6,19 @@ use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crate::reliability::{assert_sound, bin};
+use crate::support::{self, assert_sound, count};
 use crate::Env;
 
 fn claimtrack(db: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(bin());
-    c.arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("CLAIMTRACK_DB")
-        .env_remove("CLAIMTRACK_LEXICON");
+    let mut c = support::claimtrack(db);
+    c.args(args);
     c
 }
 
+/// A synthetic corpus and its lexicon, as path strings for argument lists.
 fn generate(env: &Env, name: &str, articles: usize, seed: u64) -> (String, String) {
-    let path = env.path(name).display().to_string();
-    let (code, _, err) = env.run(&[
-        "bench",
-        "generate",
-        "--articles",
-        &articles.to_string(),
-        "--seed",
-        &seed.to_string(),
-        "-o",
-        &path,
-    ]);
-    assert_eq!(code, 0, "{err}");
-    let lexicon = format!("{path}.lexicon.tsv");
-    (path, lexicon)
+    let (jsonl, lexicon) = support::generate(env, name, articles, seed);
+    (jsonl.display().to_string(), lexicon.display().to_string())
 }
 
 /// Checks one reader's run; returns how many rows it printed.
@@ -179,11 +164,6 @@ fn two_ingests_at_once_both_succeed_without_duplicates() {
     eprintln!("first: {ea}second: {eb}");
     assert_sound(&db);
     // Together they stored every article once; the database equals a single run's.
-    let count = |db: &Path, sql: &str| -> i64 {
-        rusqlite::Connection::open(db)
-            .and_then(|c| c.query_row(sql, [], |r| r.get(0)))
-            .expect("counts")
-    };
     for sql in [
         "SELECT count(*) FROM articles",
         "SELECT count(DISTINCT url) FROM articles",
@@ -233,11 +213,6 @@ fn two_large_overlapping_ingests_take_turns_and_store_each_article_once() {
     assert!(waits(&ea) + waits(&eb) >= 1, "first: {ea}\nsecond: {eb}");
     assert!(waits(&ea) <= 1 && waits(&eb) <= 1, "first: {ea}\nsecond: {eb}");
     assert_sound(&db);
-    let count = |db: &Path, sql: &str| -> i64 {
-        rusqlite::Connection::open(db)
-            .and_then(|c| c.query_row(sql, [], |r| r.get(0)))
-            .expect("counts")
-    };
     assert_eq!(count(&db, "SELECT count(*) FROM articles"), 1500);
     for sql in [
         "SELECT count(DISTINCT url) FROM articles",

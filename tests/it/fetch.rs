@@ -764,3 +764,81 @@ fn connect_timeout_reports_the_silent_host_and_goes_on() {
     assert_eq!(count(&env, "SELECT count(*) FROM articles"), 1);
     drop(held);
 }
+
+/// Bad answers from the web, end to end (docs/bad-input.md, rows 56–62): a redirect loop, a
+/// slow-drip server, a body that goes on past the cap without announcing its length, a gzip
+/// bomb, a 429 storm, a host that does not resolve, a refused connection and a non-http scheme,
+/// with one good page in the same run. Each bad URL: one stderr line naming it and the reason,
+/// recorded as failed in the fetch queue; the good page is stored; what was stored before is
+/// still there; exit 1.
+#[test]
+fn bad_answers_from_the_web_are_each_one_line_and_the_batch_goes_on() {
+    let bomb = gzip(&vec![b' '; 8_000_000]);
+    assert!(bomb.len() < 20_000, "a bomb: small on the wire");
+    let server = Server::start(move |hit| match hit.path.as_str() {
+        "/good" => Reply::html(page(40, Some("A good page"))),
+        "/loop-a" => Reply::redirect(302, "/loop-b"),
+        "/loop-b" => Reply::redirect(302, "/loop-a"),
+        // 12,800 bytes, 64 every 50 ms: 10 s, far past the 2 s timeout.
+        "/drip" => Reply::html(vec![b'a'; 64 * 200]).drip(Duration::from_millis(50)),
+        // Sent as it goes, no Content-Length: 3 MB against a 1 MB cap.
+        "/endless" => Reply::html(vec![b'x'; 3_000_000]).drip(Duration::ZERO),
+        "/bomb" => Reply::html(bomb.clone()).header("Content-Encoding", "gzip"),
+        "/storm" => Reply::status(429).header("Retry-After", "1"),
+        _ => Reply::status(404),
+    });
+    let refused = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("tests can bind a loopback port");
+        listener.local_addr().expect("a bound socket has an address").port()
+    };
+    let env = Env::new();
+    let before = r#"{"url":"https://before.example/1","title":"Stored before","published":"2019-05-01","text":"Facebook never sells personal data, a spokesperson said."}"#;
+    let (code, _, err) = env.run_stdin(&["ingest", "--jsonl", "-"], before);
+    assert_eq!(code, 0, "{err}");
+
+    let bad = [
+        (server.url("/loop-a"), "redirect"),
+        (server.url("/drip"), "timed out"),
+        (server.url("/endless"), "1000000"),
+        (server.url("/bomb"), "1000000"),
+        (server.url("/storm"), "429"),
+        // robots.txt is asked for first and cannot be read: the host is out of reach.
+        ("http://no-such-host.invalid/story".to_string(), "robots.txt unavailable"),
+        (format!("http://127.0.0.1:{refused}/story"), "robots.txt unavailable"),
+        ("ftp://files.example.org/story.html".to_string(), "only http and https"),
+    ];
+    let good = server.url("/good");
+    let mut args: Vec<&str> = vec!["ingest", &good];
+    args.extend(bad.iter().map(|(u, _)| u.as_str()));
+    args.extend(["--delay", "0", "--timeout", "2", "--retries", "2", "--max-bytes", "1000000"]);
+    let started = Instant::now();
+    let (code, _, err) = env.run(&args);
+    eprintln!("{err}\n(took {:?})", started.elapsed());
+    assert_eq!(code, 1, "{err}");
+    for (url, reason) in &bad {
+        let lines: Vec<&str> = err.lines().filter(|l| l.contains(url.as_str())).collect();
+        assert_eq!(lines.len(), 1, "one line for {url}: {err}");
+        assert!(lines[0].to_lowercase().contains(reason), "{url}: {reason:?} in {err}");
+    }
+    // The good page and the article stored before; the bad URLs are failed in the queue.
+    let mut urls = column(&env, "SELECT url FROM articles ORDER BY id");
+    assert_eq!(urls.len(), 2, "{urls:?}");
+    assert_eq!(urls.remove(0), "https://before.example/1");
+    assert!(urls[0].ends_with("/good"), "{urls:?}");
+    assert_eq!(count(&env, "SELECT count(*) FROM fetch_queue WHERE state = 'failed'"), 7);
+    assert_eq!(server.hits("/storm").len(), 2, "a 429 is retried as --retries says, then given up");
+    // The same command again tries every failed URL again (an unreachable host may answer
+    // another day: fixed, it was skipped for good), and only those: the good page is done.
+    let (code, _, err) = env.run(&args);
+    assert_eq!(code, 1, "{err}");
+    for (url, _) in &bad[..bad.len() - 1] {
+        let sql = format!("SELECT count(*) FROM fetch_log WHERE url = '{url}'");
+        assert_eq!(count(&env, &sql), 2, "{url} is fetched again: {err}");
+    }
+    assert_eq!(server.hits("/good").len(), 1);
+    assert_eq!(count(&env, "SELECT count(*) FROM articles"), 2);
+    let integrity: String = db(&env)
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity_check runs");
+    assert_eq!(integrity, "ok");
+}

@@ -7,33 +7,13 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 
+use crate::support::Rng;
 use crate::Env;
 
-/// splitmix64, so a failure reproduces from the seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
-    }
-
-    /// Up to `max - 1` random bytes.
-    fn upto(&mut self, max: usize) -> Vec<u8> {
-        let n = self.below(max);
-        self.bytes(n)
-    }
+/// Up to `max - 1` random bytes.
+fn upto(rng: &mut Rng, max: usize) -> Vec<u8> {
+    let n = rng.below(max);
+    rng.bytes(n)
 }
 
 fn good_text(i: usize) -> String {
@@ -77,7 +57,7 @@ fn damage(rng: &mut Rng, bytes: &[u8]) -> Vec<u8> {
 #[test]
 fn random_and_garbled_files_and_lines_are_each_stored_or_reported_once() {
     let env = Env::new();
-    let mut rng = Rng(0x5eed_0006);
+    let mut rng = Rng::new(0x5eed_0006);
     let mut items: BTreeSet<String> = BTreeSet::new();
     let mut good_files = 0;
     let dir = env.path("in");
@@ -87,15 +67,15 @@ fn random_and_garbled_files_and_lines_are_each_stored_or_reported_once() {
                 good_files += 1;
                 (format!("good{i:02}.txt"), good_text(i).into_bytes())
             }
-            2 => (format!("rand{i:02}.html"), rng.upto(3000)),
-            3 => (format!("rand{i:02}.txt"), rng.upto(3000)),
+            2 => (format!("rand{i:02}.html"), upto(&mut rng, 3000)),
+            3 => (format!("rand{i:02}.txt"), upto(&mut rng, 3000)),
             4 => (format!("flip{i:02}.md"), damage(&mut rng, good_text(i).as_bytes())),
             5 => {
                 let page = format!("<html><head><title>P{i}</title></head><body><p>{}</p></body></html>", good_text(i));
                 (format!("flip{i:02}.html"), damage(&mut rng, page.as_bytes()))
             }
             6 => (format!("gz{i:02}.txt.gz"), damage(&mut rng, &gzip(good_text(i).as_bytes()))),
-            7 => (format!("randgz{i:02}.html.gz"), rng.upto(500)),
+            7 => (format!("randgz{i:02}.html.gz"), upto(&mut rng, 500)),
             8 => (format!("empty{i:02}.md"), Vec::new()),
             _ => {
                 // Random tags and entities around random bytes.
@@ -125,7 +105,7 @@ fn random_and_garbled_files_and_lines_are_each_stored_or_reported_once() {
             2 => damage(&mut rng, good_line(i).as_bytes()),
             3 => {
                 let mut b = vec![b'x'];
-                b.extend(rng.upto(200));
+                b.extend(upto(&mut rng, 200));
                 b
             }
             _ => good_line(i).as_bytes()[..rng.below(good_line(i).len())].to_vec(),
@@ -202,5 +182,5 @@ fn random_and_garbled_files_and_lines_are_each_stored_or_reported_once() {
         .expect("counts");
     assert_eq!(failures as usize, reported.len());
     drop(conn);
-    crate::reliability::assert_sound(&env.db());
+    crate::support::assert_sound(&env.db());
 }

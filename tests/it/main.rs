@@ -19,6 +19,7 @@ mod seed;
 mod fetch;
 mod garbled;
 mod server;
+mod support;
 mod text_status;
 mod timelinejs;
 

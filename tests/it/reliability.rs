@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 
+use crate::support::{assert_sound, claimtrack, generate, Rng};
 use crate::Env;
 
 /// Synthetic articles per run: a debug-build run takes a few seconds, so 20 kills and their
@@ -20,28 +21,6 @@ const SEED: u64 = 20_261_130;
 /// same command on what the previous one left), then lets a fifth finish: 20 kills in all.
 const ROUNDS: usize = 5;
 const KILLS_PER_ROUND: usize = 4;
-
-/// A small deterministic generator (splitmix64), so the kill moments are the same every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [lo, hi).
-    fn fraction(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (hi - lo) * (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
-pub fn bin() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("claimtrack")
-}
 
 /// One claim as the comparison sees it: (article url, sentence, actor, counterparty, data
 /// type, polarity).
@@ -67,21 +46,6 @@ fn claim_row(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<ClaimRow> {
         r.get(at + 4)?,
         r.get(at + 5)?,
     ))
-}
-
-/// `PRAGMA integrity_check` and `foreign_key_check` of a database, opened as the next run would
-/// open it (recovering the WAL left by a killed process).
-pub fn assert_sound(db: &Path) {
-    let conn = Connection::open(db).expect("the database opens");
-    let check: Vec<String> = conn
-        .prepare("PRAGMA integrity_check")
-        .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
-        .expect("integrity_check runs");
-    assert_eq!(check, ["ok"], "integrity_check of {}", db.display());
-    let orphans: i64 = conn
-        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
-        .expect("foreign_key_check runs");
-    assert_eq!(orphans, 0, "rows pointing at missing rows in {}", db.display());
 }
 
 fn snapshot(db: &Path) -> Snapshot {
@@ -140,18 +104,7 @@ struct Corpus {
 }
 
 fn corpus(env: &Env, articles: usize, seed: u64) -> Corpus {
-    let jsonl = env.path("corpus.jsonl");
-    let (code, _, err) = env.run(&[
-        "bench",
-        "generate",
-        "--articles",
-        &articles.to_string(),
-        "--seed",
-        &seed.to_string(),
-        "-o",
-        jsonl.to_str().expect("temp paths are UTF-8"),
-    ]);
-    assert_eq!(code, 0, "bench generate: {err}");
+    let (jsonl, lexicon) = generate(env, "corpus.jsonl", articles, seed);
     let urls = std::fs::read_to_string(&jsonl)
         .expect("the corpus is written")
         .lines()
@@ -163,23 +116,15 @@ fn corpus(env: &Env, articles: usize, seed: u64) -> Corpus {
                 .to_string()
         })
         .collect();
-    Corpus {
-        lexicon: PathBuf::from(format!("{}.lexicon.tsv", jsonl.display())),
-        jsonl,
-        urls,
-    }
+    Corpus { jsonl, lexicon, urls }
 }
 
 fn ingest(db: &Path, c: &Corpus) -> Command {
-    let mut cmd = Command::new(bin());
-    cmd.arg("--db")
-        .arg(db)
-        .args(["-q", "ingest", "--jsonl"])
+    let mut cmd = claimtrack(db);
+    cmd.args(["-q", "ingest", "--jsonl"])
         .arg(&c.jsonl)
         .arg("--lexicon")
         .arg(&c.lexicon)
-        .env_remove("CLAIMTRACK_DB")
-        .env_remove("CLAIMTRACK_LEXICON")
         .stdout(Stdio::null());
     cmd
 }
@@ -287,7 +232,7 @@ fn sigkill_at_20_moments_loses_and_duplicates_nothing() {
         "the corpus gives claims and links to compare"
     );
 
-    let mut rng = Rng(SEED);
+    let mut rng = Rng::new(SEED);
     let (mut kills, mut landed, mut mid_write) = (0, 0, 0);
     for round in 0..ROUNDS {
         let db = env.path(&format!("round{round}.db"));
@@ -470,4 +415,108 @@ fn a_newer_database_is_refused_and_left_byte_identical() {
         );
         assert!(!env.path("t.db-wal").exists(), "{args:?}: no WAL file made");
     }
+}
+
+/// A fixture's rows that must survive opening and migrating it, one line of text each: articles,
+/// claims (with their article), links (by their sentences) with people's decisions and notes,
+/// failures, decisions, corrections, the fetch queue and log, and (schema 5 on) text statuses.
+fn kept_rows(db: &Path) -> BTreeSet<String> {
+    let conn = Connection::open(db).expect("the database opens");
+    let mut queries = vec![
+        "SELECT 'article ' || coalesce(url, '') || ' ' || kind || ' ' || coalesce(title, '') \
+         || ' ' || coalesce(published, '') FROM articles",
+        "SELECT 'claim ' || a.url || ' ' || c.sentence || ' ' || c.actor || ' ' \
+         || coalesce(c.counterparty, '') || ' ' || c.data_type || ' ' || c.polarity \
+         FROM claims c JOIN articles a ON a.id = c.article_id",
+        "SELECT 'link ' || d.sentence || ' | ' || s.sentence || ' ' || l.status || ' ' \
+         || coalesce(l.note, '') FROM links l JOIN claims d ON d.id = l.denial_id \
+         JOIN claims s ON s.id = l.assertion_id",
+        "SELECT 'failure ' || item || ' ' || reason FROM failures",
+        "SELECT 'decision ' || status || ' ' || coalesce(note, '') || ' ' || denial_sentence \
+         || ' | ' || assertion_sentence FROM link_decisions",
+        "SELECT 'correction ' || key || ' ' || coalesce(counterparty, '') || ' ' || sentence \
+         FROM claim_corrections",
+        "SELECT 'queued ' || url || ' ' || state || ' ' || coalesce(reason, '') FROM fetch_queue",
+        "SELECT 'fetched ' || url || ' ' || outcome || ' ' || attempts FROM fetch_log",
+    ];
+    if user_version(db) >= 5 {
+        queries.push("SELECT 'status ' || url || ' ' || text_status FROM articles WHERE text_status IS NOT NULL");
+    }
+    let mut rows = BTreeSet::new();
+    for sql in queries {
+        let found: Vec<String> = conn
+            .prepare(sql)
+            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        rows.extend(found);
+    }
+    rows
+}
+
+/// The fixtures of schema 3, 4 and 5 (tests/fixtures/db/make-v3-v5.sh) hold v2.db's kinds of
+/// rows plus a fetch queue entry and its log, and an article with a text status. Each opens with
+/// this claimtrack: an older one is refused by reading commands and migrated by the first write;
+/// every row survives; old links get ranks and counts; decisions still apply.
+fn check_fixture_migrates_forward(version: i64) {
+    let env = Env::new();
+    let db = fixture_db(&env, version as u32);
+    assert_eq!(user_version(&db), version);
+    let before = kept_rows(&db);
+    assert!(
+        before.iter().any(|r| r.starts_with("queued http://127.0.0.1:9/gone skipped")),
+        "the fixture holds a fetch queue entry: {before:#?}"
+    );
+    assert!(before.iter().any(|r| r.starts_with("decision confirmed checked against the filing")));
+    if version < claimtrack::store::SCHEMA_VERSION {
+        let bytes = std::fs::read(&db).expect("readable");
+        let (code, out, err) = env.run(&["contradictions"]);
+        assert_eq!((code, out.as_str()), (2, ""), "{err}");
+        assert!(err.contains(&format!("schema version {version} is older")), "{err}");
+        assert_eq!(std::fs::read(&db).expect("readable"), bytes, "left byte-identical");
+    }
+    let (code, _, err) = env.run_stdin(&["ingest", "--jsonl", "-"], LATER);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(user_version(&db), claimtrack::store::SCHEMA_VERSION);
+    let after = kept_rows(&db);
+    let lost: Vec<&String> = before.difference(&after).collect();
+    assert!(lost.is_empty(), "schema {version}: rows lost: {lost:#?}");
+    assert!(
+        after.iter().any(|r| r.starts_with("article https://fixture.invalid/new/later")),
+        "{after:#?}"
+    );
+    // Every link has a rank and every linked claim a count (schema 4's link cap), filled in for
+    // links stored before it.
+    let unranked = crate::support::count(&db, "SELECT count(*) FROM links WHERE rank IS NULL");
+    assert_eq!(unranked, 0);
+    let uncounted = crate::support::count(
+        &db,
+        "SELECT count(*) FROM (SELECT denial_id AS id FROM links UNION SELECT assertion_id FROM links) \
+         WHERE id NOT IN (SELECT claim_id FROM claim_link_counts)",
+    );
+    assert_eq!(uncounted, 0);
+    let confirmed = env.contradictions(&["--status", "confirmed"]);
+    assert_eq!(confirmed.len(), 1, "{confirmed:#?}");
+    assert!(
+        env.claims(&[]).iter().any(|c| crate::s(c, "counterparty") == "Datahaus"),
+        "the correction survives"
+    );
+    // A decision on an old link can be made.
+    let (code, _, err) = env.run(&["link", "reject", "2", "--by", "test"]);
+    assert_eq!(code, 0, "{err}");
+    assert_sound(&db);
+}
+
+#[test]
+fn schema_3_database_migrates_forward_and_keeps_its_fetch_queue() {
+    check_fixture_migrates_forward(3);
+}
+
+#[test]
+fn schema_4_database_migrates_forward_and_keeps_its_ranked_links() {
+    check_fixture_migrates_forward(4);
+}
+
+#[test]
+fn schema_5_database_opens_and_keeps_its_text_statuses() {
+    check_fixture_migrates_forward(5);
 }
