@@ -23,14 +23,20 @@ pub struct PartialDate {
 
 impl PartialDate {
     pub fn year(year: i32) -> Self {
-        PartialDate { year, month: None, day: None }
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     /// `None` when the month is out of range.
     pub fn month(year: i32, month: u32) -> Option<Self> {
-        (1..=12)
-            .contains(&month)
-            .then_some(PartialDate { year, month: Some(month), day: None })
+        (1..=12).contains(&month).then_some(PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     /// `None` when the day does not exist in the calendar.
@@ -39,7 +45,11 @@ impl PartialDate {
     }
 
     pub fn from_naive(d: NaiveDate) -> Self {
-        PartialDate { year: d.year(), month: Some(d.month()), day: Some(d.day()) }
+        PartialDate {
+            year: d.year(),
+            month: Some(d.month()),
+            day: Some(d.day()),
+        }
     }
 
     pub fn precision(&self) -> Precision {
@@ -64,7 +74,11 @@ impl PartialDate {
         match (self.month, self.day) {
             (Some(m), Some(d)) => NaiveDate::from_ymd_opt(self.year, m, d),
             (Some(m), None) => {
-                let (ny, nm) = if m == 12 { (self.year + 1, 1) } else { (self.year, m + 1) };
+                let (ny, nm) = if m == 12 {
+                    (self.year + 1, 1)
+                } else {
+                    (self.year, m + 1)
+                };
                 NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
             }
             _ => NaiveDate::from_ymd_opt(self.year, 12, 31),
@@ -356,7 +370,9 @@ pub struct ClaimRecord {
 impl ClaimRecord {
     /// The date the statement is placed at: `stated_on`, else the article's date.
     pub fn when_stated(&self) -> Option<PartialDate> {
-        self.claim.stated_on.or(self.published.map(PartialDate::from_naive))
+        self.claim
+            .stated_on
+            .or(self.published.map(PartialDate::from_naive))
     }
 }
 

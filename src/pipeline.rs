@@ -533,7 +533,10 @@ mod tests {
     #[test]
     fn latest_believed_allows_two_days() {
         let today = NaiveDate::from_ymd_opt(2026, 12, 31).expect("valid date");
-        assert_eq!(latest_believed(today), NaiveDate::from_ymd_opt(2027, 1, 2).expect("valid date"));
+        assert_eq!(
+            latest_believed(today),
+            NaiveDate::from_ymd_opt(2027, 1, 2).expect("valid date")
+        );
     }
 
     #[test]

@@ -29,9 +29,9 @@
 mod lexicon;
 mod matcher;
 mod periods;
+mod relevance;
 mod rules;
 mod sentences;
-mod relevance;
 mod speaker;
 #[cfg(test)]
 mod tests;

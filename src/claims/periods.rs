@@ -71,7 +71,11 @@ mod tests {
             counterparty: None,
             data_type: f[2].parse::<DataType>().expect("test data type"),
             action: Action::Share,
-            polarity: if f[0] == "d" { Polarity::Denial } else { Polarity::Assertion },
+            polarity: if f[0] == "d" {
+                Polarity::Denial
+            } else {
+                Polarity::Assertion
+            },
             scope: None,
             speaker: None,
             stated_on: "2021-01-13".parse().ok(),
@@ -108,33 +112,64 @@ mod tests {
         );
         // Generic personal data is compatible with health; the nearer of two wins.
         check(
-            &["a Flo health 2016..2019 @0", "a Flo personal_data -..- @300", "a Flo health 2020..2020 @350"],
+            &[
+                "a Flo health 2016..2019 @0",
+                "a Flo personal_data -..- @300",
+                "a Flo health 2020..2020 @350",
+            ],
             &["2016..2019", "2020..2020", "2020..2020"],
         );
         // An open start is borrowed as it is.
-        check(&["a Uber location 2014..- @0", "a Uber location -..- @90"], &["2014..-", "2014..-"]);
+        check(
+            &["a Uber location 2014..- @0", "a Uber location -..- @90"],
+            &["2014..-", "2014..-"],
+        );
     }
 
     #[test]
     fn what_is_not_borrowed() {
         // Another company, another data type, a denial's period, a period ending after the
         // report, and denials themselves stay as they are.
-        check(&["a Flo health 2016..2019 @0", "a Google health -..- @90"], &["2016..2019", "-..-"]);
-        check(&["a Flo health 2016..2019 @0", "a Flo location -..- @90"], &["2016..2019", "-..-"]);
-        check(&["d Flo health 2016..2019 @0", "a Flo health -..- @90"], &["2016..2019", "-..-"]);
-        check(&["a Flo health 2020..2030 @0", "a Flo health -..- @90"], &["2020..2030", "-..-"]);
-        check(&["a Flo health 2016..2019 @0", "d Flo health -..- @90"], &["2016..2019", "-..-"]);
+        check(
+            &["a Flo health 2016..2019 @0", "a Google health -..- @90"],
+            &["2016..2019", "-..-"],
+        );
+        check(
+            &["a Flo health 2016..2019 @0", "a Flo location -..- @90"],
+            &["2016..2019", "-..-"],
+        );
+        check(
+            &["d Flo health 2016..2019 @0", "a Flo health -..- @90"],
+            &["2016..2019", "-..-"],
+        );
+        check(
+            &["a Flo health 2020..2030 @0", "a Flo health -..- @90"],
+            &["2020..2030", "-..-"],
+        );
+        check(
+            &["a Flo health 2016..2019 @0", "d Flo health -..- @90"],
+            &["2016..2019", "-..-"],
+        );
         // A less sure claim (hedged, or its platform only implied) lends nothing to a surer one,
         // but a surer one lends to a less sure one.
-        let mut claims = vec![claim("a Flo health 2011..2011 @0"), claim("a Flo health -..- @90")];
+        let mut claims = vec![
+            claim("a Flo health 2011..2011 @0"),
+            claim("a Flo health -..- @90"),
+        ];
         claims[0].confidence = 0.5;
         inherit_periods(&mut claims);
         assert_eq!((claims[1].period_start, claims[1].period_end), (None, None));
-        let mut claims = vec![claim("a Flo health 2011..2011 @0"), claim("a Flo health -..- @90")];
+        let mut claims = vec![
+            claim("a Flo health 2011..2011 @0"),
+            claim("a Flo health -..- @90"),
+        ];
         claims[1].confidence = 0.5;
         inherit_periods(&mut claims);
         assert!(claims[1].period_start.is_some());
-        let mut claims = vec![claim("a Flo health 2011..2011 @0"), claim("a Flo health -..- @90")];
+        let mut claims = vec![
+            claim("a Flo health 2011..2011 @0"),
+            claim("a Flo health -..- @90"),
+        ];
         claims[0].rule = "assert.share.topic".to_string();
         inherit_periods(&mut claims);
         assert_eq!((claims[1].period_start, claims[1].period_end), (None, None));

@@ -171,10 +171,14 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
 /// when the text has more than one), else the company named most often.
 fn topic_company(text: &str, ents: &[Hit<Ent>]) -> Option<usize> {
     if let Some(nl) = text.find('\n') {
-        if let Some(c) = ents.iter().take_while(|h| h.start < nl).find_map(|h| match h.val {
-            Ent::Company(c) => Some(c),
-            _ => None,
-        }) {
+        if let Some(c) = ents
+            .iter()
+            .take_while(|h| h.start < nl)
+            .find_map(|h| match h.val {
+                Ent::Company(c) => Some(c),
+                _ => None,
+            })
+        {
             return Some(c);
         }
     }
@@ -215,9 +219,30 @@ fn is_coordinated(gap: &str) -> bool {
             w.ends_with("ly")
                 || matches!(
                     w.as_str(),
-                    "and" | "or" | "then" | "also" | "later" | "even" | "to" | "not" | "never" | "had" | "has"
-                        | "have" | "was" | "were" | "been" | "is" | "are" | "did" | "does" | "do" | "would"
-                        | "could" | "can" | "will"
+                    "and"
+                        | "or"
+                        | "then"
+                        | "also"
+                        | "later"
+                        | "even"
+                        | "to"
+                        | "not"
+                        | "never"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "was"
+                        | "were"
+                        | "been"
+                        | "is"
+                        | "are"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "will"
                 )
         })
 }
@@ -228,9 +253,30 @@ fn is_noun_use(verb: &str, before: &str, after: &str) -> bool {
     let v = verb.to_ascii_lowercase();
     if !matches!(
         v.as_str(),
-        "review" | "reviews" | "view" | "views" | "use" | "uses" | "share" | "shares" | "transfer" | "transfers"
-            | "scan" | "scans" | "harvest" | "track" | "purchase" | "purchases" | "trade" | "trades" | "sale"
-            | "rent" | "capture" | "leak" | "leaks" | "access"
+        "review"
+            | "reviews"
+            | "view"
+            | "views"
+            | "use"
+            | "uses"
+            | "share"
+            | "shares"
+            | "transfer"
+            | "transfers"
+            | "scan"
+            | "scans"
+            | "harvest"
+            | "track"
+            | "purchase"
+            | "purchases"
+            | "trade"
+            | "trades"
+            | "sale"
+            | "rent"
+            | "capture"
+            | "leak"
+            | "leaks"
+            | "access"
     ) {
         return false;
     }
@@ -250,13 +296,27 @@ fn is_noun_use(verb: &str, before: &str, after: &str) -> bool {
         prev.as_str(),
         "it" | "they" | "we" | "he" | "she" | "i" | "you" | "that" | "which" | "who" | "to"
     );
-    let det = matches!(prev.as_str(), "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this");
+    let det = matches!(
+        prev.as_str(),
+        "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "this"
+    );
     // The subject of another verb ("the review found"), or "a share of".
     (!pronoun
         && matches!(
             next.as_str(),
-            "was" | "is" | "were" | "are" | "had" | "has" | "found" | "finds" | "showed" | "shows" | "concluded"
-                | "revealed" | "determined"
+            "was"
+                | "is"
+                | "were"
+                | "are"
+                | "had"
+                | "has"
+                | "found"
+                | "finds"
+                | "showed"
+                | "shows"
+                | "concluded"
+                | "revealed"
+                | "determined"
         ))
         || (det && matches!(v.as_str(), "share" | "shares") && next == "of")
 }
@@ -551,7 +611,10 @@ impl Ctx<'_> {
         let r = self.polarity_inner(cl, i, cs, ce)?;
         // "not ... unless the user agreed", "no footage is shared without their consent": a
         // denial with a condition, contradicted only where the condition is said to be missing.
-        if r.0 == Polarity::Denial && r.2 != "deny.only_with_consent" && self.ex.re.qualified.is_match(&self.text[cl[i].end..ce]) {
+        if r.0 == Polarity::Denial
+            && r.2 != "deny.only_with_consent"
+            && self.ex.re.qualified.is_match(&self.text[cl[i].end..ce])
+        {
             return Some((r.0, r.1, "deny.qualified"));
         }
         Some(r)
@@ -768,9 +831,12 @@ impl Ctx<'_> {
             }
             // "Customers control who can view their recordings": the verb is what the
             // assurance lets users decide, not a practice.
-            if cl[..i].iter().rev().take(3).any(|c| {
-                c.val == Cue::Control && word_count(&self.text[c.end..v.start]) <= 3
-            }) {
+            if cl[..i]
+                .iter()
+                .rev()
+                .take(3)
+                .any(|c| c.val == Cue::Control && word_count(&self.text[c.end..v.start]) <= 3)
+            {
                 continue;
             }
             // "pays $1.35 million over tracking", "sued over the sale of data": the practice is
@@ -1004,7 +1070,11 @@ impl Ctx<'_> {
                     (Some(h), Some(p)) if p != Party::Company(h) => (h, vec![Some(p)]),
                     (h, _) => match subj_co.or(h) {
                         Some(a) => (a, vec![None]),
-                        None => match self.first_company(ss, se).filter(|_| subj_party.is_none()).or(self.topic) {
+                        None => match self
+                            .first_company(ss, se)
+                            .filter(|_| subj_party.is_none())
+                            .or(self.topic)
+                        {
                             Some(t) => {
                                 ctx_penalty += 0.15;
                                 rule_suffix = ".topic";

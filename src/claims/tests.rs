@@ -649,7 +649,14 @@ fn assurances_and_verb_shapes() {
     // "An independent review has found": a noun, not a practice.
     check(
         "An independent review has found that Spotify shared listening history with advertisers.",
-        &[("Spotify", Some("advertisers"), "browsing_activity", "share", A, None)],
+        &[(
+            "Spotify",
+            Some("advertisers"),
+            "browsing_activity",
+            "share",
+            A,
+            None,
+        )],
     );
     // "selling devices": the object of the sale is not data.
     check(
@@ -663,8 +670,14 @@ fn assurances_and_verb_shapes() {
 #[test]
 fn qualified_denials_are_marked() {
     let cases = [
-        ("Spotify said no listener data was passed to advertisers against members' wishes.", true),
-        ("Spotify said no listener data was passed to advertisers without the member's consent.", true),
+        (
+            "Spotify said no listener data was passed to advertisers against members' wishes.",
+            true,
+        ),
+        (
+            "Spotify said no listener data was passed to advertisers without the member's consent.",
+            true,
+        ),
         ("Spotify said no listener data was passed to advertisers.", false),
     ];
     for (text, qualified) in cases {
@@ -673,7 +686,12 @@ fn qualified_denials_are_marked() {
             .iter()
             .find(|c| c.polarity == crate::model::Polarity::Denial)
             .unwrap_or_else(|| panic!("no denial in {text:?}: {claims:#?}"));
-        assert_eq!(denial.rule.contains("qualified"), qualified, "{text}: rule {}", denial.rule);
+        assert_eq!(
+            denial.rule.contains("qualified"),
+            qualified,
+            "{text}: rule {}",
+            denial.rule
+        );
     }
 }
 
@@ -702,11 +720,25 @@ fn negated_findings_and_purpose_clauses() {
     // "partners" are business partners, not any third party.
     check(
         "Nextdoor said it does not share members' addresses with its partners.",
-        &[("Nextdoor", Some("business partners"), "contact_details", "share", D, Some("present"))],
+        &[(
+            "Nextdoor",
+            Some("business partners"),
+            "contact_details",
+            "share",
+            D,
+            Some("present"),
+        )],
     );
     // Card data is financial.
     check(
         "Visa does not sell data from its credit and debit cards to advertisers.",
-        &[("Visa", Some("advertisers"), "financial", "sell", D, Some("present"))],
+        &[(
+            "Visa",
+            Some("advertisers"),
+            "financial",
+            "sell",
+            D,
+            Some("present"),
+        )],
     );
 }

@@ -411,7 +411,11 @@ mod tests {
         let mut out = Vec::new();
         write_export_claims_csv(&mut out, &claims, std::slice::from_ref(&l)).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.lines().next().unwrap().ends_with(",extractor_version,partial_text,links"));
+        assert!(text
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(",extractor_version,partial_text,links"));
         assert_eq!(text.lines().count(), 3);
         assert!(text.lines().nth(1).unwrap().ends_with(",test-1,false,7"));
     }

@@ -412,7 +412,10 @@ mod tests {
             let got = spreadsheet_safe(cell.as_bytes());
             assert_eq!(String::from_utf8_lossy(&got), expected, "{cell:?}");
         }
-        check("=HYPERLINK(\"http://evil.invalid\",\"x\")", "'=HYPERLINK(\"http://evil.invalid\",\"x\")");
+        check(
+            "=HYPERLINK(\"http://evil.invalid\",\"x\")",
+            "'=HYPERLINK(\"http://evil.invalid\",\"x\")",
+        );
         check("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0");
         check("-2+3", "'-2+3");
         check("@SUM(A1:A9)", "'@SUM(A1:A9)");

@@ -335,8 +335,14 @@ static PLACE_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Names of one place, as (words a denial uses, pattern any of them matches in a report).
 const PLACE_NAMES: &[(&[&str], &str)] = &[
-    (&["british", "u.k.", "uk"], r"(?i)\b(?:British|Britain|U\.K\.|UK|United\s+Kingdom)(?:\W|$)"),
-    (&["u.s.", "us", "american"], r"(?:\bU\.S\.|\bUS\b|(?i:\bAmerican|\bAmerica\b|\bUnited\s+States\b))"),
+    (
+        &["british", "u.k.", "uk"],
+        r"(?i)\b(?:British|Britain|U\.K\.|UK|United\s+Kingdom)(?:\W|$)",
+    ),
+    (
+        &["u.s.", "us", "american"],
+        r"(?:\bU\.S\.|\bUS\b|(?i:\bAmerican|\bAmerica\b|\bUnited\s+States\b))",
+    ),
     (&["european", "eu"], r"(?i)\b(?:European|Europe|EU)\b"),
 ];
 
@@ -354,7 +360,10 @@ fn restrictions_met(denial_sentence: &str, a: &crate::model::Claim) -> bool {
     if IDENTIFIABLE_ONLY.is_match(denial_sentence)
         && !matches!(
             a.data_type,
-            DataType::ProfileIdentity | DataType::ContactDetails | DataType::DeviceIdentifiers | DataType::Biometric
+            DataType::ProfileIdentity
+                | DataType::ContactDetails
+                | DataType::DeviceIdentifiers
+                | DataType::Biometric
         )
         && !IDENTIFYING.is_match(&a.sentence)
     {
@@ -365,7 +374,10 @@ fn restrictions_met(denial_sentence: &str, a: &crate::model::Claim) -> bool {
         let lower = a.sentence.to_lowercase();
         let private = matches!(mode.as_str(), "incognito" | "private" | "privacy");
         let met = lower.contains(&mode)
-            || (private && (lower.contains("incognito") || lower.contains("private brows") || lower.contains("browsing privately")));
+            || (private
+                && (lower.contains("incognito")
+                    || lower.contains("private brows")
+                    || lower.contains("browsing privately")));
         if !met {
             return false;
         }
@@ -686,7 +698,11 @@ mod tests {
         // The same span of one article: no link; another article: linked.
         let d = "pol=denial; scope=always; pub=2019-03-01; article=7; span=10-80 | We never shared data.";
         check(d, "cp=Acme; pub=2019-03-01; article=7; span=40-120 | x", None);
-        check(d, "cp=Acme; pub=2019-03-01; article=8; span=40-120 | x", Some(First::Denial));
+        check(
+            d,
+            "cp=Acme; pub=2019-03-01; article=8; span=40-120 | x",
+            Some(First::Denial),
+        );
     }
 
     #[test]

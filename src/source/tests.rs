@@ -54,8 +54,18 @@ fn front_matter_quoted_blank_value_is_no_value() {
     };
     // The saved input, as found.
     check(b"---\n\xff\ntitle:\"\xa0\t\t\"\nrl\xff\n---\n", None, None, "");
-    check(b"---\ntitle: \" \"\nurl: '\t'\n---\nHeadline\nBody.", Some("Headline"), None, "Body.");
-    check(b"---\ntitle: \"  Padded  \"\n---\nBody.", Some("Padded"), None, "Body.");
+    check(
+        b"---\ntitle: \" \"\nurl: '\t'\n---\nHeadline\nBody.",
+        Some("Headline"),
+        None,
+        "Body.",
+    );
+    check(
+        b"---\ntitle: \"  Padded  \"\n---\nBody.",
+        Some("Padded"),
+        None,
+        "Body.",
+    );
 }
 
 /// One file given explicitly: what it yields.

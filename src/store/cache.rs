@@ -165,7 +165,12 @@ impl CandidateCache {
             top.sort_unstable();
             top.truncate(super::keep::KEEP);
             let day = super::keep::day_of(&record);
-            list.push(Entry { record, key, day, top });
+            list.push(Entry {
+                record,
+                key,
+                day,
+                top,
+            });
         }
         self.len += list.len;
         self.lists.insert(k, list);

@@ -320,7 +320,16 @@ pub(super) fn refill(
         let others = list_key(actor, opposite(*polarity));
         let top: Vec<(i64, i64)> = found.iter().take(KEEP).map(|f| (f.0, f.2)).collect();
         for (rank, slot, _, verdict) in found.iter().take(KEEP) {
-            made += store_link(conn, linker, cache, &record, &others, *slot, *rank, verdict.as_ref())?;
+            made += store_link(
+                conn,
+                linker,
+                cache,
+                &record,
+                &others,
+                *slot,
+                *rank,
+                verdict.as_ref(),
+            )?;
         }
         if let Some(e) = cache.entry_by_id_mut(&k, *id) {
             e.top = top;

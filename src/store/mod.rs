@@ -802,14 +802,8 @@ fn save_in(
         }
     };
     let article_ref = queries::ArticleRef::of(article_id, article, &hash);
-    let (claims, links) = queries::insert_and_link(
-        conn,
-        linker,
-        candidates,
-        &article_ref,
-        claims,
-        extractor_version,
-    )?;
+    let (claims, links) =
+        queries::insert_and_link(conn, linker, candidates, &article_ref, claims, extractor_version)?;
     Ok(SaveOutcome {
         status,
         article_id,

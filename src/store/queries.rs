@@ -453,7 +453,10 @@ pub(super) fn set_link_rank(conn: &Connection, id: i64, rank: i64) -> rusqlite::
 }
 
 /// The claims of one article with their keys (to be deleted: see `keep::before_delete`).
-pub(super) fn claims_of_article(conn: &Connection, article_id: i64) -> rusqlite::Result<Vec<(ClaimRecord, String)>> {
+pub(super) fn claims_of_article(
+    conn: &Connection,
+    article_id: i64,
+) -> rusqlite::Result<Vec<(ClaimRecord, String)>> {
     conn.prepare_cached(&format!(
         "SELECT {}, COALESCE(c.key, '') FROM claims c JOIN articles a ON a.id = c.article_id \
          WHERE c.article_id = ?1 ORDER BY c.id",
@@ -808,7 +811,10 @@ fn link_query(filter: &ClaimFilter, params: &mut Vec<Value>) -> (String, String,
     let (denial, assertion) = if company_only && filter.company.is_some() {
         (Vec::new(), Vec::new())
     } else {
-        (claim_conditions(filter, "d", params), claim_conditions(filter, "s", params))
+        (
+            claim_conditions(filter, "d", params),
+            claim_conditions(filter, "s", params),
+        )
     };
     let on_claims = !denial.is_empty();
     let mut where_clause = format!("WHERE {}", status_condition(filter.status));

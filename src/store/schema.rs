@@ -19,7 +19,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0002_review", include_str!("migrations/0002_review.sql")),
     ("0003_fetch", include_str!("migrations/0003_fetch.sql")),
     ("0004_link_cap", include_str!("migrations/0004_link_cap.sql")),
-    ("0005_text_status", include_str!("migrations/0005_text_status.sql")),
+    (
+        "0005_text_status",
+        include_str!("migrations/0005_text_status.sql"),
+    ),
     ("0006_scale", include_str!("migrations/0006_scale.sql")),
 ];
 

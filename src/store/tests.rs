@@ -956,9 +956,15 @@ fn limited_listings_read_rows_in_index_order() {
             .expect("plan rows");
         let plan = plan.join(" | ");
         for index in indexes {
-            assert!(plan.contains(&format!(" {index} ")), "{index} not used: {sql}: {plan}");
+            assert!(
+                plan.contains(&format!(" {index} ")),
+                "{index} not used: {sql}: {plan}"
+            );
         }
-        assert!(may_sort || !plan.contains("TEMP B-TREE FOR ORDER BY"), "{sql}: {plan}");
+        assert!(
+            may_sort || !plan.contains("TEMP B-TREE FOR ORDER BY"),
+            "{sql}: {plan}"
+        );
         assert!(
             !plan.contains("SCAN c ") && !plan.contains("SCAN l ") && !plan.ends_with("SCAN c"),
             "{sql}: {plan}"
@@ -1077,14 +1083,25 @@ fn a_failed_save_inside_a_batch_takes_back_that_article_only() {
     let mut store = open(&db);
     store.begin_batch().expect("a batch begins");
     store
-        .save_article(&article(Some("u1"), "2018-01-01", "one"), &[denial("Acme", "d1")], "v1")
+        .save_article(
+            &article(Some("u1"), "2018-01-01", "one"),
+            &[denial("Acme", "d1")],
+            "v1",
+        )
         .expect("save");
     assert!(save_a_broken_article(&mut store).is_err());
     assert!(store.in_batch(), "the batch goes on");
     let out = store
-        .save_article(&article(Some("u3"), "2018-03-01", "three"), &[assertion("Acme", "a3")], "v1")
+        .save_article(
+            &article(Some("u3"), "2018-03-01", "three"),
+            &[assertion("Acme", "a3")],
+            "v1",
+        )
         .expect("save after a failure in the batch");
-    assert_eq!(out.links, 1, "linked to the batch's first article, not to the failed one");
+    assert_eq!(
+        out.links, 1,
+        "linked to the batch's first article, not to the failed one"
+    );
     store.commit_batch().expect("committed");
     let urls: Vec<String> = store
         .conn
@@ -1100,19 +1117,31 @@ fn a_batch_never_committed_is_taken_back_whole() {
     let db = temp_db();
     let mut store = open(&db);
     store
-        .save_article(&article(Some("u0"), "2018-01-01", "zero"), &[denial("Acme", "d0")], "v1")
+        .save_article(
+            &article(Some("u0"), "2018-01-01", "zero"),
+            &[denial("Acme", "d0")],
+            "v1",
+        )
         .expect("save");
     store.begin_batch().expect("a batch begins");
     for (i, url) in ["u1", "u2"].iter().enumerate() {
         store
-            .save_article(&article(Some(url), "2018-02-01", &format!("text {i}")), &[assertion("Acme", url)], "v1")
+            .save_article(
+                &article(Some(url), "2018-02-01", &format!("text {i}")),
+                &[assertion("Acme", url)],
+                "v1",
+            )
             .expect("save");
     }
     // A crash before the commit: the connection goes away with the batch open.
     drop(store);
     let store = open(&db);
     assert_eq!(
-        (count(&store, "articles"), count(&store, "claims"), count(&store, "links")),
+        (
+            count(&store, "articles"),
+            count(&store, "claims"),
+            count(&store, "links")
+        ),
         (1, 1, 0),
         "what was committed before stays; the open batch is gone whole"
     );
@@ -1598,7 +1627,10 @@ fn a_second_writer_waits_for_its_turn_and_says_so() {
     let db = temp_db();
     let mut first = open(&db);
     let mut second = open(&db);
-    assert!(super::lock_path(&db.path).exists(), "the lock file sits beside the database");
+    assert!(
+        super::lock_path(&db.path).exists(),
+        "the lock file sits beside the database"
+    );
     let waits = Arc::new(AtomicUsize::new(0));
     let seen = Arc::clone(&waits);
     second.on_wait(move || {
@@ -1606,12 +1638,20 @@ fn a_second_writer_waits_for_its_turn_and_says_so() {
     });
     first.begin_batch().expect("the first writer takes its turn");
     first
-        .save_article(&article(Some("https://a.example/1"), "2019-01-01", "One."), &[], "t")
+        .save_article(
+            &article(Some("https://a.example/1"), "2019-01-01", "One."),
+            &[],
+            "t",
+        )
         .expect("saved");
     let other = std::thread::spawn(move || {
         // Waits (as long as it takes) instead of failing after the busy timeout.
         second
-            .save_article(&article(Some("https://a.example/2"), "2019-01-02", "Two."), &[], "t")
+            .save_article(
+                &article(Some("https://a.example/2"), "2019-01-02", "Two."),
+                &[],
+                "t",
+            )
             .expect("saved after the first writer's batch");
         second
     });

@@ -327,7 +327,10 @@ fn hostile_article_text_runs_nothing_in_the_html_timeline() {
     assert_eq!(code, 0, "{err}");
     let (code, out, err) = env.run(&["claims", "--format", "jsonl"]);
     assert_eq!(code, 0, "{err}");
-    assert!(!crate::jsonl(&out).is_empty(), "the hostile articles gave claims: {out}");
+    assert!(
+        !crate::jsonl(&out).is_empty(),
+        "the hostile articles gave claims: {out}"
+    );
     let page = env.path("timeline.html");
     let (code, _, err) = env.run(&["timeline", "--format", "html", "-o", page.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
@@ -335,11 +338,19 @@ fn hostile_article_text_runs_nothing_in_the_html_timeline() {
     let trap = Trap::start();
     let run = headless(&page, &["--dump-dom".to_string()], &trap, env.dir.path());
     let dom = &run.stdout;
-    assert!(dom.contains("<svg class=\"timeline\""), "the page rendered: {}", run.stderr);
+    assert!(
+        dom.contains("<svg class=\"timeline\""),
+        "the page rendered: {}",
+        run.stderr
+    );
     assert!(dom.contains("pwned-img"), "the hostile text is shown, as text");
     assert!(run.console().is_empty(), "something ran: {:?}", run.console());
     std::thread::sleep(Duration::from_millis(300));
-    assert_eq!(trap.page_requests(), Vec::<String>::new(), "the page made requests");
+    assert_eq!(
+        trap.page_requests(),
+        Vec::<String>::new(),
+        "the page made requests"
+    );
     // No link to a `javascript:` URL (the raw page is checked for live markup in
     // bad_input::hostile_text_is_inert_in_every_export).
     assert!(!dom.contains("href=\"javascript:"), "a javascript: link");

@@ -187,9 +187,12 @@ fn two_large_overlapping_ingests_take_turns_and_store_each_article_once() {
     // Two inputs sharing a third of their articles.
     let (a_in, b_in) = (part("a.jsonl", 0..1000), part("b.jsonl", 500..1500));
     let reference = env.path("reference.db");
-    let out = claimtrack(&reference, &["-q", "ingest", "--jsonl", &corpus, "--lexicon", &lexicon])
-        .output()
-        .expect("runs");
+    let out = claimtrack(
+        &reference,
+        &["-q", "ingest", "--jsonl", &corpus, "--lexicon", &lexicon],
+    )
+    .output()
+    .expect("runs");
     assert!(out.status.success());
 
     let db = env.db();
@@ -203,13 +206,29 @@ fn two_large_overlapping_ingests_take_turns_and_store_each_article_once() {
     let a = spawn(&a_in);
     std::thread::sleep(Duration::from_millis(300));
     let b = spawn(&b_in);
-    let (a, b) = (a.wait_with_output().expect("runs"), b.wait_with_output().expect("runs"));
-    let (ea, eb) = (String::from_utf8_lossy(&a.stderr), String::from_utf8_lossy(&b.stderr));
+    let (a, b) = (
+        a.wait_with_output().expect("runs"),
+        b.wait_with_output().expect("runs"),
+    );
+    let (ea, eb) = (
+        String::from_utf8_lossy(&a.stderr),
+        String::from_utf8_lossy(&b.stderr),
+    );
     eprintln!("first: {ea}second: {eb}");
-    assert!(a.status.success() && b.status.success(), "first: {ea}\nsecond: {eb}");
-    assert!(!ea.contains("busy") && !eb.contains("busy"), "first: {ea}\nsecond: {eb}");
+    assert!(
+        a.status.success() && b.status.success(),
+        "first: {ea}\nsecond: {eb}"
+    );
+    assert!(
+        !ea.contains("busy") && !eb.contains("busy"),
+        "first: {ea}\nsecond: {eb}"
+    );
     // They overlapped: at least one of them waited for the other's turn, and said so once.
-    let waits = |e: &str| e.lines().filter(|l| l.contains("waiting: another process is writing")).count();
+    let waits = |e: &str| {
+        e.lines()
+            .filter(|l| l.contains("waiting: another process is writing"))
+            .count()
+    };
     assert!(waits(&ea) + waits(&eb) >= 1, "first: {ea}\nsecond: {eb}");
     assert!(waits(&ea) <= 1 && waits(&eb) <= 1, "first: {ea}\nsecond: {eb}");
     assert_sound(&db);

@@ -144,9 +144,6 @@ fn datasette_serves_the_contradictions_view_and_searches_articles() {
         "{meta}"
     );
     let queue = get_json(port, &format!("/{db}/fetch_queue.json"));
-    assert!(
-        queue["facet_results"].to_string().contains("state"),
-        "{queue}"
-    );
+    assert!(queue["facet_results"].to_string().contains("state"), "{queue}");
     drop(server);
 }

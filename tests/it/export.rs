@@ -102,12 +102,28 @@ fn jsonl_and_csv_exports_hold_claims_and_links_with_provenance() {
     // `claims` and `contradictions` list 100 rows unless told; `export` lists all.
     let (_, out, _) = on(
         &db,
-        &["claims", "--format", "jsonl", "--company", "Facebook", "--limit", "0"],
+        &[
+            "claims",
+            "--format",
+            "jsonl",
+            "--company",
+            "Facebook",
+            "--limit",
+            "0",
+        ],
     );
     let claims = jsonl(&out);
     let (_, out, _) = on(
         &db,
-        &["contradictions", "--format", "jsonl", "--company", "Facebook", "--limit", "0"],
+        &[
+            "contradictions",
+            "--format",
+            "jsonl",
+            "--company",
+            "Facebook",
+            "--limit",
+            "0",
+        ],
     );
     let links = jsonl(&out);
     assert!(!claims.is_empty() && !links.is_empty());

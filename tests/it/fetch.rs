@@ -789,7 +789,10 @@ fn bad_answers_from_the_web_are_each_one_line_and_the_batch_goes_on() {
     });
     let refused = {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("tests can bind a loopback port");
-        listener.local_addr().expect("a bound socket has an address").port()
+        listener
+            .local_addr()
+            .expect("a bound socket has an address")
+            .port()
     };
     let env = Env::new();
     let before = r#"{"url":"https://before.example/1","title":"Stored before","published":"2019-05-01","text":"Facebook never sells personal data, a spokesperson said."}"#;
@@ -803,14 +806,32 @@ fn bad_answers_from_the_web_are_each_one_line_and_the_batch_goes_on() {
         (server.url("/bomb"), "1000000"),
         (server.url("/storm"), "429"),
         // robots.txt is asked for first and cannot be read: the host is out of reach.
-        ("http://no-such-host.invalid/story".to_string(), "robots.txt unavailable"),
-        (format!("http://127.0.0.1:{refused}/story"), "robots.txt unavailable"),
-        ("ftp://files.example.org/story.html".to_string(), "only http and https"),
+        (
+            "http://no-such-host.invalid/story".to_string(),
+            "robots.txt unavailable",
+        ),
+        (
+            format!("http://127.0.0.1:{refused}/story"),
+            "robots.txt unavailable",
+        ),
+        (
+            "ftp://files.example.org/story.html".to_string(),
+            "only http and https",
+        ),
     ];
     let good = server.url("/good");
     let mut args: Vec<&str> = vec!["ingest", &good];
     args.extend(bad.iter().map(|(u, _)| u.as_str()));
-    args.extend(["--delay", "0", "--timeout", "2", "--retries", "2", "--max-bytes", "1000000"]);
+    args.extend([
+        "--delay",
+        "0",
+        "--timeout",
+        "2",
+        "--retries",
+        "2",
+        "--max-bytes",
+        "1000000",
+    ]);
     let started = Instant::now();
     let (code, _, err) = env.run(&args);
     eprintln!("{err}\n(took {:?})", started.elapsed());
@@ -818,15 +839,25 @@ fn bad_answers_from_the_web_are_each_one_line_and_the_batch_goes_on() {
     for (url, reason) in &bad {
         let lines: Vec<&str> = err.lines().filter(|l| l.contains(url.as_str())).collect();
         assert_eq!(lines.len(), 1, "one line for {url}: {err}");
-        assert!(lines[0].to_lowercase().contains(reason), "{url}: {reason:?} in {err}");
+        assert!(
+            lines[0].to_lowercase().contains(reason),
+            "{url}: {reason:?} in {err}"
+        );
     }
     // The good page and the article stored before; the bad URLs are failed in the queue.
     let mut urls = column(&env, "SELECT url FROM articles ORDER BY id");
     assert_eq!(urls.len(), 2, "{urls:?}");
     assert_eq!(urls.remove(0), "https://before.example/1");
     assert!(urls[0].ends_with("/good"), "{urls:?}");
-    assert_eq!(count(&env, "SELECT count(*) FROM fetch_queue WHERE state = 'failed'"), 7);
-    assert_eq!(server.hits("/storm").len(), 2, "a 429 is retried as --retries says, then given up");
+    assert_eq!(
+        count(&env, "SELECT count(*) FROM fetch_queue WHERE state = 'failed'"),
+        7
+    );
+    assert_eq!(
+        server.hits("/storm").len(),
+        2,
+        "a 429 is retried as --retries says, then given up"
+    );
     // The same command again tries every failed URL again (an unreachable host may answer
     // another day: fixed, it was skipped for good), and only those: the good page is done.
     let (code, _, err) = env.run(&args);

@@ -69,19 +69,38 @@ fn random_and_garbled_files_and_lines_are_each_stored_or_reported_once() {
             }
             2 => (format!("rand{i:02}.html"), upto(&mut rng, 3000)),
             3 => (format!("rand{i:02}.txt"), upto(&mut rng, 3000)),
-            4 => (format!("flip{i:02}.md"), damage(&mut rng, good_text(i).as_bytes())),
+            4 => (
+                format!("flip{i:02}.md"),
+                damage(&mut rng, good_text(i).as_bytes()),
+            ),
             5 => {
-                let page = format!("<html><head><title>P{i}</title></head><body><p>{}</p></body></html>", good_text(i));
+                let page = format!(
+                    "<html><head><title>P{i}</title></head><body><p>{}</p></body></html>",
+                    good_text(i)
+                );
                 (format!("flip{i:02}.html"), damage(&mut rng, page.as_bytes()))
             }
-            6 => (format!("gz{i:02}.txt.gz"), damage(&mut rng, &gzip(good_text(i).as_bytes()))),
+            6 => (
+                format!("gz{i:02}.txt.gz"),
+                damage(&mut rng, &gzip(good_text(i).as_bytes())),
+            ),
             7 => (format!("randgz{i:02}.html.gz"), upto(&mut rng, 500)),
             8 => (format!("empty{i:02}.md"), Vec::new()),
             _ => {
                 // Random tags and entities around random bytes.
                 let mut page = b"<html><body>".to_vec();
                 for _ in 0..rng.below(40) {
-                    let tag = ["<div>", "</div>", "<p>", "<a href=\"", "&#x", "<!--", "<script>", "]]>", "<table><tr><td>"][rng.below(9)];
+                    let tag = [
+                        "<div>",
+                        "</div>",
+                        "<p>",
+                        "<a href=\"",
+                        "&#x",
+                        "<!--",
+                        "<script>",
+                        "]]>",
+                        "<table><tr><td>",
+                    ][rng.below(9)];
                     page.extend_from_slice(tag.as_bytes());
                     let n = rng.below(20);
                     page.extend(rng.bytes(n));
@@ -127,9 +146,19 @@ fn random_and_garbled_files_and_lines_are_each_stored_or_reported_once() {
 
     let dir_arg = dir.display().to_string();
     let jsonl_arg = env.path("in.jsonl").display().to_string();
-    let (code, out, err) = env.run(&["ingest", &dir_arg, "--jsonl", &jsonl_arg, "--published", "2019-05-05"]);
+    let (code, out, err) = env.run(&[
+        "ingest",
+        &dir_arg,
+        "--jsonl",
+        &jsonl_arg,
+        "--published",
+        "2019-05-05",
+    ]);
     assert_eq!(out, "", "stdout carries data only");
-    assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "{err}"
+    );
     assert_eq!(code, 1, "some items are bad: {err}");
 
     // One stderr line per bad item, each naming one of the inputs; then the summary.
@@ -138,7 +167,9 @@ fn random_and_garbled_files_and_lines_are_each_stored_or_reported_once() {
     let summary = summary.strip_prefix("claimtrack: ").unwrap_or(summary);
     let mut reported = BTreeSet::new();
     for line in &lines {
-        let rest = line.strip_prefix("claimtrack: ").unwrap_or_else(|| panic!("{line}"));
+        let rest = line
+            .strip_prefix("claimtrack: ")
+            .unwrap_or_else(|| panic!("{line}"));
         let item = items
             .iter()
             .filter(|item| rest.starts_with(&format!("{item}: ")))
@@ -174,7 +205,11 @@ fn random_and_garbled_files_and_lines_are_each_stored_or_reported_once() {
     }
     assert_eq!(stored.iter().filter(|o| o.contains("/good")).count(), good_files);
     let good_urls: i64 = conn
-        .query_row("SELECT count(*) FROM articles WHERE url LIKE 'https://good.invalid/%'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM articles WHERE url LIKE 'https://good.invalid/%'",
+            [],
+            |r| r.get(0),
+        )
         .expect("counts");
     assert!(good_urls >= good_lines as i64, "{good_urls} < {good_lines}");
     let failures: i64 = conn

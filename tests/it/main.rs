@@ -1,23 +1,23 @@
 //! Integration tests: the real `claimtrack` binary, run in a temp folder, on real SQLite files.
 
 mod bad_input;
+mod browser;
 mod claim;
 mod concurrency;
 mod datasette;
 mod demo;
-mod browser;
 mod eval;
 mod export;
-mod help;
 mod extract_bench;
+mod fetch;
+mod garbled;
+mod help;
 mod ingest;
 mod output;
 mod props;
 mod reliability;
 mod review;
 mod seed;
-mod fetch;
-mod garbled;
 mod server;
 mod support;
 mod text_status;

@@ -440,7 +440,9 @@ fn kept_rows(db: &Path) -> BTreeSet<String> {
         "SELECT 'fetched ' || url || ' ' || outcome || ' ' || attempts FROM fetch_log",
     ];
     if user_version(db) >= 5 {
-        queries.push("SELECT 'status ' || url || ' ' || text_status FROM articles WHERE text_status IS NOT NULL");
+        queries.push(
+            "SELECT 'status ' || url || ' ' || text_status FROM articles WHERE text_status IS NOT NULL",
+        );
     }
     let mut rows = BTreeSet::new();
     for sql in queries {
@@ -463,16 +465,27 @@ fn check_fixture_migrates_forward(version: i64) {
     assert_eq!(user_version(&db), version);
     let before = kept_rows(&db);
     assert!(
-        before.iter().any(|r| r.starts_with("queued http://127.0.0.1:9/gone skipped")),
+        before
+            .iter()
+            .any(|r| r.starts_with("queued http://127.0.0.1:9/gone skipped")),
         "the fixture holds a fetch queue entry: {before:#?}"
     );
-    assert!(before.iter().any(|r| r.starts_with("decision confirmed checked against the filing")));
+    assert!(before
+        .iter()
+        .any(|r| r.starts_with("decision confirmed checked against the filing")));
     if version < claimtrack::store::SCHEMA_VERSION {
         let bytes = std::fs::read(&db).expect("readable");
         let (code, out, err) = env.run(&["contradictions"]);
         assert_eq!((code, out.as_str()), (2, ""), "{err}");
-        assert!(err.contains(&format!("schema version {version} is older")), "{err}");
-        assert_eq!(std::fs::read(&db).expect("readable"), bytes, "left byte-identical");
+        assert!(
+            err.contains(&format!("schema version {version} is older")),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read(&db).expect("readable"),
+            bytes,
+            "left byte-identical"
+        );
     }
     let (code, _, err) = env.run_stdin(&["ingest", "--jsonl", "-"], LATER);
     assert_eq!(code, 0, "{err}");
@@ -481,7 +494,9 @@ fn check_fixture_migrates_forward(version: i64) {
     let lost: Vec<&String> = before.difference(&after).collect();
     assert!(lost.is_empty(), "schema {version}: rows lost: {lost:#?}");
     assert!(
-        after.iter().any(|r| r.starts_with("article https://fixture.invalid/new/later")),
+        after
+            .iter()
+            .any(|r| r.starts_with("article https://fixture.invalid/new/later")),
         "{after:#?}"
     );
     // Every link has a rank and every linked claim a count (schema 4's link cap), filled in for
@@ -497,7 +512,9 @@ fn check_fixture_migrates_forward(version: i64) {
     let confirmed = env.contradictions(&["--status", "confirmed"]);
     assert_eq!(confirmed.len(), 1, "{confirmed:#?}");
     assert!(
-        env.claims(&[]).iter().any(|c| crate::s(c, "counterparty") == "Datahaus"),
+        env.claims(&[])
+            .iter()
+            .any(|c| crate::s(c, "counterparty") == "Datahaus"),
         "the correction survives"
     );
     // A decision on an old link can be made.
