@@ -499,16 +499,16 @@ fn check_fixture_migrates_forward(version: i64) {
             .any(|r| r.starts_with("article https://fixture.invalid/new/later")),
         "{after:#?}"
     );
-    // Every link has a rank and every linked claim a count (schema 4's link cap), filled in for
-    // links stored before it.
+    // Every link has a rank (schema 4's link cap) and is listed under its companies (schema 6's
+    // `link_companies`), filled in for links stored before them.
     let unranked = crate::support::count(&db, "SELECT count(*) FROM links WHERE rank IS NULL");
     assert_eq!(unranked, 0);
-    let uncounted = crate::support::count(
+    let unlisted = crate::support::count(
         &db,
-        "SELECT count(*) FROM (SELECT denial_id AS id FROM links UNION SELECT assertion_id FROM links) \
-         WHERE id NOT IN (SELECT claim_id FROM claim_link_counts)",
+        "SELECT count(*) FROM links WHERE id NOT IN (SELECT link_id FROM link_companies)",
     );
-    assert_eq!(uncounted, 0);
+    assert_eq!(unlisted, 0);
+    assert!(crate::support::count(&db, "SELECT count(*) FROM links") > 0);
     let confirmed = env.contradictions(&["--status", "confirmed"]);
     assert_eq!(confirmed.len(), 1, "{confirmed:#?}");
     assert!(
