@@ -30,6 +30,20 @@ pub struct SynthArticle {
     pub text: String,
 }
 
+impl SynthArticle {
+    /// The article as the pipeline sees it after reading a JSONL line (author aside).
+    pub fn into_article(self) -> crate::model::Article {
+        crate::model::Article {
+            url: Some(self.url),
+            title: Some(self.title),
+            published: crate::dates::parse_input_date(&self.published).ok(),
+            outlet: Some(self.outlet),
+            text: self.text,
+            ..crate::model::Article::default()
+        }
+    }
+}
+
 /// How many made-up companies the corpus draws from (all named in `lexicon()`).
 pub const COMPANIES: usize = 1000;
 

@@ -497,14 +497,7 @@ fn ingest(
 fn claims(articles: usize, seed: u64) -> anyhow::Result<i32> {
     let extractor = Extractor::new(&bench_lexicon()?);
     let corpus: Vec<Article> = synth::generate(articles, seed)
-        .map(|a| Article {
-            url: Some(a.url),
-            title: Some(a.title),
-            published: crate::dates::parse_input_date(&a.published).ok(),
-            outlet: Some(a.outlet),
-            text: a.text,
-            ..Article::default()
-        })
+        .map(synth::SynthArticle::into_article)
         .collect();
     let bytes: usize = corpus.iter().map(|a| a.text.len()).sum();
     let t = Instant::now();

@@ -198,32 +198,33 @@ fn is_link_list(node: &NodeRef) -> bool {
     if items < 2 {
         return false;
     }
-    let text = node.text();
-    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    let chars = solid_chars(&node.text());
     if chars == 0 {
         return false;
     }
-    let links: usize = node
-        .descendants_it()
-        .filter(|d| d.has_name("a"))
-        .map(|a| a.text().chars().filter(|c| !c.is_whitespace()).count())
-        .sum();
-    links as f64 / chars as f64 > 0.8
+    link_solid_chars(node) as f64 / chars as f64 > 0.8
 }
 
 /// A short paragraph that is one link and nothing else: a headline pointing elsewhere.
 fn is_link_line(node: &NodeRef) -> bool {
-    let text = node.text();
-    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    let chars = solid_chars(&node.text());
     if chars == 0 || chars > 150 {
         return false;
     }
-    let links: usize = node
-        .descendants_it()
+    link_solid_chars(node) * 10 >= chars * 9
+}
+
+/// Characters that are not whitespace.
+fn solid_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Non-whitespace characters of the link text inside `node`.
+fn link_solid_chars(node: &NodeRef) -> usize {
+    node.descendants_it()
         .filter(|d| d.has_name("a"))
-        .map(|a| a.text().chars().filter(|c| !c.is_whitespace()).count())
-        .sum();
-    links * 10 >= chars * 9
+        .map(|a| solid_chars(&a.text()))
+        .sum()
 }
 
 /// Whole paragraphs (lower-cased, trailing `.:!…` ignored) that are labels of page chrome.

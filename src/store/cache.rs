@@ -326,14 +326,7 @@ mod tests {
         let extractor = Extractor::new(&lexicon);
         let articles: Vec<Article> = crate::synth::generate(n, seed)
             .into_iter()
-            .map(|a| Article {
-                url: Some(a.url),
-                title: Some(a.title),
-                published: crate::dates::parse_input_date(&a.published).ok(),
-                outlet: Some(a.outlet),
-                text: a.text,
-                ..Article::default()
-            })
+            .map(crate::synth::SynthArticle::into_article)
             .collect();
         let claims = articles.iter().map(|a| extractor.extract(a)).collect();
         (articles, claims)
@@ -471,14 +464,7 @@ mod tests {
         // Same linker, but set_linker turns the narrowing off.
         wide.set_linker(crate::link::evaluate);
         for a in crate::synth::generate(400, 11) {
-            let article = Article {
-                url: Some(a.url),
-                title: Some(a.title),
-                published: crate::dates::parse_input_date(&a.published).ok(),
-                outlet: Some(a.outlet),
-                text: a.text,
-                ..Article::default()
-            };
+            let article = a.into_article();
             let claims = extractor.extract(&article);
             narrow.save_article(&article, &claims, "t").expect("stored");
             wide.save_article(&article, &claims, "t").expect("stored");
