@@ -204,6 +204,6 @@ fn jsonl_and_csv_exports_hold_claims_and_links_with_provenance() {
     );
     assert_eq!(code, 0, "{err}");
     let mut reader = csv::Reader::from_reader(out.as_bytes());
-    assert_eq!(reader.headers().unwrap().iter().last(), Some("links"));
+    assert_eq!(reader.headers().unwrap().iter().next_back(), Some("links"));
     assert_eq!(reader.records().count(), claims.len());
 }

@@ -695,7 +695,10 @@ fn redirect_canonical_and_user_agent_are_recorded() {
         "{hits:?}"
     );
     let new = server.url("/stories/new?utm_medium=x");
-    assert_eq!(column(&env, "SELECT final_url FROM fetch_log"), [new.clone()]);
+    assert_eq!(
+        column(&env, "SELECT final_url FROM fetch_log"),
+        std::slice::from_ref(&new)
+    );
     assert_eq!(
         column(&env, "SELECT url || ' ' || final_url FROM fetch_queue"),
         [format!("{} {new}", server.url("/old-story"))]

@@ -109,7 +109,7 @@ fn validate(doc: &Value) -> Result<(), Vec<String>> {
             }
         }
         if let Some(g) = o.get("group") {
-            if !g.as_str().is_some_and(|g| !g.is_empty()) {
+            if g.as_str().is_none_or(|g| g.is_empty()) {
                 errors.push(format!("{at}: group is not a non-empty string"));
             }
         }
