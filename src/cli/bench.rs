@@ -492,7 +492,7 @@ fn ingest(
     println!(
         "  database:  {:.1} MB, {:.0} bytes/article",
         db_bytes as f64 / 1e6,
-        db_bytes as f64 / total.stored.max(1) as f64
+        db_bytes as f64 / (start + total.stored).max(1) as f64
     );
     if let Some(mb) = peak_rss_mb() {
         println!("  peak RSS:  {mb:.0} MB (whole process, corpus generation included)");

@@ -1119,11 +1119,17 @@ pub(super) fn orphaned_decisions(conn: &Connection) -> rusqlite::Result<Vec<Orph
 // Search and stats
 
 pub(super) fn search(conn: &Connection, fts_query: &str, limit: usize) -> rusqlite::Result<Vec<SearchHit>> {
+    // The best `limit` are chosen by bm25 alone first (`top`); the snippet, which reads and
+    // tokenises an article's text, is made for those only: for a word in most articles,
+    // making it for every match before sorting took 650 ms at 22,000 articles.
     let mut st = conn.prepare_cached(
-        "SELECT a.id, a.url, a.title, a.outlet, a.published, \
+        "WITH top AS (SELECT rowid AS id, bm25(articles_fts) AS score FROM articles_fts \
+                      WHERE articles_fts MATCH ?1 ORDER BY score, id LIMIT ?2) \
+         SELECT a.id, a.url, a.title, a.outlet, a.published, \
          snippet(articles_fts, -1, '[', ']', '…', 16) \
-         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid \
-         WHERE articles_fts MATCH ?1 ORDER BY bm25(articles_fts), a.id LIMIT ?2",
+         FROM top CROSS JOIN articles_fts ON articles_fts.rowid = top.id \
+         CROSS JOIN articles a ON a.id = top.id \
+         WHERE articles_fts MATCH ?1 ORDER BY top.score, top.id",
     )?;
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let rows = st.query_map(params![fts_query, limit], |r| {
