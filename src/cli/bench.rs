@@ -382,7 +382,11 @@ fn ingest(
                 doc = Some(item)
             });
             doc.unwrap_or_else(|| Ok(RawDoc::default()))
-        });
+        })
+        .peekable();
+    // With --append, the articles already stored are generated and skipped here, before any
+    // chunk is timed.
+    text_items.peek();
     let chunk = report_every.unwrap_or(articles).max(1);
     let mut total = pipeline::Summary::default();
     let mut bytes = 0usize;
@@ -422,6 +426,7 @@ fn ingest(
         let cpu = process_cpu_secs() - cpu;
         elapsed += secs;
         if report_every.is_some() {
+            let w = store.link_work();
             println!(
                 "  chunk:     {:>7} stored before, {n} articles in {:.2} s, {cpu:.2} CPU-s ({:.0} articles/s, {:.0} per CPU-s, {} claims, {} links), peak RSS {:.0} MB",
                 start + done,
@@ -431,6 +436,10 @@ fn ingest(
                 s.claims,
                 s.links,
                 peak_rss_mb().unwrap_or(0.0)
+            );
+            println!(
+                "             linking so far: {} pairs ranked, {} evaluated, {} claims read whole, {} candidate lists read",
+                w.ranked, w.evaluated, w.records_read, w.lists_read
             );
         }
         chunk_times.push(secs.as_secs_f64());
@@ -483,7 +492,7 @@ fn ingest(
     println!(
         "  database:  {:.1} MB, {:.0} bytes/article",
         db_bytes as f64 / 1e6,
-        db_bytes as f64 / total.stored.max(1) as f64
+        db_bytes as f64 / (start + total.stored).max(1) as f64
     );
     if let Some(mb) = peak_rss_mb() {
         println!("  peak RSS:  {mb:.0} MB (whole process, corpus generation included)");

@@ -2,12 +2,17 @@
 //!
 //! Linking a new claim looks at the stored claims of the same actor with the opposite
 //! polarity. Reading those rows again for each article makes a bulk ingest quadratic in row
-//! decoding, so each (actor, polarity) list is read once, by the indexed `CANDIDATES` query, and
-//! then kept up to date as claims are stored. With each claim the list keeps what the link
-//! policy (`keep.rs`) needs: the claim's stable key, the day it was stated and its best links
-//! (`Entry::top`). Lists are dropped whole
-//! when another connection has committed (`PRAGMA data_version` moved), a write failed (its
-//! transaction rolled back) or claims were deleted; they are read again when next needed.
+//! decoding, so each (actor, polarity) list is read once, by the indexed `CANDIDATE_KEYS`
+//! query, and then kept up to date as claims are stored. A list holds, for each claim, only
+//! what the link policy's rank needs (`keep.rs`: counterparty, data type, action, confidence,
+//! the day it was stated) and its best links (`Entry::top`), about 130 bytes a claim, so the
+//! lists of a million claims fit in memory and are never read twice in a run. The whole claim
+//! (sentence, article fields, key), which the rules of `link::accepts` and the rank's tie-break
+//! need, is read by id only for the few candidates the rank does not already rule out
+//! (`CandidateCache::record`), and the most recently read are kept (`RECORDS`). Lists are
+//! dropped whole when another connection has committed (`PRAGMA data_version` moved), a write
+//! failed (its transaction rolled back) or claims were deleted; they are read again when next
+//! needed.
 //!
 //! Two things keep the cost flat as the archive grows, when a few companies are in a large
 //! share of the articles (as in any real archive):
@@ -19,55 +24,193 @@
 //!   dropped (they are read again from the database when next needed).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rusqlite::Connection;
 
+use super::keep::KEEP;
 use super::queries;
 use crate::link::{action_contradicts, counterparty_covers};
 use crate::model::{Action, Claim, ClaimRecord, DataType, Polarity};
 
-/// At most this many claims are kept in memory: about 150 MB (a cached claim with its
-/// article fields and grouping costs about 1.9 KB of resident memory, measured).
-pub(super) const MAX_CLAIMS: usize = 80_000;
+/// At most this many claims are kept in the lists: about 130 MB (an entry is about 120 bytes,
+/// plus its place in its group). A 200,000-article archive has about 860,000 claims.
+pub(super) const MAX_CLAIMS: usize = 1_000_000;
 
-/// One stored claim as the linker and the link policy see it.
-pub(super) struct Entry {
-    pub record: ClaimRecord,
-    /// `claims.key`: the stable identity that breaks ties between equally relevant links.
-    pub key: String,
-    /// `keep::day_of` the record: the day it was stated, for ranking.
-    pub day: Option<i64>,
-    /// Its best links, (rank, the other claim's id), best first, at most `keep::KEEP`.
-    pub top: Vec<(i64, i64)>,
+/// Whole claims read by id (`record`) kept in memory: two generations of this many each.
+const RECORDS: usize = 16_384;
+
+/// A claim's best links, (rank, the other claim's id), best first, at most `KEEP`; inline.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Top {
+    n: u8,
+    items: [(i64, i64); KEEP],
 }
 
-/// The claims of one (actor, polarity): counterparty → (data type, action) → slots.
+impl Top {
+    /// From links in any order: the `KEEP` best.
+    pub fn from_links(mut links: Vec<(i64, i64)>) -> Top {
+        links.sort_unstable();
+        let mut top = Top::default();
+        for l in links.into_iter().take(KEEP) {
+            top.items[usize::from(top.n)] = l;
+            top.n += 1;
+        }
+        top
+    }
+
+    pub fn len(&self) -> usize {
+        usize::from(self.n)
+    }
+
+    pub fn as_slice(&self) -> &[(i64, i64)] {
+        &self.items[..self.len()]
+    }
+
+    /// The rank of the worst link held when `KEEP` are held: a pair enters only below it.
+    pub fn full_worst(&self) -> Option<i64> {
+        (self.len() == KEEP).then(|| self.items[KEEP - 1].0)
+    }
+
+    /// Whether a pair of this rank would enter.
+    pub fn admits(&self, rank: i64) -> bool {
+        self.full_worst().is_none_or(|w| rank < w)
+    }
+
+    pub fn holds(&self, id: i64) -> bool {
+        self.as_slice().iter().any(|&(_, x)| x == id)
+    }
+
+    /// Inserts a link (which must be `admits`ed); returns the one pushed out, if any.
+    pub fn insert(&mut self, rank: i64, id: i64) -> Option<(i64, i64)> {
+        let n = self.len();
+        let at = self.as_slice().partition_point(|&(r, _)| r < rank);
+        let out = (n == KEEP).then(|| self.items[KEEP - 1]);
+        let end = n.min(KEEP - 1);
+        for i in (at..end).rev() {
+            self.items[i + 1] = self.items[i];
+        }
+        if at < KEEP {
+            self.items[at] = (rank, id);
+        }
+        self.n = u8::try_from((n + 1).min(KEEP)).unwrap_or(u8::MAX);
+        out
+    }
+}
+
+/// One stored claim as the link policy's rank sees it.
+pub(super) struct Entry {
+    pub id: i64,
+    pub data_type: DataType,
+    pub action: Action,
+    pub confidence: f64,
+    /// `keep::day_of` the claim: the day it was stated, for ranking.
+    pub day: Option<i32>,
+    /// Its counterparty, as an index into its list's `counterparties`.
+    cp: u32,
+    /// Its best links.
+    pub top: Top,
+}
+
+/// What a list's entry is made from.
+pub(super) struct EntryParts {
+    pub id: i64,
+    pub counterparty: Option<String>,
+    pub data_type: DataType,
+    pub action: Action,
+    pub confidence: f64,
+    pub day: Option<i64>,
+    pub top: Top,
+}
+
+/// The claims of one (actor, polarity), in id order, grouped by counterparty, then by
+/// (data type, action).
 #[derive(Default)]
 struct ActorList {
-    slots: Vec<Option<Entry>>,
-    by_id: HashMap<i64, usize>,
-    groups: HashMap<Option<String>, HashMap<(DataType, Action), Vec<usize>>>,
-    len: usize,
+    entries: Vec<Entry>,
+    counterparties: Vec<Option<String>>,
+    cp_index: HashMap<Option<String>, u32>,
+    groups: HashMap<u32, HashMap<(DataType, Action), Vec<u32>>>,
     last_used: u64,
 }
 
 impl ActorList {
-    fn push(&mut self, entry: Entry) {
-        let c = &entry.record.claim;
-        let slot = self.slots.len();
+    /// Adds a claim with an id above all held.
+    fn push(&mut self, p: EntryParts) {
+        let cp = match self.cp_index.get(&p.counterparty) {
+            Some(&i) => i,
+            None => {
+                let i = u32::try_from(self.counterparties.len()).unwrap_or(u32::MAX);
+                self.counterparties.push(p.counterparty.clone());
+                self.cp_index.insert(p.counterparty, i);
+                i
+            }
+        };
+        let slot = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
         self.groups
-            .entry(c.counterparty.clone())
+            .entry(cp)
             .or_default()
-            .entry((c.data_type, c.action))
+            .entry((p.data_type, p.action))
             .or_default()
             .push(slot);
-        self.by_id.insert(entry.record.id, slot);
-        self.slots.push(Some(entry));
-        self.len += 1;
+        self.entries.push(Entry {
+            id: p.id,
+            data_type: p.data_type,
+            action: p.action,
+            confidence: p.confidence,
+            day: p.day.and_then(|d| i32::try_from(d).ok()),
+            cp,
+            top: p.top,
+        });
+    }
+
+    fn slot_of(&self, id: i64) -> Option<usize> {
+        self.entries.binary_search_by_key(&id, |e| e.id).ok()
     }
 }
 
 pub(super) type ListKey = (String, Polarity);
+
+/// Whole claims with their keys, by id: two generations, the older dropped when the newer is
+/// full (a claim read again moves to the newer).
+#[derive(Default)]
+struct Records {
+    new: HashMap<i64, Arc<(ClaimRecord, String)>>,
+    old: HashMap<i64, Arc<(ClaimRecord, String)>>,
+}
+
+impl Records {
+    fn get(&mut self, id: i64) -> Option<Arc<(ClaimRecord, String)>> {
+        if let Some(r) = self.new.get(&id) {
+            return Some(Arc::clone(r));
+        }
+        let r = self.old.remove(&id)?;
+        self.put(id, Arc::clone(&r));
+        Some(r)
+    }
+
+    fn put(&mut self, id: i64, r: Arc<(ClaimRecord, String)>) {
+        if self.new.len() >= RECORDS {
+            self.old = std::mem::take(&mut self.new);
+        }
+        self.new.insert(id, r);
+    }
+
+    fn clear(&mut self) {
+        self.new.clear();
+        self.old.clear();
+    }
+}
+
+/// How much linking work was done (for `bench ingest`): pairs whose rank was computed, whole
+/// claims read by id, and pairs evaluated by the rules.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LinkWork {
+    pub ranked: u64,
+    pub records_read: u64,
+    pub evaluated: u64,
+    pub lists_read: u64,
+}
 
 pub(super) struct CandidateCache {
     /// Visit only the groups `link::evaluate` could accept; false once a test injects
@@ -78,10 +221,12 @@ pub(super) struct CandidateCache {
     /// Keyed by actor folded as `COLLATE NOCASE` folds it (ASCII only), and polarity. A key
     /// is present only once its list has been read in full.
     lists: HashMap<ListKey, ActorList>,
+    records: Records,
     /// Claims held in all lists.
     len: usize,
     /// Counts uses, for dropping the least recently used lists.
     tick: u64,
+    pub work: LinkWork,
 }
 
 impl Default for CandidateCache {
@@ -90,8 +235,10 @@ impl Default for CandidateCache {
             narrow: true,
             data_version: None,
             lists: HashMap::new(),
+            records: Records::default(),
             len: 0,
             tick: 0,
+            work: LinkWork::default(),
         }
     }
 }
@@ -103,7 +250,7 @@ pub(super) fn list_key(actor: &str, polarity: Polarity) -> ListKey {
 /// Whether a claim with (`counterparty`, `data_type`, `action`) on one side may be linked with
 /// the group (`other_cp`, `other_dt`, `other_action`) on the other, by the same tests
 /// `link::evaluate` starts with. `new_is_denial` says which side is which.
-fn may_link(
+pub(super) fn may_link(
     new_is_denial: bool,
     new: (&Option<String>, DataType, Action),
     other: (&Option<String>, DataType, Action),
@@ -112,6 +259,28 @@ fn may_link(
     ddt.compatible(&adt)
         && counterparty_covers(dcp.as_deref(), acp.as_deref())
         && action_contradicts(dact, aact)
+}
+
+/// The counterparties whose groups `link::evaluate` could accept with a new assertion naming
+/// `x`: nobody, `x`, a broad or partner category, a category above `x`.
+fn assertion_counterparties(x: &str) -> Vec<Option<String>> {
+    let mut keys: Vec<Option<String>> = vec![None, Some(x.to_string())];
+    keys.extend(
+        crate::link::BROAD_COUNTERPARTIES
+            .iter()
+            .chain(crate::link::PARTNER_COUNTERPARTIES)
+            .map(|b| Some(b.to_string())),
+    );
+    // Wider categories that cover X ("government" covers "law enforcement").
+    keys.extend(
+        crate::link::CATEGORY_PARENTS
+            .iter()
+            .filter(|(_, wide)| crate::link::category_within(x, wide))
+            .map(|(_, wide)| Some(wide.to_string())),
+    );
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 impl CandidateCache {
@@ -132,9 +301,10 @@ impl CandidateCache {
         self.data_version = None;
     }
 
-    /// Forgets the lists (claims were deleted).
+    /// Forgets the lists and the whole claims read (claims were deleted or changed).
     pub fn clear_lists(&mut self) {
         self.lists.clear();
+        self.records.clear();
         self.len = 0;
     }
 
@@ -152,6 +322,7 @@ impl CandidateCache {
             list.last_used = self.tick;
             return Ok(());
         }
+        self.work.lists_read += 1;
         let mut tops: HashMap<i64, Vec<(i64, i64)>> = HashMap::new();
         for (id, other, rank) in queries::ranked_links(conn, actor, polarity)? {
             tops.entry(id).or_default().push((rank, other));
@@ -160,26 +331,18 @@ impl CandidateCache {
             last_used: self.tick,
             ..ActorList::default()
         };
-        for (record, key) in queries::candidates(conn, actor, polarity)? {
-            let mut top = tops.remove(&record.id).unwrap_or_default();
-            top.sort_unstable();
-            top.truncate(super::keep::KEEP);
-            let day = super::keep::day_of(&record);
-            list.push(Entry {
-                record,
-                key,
-                day,
-                top,
-            });
+        for mut parts in queries::candidate_parts(conn, actor, polarity)? {
+            parts.top = Top::from_links(tops.remove(&parts.id).unwrap_or_default());
+            list.push(parts);
         }
-        self.len += list.len;
+        self.len += list.entries.len();
         self.lists.insert(k, list);
         Ok(())
     }
 
     /// The slots of the claims of (`new`'s actor, `opposite`) that may be linked with `new`
-    /// (with `self.narrow`; all of them without), in id order. The list must have been read
-    /// (`ensure`).
+    /// (with `self.narrow`; all of them without), in no particular order. The list must have
+    /// been read (`ensure`).
     pub fn candidates(&self, new: &Claim, opposite: Polarity) -> Vec<usize> {
         let Some(list) = self.lists.get(&list_key(&new.actor, opposite)) else {
             return Vec::new();
@@ -188,82 +351,108 @@ impl CandidateCache {
         let new_is_denial = new.polarity == Polarity::Denial;
         let this = (&new.counterparty, new.data_type, new.action);
         let mut out: Vec<usize> = Vec::new();
-        let take =
-            |out: &mut Vec<usize>, by_kind: &HashMap<(DataType, Action), Vec<usize>>, cp: &Option<String>| {
-                for ((dt, action), slots) in by_kind {
-                    if !narrow || may_link(new_is_denial, this, (cp, *dt, *action)) {
-                        out.extend(slots.iter().copied().filter(|&s| list.slots[s].is_some()));
+        let mut take = |cp: u32, by_kind: &HashMap<(DataType, Action), Vec<u32>>| {
+            let name = &list.counterparties[cp as usize];
+            for ((dt, action), slots) in by_kind {
+                if !narrow || may_link(new_is_denial, this, (name, *dt, *action)) {
+                    out.extend(slots.iter().map(|&s| s as usize));
+                }
+            }
+        };
+        // A new assertion naming X can only be contradicted by denials naming nobody, a broad
+        // or partner category, a category above X or X: look those up; otherwise walk the
+        // counterparties.
+        match (&new.counterparty, narrow && !new_is_denial) {
+            (Some(x), true) => {
+                for name in assertion_counterparties(x) {
+                    if let Some(by_kind) = list.cp_index.get(&name).and_then(|i| list.groups.get(i)) {
+                        take(list.cp_index[&name], by_kind);
                     }
                 }
-            };
-        // A new assertion naming X can only be contradicted by denials naming nobody, a broad
-        // or partner category, a category above X or X: look those up; otherwise walk the counterparties.
-        if narrow && !new_is_denial && new.counterparty.is_some() {
-            let mut keys: Vec<Option<String>> = vec![None, new.counterparty.clone()];
-            keys.extend(
-                crate::link::BROAD_COUNTERPARTIES
-                    .iter()
-                    .chain(crate::link::PARTNER_COUNTERPARTIES)
-                    .map(|b| Some(b.to_string())),
-            );
-            // Wider categories that cover X ("government" covers "law enforcement").
-            if let Some(x) = new.counterparty.as_deref() {
-                keys.extend(
-                    crate::link::CATEGORY_PARENTS
-                        .iter()
-                        .filter(|(_, wide)| crate::link::category_within(x, wide))
-                        .map(|(_, wide)| Some(wide.to_string())),
-                );
             }
-            keys.sort();
-            keys.dedup();
-            for cp in &keys {
-                if let Some(by_kind) = list.groups.get(cp) {
-                    take(&mut out, by_kind, cp);
+            _ => {
+                for (&cp, by_kind) in &list.groups {
+                    take(cp, by_kind);
                 }
             }
-        } else {
-            for (cp, by_kind) in &list.groups {
-                take(&mut out, by_kind, cp);
-            }
         }
-        // Hash order is not stable between runs; slots are in id order.
-        out.sort_unstable();
-        out.dedup();
         out
     }
 
     pub fn entry(&self, k: &ListKey, slot: usize) -> Option<&Entry> {
-        self.lists.get(k)?.slots.get(slot)?.as_ref()
+        self.lists.get(k)?.entries.get(slot)
+    }
+
+    /// The counterparty of an entry.
+    pub fn counterparty(&self, k: &ListKey, e: &Entry) -> Option<&str> {
+        self.lists.get(k)?.counterparties.get(e.cp as usize)?.as_deref()
     }
 
     pub fn entry_mut(&mut self, k: &ListKey, slot: usize) -> Option<&mut Entry> {
-        self.lists.get_mut(k)?.slots.get_mut(slot)?.as_mut()
+        self.lists.get_mut(k)?.entries.get_mut(slot)
     }
 
     pub fn entry_by_id(&self, k: &ListKey, id: i64) -> Option<&Entry> {
         let list = self.lists.get(k)?;
-        list.slots.get(*list.by_id.get(&id)?)?.as_ref()
+        list.entries.get(list.slot_of(id)?)
     }
 
     pub fn entry_by_id_mut(&mut self, k: &ListKey, id: i64) -> Option<&mut Entry> {
         let list = self.lists.get_mut(k)?;
-        let slot = *list.by_id.get(&id)?;
-        list.slots.get_mut(slot)?.as_mut()
+        let slot = list.slot_of(id)?;
+        list.entries.get_mut(slot)
     }
 
-    /// A claim just stored. Lists not read yet will find it in the database.
-    pub fn add(&mut self, entry: Entry) {
-        let k = list_key(&entry.record.claim.actor, entry.record.claim.polarity);
-        if let Some(list) = self.lists.get_mut(&k) {
-            // Read with its list already (stored before the list was read): replace it.
-            if let Some(&slot) = list.by_id.get(&entry.record.id) {
-                list.slots[slot] = Some(entry);
-                return;
-            }
-            list.push(entry);
-            self.len += 1;
+    /// The whole claim `id` with its key: kept, or read by id.
+    pub fn record(
+        &mut self,
+        conn: &Connection,
+        id: i64,
+    ) -> rusqlite::Result<Option<Arc<(ClaimRecord, String)>>> {
+        if let Some(r) = self.records.get(id) {
+            return Ok(Some(r));
         }
+        self.work.records_read += 1;
+        let Some(r) = queries::claim_with_key(conn, id)? else {
+            return Ok(None);
+        };
+        let r = Arc::new(r);
+        self.records.put(id, Arc::clone(&r));
+        Ok(Some(r))
+    }
+
+    /// A claim just stored (`record`, with key `key`, its best links `top`). Lists not read
+    /// yet will find it in the database.
+    pub fn add(&mut self, record: ClaimRecord, key: String, top: Top) {
+        let k = list_key(&record.claim.actor, record.claim.polarity);
+        let id = record.id;
+        if let Some(list) = self.lists.get_mut(&k) {
+            // Read with its list already (stored before the list was read): its best links.
+            if let Some(slot) = list.slot_of(id) {
+                list.entries[slot].top = top;
+            } else {
+                let c = &record.claim;
+                let parts = EntryParts {
+                    id,
+                    counterparty: c.counterparty.clone(),
+                    data_type: c.data_type,
+                    action: c.action,
+                    confidence: c.confidence,
+                    day: super::keep::day_of(&record),
+                    top,
+                };
+                if list.entries.last().is_none_or(|e| e.id < id) {
+                    list.push(parts);
+                    self.len += 1;
+                } else {
+                    // Not above every id held (not reached: ids grow, deletions clear the
+                    // lists): read the list again when next needed.
+                    self.len -= list.entries.len();
+                    self.lists.remove(&k);
+                }
+            }
+        }
+        self.records.put(id, Arc::new((record, key)));
     }
 
     /// Drops the least recently used lists (never those in `keep`) until the cache is back to
@@ -284,7 +473,7 @@ impl CandidateCache {
                 break;
             }
             if let Some(list) = self.lists.remove(&k) {
-                self.len -= list.len;
+                self.len -= list.entries.len();
             }
         }
     }

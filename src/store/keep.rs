@@ -27,14 +27,14 @@
 //! them among their best are ranked again and their best filled up (`before_delete`, `refill`).
 //! Links confirmed by a person are never dropped.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::Connection;
 
-use super::cache::{list_key, CandidateCache, Entry, ListKey};
+use super::cache::{list_key, CandidateCache, ListKey, Top};
 use super::queries;
 use super::Linker;
-use crate::model::{ClaimRecord, LinkVerdict, Polarity};
+use crate::model::{Action, ClaimRecord, DataType, LinkVerdict, Polarity};
 
 /// How many of its most relevant links each claim keeps.
 pub const KEEP: usize = 5;
@@ -61,32 +61,54 @@ pub(super) fn day_of(r: &ClaimRecord) -> Option<i64> {
         .map(|p| i64::from(chrono::Datelike::num_days_from_ce(&p.first_day())))
 }
 
+/// What the rank reads of one claim of a pair.
+#[derive(Clone, Copy)]
+pub(super) struct Side<'a> {
+    pub counterparty: Option<&'a str>,
+    pub data_type: DataType,
+    pub action: Action,
+    pub confidence: f64,
+    /// `day_of` the claim.
+    pub day: Option<i64>,
+}
+
+impl<'a> Side<'a> {
+    fn of(r: &'a ClaimRecord, day: Option<i64>) -> Side<'a> {
+        Side {
+            counterparty: r.claim.counterparty.as_deref(),
+            data_type: r.claim.data_type,
+            action: r.claim.action,
+            confidence: r.claim.confidence,
+            day,
+        }
+    }
+}
+
 /// The rank of a found pair (denial `d` with key `dk`, assertion `a` with key `ak`): lower is
 /// more relevant; see the module comment. Packed in one non-negative integer, most significant
 /// first: counterparty match (2 bits), data type (1), action (1), confidence (10), days apart
 /// (17), key hash (32).
 pub fn rank(d: &ClaimRecord, dk: &str, a: &ClaimRecord, ak: &str) -> i64 {
-    rank_high(d, day_of(d), a, day_of(a)) | tie(d, dk, a, ak)
+    rank_high(Side::of(d, day_of(d)), Side::of(a, day_of(a))) | tie(d, dk, a, ak)
 }
 
 /// The rank without its key hash (the low 32 bits zero): a lower bound of `rank`, cheap to
-/// compute from the days (`day_of`) kept with each cached claim.
-fn rank_high(d: &ClaimRecord, d_day: Option<i64>, a: &ClaimRecord, a_day: Option<i64>) -> i64 {
-    let (dc, ac) = (&d.claim, &a.claim);
-    let counterparty: i64 = match (&dc.counterparty, &ac.counterparty) {
+/// compute from what the candidate lists keep of each claim (`cache::Entry`).
+fn rank_high(d: Side, a: Side) -> i64 {
+    let counterparty: i64 = match (d.counterparty, a.counterparty) {
         (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => 0,
         (Some(_), _) => 1,
         (None, _) => 2,
     };
-    let data_type = i64::from(dc.data_type != ac.data_type);
-    let action = i64::from(dc.action != ac.action);
-    let confidence = dc.confidence.min(ac.confidence);
+    let data_type = i64::from(d.data_type != a.data_type);
+    let action = i64::from(d.action != a.action);
+    let confidence = d.confidence.min(a.confidence);
     let confidence = if confidence.is_finite() {
         1000 - (confidence * 1000.0).round().clamp(0.0, 1000.0) as i64
     } else {
         1000
     };
-    let days = match (d_day, a_day) {
+    let days = match (d.day, a.day) {
         (Some(x), Some(y)) => (y - x).abs().min(MAX_DAYS),
         _ => MAX_DAYS,
     };
@@ -117,10 +139,11 @@ type Found = (i64, usize, i64, Option<LinkVerdict>);
 /// The pairs of `new` (key `key`) with the stored claims of the other polarity that the linker
 /// accepts and that matter to the link policy, best first: every pair among `new`'s `KEEP`
 /// best, and (with `for_others`) every pair that enters the other claim's best. The other
-/// pairs are never evaluated: a candidate is skipped when the rank's lower bound (`rank_high`)
-/// already puts it behind `new`'s best `KEEP` so far and behind the other claim's own worst
-/// kept. So the first `KEEP` returned are exactly `new`'s best, as if every pair had been
-/// evaluated. Reads the lists it needs.
+/// pairs are never evaluated: a candidate is skipped when the rank's lower bound (`rank_high`,
+/// from the candidate lists alone) already puts it behind `new`'s best `KEEP` so far and
+/// behind the other claim's own worst kept. So the first `KEEP` returned are exactly `new`'s
+/// best, as if every pair had been evaluated. Only the candidates not skipped are read whole
+/// (`CandidateCache::record`). Reads the lists it needs.
 fn scan(
     conn: &Connection,
     linker: Linker,
@@ -129,30 +152,52 @@ fn scan(
     key: &str,
     for_others: bool,
 ) -> rusqlite::Result<Vec<Found>> {
-    let other = opposite(new.claim.polarity);
+    let p = new.claim.polarity;
+    let other = opposite(p);
     cache.ensure(conn, &new.claim.actor, other)?;
     let k = list_key(&new.claim.actor, other);
-    let new_day = day_of(new);
+    let new_side = Side::of(new, day_of(new));
     let narrow = cache.narrow;
     // `new`'s best so far: (rank, id), at most KEEP.
     let mut best: Vec<(i64, i64)> = Vec::with_capacity(KEEP + 1);
     let mut found = Vec::new();
     for slot in cache.candidates(&new.claim, other) {
-        let Some(e) = cache.entry(&k, slot) else { continue };
-        if e.record.id == new.id {
-            continue;
-        }
-        let (d, d_day, a, a_day) = match new.claim.polarity {
-            Polarity::Denial => (new, new_day, &e.record, e.day),
-            Polarity::Assertion => (&e.record, e.day, new, new_day),
+        let (id, high, for_other) = {
+            let Some(e) = cache.entry(&k, slot) else { continue };
+            if e.id == new.id {
+                continue;
+            }
+            let side = Side {
+                counterparty: cache.counterparty(&k, e),
+                data_type: e.data_type,
+                action: e.action,
+                confidence: e.confidence,
+                day: e.day.map(i64::from),
+            };
+            let high = match p {
+                Polarity::Denial => rank_high(new_side, side),
+                Polarity::Assertion => rank_high(side, new_side),
+            };
+            (e.id, high, for_others && e.top.admits(high))
         };
-        let high = rank_high(d, d_day, a, a_day);
+        cache.work.ranked += 1;
         let for_new = best.len() < KEEP || best.last().is_some_and(|&(w, _)| high <= w);
-        let for_other = for_others && (e.top.len() < KEEP || e.top.last().is_some_and(|&(w, _)| high < w));
         if !for_new && !for_other {
             continue;
         }
+        let Some(whole) = cache.record(conn, id)? else {
+            continue;
+        };
+        let (e, ek) = (&whole.0, whole.1.as_str());
+        let (d, dk, a, ak) = match p {
+            Polarity::Denial => (new, key, e, ek),
+            Polarity::Assertion => (e, ek, new, key),
+        };
+        cache.work.evaluated += 1;
         let verdict = if narrow {
+            if !crate::link::accepts(d, a) {
+                continue;
+            }
             None
         } else {
             match linker(d, a) {
@@ -160,15 +205,7 @@ fn scan(
                 None => continue,
             }
         };
-        if narrow && !crate::link::accepts(d, a) {
-            continue;
-        }
-        let (dk, ak) = match new.claim.polarity {
-            Polarity::Denial => (key, e.key.as_str()),
-            Polarity::Assertion => (e.key.as_str(), key),
-        };
         let r = high | tie(d, dk, a, ak);
-        let id = e.record.id;
         found.push((r, slot, id, verdict));
         let at = best.partition_point(|&x| x < (r, id));
         if at < KEEP {
@@ -188,25 +225,24 @@ fn pair(p: Polarity, new: i64, other: i64) -> (i64, i64) {
     }
 }
 
-/// Stores the link between `new` and the claim in `slot` of list `k`, with the linker's
-/// reason (written only for the pairs kept); returns the links made (0 or 1).
-#[allow(clippy::too_many_arguments)]
+/// Stores the link between `new` and the claim `other_id`, with the linker's reason (written
+/// only for the pairs kept); returns the links made (0 or 1).
 fn store_link(
     conn: &Connection,
     linker: Linker,
-    cache: &CandidateCache,
+    cache: &mut CandidateCache,
     new: &ClaimRecord,
-    k: &ListKey,
-    slot: usize,
+    other_id: i64,
     rank: i64,
     verdict: Option<&LinkVerdict>,
 ) -> rusqlite::Result<usize> {
-    let Some(e) = cache.entry(k, slot) else {
+    let Some(whole) = cache.record(conn, other_id)? else {
         return Ok(0);
     };
+    let e = &whole.0;
     let (d, a) = match new.claim.polarity {
-        Polarity::Denial => (new, &e.record),
-        Polarity::Assertion => (&e.record, new),
+        Polarity::Denial => (new, e),
+        Polarity::Assertion => (e, new),
     };
     if let Some(v) = verdict {
         return queries::insert_link(conn, d.id, a.id, v, rank);
@@ -239,39 +275,27 @@ pub(super) fn link_new(
         let Some(e) = cache.entry_mut(&others, slot) else {
             continue;
         };
-        let enters = e.top.len() < KEEP || e.top.last().is_some_and(|&(worst, _)| rank < worst);
+        let enters = e.top.admits(rank);
         if enters {
-            let at = e.top.partition_point(|&(r, _)| r < rank);
-            e.top.insert(at, (rank, new.id));
-            if e.top.len() > KEEP {
-                if let Some((_, out)) = e.top.pop() {
-                    dropped.push((other_id, out));
-                }
+            if let Some((_, out)) = e.top.insert(rank, new.id) {
+                dropped.push((other_id, out));
             }
         }
         if enters || i < KEEP {
-            made += store_link(conn, linker, cache, &new, &others, slot, rank, verdict.as_ref())?;
+            made += store_link(conn, linker, cache, &new, other_id, rank, verdict.as_ref())?;
         }
     }
     // `other` no longer ranks `out` among its best: drop the link unless `out` ranks `other`
     // among its own (`out` is a claim of `new`'s polarity, in `own`).
     for (other, out) in dropped {
-        let still = cache
-            .entry_by_id(&own, out)
-            .is_none_or(|x| x.top.iter().any(|&(_, id)| id == other));
+        let still = cache.entry_by_id(&own, out).is_none_or(|x| x.top.holds(other));
         if !still {
             let (d, a) = pair(opposite(p), other, out);
             queries::delete_link(conn, d, a)?;
         }
     }
-    let top = found.iter().take(KEEP).map(|f| (f.0, f.2)).collect();
-    let day = day_of(&new);
-    cache.add(Entry {
-        record: new,
-        key,
-        day,
-        top,
-    });
+    let top = Top::from_links(found.iter().take(KEEP).map(|f| (f.0, f.2)).collect());
+    cache.add(new, key, top);
     cache.shrink(&[&own, &others]);
     Ok(made)
 }
@@ -290,8 +314,8 @@ pub(super) fn before_delete(
         let others = list_key(&record.claim.actor, other);
         for slot in cache.candidates(&record.claim, other) {
             if let Some(e) = cache.entry(&others, slot) {
-                if e.top.iter().any(|&(_, id)| id == record.id) {
-                    affected.insert((others.clone(), e.record.id));
+                if e.top.holds(record.id) {
+                    affected.insert((others.clone(), e.id));
                 }
             }
         }
@@ -312,25 +336,18 @@ pub(super) fn refill(
         cache.ensure(conn, actor, *polarity)?;
         let k = (actor.clone(), *polarity);
         // Deleted with the others (a claim of the same article): nothing to refill.
-        let Some(e) = cache.entry_by_id(&k, *id) else {
+        if cache.entry_by_id(&k, *id).is_none() {
+            continue;
+        }
+        let Some(whole) = cache.record(conn, *id)? else {
             continue;
         };
-        let (record, key) = (e.record.clone(), e.key.clone());
-        let found = scan(conn, linker, cache, &record, &key, false)?;
-        let others = list_key(actor, opposite(*polarity));
-        let top: Vec<(i64, i64)> = found.iter().take(KEEP).map(|f| (f.0, f.2)).collect();
-        for (rank, slot, _, verdict) in found.iter().take(KEEP) {
-            made += store_link(
-                conn,
-                linker,
-                cache,
-                &record,
-                &others,
-                *slot,
-                *rank,
-                verdict.as_ref(),
-            )?;
+        let (record, key) = (&whole.0, whole.1.as_str());
+        let found = scan(conn, linker, cache, record, key, false)?;
+        for (rank, _, other_id, verdict) in found.iter().take(KEEP) {
+            made += store_link(conn, linker, cache, record, *other_id, *rank, verdict.as_ref())?;
         }
+        let top = Top::from_links(found.iter().take(KEEP).map(|f| (f.0, f.2)).collect());
         if let Some(e) = cache.entry_by_id_mut(&k, *id) {
             e.top = top;
         }
@@ -341,28 +358,29 @@ pub(super) fn refill(
 /// How many contradicting claims of the other polarity the linker accepts with each claim
 /// given (`found`, kept as links or not), counted when asked rather than kept up to date on
 /// every write: keeping the count meant evaluating every pair, which grows with the archive.
-/// Reads the lists it needs (each once).
+/// Reads the whole claims of each (actor, polarity) it needs, once.
 pub(super) fn count_found(
     conn: &Connection,
     linker: Linker,
-    cache: &mut CandidateCache,
+    narrow: bool,
     records: &[ClaimRecord],
 ) -> rusqlite::Result<Vec<i64>> {
+    let mut lists: HashMap<ListKey, Vec<(ClaimRecord, String)>> = HashMap::new();
     let mut out = Vec::with_capacity(records.len());
     for new in records {
         let other = opposite(new.claim.polarity);
-        cache.ensure(conn, &new.claim.actor, other)?;
         let k = list_key(&new.claim.actor, other);
-        let narrow = cache.narrow;
+        if !lists.contains_key(&k) {
+            lists.insert(k.clone(), queries::candidates(conn, &new.claim.actor, other)?);
+        }
         let mut n = 0;
-        for slot in cache.candidates(&new.claim, other) {
-            let Some(e) = cache.entry(&k, slot) else { continue };
-            if e.record.id == new.id {
+        for (e, _) in lists.get(&k).map(Vec::as_slice).unwrap_or_default() {
+            if e.id == new.id {
                 continue;
             }
             let (d, a) = match new.claim.polarity {
-                Polarity::Denial => (new, &e.record),
-                Polarity::Assertion => (&e.record, new),
+                Polarity::Denial => (new, e),
+                Polarity::Assertion => (e, new),
             };
             let accepted = if narrow {
                 crate::link::accepts(d, a)

@@ -28,6 +28,7 @@ use crate::model::{
     Article, Claim, ClaimRecord, ContradictionRecord, DataType, First, LinkVerdict, Polarity, UnknownKey,
 };
 
+pub use cache::LinkWork;
 pub use datasette::datasette_metadata;
 pub use fetch::{
     FetchAttempt, FinishedItem, QueueEntry, QueueItem, QueueKind, QueueSource, QueueState, QueueUpdate,
@@ -571,10 +572,8 @@ impl Store {
                 }
             }
         }
-        let mut cache = cache::CandidateCache::default();
-        cache.narrow = self.candidates.narrow;
         let records: Vec<ClaimRecord> = full.iter().map(|(r, _)| r.clone()).collect();
-        let found = keep::count_found(&self.conn, self.linker, &mut cache, &records)?;
+        let found = keep::count_found(&self.conn, self.linker, self.candidates.narrow, &records)?;
         Ok(full
             .iter()
             .zip(found)
@@ -589,9 +588,12 @@ impl Store {
         for &id in ids {
             records.push(queries::claim_by_id(&self.conn, id)?.ok_or(StoreError::NoSuchClaim(id))?);
         }
-        let mut cache = cache::CandidateCache::default();
-        cache.narrow = self.candidates.narrow;
-        Ok(keep::count_found(&self.conn, self.linker, &mut cache, &records)?)
+        Ok(keep::count_found(
+            &self.conn,
+            self.linker,
+            self.candidates.narrow,
+            &records,
+        )?)
     }
 
     /// As `contradictions`, with each link's status and decision.
@@ -755,6 +757,11 @@ impl Store {
             Some(_) => Err(bad(first)),
             None => Ok(Vec::new()),
         }
+    }
+
+    /// How much linking work this store has done since it was opened (for `bench ingest`).
+    pub fn link_work(&self) -> LinkWork {
+        self.candidates.work
     }
 
     pub fn stats(&self) -> Result<Stats> {
