@@ -253,6 +253,12 @@ pub(crate) struct Regexes {
     pub epithet_object: Regex,
     /// Before a give-verb: the subject is a thing of the company's ("its integration").
     pub possessive_subject: Regex,
+    /// Prefilters: words without which `attrib_before` and `quote_head` (a speech verb),
+    /// `attrib_after` and `attrib_noun` cannot match, so their large automata are run only on
+    /// text that has them. Keep each in step with its pattern (a debug assertion checks it).
+    pub speech_gate: Regex,
+    pub attrib_after_gate: Regex,
+    pub attrib_noun_gate: Regex,
 }
 
 /// Compiled matchers over a lexicon; build once, use for many articles (Send + Sync).
@@ -435,6 +441,11 @@ impl Extractor {
             epithet_object: re(&format!(
                 r"^[^.;,]{{0,40}}?\b(?:to|with)\s+(?:the|that|this|these|those)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{heads})\b"
             )),
+            speech_gate: re(&format!(r"(?:{speech})")),
+            attrib_after_gate: re(r"said|says|wrote|writes|added|adds|told|according"),
+            attrib_noun_gate: re(
+                r"testimony|statement|assurance|pledge|promise|remarks|post|claim|assertion|comment",
+            ),
         };
         let mut entries_sorted = ent_entries;
         // Blocked phrases first so they win ties with an alias of the same length.

@@ -17,7 +17,17 @@ pub(crate) struct Speaker {
 pub(crate) fn find_quotes(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    // Only `"`, a line break and the lead bytes of “ ” „ (0xE2) and « » (0xC2) can start a
+    // character that matters: the bytes are scanned, and a character decoded only there (a lead
+    // byte is always at a character boundary).
+    let bytes = text.as_bytes();
+    for i in 0..bytes.len() {
+        if !matches!(bytes[i], b'"' | b'\n' | 0xE2 | 0xC2) {
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            continue;
+        };
         match c {
             '“' | '«' | '„' => {
                 if let Some(o) = open.take() {
@@ -120,7 +130,15 @@ impl Ctx<'_> {
         };
         if head_start < open {
             let head = &text[head_start..open];
-            if let Some(c) = self.ex.re.quote_head.captures(head) {
+            // Without a speech verb the pattern cannot match: its automaton is not run.
+            let gated = self.ex.re.speech_gate.is_match(head);
+            debug_assert!(gated || !self.ex.re.quote_head.is_match(head));
+            let caps = if gated {
+                self.ex.re.quote_head.captures(head)
+            } else {
+                None
+            };
+            if let Some(c) = caps {
                 if let Some(m) = c.name("name") {
                     return self.resolve_name(head_start + m.start(), head_start + m.end());
                 }
@@ -138,11 +156,16 @@ impl Ctx<'_> {
         let s = &self.text[ss..se];
         let mut found = None;
         let re = &self.ex.re;
-        'outer: for (rx, groups) in [
-            (&re.attrib_noun, &["name", "name2"][..]),
-            (&re.attrib_before, &["name"][..]),
-            (&re.attrib_after, &["name"][..]),
+        'outer: for (rx, gate, groups) in [
+            (&re.attrib_noun, &re.attrib_noun_gate, &["name", "name2"][..]),
+            (&re.attrib_before, &re.speech_gate, &["name"][..]),
+            (&re.attrib_after, &re.attrib_after_gate, &["name"][..]),
         ] {
+            // Without the words the pattern needs it cannot match: its automaton is not run.
+            if !gate.is_match(s) {
+                debug_assert!(!rx.is_match(s), "a speaker prefilter misses {s:?}");
+                continue;
+            }
             for c in rx.captures_iter(s) {
                 for g in groups {
                     if let Some(m) = c.name(g) {
@@ -168,12 +191,24 @@ impl Ctx<'_> {
             return r.clone();
         }
         let mut found = None;
-        for c in self.ex.re.attrib_before.captures_iter(self.text) {
-            let (Some(whole), Some(m)) = (c.get(0), c.name("name")) else {
+        // The matches are found without their groups (the lazy DFA alone); the name group is
+        // read only for a match ending in a report verb. `captures_at` from a match's start finds
+        // that same match again, so this reads exactly what `captures_iter` would.
+        for whole in self.ex.re.attrib_before.find_iter(self.text) {
+            let verb = whole.as_str().rsplit(char::is_whitespace).next().unwrap_or("");
+            if !self.ex.re.report_verb.is_match(verb) {
+                continue;
+            }
+            let Some(m) = self
+                .ex
+                .re
+                .attrib_before
+                .captures_at(self.text, whole.start())
+                .and_then(|c| c.name("name"))
+            else {
                 continue;
             };
-            let verb = whole.as_str().rsplit(char::is_whitespace).next().unwrap_or("");
-            if !self.ex.re.report_verb.is_match(verb) || self.in_quote(m.start()) {
+            if self.in_quote(m.start()) {
                 continue;
             }
             if let Some(sp) = self.resolve_name(m.start(), m.end()) {

@@ -1,6 +1,7 @@
 //! Integration tests: the real `claimtrack` binary, run in a temp folder, on real SQLite files.
 
 mod bad_input;
+mod bench_claims;
 mod browser;
 mod claim;
 mod concurrency;
