@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
-use dom_query::Document;
+use dom_query::{Document, NodeRef};
 use serde_json::Value;
 
 use super::textdate;
@@ -20,6 +20,162 @@ pub(crate) struct Meta {
     pub outlet: Option<String>,
     pub canonical_url: Option<String>,
     pub language: Option<String>,
+}
+
+/// The elements the metadata reader looks at, collected in one walk over the tree (in
+/// document order) instead of one selector query per kind: each query walks the whole tree.
+#[derive(Default)]
+struct Index<'a> {
+    /// `meta`
+    metas: Vec<NodeRef<'a>>,
+    /// `script[type="application/ld+json"]`
+    ld_scripts: Vec<NodeRef<'a>>,
+    /// `link[rel=canonical]`
+    canonical: Vec<NodeRef<'a>>,
+    /// The `lang` of the first `html[lang]`.
+    html_lang: Option<String>,
+    /// `head title`
+    head_titles: Vec<NodeRef<'a>>,
+    /// The first `h1`.
+    first_h1: Option<NodeRef<'a>>,
+    /// `[itemprop=dateModified]`
+    modified_items: Vec<NodeRef<'a>>,
+    /// `[itemprop=datePublished]`
+    published_items: Vec<NodeRef<'a>>,
+    /// `.published[title], .published[datetime]`
+    hatom: Vec<NodeRef<'a>>,
+    /// `time[datetime]`, with where each sits.
+    times: Vec<(NodeRef<'a>, TimeAt)>,
+    /// `a[rel=author]`
+    rel_authors: Vec<NodeRef<'a>>,
+    /// `[itemprop=author] [itemprop=name]`
+    author_names: Vec<NodeRef<'a>>,
+    /// `[class*=byline]`
+    bylines: Vec<NodeRef<'a>>,
+    /// `[class*=author-name]`
+    author_name_classes: Vec<NodeRef<'a>>,
+    /// The first `body`.
+    body: Option<NodeRef<'a>>,
+}
+
+static BYLINE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("byline"));
+static AUTHOR_NAME: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("author-name"));
+
+/// Where a `<time datetime>` sits, for the selectors `structured_published` tries in turn.
+#[derive(Debug, Clone, Copy, Default)]
+struct TimeAt {
+    /// It has a `pubdate` attribute.
+    pubdate: bool,
+    /// Inside a `header` that is inside an `article`.
+    header_in_article: bool,
+    in_header: bool,
+    in_article: bool,
+    in_main: bool,
+}
+
+/// What the ancestors of a node are, as the walk in `Index::build` goes down.
+#[derive(Debug, Clone, Copy, Default)]
+struct Context {
+    in_head: bool,
+    in_article: bool,
+    in_header: bool,
+    header_in_article: bool,
+    in_main: bool,
+    in_author_item: bool,
+}
+
+impl<'a> Index<'a> {
+    fn build(doc: &'a Document) -> Self {
+        let mut index = Index::default();
+        let mut stack: Vec<(NodeRef<'a>, Context)> = Vec::new();
+        let mut child = doc.root().first_child();
+        // Push children reversed so that they pop in document order.
+        let push_children = |stack: &mut Vec<(NodeRef<'a>, Context)>, node: &NodeRef<'a>, ctx: Context| {
+            let start = stack.len();
+            let mut c = node.first_child();
+            while let Some(n) = c {
+                c = n.next_sibling();
+                stack.push((n, ctx));
+            }
+            stack[start..].reverse();
+        };
+        {
+            let start = stack.len();
+            while let Some(n) = child {
+                child = n.next_sibling();
+                stack.push((n, Context::default()));
+            }
+            stack[start..].reverse();
+        }
+        while let Some((node, mut ctx)) = stack.pop() {
+            let Some(el) = node.element_ref() else { continue };
+            let name: &str = el.name.local.as_ref();
+            let attr = |k: &str| el.attrs.iter().find(|a| &*a.name.local == k).map(|a| &*a.value);
+            match name {
+                "meta" => index.metas.push(node),
+                "script" if attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
+                    index.ld_scripts.push(node)
+                }
+                "link" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                    index.canonical.push(node)
+                }
+                "html" if index.html_lang.is_none() => index.html_lang = attr("lang").map(str::to_string),
+                "title" if ctx.in_head => index.head_titles.push(node),
+                "h1" if index.first_h1.is_none() => index.first_h1 = Some(node),
+                "a" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author")) => {
+                    index.rel_authors.push(node)
+                }
+                "time" if attr("datetime").is_some() => index.times.push((
+                    node,
+                    TimeAt {
+                        pubdate: attr("pubdate").is_some(),
+                        header_in_article: ctx.header_in_article,
+                        in_header: ctx.in_header,
+                        in_article: ctx.in_article,
+                        in_main: ctx.in_main,
+                    },
+                )),
+                "body" if index.body.is_none() => index.body = Some(node),
+                _ => {}
+            }
+            let itemprop = attr("itemprop");
+            match itemprop {
+                Some("dateModified") => index.modified_items.push(node),
+                Some("datePublished") => index.published_items.push(node),
+                Some("name") if ctx.in_author_item => index.author_names.push(node),
+                _ => {}
+            }
+            if let Some(class) = attr("class") {
+                if (attr("title").is_some() || attr("datetime").is_some())
+                    && class.split_ascii_whitespace().any(|c| c == "published")
+                {
+                    index.hatom.push(node);
+                }
+                if BYLINE.find(class.as_bytes()).is_some() {
+                    index.bylines.push(node);
+                }
+                if AUTHOR_NAME.find(class.as_bytes()).is_some() {
+                    index.author_name_classes.push(node);
+                }
+            }
+            match name {
+                "head" => ctx.in_head = true,
+                "article" => ctx.in_article = true,
+                "header" => {
+                    ctx.header_in_article |= ctx.in_article;
+                    ctx.in_header = true;
+                }
+                "main" => ctx.in_main = true,
+                _ => {}
+            }
+            ctx.in_author_item |= itemprop == Some("author");
+            drop(el);
+            push_children(&mut stack, &node, ctx);
+        }
+        index
+    }
 }
 
 /// The fields of the page's article object in JSON-LD (the first Article-like object found,
@@ -38,9 +194,9 @@ struct JsonLd {
 struct MetaTags(HashMap<String, String>);
 
 impl MetaTags {
-    fn read(doc: &Document) -> Self {
+    fn read(index: &Index) -> Self {
         let mut map = HashMap::new();
-        for node in doc.select("meta").nodes() {
+        for node in &index.metas {
             let Some(content) = node.attr("content") else {
                 continue;
             };
@@ -66,12 +222,12 @@ impl MetaTags {
 /// Reads the metadata. `raw` is the page's HTML as received (script bodies included);
 /// `today`, when given, rejects later dates as invented.
 pub(crate) fn read(doc: &Document, url: Option<&str>, raw: &str, today: Option<NaiveDate>) -> Meta {
-    let tags = MetaTags::read(doc);
-    let ld = read_json_ld(doc);
+    let index = Index::build(doc);
+    let tags = MetaTags::read(&index);
+    let ld = read_json_ld(&index);
 
-    let canonical_url = doc
-        .select("link[rel=canonical]")
-        .nodes()
+    let canonical_url = index
+        .canonical
         .iter()
         .find_map(|n| n.attr("href").map(|h| clean(&h)).filter(|h| !h.is_empty()))
         .or_else(|| tags.get("og:url").map(str::to_string))
@@ -86,13 +242,13 @@ pub(crate) fn read(doc: &Document, url: Option<&str>, raw: &str, today: Option<N
                 .or_else(|| canonical_url.as_deref().and_then(host))
         });
 
-    let title = read_title(doc, &tags, &ld, outlet.as_deref());
-    let author = read_author(doc, &tags, &ld);
+    let title = read_title(&index, &tags, &ld, outlet.as_deref());
+    let author = read_author(&index, &tags, &ld);
 
-    let language = doc
-        .select("html[lang]")
-        .attr("lang")
-        .map(|l| clean(&l))
+    let language = index
+        .html_lang
+        .as_ref()
+        .map(|l| clean(l))
         .filter(|l| !l.is_empty())
         .or_else(|| tags.get("content-language").map(str::to_string))
         .or_else(|| tags.get("og:locale").map(str::to_string))
@@ -109,18 +265,15 @@ pub(crate) fn read(doc: &Document, url: Option<&str>, raw: &str, today: Option<N
         .find(|d| not_future(*d))
         .or_else(|| {
             // `itemprop=dateModified` on an element other than <meta> (<time datetime>).
-            doc.select("[itemprop=dateModified]")
-                .nodes()
-                .iter()
-                .find_map(|n| {
-                    ["datetime", "content"]
-                        .iter()
-                        .find_map(|a| n.attr(a).and_then(|v| lenient_date(&v)))
-                        .filter(|d| not_future(*d))
-                })
+            index.modified_items.iter().find_map(|n| {
+                ["datetime", "content"]
+                    .iter()
+                    .find_map(|a| n.attr(a).and_then(|v| lenient_date(&v)))
+                    .filter(|d| not_future(*d))
+            })
         });
     let published = read_published(&Sources {
-        doc,
+        index: &index,
         tags: &tags,
         ld: &ld,
         url: page_url,
@@ -128,6 +281,7 @@ pub(crate) fn read(doc: &Document, url: Option<&str>, raw: &str, today: Option<N
         month_first: textdate::month_first(language.as_deref()),
         ok: &not_future,
         modified,
+        mark_cache: MarkCache::default(),
     });
 
     Meta {
@@ -141,7 +295,7 @@ pub(crate) fn read(doc: &Document, url: Option<&str>, raw: &str, today: Option<N
     }
 }
 
-fn read_title(doc: &Document, tags: &MetaTags, ld: &JsonLd, outlet: Option<&str>) -> Option<String> {
+fn read_title(index: &Index, tags: &MetaTags, ld: &JsonLd, outlet: Option<&str>) -> Option<String> {
     let strip_outlet = |t: &str| strip_suffix(t, outlet, false);
     if let Some(t) = tags.get("og:title").or(tags.get("twitter:title")) {
         return Some(strip_outlet(t));
@@ -149,17 +303,17 @@ fn read_title(doc: &Document, tags: &MetaTags, ld: &JsonLd, outlet: Option<&str>
     if let Some(t) = &ld.headline {
         return Some(strip_outlet(t));
     }
-    let t = clean(&doc.select("head title").text());
+    let t = clean(
+        &index
+            .head_titles
+            .iter()
+            .map(|n| n.text().to_string())
+            .collect::<String>(),
+    );
     if !t.is_empty() {
         return Some(strip_suffix(&t, outlet, true));
     }
-    let h1 = clean(
-        &doc.select("h1")
-            .nodes()
-            .first()
-            .map(|n| n.text())
-            .unwrap_or_default(),
-    );
+    let h1 = clean(&index.first_h1.map(|n| n.text()).unwrap_or_default());
     (!h1.is_empty()).then_some(h1)
 }
 
@@ -194,7 +348,7 @@ fn strip_suffix(title: &str, outlet: Option<&str>, short_suffix: bool) -> String
 
 /// What `read_published` looks at.
 struct Sources<'a> {
-    doc: &'a Document,
+    index: &'a Index<'a>,
     tags: &'a MetaTags,
     ld: &'a JsonLd,
     url: Option<&'a str>,
@@ -204,6 +358,7 @@ struct Sources<'a> {
     ok: &'a dyn Fn(NaiveDate) -> bool,
     /// The page's modification date, from structured markup.
     modified: Option<NaiveDate>,
+    mark_cache: MarkCache,
 }
 
 impl Sources<'_> {
@@ -306,7 +461,7 @@ fn read_published(s: &Sources) -> Option<(NaiveDate, String)> {
         // A later date line that is the page's modification date shows the page as of its
         // update (republished guides, reworked reports): the page shows that day as its date,
         // not the first publication's (`text:modified`).
-        (Some((d, how)), None) => match date_line(s) {
+        (Some((d, how)), None) => match date_line_in(s, false, false) {
             Some((line, kind)) if kind == "text" && (d - line).num_days() == 1 => {
                 Some((line, format!("{how}+text")))
             }
@@ -324,15 +479,20 @@ fn read_published(s: &Sources) -> Option<(NaiveDate, String)> {
         },
         // The URL's day confirms the structured date; a date line showing the page's later
         // modification day is still the day the page shows (see above).
-        (Some((d, how)), Some(_)) => match date_line(s) {
-            Some((line, kind)) if kind == "text" && line > d && s.modified == Some(line) => {
-                Some((line, "text:modified".into()))
+        // (Without a later modification date no date line can change the answer: the walk is
+        // skipped.)
+        (Some((d, how)), Some(_)) if s.modified.is_some_and(|m| m > d) => {
+            match date_line_in(s, false, false) {
+                Some((line, kind)) if kind == "text" && line > d && s.modified == Some(line) => {
+                    Some((line, "text:modified".into()))
+                }
+                _ => Some((d, how)),
             }
-            _ => Some((d, how)),
-        },
+        }
+        (Some((d, how)), Some(_)) => Some((d, how)),
         (None, Some(u)) => Some((u, "url".into())),
         (None, None) => {
-            let line = date_line(s);
+            let line = date_line_in(s, false, true);
             if let Some((d, how)) = &line {
                 if how != "text:first" {
                     return Some((*d, how.clone()));
@@ -340,7 +500,7 @@ fn read_published(s: &Sources) -> Option<(NaiveDate, String)> {
             }
             // No date line outside every sidebar and teaser box: the page's layout may call
             // the column or box of the article's header so.
-            let loose = date_line_in(s, true);
+            let loose = date_line_in(s, true, true);
             if let Some((d, how)) = &loose {
                 if how == "text:loose" {
                     return Some((*d, how.clone()));
@@ -393,7 +553,7 @@ fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
         }
     }
     // `itemprop=datePublished` on an element other than <meta>, e.g. <time>, <abbr title>.
-    for node in s.doc.select("[itemprop=datePublished]").nodes() {
+    for node in &s.index.published_items {
         if in_chrome(node) {
             continue;
         }
@@ -414,7 +574,7 @@ fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
     }
     // hAtom's `published` class (Blogger, many WordPress themes): <abbr class="published"
     // title="2019-10-16T14:33:00-07:00">.
-    for node in s.doc.select(".published[title], .published[datetime]").nodes() {
+    for node in &s.index.hatom {
         if in_chrome(node) {
             continue;
         }
@@ -425,14 +585,18 @@ fn structured_published(s: &Sources) -> Option<(NaiveDate, String)> {
             return Some((d, "hatom:published".into()));
         }
     }
-    for sel in [
-        "time[pubdate][datetime]",
-        "article header time[datetime]",
-        "header time[datetime]",
-        "article time[datetime]",
-        "main time[datetime]",
-    ] {
-        for node in s.doc.select(sel).nodes() {
+    // In the order of the selectors `time[pubdate][datetime]`, `article header
+    // time[datetime]`, `header time[datetime]`, `article time[datetime]`,
+    // `main time[datetime]`.
+    let kinds: [fn(&TimeAt) -> bool; 5] = [
+        |t| t.pubdate,
+        |t| t.header_in_article,
+        |t| t.in_header,
+        |t| t.in_article,
+        |t| t.in_main,
+    ];
+    for kind in kinds {
+        for (node, _) in s.index.times.iter().filter(|(_, at)| kind(at)) {
             // `pubdate` says outright that this is the publication date.
             if !node.has_attr("pubdate") && in_chrome(node) {
                 continue;
@@ -548,40 +712,51 @@ const NOT_ARTICLE_MARKS: &[&str] = &[
 /// digit and where lower case turns to upper (`ArticleHeader_date` → article, header, date).
 /// An empty string separates the words of one class name from the next (`is_chrome` looks
 /// at the first and last word of each name).
+#[cfg(test)]
 fn mark_words(node: &dom_query::NodeRef) -> Vec<String> {
     let mut words = Vec::new();
     for a in ["class", "id"] {
         let Some(v) = node.attr(a) else { continue };
         for name in v.split_whitespace() {
-            // Taxonomy classes name the post's categories and tags, any word
-            // ("category-events", "tag-comments"): not a region.
-            let lower = name.to_ascii_lowercase();
-            if ["category-", "cat-", "topic-"]
-                .iter()
-                .any(|p| lower.starts_with(p))
-                || lower.contains("tag-")
-                || lower.contains("tag_")
-            {
+            if is_taxonomy(name) {
                 continue;
             }
             if !words.is_empty() {
                 words.push(String::new());
             }
-            let mut word = String::new();
-            let mut prev_lower = false;
-            for c in name.chars() {
-                if (!c.is_alphanumeric() || (prev_lower && c.is_uppercase())) && !word.is_empty() {
-                    words.push(std::mem::take(&mut word));
-                }
-                prev_lower = c.is_lowercase() || c.is_ascii_digit();
-                if c.is_alphanumeric() {
-                    word.extend(c.to_lowercase());
-                }
-            }
-            if !word.is_empty() {
-                words.push(word);
-            }
+            words.extend(name_words(name));
         }
+    }
+    words
+}
+
+/// Taxonomy classes name the post's categories and tags, any word ("category-events",
+/// "tag-comments"): not a region.
+fn is_taxonomy(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    ["category-", "cat-", "topic-"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        || lower.contains("tag-")
+        || lower.contains("tag_")
+}
+
+/// The words of one class name (see `mark_words`).
+fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if (!c.is_alphanumeric() || (prev_lower && c.is_uppercase())) && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
     }
     words
 }
@@ -592,6 +767,7 @@ fn mark_words(node: &dom_query::NodeRef) -> Vec<String> {
 /// ("sticky-sidebar-parent", "zen-one-sidebar-second"), and so does a name that says the page
 /// has one ("has-sidebar", "layoutTwoColumnsRightSidebar", "gallery__with-sidebar",
 /// "no-sidebar"). Footers are judged by `is_footer`.
+#[cfg(test)]
 fn is_chrome(words: &[String]) -> bool {
     chrome_in(words, false)
 }
@@ -621,28 +797,19 @@ const LAYOUT_WORDS: &[&str] = &["has", "with", "layout", "no"];
 /// Marks of `NOT_ARTICLE_MARKS` that a loose date-line search ignores.
 const SOFT_MARKS: &[&str] = &["sidebar", "teaser"];
 
-/// A footer (element or class): the page's footer is chrome, an article's own footer (inside
-/// the article, or `post-footer`, `entry-footer`) holds its date line.
-fn is_footer(name: &str, words: &[String]) -> bool {
-    (name == "footer" || words.iter().any(|w| w == "footer")) && !words.iter().any(|w| is_article_word(w))
-}
-
 fn is_article_word(w: &str) -> bool {
-    matches!(
-        w,
-        "post" | "entry" | "article" | "hentry" | "asset" | "story" | "news" | "node" | "blog"
-    )
+    ARTICLE_WORDS.contains(&w)
 }
 
-/// Whether an element's tag or classes mark it as an article (for `is_footer`).
-fn is_article(name: &str, words: &[String]) -> bool {
-    name == "article" || words.iter().any(|w| is_article_word(w))
-}
+/// Class words that name an article (for `is_article` and `is_footer`).
+const ARTICLE_WORDS: &[&str] = &[
+    "post", "entry", "article", "hentry", "asset", "story", "news", "node", "blog",
+];
 
 /// Whether the element or one of its ancestors is page chrome (see `is_chrome`), an `aside`,
 /// a `nav` or a footer outside an article.
 fn in_chrome(node: &dom_query::NodeRef) -> bool {
-    // (tag, class words) from the element up to (not including) <body>.
+    // (tag, class marks) from the element up to (not including) <body>.
     let mut chain = Vec::new();
     let mut cur = Some(*node);
     while let Some(n) = cur {
@@ -652,79 +819,300 @@ fn in_chrome(node: &dom_query::NodeRef) -> bool {
             if matches!(name.as_ref(), "body" | "html") {
                 break;
             }
-            chain.push((name.to_string(), mark_words(&n)));
+            chain.push((name.to_string(), marks(&n)));
         }
         cur = n.parent();
     }
-    for (i, (name, words)) in chain.iter().enumerate() {
-        if name == "nav" || is_chrome(words) {
+    for (i, (name, m)) in chain.iter().enumerate() {
+        if name == "nav" || m.chrome {
             return true;
         }
         // An aside or footer inside the article holds its metadata.
-        let outside_article = || !chain[i + 1..].iter().any(|(n, w)| is_article(n, w));
-        if (name == "aside" || is_footer(name, words)) && outside_article() {
+        let outside_article = || !chain[i + 1..].iter().any(|(n, m)| m.is_article(n));
+        if (name == "aside" || m.is_footer(name)) && outside_article() {
             return true;
         }
     }
     false
 }
 
-/// A date line: the first date, in document order outside comments, sidebars and footers,
+/// What an element's `class` and `id` say, as the date-line search and `in_chrome` ask it:
+/// the judgements of `chrome_in`, `is_footer`, `is_article` and the date marks over
+/// `mark_words`, computed without building the words (most names are ASCII; the others go
+/// through `name_words`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Marks {
+    /// `chrome_in(words, false)`
+    chrome: bool,
+    /// `chrome_in(words, true)`
+    chrome_loose: bool,
+    /// A word is `footer`.
+    footer_word: bool,
+    /// A word is an article word (`is_article_word`).
+    article_word: bool,
+    /// A word contains a `DATE_MARKS` part.
+    date: bool,
+}
+
+impl Marks {
+    fn from_words(words: &[String]) -> Marks {
+        Marks {
+            chrome: chrome_in(words, false),
+            chrome_loose: chrome_in(words, true),
+            footer_word: words.iter().any(|w| w == "footer"),
+            article_word: words.iter().any(|w| is_article_word(w)),
+            date: words.iter().any(|w| DATE_MARKS.iter().any(|m| w.contains(m))),
+        }
+    }
+
+    fn add(&mut self, o: Marks) {
+        self.chrome |= o.chrome;
+        self.chrome_loose |= o.chrome_loose;
+        self.footer_word |= o.footer_word;
+        self.article_word |= o.article_word;
+        self.date |= o.date;
+    }
+
+    fn chrome_in(&self, loose: bool) -> bool {
+        if loose {
+            self.chrome_loose
+        } else {
+            self.chrome
+        }
+    }
+
+    /// A footer (element or class): the page's footer is chrome, an article's own footer
+    /// (inside the article, or `post-footer`, `entry-footer`) holds its date line.
+    fn is_footer(&self, name: &str) -> bool {
+        (name == "footer" || self.footer_word) && !self.article_word
+    }
+
+    /// Whether an element's tag or classes mark it as an article (for `is_footer`).
+    fn is_article(&self, name: &str) -> bool {
+        name == "article" || self.article_word
+    }
+}
+
+/// `Marks` of an element.
+fn marks(node: &dom_query::NodeRef) -> Marks {
+    let Some(el) = node.element_ref() else {
+        return Marks::default();
+    };
+    let mut m = Marks::default();
+    for key in ["class", "id"] {
+        if let Some(a) = el.attrs.iter().find(|a| &*a.name.local == key) {
+            m.add(value_marks(&a.value));
+        }
+    }
+    m
+}
+
+/// `marks`, remembering the marks of each `class` and `id` value: a page repeats its class
+/// names hundreds of times, and the date-line search asks about every element.
+fn cached_marks(node: &dom_query::NodeRef, cache: &MarkCache) -> Marks {
+    let Some(el) = node.element_ref() else {
+        return Marks::default();
+    };
+    let mut m = Marks::default();
+    let mut cache = cache.0.borrow_mut();
+    for key in ["class", "id"] {
+        let Some(a) = el.attrs.iter().find(|a| &*a.name.local == key) else {
+            continue;
+        };
+        let v: &str = &a.value;
+        match cache.get(v) {
+            Some(vm) => m.add(*vm),
+            None => {
+                let vm = value_marks(v);
+                cache.insert(v.to_string(), vm);
+                m.add(vm);
+            }
+        }
+    }
+    m
+}
+
+/// The marks of one `class` or `id` value (the marks of its names together).
+fn value_marks(v: &str) -> Marks {
+    let mut m = Marks::default();
+    for name in v.split_whitespace() {
+        if name.is_ascii() {
+            ascii_name_marks(name.as_bytes(), &mut m);
+        } else if !is_taxonomy(name) {
+            m.add(Marks::from_words(&name_words(name)));
+        }
+    }
+    m
+}
+
+/// Marks by `class` / `id` value, for one page.
+#[derive(Default)]
+struct MarkCache(std::cell::RefCell<HashMap<String, Marks, std::hash::BuildHasherDefault<FxHasher>>>);
+
+/// A fast hash for short strings (the multiply-rotate hash of rustc's `FxHasher`): the keys are
+/// a page's own class names, so no protection against chosen collisions is needed.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Adds the marks of one ASCII class name: the same judgements as `Marks::from_words` over
+/// `name_words`, on the bytes.
+fn ascii_name_marks(name: &[u8], m: &mut Marks) {
+    let contains = |w: &[u8], p: &str| w.windows(p.len()).any(|x| x.eq_ignore_ascii_case(p.as_bytes()));
+    let starts = |w: &[u8], p: &str| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let eq = |w: &[u8], p: &str| w.eq_ignore_ascii_case(p.as_bytes());
+    if starts(name, "category-")
+        || starts(name, "cat-")
+        || starts(name, "topic-")
+        || contains(name, "tag-")
+        || contains(name, "tag_")
+    {
+        return;
+    }
+    // Word boundaries as `name_words` draws them: at anything not a letter or digit, and where
+    // lower case (or a digit) turns to upper.
+    let mut words: [(usize, usize); 24] = [(0, 0); 24];
+    let mut n = 0usize;
+    let mut start: Option<usize> = None;
+    let mut prev_lower = false;
+    for (i, &c) in name.iter().enumerate() {
+        let alnum = c.is_ascii_alphanumeric();
+        if let Some(st) = start {
+            if !alnum || (prev_lower && c.is_ascii_uppercase()) {
+                if n == words.len() {
+                    return m.add(Marks::from_words(&name_words(&String::from_utf8_lossy(name))));
+                }
+                words[n] = (st, i);
+                n += 1;
+                start = None;
+            }
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        if alnum && start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        if n == words.len() {
+            return m.add(Marks::from_words(&name_words(&String::from_utf8_lossy(name))));
+        }
+        words[n] = (st, name.len());
+        n += 1;
+    }
+    let words = &words[..n];
+    let word = |&(a, b): &(usize, usize)| &name[a..b];
+    for w in words.iter().map(word) {
+        m.footer_word |= eq(w, "footer");
+        m.article_word |= ARTICLE_WORDS.iter().any(|a| eq(w, a));
+        m.date |= DATE_MARKS.iter().any(|d| contains(w, d));
+    }
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return;
+    };
+    if words
+        .iter()
+        .map(word)
+        .any(|w| LAYOUT_WORDS.iter().any(|l| eq(w, l)))
+    {
+        return;
+    }
+    for w in [word(first), word(last)] {
+        let hit = |loose: bool| {
+            eq(w, "more")
+                || NOT_ARTICLE_MARKS
+                    .iter()
+                    .filter(|mk| !(loose && SOFT_MARKS.contains(mk)))
+                    .any(|mk| starts(w, mk))
+        };
+        m.chrome |= hit(false);
+        m.chrome_loose |= hit(true);
+    }
+}
+
+/// A date line (`date_line_in`): the first date, in document order outside comments, sidebars and footers,
 /// written in a short element whose class or id says it holds the date (or in a `<time>`
 /// element), read from its `datetime` / `title` attribute or its text. Failing that, the
 /// first date in any text outside that chrome (`text:first`).
-fn date_line(s: &Sources) -> Option<(NaiveDate, String)> {
-    date_line_in(s, false)
-}
-
-/// `date_line`; with `loose`, sidebars and teaser boxes are searched too (see `chrome_in`), and
-/// the methods are `text:loose` and `text:loose-first`.
-fn date_line_in(s: &Sources, loose: bool) -> Option<(NaiveDate, String)> {
+/// With `loose`, sidebars and teaser boxes are searched too (see `chrome_in`), and the methods
+/// are `text:loose` and `text:loose-first`. Without `first`, the last resort (`text:first`) is
+/// not looked for: callers that take only a date line leave out its `first_date` on every
+/// text node.
+fn date_line_in(s: &Sources, loose: bool, first: bool) -> Option<(NaiveDate, String)> {
     let ok = |d: &NaiveDate| (s.ok)(*d);
-    let body = s.doc.select("body");
-    let root = body.nodes().first()?;
+    let root = s.index.body?;
     // (node, inside an article)
-    let mut stack = vec![(*root, false)];
-    // The first date in any text outside page chrome: the last resort.
+    let mut stack = vec![(root, false)];
+    // The first date in any text outside page chrome: the last resort (only looked for when
+    // `first`: the caller takes it).
     let mut any: Option<NaiveDate> = None;
     while let Some((node, in_article)) = stack.pop() {
-        if node.is_text() {
-            if any.is_none() {
-                let text = node.text();
-                if text.len() >= 6 {
-                    any = textdate::first_date(&text, s.month_first).filter(ok);
+        let (tag, is_time) = {
+            let Some(el) = node.element_ref() else {
+                if first && any.is_none() && node.is_text() {
+                    let text = node.text();
+                    if text.len() >= 6 {
+                        any = textdate::first_date(&text, s.month_first).filter(ok);
+                    }
                 }
+                continue;
+            };
+            let name: &str = el.name.local.as_ref();
+            if matches!(name, "script" | "style" | "nav" | "noscript" | "select")
+                || (name == "aside" && !in_article)
+            {
+                continue;
             }
-            continue;
-        }
-        let Some(name) = node.node_name() else { continue };
-        let name = name.as_ref();
-        if matches!(name, "script" | "style" | "nav" | "noscript" | "select")
-            || (name == "aside" && !in_article)
-        {
-            continue;
-        }
-        let words = mark_words(&node);
+            // The tag names that matter below (`is_footer`, `is_article`).
+            let tag = match name {
+                "body" => "body",
+                "footer" => "footer",
+                "article" => "article",
+                _ => "",
+            };
+            (tag, name == "time")
+        };
+        let is_body = tag == "body";
+        let m = cached_marks(&node, &s.mark_cache);
         // The classes of <body> describe the page ("has-sidebar"), not a region of it.
-        if name != "body" && (chrome_in(&words, loose) || (!in_article && is_footer(name, &words))) {
+        if !is_body && (m.chrome_in(loose) || (!in_article && m.is_footer(tag))) {
             continue;
         }
-        let is_time = name == "time";
-        if is_time || words.iter().any(|w| DATE_MARKS.iter().any(|m| w.contains(m))) {
+        if is_time || m.date {
             if let Some(d) = element_date(s, &node) {
                 return Some((d, if loose { "text:loose" } else { "text" }.into()));
             }
         }
-        let in_article = in_article || (name != "body" && is_article(name, &words));
+        let in_article = in_article || (!is_body && m.is_article(tag));
         // Children in document order: push them reversed.
-        let mut children = node.children();
-        children.reverse();
-        stack.extend(children.into_iter().map(|c| (c, in_article)));
+        let start = stack.len();
+        let mut c = node.first_child();
+        while let Some(n) = c {
+            c = n.next_sibling();
+            stack.push((n, in_article));
+        }
+        stack[start..].reverse();
     }
     any.map(|d| (d, if loose { "text:loose-first" } else { "text:first" }.into()))
 }
 
-fn read_author(doc: &Document, tags: &MetaTags, ld: &JsonLd) -> Option<String> {
+fn read_author(index: &Index, tags: &MetaTags, ld: &JsonLd) -> Option<String> {
     if !ld.authors.is_empty() {
         return Some(ld.authors.join(", "));
     }
@@ -739,9 +1127,8 @@ fn read_author(doc: &Document, tags: &MetaTags, ld: &JsonLd) -> Option<String> {
             return Some(a.to_string());
         }
     }
-    let rel: Vec<String> = doc
-        .select("a[rel=author]")
-        .nodes()
+    let rel: Vec<String> = index
+        .rel_authors
         .iter()
         .map(|n| clean(&n.text()))
         .filter(|t| !t.is_empty() && t.len() < 80)
@@ -749,12 +1136,9 @@ fn read_author(doc: &Document, tags: &MetaTags, ld: &JsonLd) -> Option<String> {
     if !rel.is_empty() {
         return Some(dedup(rel).join(", "));
     }
-    for sel in [
-        "[itemprop=author] [itemprop=name]",
-        "[class*=byline]",
-        "[class*=author-name]",
-    ] {
-        for node in doc.select(sel).nodes() {
+    // `[itemprop=author] [itemprop=name]`, then `[class*=byline]`, then `[class*=author-name]`.
+    for nodes in [&index.author_names, &index.bylines, &index.author_name_classes] {
+        for node in nodes {
             let t = strip_by(&clean(&node.text()));
             if !t.is_empty() && t.split_whitespace().count() <= 8 {
                 return Some(t);
@@ -784,9 +1168,9 @@ fn dedup(v: Vec<String>) -> Vec<String> {
     out
 }
 
-fn read_json_ld(doc: &Document) -> JsonLd {
+fn read_json_ld(index: &Index) -> JsonLd {
     let mut objects = Vec::new();
-    for node in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
+    for node in &index.ld_scripts {
         let text = node.text();
         let text = text
             .trim()
@@ -1421,6 +1805,49 @@ mod tests {
             &["hentry"],
         );
         check("", &[]);
+    }
+
+    #[test]
+    fn marks_match_the_words() {
+        // The fast classification agrees with the judgements over `mark_words`.
+        fn check(class: &str, id: &str) {
+            let html = format!(r#"<div class="{class}" id="{id}">x</div>"#);
+            let doc = Document::from(html.as_str());
+            let node = *doc.select("div").nodes().first().expect("one div");
+            assert_eq!(
+                marks(&node),
+                Marks::from_words(&mark_words(&node)),
+                "{class:?} {id:?}"
+            );
+        }
+        for class in [
+            "ArticleHeader_date",
+            "post-meta  entry-date",
+            "hentry category-comments tag-related post_tag-sidebar",
+            "",
+            "comment-list",
+            "post-comments",
+            "RelatedArticles_list",
+            "widget sidebar",
+            "read more",
+            "sticky-sidebar-parent features",
+            "panel zen-one-sidebar-second",
+            "has-sidebar layoutTwoColumnsRightSidebar no-sidebar",
+            "entry-footer",
+            "site-footer",
+            "PostFooter",
+            "x2Date TIMESTAMP published_at",
+            "Kommentare-Box",
+            "fecha-publicación",
+            "Über-teaser más",
+            "a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t-u-v-w-x-y-z-comments",
+            "__ -- 12 ArticleMORE",
+            "storyTeaser newsDate",
+        ] {
+            check(class, "");
+            check("", class);
+            check(class, "main-sidebar");
+        }
     }
 
     #[test]

@@ -95,7 +95,7 @@ pub fn check_depth(html: &str) -> Result<(), String> {
             }
             _ => b"",
         };
-        let tag_end = find(bytes, start, b">").unwrap_or(bytes.len());
+        let tag_end = memchr::memchr(b'>', &bytes[start..]).map_or(bytes.len(), |p| start + p);
         i = tag_end;
         if closing {
             if !void_or_optional_end(name) {
@@ -194,7 +194,8 @@ pub fn extract_dates(
         return (None, None);
     }
     let stripped = prestrip::strip_raw_text(html);
-    let doc = Document::from(stripped.as_ref());
+    let lean = prestrip::strip_markup(&stripped);
+    let doc = Document::from(lean.as_ref());
     let m = meta::read(&doc, url, html, today);
     (m.published, m.modified)
 }
@@ -215,13 +216,16 @@ pub fn extract_html_with_source(
     }
     let raw = html;
     let html = prestrip::strip_raw_text(raw);
-    let doc = Document::from(html.as_ref());
+    // What is parsed: also without comments, svg drawings and data attributes. The wall
+    // marks are looked for in `html`, which still has them.
+    let lean = prestrip::strip_markup(&html);
+    let doc = Document::from(lean.as_ref());
     let m = meta::read(&doc, url, raw, today);
     let fb = fallback::extract(&doc);
     // After the fallback has measured the page: chrome inside the article goes before
     // dom_smoothie reads the tree.
     preclean::clean(&doc);
-    let readable = readability_text(doc, &html);
+    let readable = readability_text(doc, &lean);
     let wall = status::has_wall(&html);
     let visible_chars = fb.visible_chars;
     let (text, source) = choose(readable, fb);
@@ -313,8 +317,9 @@ fn choose(readable: Option<String>, fb: fallback::Fallback) -> (String, TextSour
     // Much shorter than the page's paragraph text, and our cluster holds far more.
     let too_short = (rd_len as f64) < 0.25 * fb.visible_chars as f64 && fb_len > 2 * rd_len;
     // Mostly notices, and our cluster is longer and cleaner.
-    let notice =
-        fallback::chrome_share(&rd) > 0.5 && fb_len > rd_len && fallback::chrome_share(&fb.text) < 0.5;
+    let notice = fb_len > rd_len
+        && fallback::chrome_share(&rd) > 0.5
+        && fallback::chrome_share(&fb.text) < 0.5;
     if too_short || notice {
         (fb.text, TextSource::Fallback)
     } else {

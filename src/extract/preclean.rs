@@ -118,51 +118,53 @@ fn next_skipping_children<'a>(node: &NodeRef<'a>, root: &NodeRef<'a>) -> Option<
 }
 
 fn should_drop(node: &NodeRef) -> bool {
-    let Some(name) = node.qual_name_ref().map(|q| q.local.to_string()) else {
-        return false;
+    // What the element's tag and attributes say, read in one look at the element.
+    let (list, paragraph, marked) = {
+        let Some(el) = node.element_ref() else {
+            return false;
+        };
+        let name: &str = &el.name.local;
+        if DROP_TAGS.contains(&name) {
+            return true;
+        }
+        if matches!(name, "article" | "main" | "body" | "html" | "a") {
+            return false;
+        }
+        let attr = |k: &str| el.attrs.iter().find(|a| &*a.name.local == k).map(|a| &*a.value);
+        if attr("role").is_some_and(|r| DROP_ROLES.iter().any(|d| r.trim().eq_ignore_ascii_case(d))) {
+            return true;
+        }
+        (
+            matches!(name, "ul" | "ol"),
+            name == "p",
+            is_marked(attr("class"), attr("id")),
+        )
     };
-    if DROP_TAGS.contains(&name.as_str()) {
-        return true;
-    }
-    if matches!(name.as_str(), "article" | "main" | "body" | "html" | "a") {
-        return false;
-    }
-    if node
-        .attr("role")
-        .is_some_and(|r| DROP_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
-    {
-        return true;
-    }
-    if is_marked(node) {
+    if marked {
         let text = node.text();
         let chars = text.chars().count();
         return chars <= MARKED_MAX_CHARS || link_density(node, chars) > 0.5;
     }
-    match name.as_str() {
-        "ul" | "ol" => is_link_list(node),
-        "p" => is_link_line(node),
-        _ => false,
+    if list {
+        is_link_list(node)
+    } else if paragraph {
+        is_link_line(node)
+    } else {
+        false
     }
 }
 
-fn is_marked(node: &NodeRef) -> bool {
-    let mut marks = String::new();
-    for a in ["class", "id"] {
-        if let Some(v) = node.attr(a) {
-            marks.push_str(&v.to_ascii_lowercase());
-            marks.push(' ');
-        }
-    }
-    if marks.is_empty() {
-        return false;
-    }
-    // One pass over the names for both lists (a drop mark and no keep mark).
+/// Whether `class` / `id` hold a drop mark and no keep mark (case-insensitively).
+fn is_marked(class: Option<&str>, id: Option<&str>) -> bool {
+    // One pass over each value for both lists (no mark holds a space, so none spans the two).
     let (mut drop, mut keep) = (false, false);
-    for m in MARK_FINDER.find_overlapping_iter(&marks) {
-        if m.pattern().as_usize() < DROP_MARKS.len() {
-            drop = true;
-        } else {
-            keep = true;
+    for v in [class, id].into_iter().flatten() {
+        for m in MARK_FINDER.find_overlapping_iter(v) {
+            if m.pattern().as_usize() < DROP_MARKS.len() {
+                drop = true;
+            } else {
+                keep = true;
+            }
         }
     }
     drop && !keep
@@ -171,7 +173,9 @@ fn is_marked(node: &NodeRef) -> bool {
 /// `DROP_MARKS` then `KEEP_MARKS`, as one automaton; pattern ids below `DROP_MARKS.len()` are
 /// drop marks.
 static MARK_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(DROP_MARKS.iter().chain(KEEP_MARKS))
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(DROP_MARKS.iter().chain(KEEP_MARKS))
         .expect("the class-name marks are plain literals")
 });
 

@@ -71,29 +71,61 @@ const EMPTY_BELOW: usize = 40;
 /// A walled page's text up to this length is a teaser.
 const TEASER_MAX: usize = 2500;
 
-/// The wall marks and the schema.org flag, found case-insensitively in one pass.
-static WALL_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(WALL_MARKS.iter().copied().chain([ACCESSIBLE_FLAG]))
-        .expect("the wall marks are plain literals")
-});
 const ACCESSIBLE_FLAG: &str = "isaccessibleforfree";
 
-/// Whether the page's markup shows a paywall or login wall.
+/// Parts of the wall marks, one of which each mark holds (and the flag itself): the page is
+/// searched for these (fast literal searches), and a mark is checked only where one is
+/// found. A single automaton for all the marks finds no literal prefilter for this many
+/// patterns and walks the page byte by byte, several times slower.
+const WALL_ANCHORS: &[&str] = &[
+    "wall",
+    "subscri",
+    "continu",
+    "premium-content",
+    "create a free account to",
+    "jetzt abonnieren",
+    "weiterlesen mit",
+    ACCESSIBLE_FLAG,
+];
+
+static ANCHOR_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        WALL_ANCHORS
+            .iter()
+            .map(|a| memchr::memmem::Finder::new(a))
+            .collect()
+    });
+
+/// Whether the page's markup shows a paywall or login wall: a wall mark anywhere
+/// (case-insensitively), or `isAccessibleForFree` followed closely by `false`.
 pub(crate) fn has_wall(html: &str) -> bool {
-    WALL_FINDER.find_iter(html).any(|m| {
-        if m.pattern().as_usize() < WALL_MARKS.len() {
-            return true;
+    // ASCII lower case keeps every byte where it is, so offsets in `lower` are offsets in
+    // `html`, and a case-sensitive search of `lower` is a case-insensitive one of `html`.
+    let lower = html.as_bytes().to_ascii_lowercase();
+    for (anchor, finder) in WALL_ANCHORS.iter().zip(ANCHOR_FINDERS.iter()) {
+        for at in finder.find_iter(&lower) {
+            if *anchor == ACCESSIBLE_FLAG {
+                // It counts only when `false` follows within a few characters.
+                let window: String = html[at + anchor.len()..]
+                    .chars()
+                    .take(16)
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect();
+                if window.contains("false") {
+                    return true;
+                }
+                continue;
+            }
+            let hit = WALL_MARKS.iter().any(|m| {
+                m.find(anchor)
+                    .is_some_and(|k| at >= k && lower[at - k..].starts_with(m.as_bytes()))
+            });
+            if hit {
+                return true;
+            }
         }
-        // `isAccessibleForFree` counts only when `false` follows within a few characters.
-        let window: String = html[m.end()..]
-            .chars()
-            .take(16)
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        window.contains("false")
-    })
+    }
+    false
 }
 
 /// Judges a text: `wall` tells whether the page shows a paywall, `visible_chars` how much
@@ -136,6 +168,17 @@ mod tests {
             r#"{"isAccessibleForFree": true} {"isAccessibleForFree": false}"#,
             true,
         );
+    }
+
+    #[test]
+    fn every_mark_holds_an_anchor() {
+        for m in WALL_MARKS {
+            assert_eq!(m.to_ascii_lowercase(), *m, "{m:?} is searched in lower case");
+            assert!(
+                WALL_ANCHORS.iter().any(|a| m.contains(a)),
+                "{m:?} holds no anchor"
+            );
+        }
     }
 
     #[test]

@@ -199,6 +199,10 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 
 /// The first calendar day written in `s`, if any. `month_first` orders slashed numeric dates.
 pub(crate) fn first_date(s: &str, month_first: bool) -> Option<NaiveDate> {
+    // Every date has a number in it: most text has none and needs no tokens.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let t = tokens(s);
     (0..t.len()).find_map(|i| date_at(&t[i..], month_first))
 }
