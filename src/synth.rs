@@ -199,6 +199,9 @@ const OUTLETS: &[&str] = &[
     "Evening Ledger",
 ];
 
+/// Product names a story may be about.
+const PRODUCTS: &[&str] = &["Beacon", "Lumen", "Harbor"];
+
 const CITIES: &[&str] = &[
     "SAN FRANCISCO",
     "LONDON",
@@ -433,7 +436,8 @@ enum Style {
 }
 
 fn article(i: usize, zipf: &Zipf, rng: &mut Rng) -> SynthArticle {
-    let a = company_name(zipf.sample(rng));
+    let ai = zipf.sample(rng);
+    let a = company_name(ai);
     let b = if rng.chance(45) {
         rng.pick(CATEGORIES).to_string()
     } else {
@@ -467,6 +471,11 @@ fn article(i: usize, zipf: &Zipf, rng: &mut Rng) -> SynthArticle {
         _ => Style::Feature,
     };
     let author = person(rng);
+    // The company's product the story is about, named in its headline: stories about one
+    // product are one episode to the linker (`link` rule 10), so the synthetic corpus links as
+    // densely as before that rule. Drawn from the values above rather than the generator, so
+    // the rest of the corpus is as before.
+    let product = PRODUCTS[ai % PRODUCTS.len()];
     let tidy = |s: String| s.replace("  ", " ");
     let report = tidy(fill(rng.pick(REPORT), &a, &b, d, h, y0));
     let collect = tidy(fill(rng.pick(COLLECT), &a, &b, d, h, y0));
@@ -477,9 +486,12 @@ fn article(i: usize, zipf: &Zipf, rng: &mut Rng) -> SynthArticle {
     match style {
         Style::Wire => {
             title = match rng.below(3) {
-                0 => format!("{a} under scrutiny over {d}"),
-                1 => capitalise(&report.replace(" its users'", "")),
-                _ => format!("Regulators question {a} on {d} deal with {b}"),
+                0 => format!("{a} under scrutiny over {d} in its {product} app"),
+                1 => format!(
+                    "{} through {product}",
+                    capitalise(&report.replace(" its users'", ""))
+                ),
+                _ => format!("Regulators question {a} on {product} {d} deal with {b}"),
             };
             paras.push(format!(
                 "{} ({outlet}) — {report} between {y1} and {y2}, according to documents reviewed by {outlet}.",
@@ -499,9 +511,9 @@ fn article(i: usize, zipf: &Zipf, rng: &mut Rng) -> SynthArticle {
         }
         Style::Blog => {
             title = match rng.below(3) {
-                0 => format!("What {a} isn't telling you about your {d}"),
-                1 => format!("I read {a}'s privacy policy so you don't have to"),
-                _ => format!("{a}, {b} and the {d} nobody asked about"),
+                0 => format!("What {a} isn't telling you about your {d} on {product}"),
+                1 => format!("I read {a}'s {product} privacy policy so you don't have to"),
+                _ => format!("{a}, {b} and the {product} {d} nobody asked about"),
             };
             paras.push(format!(
                 "Here is the short version: records show that {report} beginning in {y1}. \
@@ -516,7 +528,7 @@ fn article(i: usize, zipf: &Zipf, rng: &mut Rng) -> SynthArticle {
             }
         }
         Style::PressRelease => {
-            title = format!("{a} announces new privacy commitments for {}", year);
+            title = format!("{a} announces new privacy commitments for {product} in {}", year);
             paras.push(format!(
                 "FOR IMMEDIATE RELEASE — {a} today announced an update to its privacy program. \
                  \"{quote},\" said {}, {speaker}.",
@@ -532,8 +544,10 @@ fn article(i: usize, zipf: &Zipf, rng: &mut Rng) -> SynthArticle {
         }
         Style::Feature => {
             title = match rng.below(2) {
-                0 => format!("Inside the deal that put {d} in {b}'s hands"),
-                _ => format!("For years, {a} said one thing about {d}. The records say another."),
+                0 => format!("Inside the {product} deal that put {d} in {b}'s hands"),
+                _ => {
+                    format!("For years, {a} said one thing about {d} on {product}. The records say another.")
+                }
             };
             paras.push(format!(
                 "For most of the past decade, {a} has presented itself as a careful steward of what its users \

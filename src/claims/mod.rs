@@ -389,7 +389,7 @@ impl Extractor {
             by_agent: re(r"(?i)\bby\s+(?:the\s+)?$"),
             such_as: re(r"(?i)^\s*,?\s*(?:such\s+as|including|like|among\s+them)\b"),
             consent: re(
-                r"(?i)\bonly\b[^.;]{0,80}?\b(?:consent|permission|opts?[- ]in|opted[- ]in|agree|authori[sz]|approv|choose|chose|ask\s+(?:us|it|them))",
+                r"(?i)\bonly\b[^.;]{0,80}?\b(?:consent|permission|opts?[- ]in|opted[- ]in|agree|authori[sz]|approv|choose|chose|ask\s+(?:us|it|them)|(?:turned|turn|turns|switched|switch|switches)\s+on|enabled?\b|require[sd]?\b|need(?:s|ed)?\s+(?:it|to)\b)|\b(?:limited|restricted)\s+to\s+(?:[\w’'-]+\s+){0,3}?(?:who|whose|that)\s+(?:need|needs|require|requires|jobs?|work)\b",
             ),
             control_subject: re(
                 r"(?i)\b(?:users|people|you|your|members|customers|consumers|subscribers|everyone|individuals|patients|drivers|riders|listeners|viewers|players|owners|account\s+holders|parents)\b",

@@ -443,6 +443,14 @@ fn is_receive(verb: &str) -> bool {
         .any(|p| w.starts_with(p))
 }
 
+/// A headline in title case ("Amazon Gave Police Access to Ring Footage"): most of its longer
+/// words are capitalised, so a capital says nothing about a word being a name.
+fn is_title_case(s: &str) -> bool {
+    let long: Vec<&str> = s.split_whitespace().filter(|w| w.chars().count() >= 4).collect();
+    let caps = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    long.len() >= 3 && caps * 10 >= long.len() * 6
+}
+
 /// Past tense, read from the first word of a verb phrase.
 fn is_past(verb: &str) -> bool {
     let w = verb.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -740,6 +748,22 @@ impl Ctx<'_> {
                 continue;
             }
             let v = cl[i];
+            // A verb after an assurance of control in the same clause belongs to its object:
+            // "users are in control of what information we collect" reports no collection.
+            if cl[..i].iter().any(|c| c.val == Cue::Control) {
+                continue;
+            }
+            // A capitalised verb inside a sentence is part of a name ("Street View", "Share
+            // iPhone Analytics"), not a verb.
+            if v.start > ss
+                && !is_title_case(&self.text[ss..se])
+                && self.text[v.start..v.end].starts_with(|c: char| c.is_uppercase())
+                && !self.text[ss..v.start]
+                    .trim_end()
+                    .ends_with(['"', '“', '‘', '(', ':'])
+            {
+                continue;
+            }
             // A verb inside a data phrase is part of the noun ("viewing history").
             if within(
                 &self.taxa,

@@ -17,17 +17,18 @@ fn dev(name: &str) -> String {
         .into_owned()
 }
 
-// Floors, a little below the dev figures at the time of writing (53 articles, d41-d53 added
-// and annotated before the rules saw them: core P 0.619 R 0.533 F1 0.573; denials P 0.745
-// R 0.500; links P 0.824 R 0.269; 0 of 95 traps linked). Core recall's floor went from 0.53 to
-// 0.51 when the thirteen harder articles joined the half, not because the rules got worse.
+// Floors, a little below the dev figures at the time of writing (66 articles; d41-d53 and then
+// d54-d66 added and annotated before the rules saw them: core P 0.614 R 0.528 F1 0.568;
+// denials P 0.773 R 0.495; links P 0.808 R 0.273; 0 of 113 traps linked). On the thirteen new
+// articles alone the rules reached link P 0.214 before they were changed (the kinds of error
+// they showed, not their wording, were fixed) and 0.636 after.
 const CORE_P: f64 = 0.60;
 const CORE_R: f64 = 0.51;
 const CORE_F1: f64 = 0.56;
-const DENIAL_P: f64 = 0.72;
-const DENIAL_R: f64 = 0.47;
+const DENIAL_P: f64 = 0.75;
+const DENIAL_R: f64 = 0.48;
 const LINK_P: f64 = 0.78;
-const LINK_R: f64 = 0.25;
+const LINK_R: f64 = 0.26;
 
 fn score(report: &Value, level: &str, field: &str) -> f64 {
     report[level][field]
@@ -77,8 +78,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        259.0,
-        "the dev half holds 259 gold claims"
+        316.0,
+        "the dev half holds 316 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
