@@ -317,9 +317,8 @@ fn choose(readable: Option<String>, fb: fallback::Fallback) -> (String, TextSour
     // Much shorter than the page's paragraph text, and our cluster holds far more.
     let too_short = (rd_len as f64) < 0.25 * fb.visible_chars as f64 && fb_len > 2 * rd_len;
     // Mostly notices, and our cluster is longer and cleaner.
-    let notice = fb_len > rd_len
-        && fallback::chrome_share(&rd) > 0.5
-        && fallback::chrome_share(&fb.text) < 0.5;
+    let notice =
+        fb_len > rd_len && fallback::chrome_share(&rd) > 0.5 && fallback::chrome_share(&fb.text) < 0.5;
     if too_short || notice {
         (fb.text, TextSource::Fallback)
     } else {
