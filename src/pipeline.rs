@@ -142,7 +142,7 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         return Err(fail("no text: the item has no article text to read".into()));
     }
     let text = match &title {
-        Some(t) if !body.starts_with(t.as_str()) => format!("{t}\n\n{body}"),
+        Some(t) if !starts_with_title(body, t) => format!("{t}\n\n{body}"),
         _ => body.to_string(),
     };
     Ok(Article {
@@ -157,6 +157,27 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         canonical_url,
         text_status,
     })
+}
+
+/// Whether `body` already opens with `title`, compared on letters and digits alone, case folded:
+/// the `<title>` or a JSONL `title` often differs from the body's first line only in its
+/// quotes (' against ’), dashes, spacing or capitals, and the headline must not be read twice
+/// (its claims would count twice). A title with no letter or digit is compared as written.
+fn starts_with_title(body: &str, title: &str) -> bool {
+    let fold = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<char>>()
+    };
+    let t = fold(title);
+    if t.is_empty() {
+        return body.starts_with(title);
+    }
+    // Only the body's opening matters: a title is read against at most its first line and a
+    // little more, never against the whole article.
+    let head: String = body.chars().take(title.chars().count() * 2 + 16).collect();
+    fold(&head).starts_with(&t)
 }
 
 /// How long a batch of writes may stay open before it is committed: what a crash can cost a
@@ -489,6 +510,40 @@ mod tests {
         assert_eq!(a.text, "Head\n\nBody.");
         let a = to_article(raw(Some("Head\n\nBody."), Some("Head"), None), &o).unwrap();
         assert_eq!(a.text, "Head\n\nBody.");
+    }
+
+    #[test]
+    fn a_title_differing_only_in_quotes_dashes_spacing_or_case_is_not_added_again() {
+        fn check(body: &str, title: &str, expected: bool) {
+            assert_eq!(starts_with_title(body, title), expected, "{title:?} / {body:?}");
+        }
+        check(
+            "Users’ data went to Acme — report\n\nBody.",
+            "Users' data went to Acme - report",
+            true,
+        );
+        check(
+            "“We never sold it,” Acme says\n\nBody.",
+            "\"We never sold it,\" Acme says",
+            true,
+        );
+        check("ACME SOLD  DATA\n\nBody.", "Acme sold data", true);
+        check("Acme sold data\n\nBody.", "Acme sold location data", false);
+        check("Body about something else.", "Acme sold data", false);
+        check("Acme sold data", "Acme sold data, then denied it", false);
+        check("—\n\nBody.", "—", true);
+        check("Body.", "—", false);
+        let o = Overrides::default();
+        let a = to_article(
+            raw(
+                Some("Users’ data, sold\n\nBody."),
+                Some("Users' data, sold"),
+                None,
+            ),
+            &o,
+        )
+        .unwrap();
+        assert_eq!(a.text, "Users’ data, sold\n\nBody.");
     }
 
     #[test]
