@@ -10,7 +10,7 @@ use anyhow::Context;
 use clap::Subcommand;
 
 use super::ingest::default_workers;
-use super::{Ctx, EXIT_OK};
+use super::{Ctx, EXIT_OK, EXIT_SOME_FAILED};
 use crate::claims::{Extractor, Lexicon};
 use crate::export::{self, TimelineFormat};
 use crate::model::{Article, DataType};
@@ -536,9 +536,11 @@ fn claims(
     rounds: usize,
 ) -> anyhow::Result<i32> {
     let own = !paths.is_empty() || !jsonl.is_empty();
+    let mut failed = 0;
     let (extractor, corpus, what) = if own {
         let extractor = Extractor::new(&super::load_lexicon(lexicon)?);
-        let corpus = read_articles(paths, jsonl)?;
+        let corpus;
+        (corpus, failed) = read_articles(paths, jsonl)?;
         let what = format!("{} articles read", corpus.len());
         (extractor, corpus, what)
     } else {
@@ -602,12 +604,12 @@ fn claims(
             cpu_end.zip(first.1).map(|(b, a)| b - a),
         );
     }
-    Ok(EXIT_OK)
+    Ok(if failed > 0 { EXIT_SOME_FAILED } else { EXIT_OK })
 }
 
 /// The articles in `paths` and `jsonl`, made as `ingest` makes them (HTML main text extracted).
-/// An item that cannot be read is reported on stderr and skipped.
-fn read_articles(paths: &[PathBuf], jsonl: &[PathBuf]) -> anyhow::Result<Vec<Article>> {
+/// An item that cannot be read is reported on stderr and skipped; the second value counts them.
+fn read_articles(paths: &[PathBuf], jsonl: &[PathBuf]) -> anyhow::Result<(Vec<Article>, usize)> {
     let mut corpus = Vec::new();
     let mut failed = 0usize;
     let mut sink = |item: Result<RawDoc, crate::source::InputError>| match item
@@ -633,7 +635,7 @@ fn read_articles(paths: &[PathBuf], jsonl: &[PathBuf]) -> anyhow::Result<Vec<Art
     if corpus.is_empty() {
         anyhow::bail!("no article could be read ({failed} failed)");
     }
-    Ok(corpus)
+    Ok((corpus, failed))
 }
 
 /// CPU time (user + system) of the whole process so far, in seconds: on a machine shared with

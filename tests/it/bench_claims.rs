@@ -30,4 +30,15 @@ fn bench_claims_times_the_articles_it_is_given() {
     let (code, _, err) = env.run(&["bench", "claims", "--jsonl", "missing.jsonl"]);
     assert_ne!(code, 0);
     assert!(err.contains("missing.jsonl"), "{err}");
+
+    // A bad line is named with its line number, the good ones are timed, and the exit code says
+    // something failed.
+    env.write(
+        "mixed.jsonl",
+        b"{\"text\":\"Acme never sold location data.\"}\nnot json\n".to_vec(),
+    );
+    let (code, out, err) = env.run(&["bench", "claims", "--jsonl", "mixed.jsonl", "--rounds", "1"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("mixed.jsonl:2"), "{err}");
+    assert!(out.contains("1 articles read"), "{out}");
 }
