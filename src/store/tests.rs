@@ -47,6 +47,13 @@ fn article(url: Option<&str>, published: &str, text: &str) -> Article {
     }
 }
 
+/// Saves one article with `article`'s defaults under extractor version "v1".
+fn save(store: &mut Store, url: &str, published: &str, text: &str, claims: &[Claim]) -> SaveOutcome {
+    store
+        .save_article(&article(Some(url), published, text), claims, "v1")
+        .expect("a test article saves")
+}
+
 fn claim(actor: &str, polarity: Polarity, data_type: DataType, sentence: &str) -> Claim {
     Claim {
         actor: actor.to_string(),
@@ -275,13 +282,13 @@ fn read_only_store_reads_and_cannot_write() {
     let db = temp_db();
     {
         let mut store = open(&db);
-        store
-            .save_article(
-                &article(Some("u1"), "2020-01-01", "some words"),
-                &[denial("Acme", "d")],
-                "v1",
-            )
-            .expect("save");
+        save(
+            &mut store,
+            "u1",
+            "2020-01-01",
+            "some words",
+            &[denial("Acme", "d")],
+        );
     }
     let mut ro = Store::open_read_only(&db.path).expect("an existing store opens read-only");
     assert_eq!(ro.claims(&ClaimFilter::default()).expect("claims").len(), 1);
@@ -337,20 +344,20 @@ fn dedup_by_url_and_by_content_hash() {
 fn changed_text_replaces_article_claims_and_links() {
     let db = temp_db();
     let mut store = open(&db);
-    let d = store
-        .save_article(
-            &article(Some("u/denial"), "2018-01-01", "A denial about giraffes."),
-            &[denial("Acme", "old denial")],
-            "v1",
-        )
-        .expect("save");
-    let a = store
-        .save_article(
-            &article(Some("u/report"), "2018-06-01", "A report."),
-            &[assertion("Acme", "report")],
-            "v1",
-        )
-        .expect("save");
+    let d = save(
+        &mut store,
+        "u/denial",
+        "2018-01-01",
+        "A denial about giraffes.",
+        &[denial("Acme", "old denial")],
+    );
+    let a = save(
+        &mut store,
+        "u/report",
+        "2018-06-01",
+        "A report.",
+        &[assertion("Acme", "report")],
+    );
     assert_eq!(a.links, 1);
 
     let changed = article(Some("u/denial"), "2018-01-02", "A corrected denial about zebras.");
@@ -386,9 +393,7 @@ fn articles_round_trip_and_replace_claims_relinks() {
     let saved = store
         .save_article(&original, &[assertion("Acme", "a1")], "v1")
         .expect("save");
-    let other = store
-        .save_article(&article(Some("u2"), "2019-01-01", "Other."), &[], "v1")
-        .expect("save");
+    let other = save(&mut store, "u2", "2019-01-01", "Other.", &[]);
 
     let stored = store.articles().expect("articles");
     assert_eq!(stored.len(), 2);
@@ -425,34 +430,34 @@ fn links_are_oriented_counted_and_made_once() {
     let db = temp_db();
     let mut store = open(&db);
     // An assertion stored before the denial it contradicts, and one after.
-    let early = store
-        .save_article(
-            &article(Some("u1"), "2018-03-01", "t1"),
-            &[assertion("Acme", "early report")],
-            "v1",
-        )
-        .expect("save");
+    let early = save(
+        &mut store,
+        "u1",
+        "2018-03-01",
+        "t1",
+        &[assertion("Acme", "early report")],
+    );
     assert_eq!(early.links, 0);
     let mut said = denial("Acme", "we never did");
     said.stated_on = Some(PartialDate::year(2017));
-    let d = store
-        .save_article(
-            &article(Some("u2"), "2018-04-01", "t2"),
-            &[said, denial("Beta", "not us either")],
-            "v1",
-        )
-        .expect("save");
+    let d = save(
+        &mut store,
+        "u2",
+        "2018-04-01",
+        "t2",
+        &[said, denial("Beta", "not us either")],
+    );
     assert_eq!(d.links, 1);
 
     // Both sides in one article: evaluated once, linked once.
     LINKER_CALLS.with(|c| c.set(0));
-    let both = store
-        .save_article(
-            &article(Some("u3"), "2018-05-01", "t3"),
-            &[assertion("Acme", "late report"), denial("Acme", "denied again")],
-            "v1",
-        )
-        .expect("save");
+    let both = save(
+        &mut store,
+        "u3",
+        "2018-05-01",
+        "t3",
+        &[assertion("Acme", "late report"), denial("Acme", "denied again")],
+    );
     // "late report" meets the one stored Acme denial ("we never did", +1 link; Beta's denial is
     // not a candidate); "denied again" meets "early report" and "late report" (+2 links).
     assert_eq!(both.links, 3);
@@ -502,20 +507,20 @@ fn the_default_linker_is_link_evaluate() {
 fn deleting_an_article_cascades_to_claims_links_and_search() {
     let db = temp_db();
     let mut store = open(&db);
-    let d = store
-        .save_article(
-            &article(Some("u1"), "2018-01-01", "penguins deny"),
-            &[denial("Acme", "d")],
-            "v1",
-        )
-        .expect("save");
-    store
-        .save_article(
-            &article(Some("u2"), "2018-02-01", "walrus report"),
-            &[assertion("Acme", "a")],
-            "v1",
-        )
-        .expect("save");
+    let d = save(
+        &mut store,
+        "u1",
+        "2018-01-01",
+        "penguins deny",
+        &[denial("Acme", "d")],
+    );
+    save(
+        &mut store,
+        "u2",
+        "2018-02-01",
+        "walrus report",
+        &[assertion("Acme", "a")],
+    );
     assert_eq!(count(&store, "links"), 1);
     store
         .conn
@@ -539,28 +544,28 @@ fn claim_filters() {
     dated_year.stated_on = Some(PartialDate::year(2016));
     let mut dated_month = denial("Beta", "said in 2017-03");
     dated_month.stated_on = PartialDate::month(2017, 3);
-    store
-        .save_article(
-            &article(Some("u1"), "2018-06-15", "one"),
-            &[with_counterparty, dated_year],
-            "v1",
-        )
-        .expect("save");
-    store
-        .save_article(
-            &article(Some("u2"), "2019-01-10", "two"),
-            &[
-                dated_month,
-                claim(
-                    "Zeta",
-                    Polarity::Assertion,
-                    DataType::Location,
-                    "zeta tracked places",
-                ),
-            ],
-            "v1",
-        )
-        .expect("save");
+    save(
+        &mut store,
+        "u1",
+        "2018-06-15",
+        "one",
+        &[with_counterparty, dated_year],
+    );
+    save(
+        &mut store,
+        "u2",
+        "2019-01-10",
+        "two",
+        &[
+            dated_month,
+            claim(
+                "Zeta",
+                Polarity::Assertion,
+                DataType::Location,
+                "zeta tracked places",
+            ),
+        ],
+    );
 
     let check = |filter: ClaimFilter, expected: &[&str]| {
         let got = store.claims(&filter).expect("claims");
@@ -675,23 +680,9 @@ fn contradiction_filters_apply_to_either_side() {
     let mut store = open(&db);
     let mut a = assertion("Acme", "gave Zeta the messages");
     a.counterparty = Some("Zeta".to_string());
-    store
-        .save_article(
-            &article(Some("u1"), "2015-01-01", "one"),
-            &[denial("Acme", "never")],
-            "v1",
-        )
-        .expect("save");
-    store
-        .save_article(&article(Some("u2"), "2018-12-19", "two"), &[a], "v1")
-        .expect("save");
-    store
-        .save_article(
-            &article(Some("u3"), "2019-01-01", "three"),
-            &[denial("Beta", "no")],
-            "v1",
-        )
-        .expect("save");
+    save(&mut store, "u1", "2015-01-01", "one", &[denial("Acme", "never")]);
+    save(&mut store, "u2", "2018-12-19", "two", &[a]);
+    save(&mut store, "u3", "2019-01-01", "three", &[denial("Beta", "no")]);
 
     let check = |filter: ClaimFilter, expected: usize| {
         assert_eq!(
@@ -816,20 +807,8 @@ fn failures_and_stats() {
     store.record_failure("input.jsonl:3", "no text").expect("record");
     let mut a = assertion("Acme", "a");
     a.counterparty = Some("Zeta".to_string());
-    store
-        .save_article(
-            &article(Some("u1"), "2017-02-03", "one"),
-            &[denial("Acme", "d")],
-            "v1",
-        )
-        .expect("save");
-    store
-        .save_article(
-            &article(Some("u2"), "2019-08-09", "two"),
-            &[a, denial("Beta", "b")],
-            "v1",
-        )
-        .expect("save");
+    save(&mut store, "u1", "2017-02-03", "one", &[denial("Acme", "d")]);
+    save(&mut store, "u2", "2019-08-09", "two", &[a, denial("Beta", "b")]);
     let stats = store.stats().expect("stats");
     assert_eq!(
         stats,
@@ -1012,13 +991,7 @@ fn linking_sees_claims_written_by_another_connection() {
     let mut first = open(&db);
     let mut second = open(&db);
     // `first` reads (and keeps) Acme's assertions: none yet.
-    first
-        .save_article(
-            &article(Some("u1"), "2018-01-01", "one"),
-            &[denial("Acme", "d1")],
-            "v1",
-        )
-        .expect("save");
+    save(&mut first, "u1", "2018-01-01", "one", &[denial("Acme", "d1")]);
     // Another connection stores an assertion (and links it to d1).
     let s = second.save_article(
         &article(Some("u2"), "2018-02-01", "two"),
@@ -1050,13 +1023,7 @@ fn save_a_broken_article(store: &mut Store) -> Result<SaveOutcome> {
 fn a_failed_save_stores_nothing_and_leaves_no_stale_candidates() {
     let db = temp_db();
     let mut store = open(&db);
-    store
-        .save_article(
-            &article(Some("u1"), "2018-01-01", "one"),
-            &[denial("Acme", "d1")],
-            "v1",
-        )
-        .expect("save");
+    save(&mut store, "u1", "2018-01-01", "one", &[denial("Acme", "d1")]);
     assert!(save_a_broken_article(&mut store).is_err());
     assert_eq!(
         (
@@ -1082,13 +1049,7 @@ fn a_failed_save_inside_a_batch_takes_back_that_article_only() {
     let db = temp_db();
     let mut store = open(&db);
     store.begin_batch().expect("a batch begins");
-    store
-        .save_article(
-            &article(Some("u1"), "2018-01-01", "one"),
-            &[denial("Acme", "d1")],
-            "v1",
-        )
-        .expect("save");
+    save(&mut store, "u1", "2018-01-01", "one", &[denial("Acme", "d1")]);
     assert!(save_a_broken_article(&mut store).is_err());
     assert!(store.in_batch(), "the batch goes on");
     let out = store
@@ -1116,13 +1077,7 @@ fn a_failed_save_inside_a_batch_takes_back_that_article_only() {
 fn a_batch_never_committed_is_taken_back_whole() {
     let db = temp_db();
     let mut store = open(&db);
-    store
-        .save_article(
-            &article(Some("u0"), "2018-01-01", "zero"),
-            &[denial("Acme", "d0")],
-            "v1",
-        )
-        .expect("save");
+    save(&mut store, "u0", "2018-01-01", "zero", &[denial("Acme", "d0")]);
     store.begin_batch().expect("a batch begins");
     for (i, url) in ["u1", "u2"].iter().enumerate() {
         store
@@ -1183,20 +1138,14 @@ fn link_id(store: &Store, denial_sentence: &str, assertion_sentence: &str) -> i6
 /// Two articles: one denial (d1) and two assertions (a1, a2) of Acme, so two links.
 fn two_links(db: &TempDb) -> Store {
     let mut store = open(db);
-    store
-        .save_article(
-            &article(Some("u1"), "2017-01-01", "one"),
-            &[denial("Acme", "d1")],
-            "v1",
-        )
-        .expect("save");
-    store
-        .save_article(
-            &article(Some("u2"), "2018-01-01", "two"),
-            &[assertion("Acme", "a1"), assertion("Acme", "a2")],
-            "v1",
-        )
-        .expect("save");
+    save(&mut store, "u1", "2017-01-01", "one", &[denial("Acme", "d1")]);
+    save(
+        &mut store,
+        "u2",
+        "2018-01-01",
+        "two",
+        &[assertion("Acme", "a1"), assertion("Acme", "a2")],
+    );
     store
 }
 
@@ -1407,13 +1356,13 @@ fn statement(url: Option<&str>, text: &str) -> (Article, Claim) {
 fn statements_are_linked_kept_apart_from_articles_and_stored_once() {
     let db = temp_db();
     let mut store = open(&db);
-    store
-        .save_article(
-            &article(Some("u2"), "2018-12-01", "report"),
-            &[assertion("Acme", "a1")],
-            "v1",
-        )
-        .expect("save");
+    save(
+        &mut store,
+        "u2",
+        "2018-12-01",
+        "report",
+        &[assertion("Acme", "a1")],
+    );
     // Its source URL is an ingested article's: allowed, and the article is left alone.
     let (a, c) = statement(Some("u2"), "We do not hand data to anyone.");
     let (outcome, id) = store.add_statement(&a, &c).expect("add");
@@ -1439,13 +1388,13 @@ fn statements_are_linked_kept_apart_from_articles_and_stored_once() {
         .map(|(_, a)| a.url)
         .collect();
     assert_eq!(urls, vec![Some("u2".to_string())]);
-    let outcome = store
-        .save_article(
-            &article(Some("u3"), "2019-01-01", "We do not hand data to anyone."),
-            &[],
-            "v1",
-        )
-        .expect("save");
+    let outcome = save(
+        &mut store,
+        "u3",
+        "2019-01-01",
+        "We do not hand data to anyone.",
+        &[],
+    );
     assert_eq!(outcome.status, SaveStatus::Inserted);
     // Re-ingesting the article under the same URL does not touch the statement.
     store
@@ -1466,20 +1415,8 @@ fn statements_are_linked_kept_apart_from_articles_and_stored_once() {
 fn corrections_relink_and_survive_reextraction() {
     let db = temp_db();
     let mut store = open(&db);
-    store
-        .save_article(
-            &article(Some("u1"), "2017-01-01", "one"),
-            &[denial("Acme", "d1")],
-            "v1",
-        )
-        .expect("save");
-    store
-        .save_article(
-            &article(Some("u2"), "2018-01-01", "two"),
-            &[assertion("Acme", "a1")],
-            "v1",
-        )
-        .expect("save");
+    save(&mut store, "u1", "2017-01-01", "one", &[denial("Acme", "d1")]);
+    save(&mut store, "u2", "2018-01-01", "two", &[assertion("Acme", "a1")]);
     assert_eq!(links_with(&store, StatusFilter::All).len(), 1);
     let a1 = store.claims(&ClaimFilter::default()).expect("claims")[1].id;
 
