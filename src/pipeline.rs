@@ -470,23 +470,123 @@ fn extract_claims(extractor: &Extractor, article: &Article) -> Result<Vec<Claim>
     })
 }
 
-/// Re-runs claim extraction and linking over every stored article, without reading any input.
+/// What `reextract` reads again.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reextract {
+    /// Also read the kept raw pages again (main text and metadata), not only the stored text:
+    /// for when a newer claimtrack extracts pages better.
+    pub pages: bool,
+    /// As `Overrides::latest`, for the dates read from the pages.
+    pub latest: Option<NaiveDate>,
+}
+
+/// Re-runs claim extraction and linking over every stored article, one at a time, without
+/// reading any input; with `how.pages`, articles whose raw page was kept get their text and
+/// metadata from the page again first (those that change are counted as `replaced`). A page
+/// that no longer yields an article is reported (`Event::Failed`) and its article keeps what
+/// was stored.
 pub fn reextract(
     extractor: &Extractor,
     store: &mut Store,
+    how: Reextract,
     on_event: &mut dyn FnMut(Event<'_>),
 ) -> Result<Summary, StoreError> {
     let mut summary = Summary::default();
-    for (id, article) in store.articles()? {
-        let claims = extractor.extract(&article);
-        let (c, l) = store.replace_claims(id, &claims, EXTRACTOR_VERSION)?;
+    for id in store.article_ids()? {
+        let stored = match store.article(id, how.pages) {
+            Ok(stored) => stored,
+            // A kept page that cannot be unpacked (a damaged database row): said, and the
+            // article is read again from its stored text.
+            Err(e) if how.pages => {
+                summary.failed += 1;
+                on_event(Event::Failed {
+                    item: &format!("article {id}"),
+                    reason: &format!("its kept page cannot be read ({e}); the stored text is kept"),
+                });
+                store.article(id, false)?
+            }
+            Err(e) => return Err(e),
+        };
+        // Gone since the ids were read (another process deleted it): nothing to do.
+        let Some(stored) = stored else {
+            continue;
+        };
         summary.read += 1;
+        let fresh = match stored.html {
+            Some(_) if how.pages => match reread_page(&stored, how.latest) {
+                Ok(fresh) => Some(fresh).filter(|f| !same_reading(f, &stored)),
+                Err(e) => {
+                    summary.failed += 1;
+                    on_event(Event::Failed {
+                        item: &e.item,
+                        reason: &format!("its kept page: {}; the stored text is kept", e.reason),
+                    });
+                    None
+                }
+            },
+            _ => None,
+        };
+        let (c, l) = match &fresh {
+            Some(article) => {
+                summary.replaced += 1;
+                store.replace_article(id, article, &extractor.extract(article), EXTRACTOR_VERSION)?
+            }
+            None => store.replace_claims(id, &extractor.extract(&stored), EXTRACTOR_VERSION)?,
+        };
         summary.stored += 1;
         summary.claims += c;
         summary.links += l;
         on_event(Event::Progress { summary: &summary });
     }
     Ok(summary)
+}
+
+/// The article read again from `stored`'s kept page, as `ingest` would read it, with what was
+/// stored (perhaps given on the command line then) filling in what the page lacks.
+fn reread_page(stored: &Article, latest: Option<NaiveDate>) -> Result<Article, InputError> {
+    let item = stored.url.clone().unwrap_or_else(|| stored.origin.clone());
+    let raw = RawDoc {
+        origin: stored.origin.clone(),
+        url: stored.url.clone(),
+        html: stored.html.clone(),
+        title_hint: stored.title.clone(),
+        ..RawDoc::default()
+    };
+    let overrides = Overrides {
+        published: stored.published,
+        outlet: stored.outlet.clone(),
+        url: None,
+        latest,
+    };
+    let mut fresh = to_article(raw, &overrides).map_err(|e| InputError {
+        item,
+        reason: e.reason,
+    })?;
+    fresh.author = fresh.author.or_else(|| stored.author.clone());
+    Ok(fresh)
+}
+
+/// Whether two readings of one article agree on everything stored but the page itself.
+fn same_reading(a: &Article, b: &Article) -> bool {
+    (
+        &a.url,
+        &a.title,
+        a.published,
+        &a.outlet,
+        &a.author,
+        &a.text,
+        &a.canonical_url,
+        a.text_status,
+    ) == (
+        &b.url,
+        &b.title,
+        b.published,
+        &b.outlet,
+        &b.author,
+        &b.text,
+        &b.canonical_url,
+        b.text_status,
+    )
 }
 
 #[cfg(test)]

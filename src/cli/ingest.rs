@@ -13,6 +13,7 @@ use crate::claims::Extractor;
 use crate::fetch::FetchConfig;
 use crate::pipeline::{self, Overrides, Summary};
 use crate::source::{self, InputError, RawDoc};
+use crate::store::RawHtml;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -104,6 +105,11 @@ pub struct Args {
     /// Do not read or obey robots.txt (only for sites you run or have permission to crawl).
     #[arg(long)]
     pub no_robots: bool,
+    /// How the raw page of each HTML article is kept: `zstd` (compressed, in
+    /// `articles.html_zstd`; about a fifth of the page's size), `plain` (as it came, in
+    /// `articles.html`, readable in sqlite3 and Datasette) or `none`.
+    #[arg(long, value_name = "HOW", default_value = "zstd", value_parser = clap::builder::PossibleValuesParser::new(RawHtml::NAMES))]
+    pub raw_html: String,
 }
 
 impl Args {
@@ -167,6 +173,9 @@ pub fn run(ctx: &Ctx, mut args: Args) -> anyhow::Result<i32> {
     let config = args.fetch_config()?;
     let extractor = Extractor::new(&load_lexicon(args.lexicon.as_deref())?);
     let mut store = ctx.open_write()?;
+    store.set_raw_html(
+        RawHtml::parse(&args.raw_html).expect("clap only lets the names of RawHtml::NAMES through"),
+    );
     let mut failed = false;
     for (item, scheme) in &bad_schemes {
         let reason = format!("only http and https URLs can be fetched, not {scheme}:");

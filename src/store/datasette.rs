@@ -93,7 +93,14 @@ const TABLES: &[Table] = &[
             ("outlet", "The publication."),
             ("author", "Byline (the speaker, for statements)."),
             ("text", "The article text that claim offsets point into."),
-            ("html", "The raw page, when the article came from one."),
+            (
+                "html",
+                "The raw page as it came, when kept plain (ingest --raw-html plain).",
+            ),
+            (
+                "html_zstd",
+                "The raw page compressed with zstd (how ingest keeps pages by default).",
+            ),
             ("origin", "The file, file:line or URL it was read from."),
             (
                 "content_hash",

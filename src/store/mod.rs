@@ -15,6 +15,7 @@ mod fetch;
 mod keep;
 mod lock;
 mod queries;
+mod rawhtml;
 mod schema;
 #[cfg(test)]
 mod tests;
@@ -35,6 +36,7 @@ pub use fetch::{
 };
 pub use keep::KEEP as LINKS_KEPT_PER_CLAIM;
 pub use lock::lock_path;
+pub use rawhtml::RawHtml;
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
 /// The extractor version recorded for statements added by hand.
@@ -320,6 +322,8 @@ pub struct Store {
     batch_turn: Option<lock::Turn>,
     /// Told when a write has to wait for another process's turn.
     on_wait: Option<Box<dyn FnMut() + Send>>,
+    /// How raw pages are kept (see `rawhtml.rs`).
+    raw_html: RawHtml,
 }
 
 impl Store {
@@ -333,6 +337,7 @@ impl Store {
             turns: None,
             batch_turn: None,
             on_wait: None,
+            raw_html: RawHtml::default(),
         }
     }
 
@@ -387,6 +392,11 @@ impl Store {
         Ok(Store::with_connection(conn))
     }
 
+    /// How the raw pages of the articles saved from now on are kept (zstd by default).
+    pub fn set_raw_html(&mut self, how: RawHtml) {
+        self.raw_html = how;
+    }
+
     /// Replaces the function that decides links (tests inject a simple one).
     pub fn set_linker(&mut self, linker: Linker) {
         self.linker = linker;
@@ -425,19 +435,33 @@ impl Store {
         extractor_version: &str,
     ) -> Result<SaveOutcome> {
         let _turn = self.take_turn()?;
-        let (linker, candidates) = (self.linker, &mut self.candidates);
+        let (linker, candidates, raw_html) = (self.linker, &mut self.candidates, self.raw_html);
         if self.conn.is_autocommit() {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let outcome = save_in(&tx, linker, candidates, article, claims, extractor_version)?;
+            let outcome = save_in(
+                &tx,
+                linker,
+                candidates,
+                article,
+                claims,
+                (extractor_version, raw_html),
+            )?;
             tx.commit()?;
             Ok(outcome)
         } else {
             // Inside a batch: the article is its own savepoint, so a failure takes back this
             // article's writes and nothing else.
             let sp = self.conn.savepoint_with_name("article")?;
-            let outcome = save_in(&sp, linker, candidates, article, claims, extractor_version)?;
+            let outcome = save_in(
+                &sp,
+                linker,
+                candidates,
+                article,
+                claims,
+                (extractor_version, raw_html),
+            )?;
             sp.commit()?;
             Ok(outcome)
         }
@@ -489,9 +513,39 @@ impl Store {
         Ok(queries::record_failure(&self.conn, item, reason)?)
     }
 
-    /// All stored articles, id with the article as it was stored (for `reextract`).
+    /// All stored articles, id with the article as it was stored.
+    #[cfg(test)]
     pub fn articles(&self) -> Result<Vec<(i64, Article)>> {
         Ok(queries::all_articles(&self.conn)?)
+    }
+
+    /// The ids of the stored articles, in the order they were stored (`reextract` reads them
+    /// one at a time, so its memory does not grow with the archive).
+    pub fn article_ids(&self) -> Result<Vec<i64>> {
+        Ok(queries::article_ids(&self.conn)?)
+    }
+
+    /// One stored article as it was stored; with `with_page`, its raw page too when one was
+    /// kept (else `html` is `None`).
+    pub fn article(&self, id: i64, with_page: bool) -> Result<Option<Article>> {
+        Ok(queries::article_by_id(&self.conn, id, with_page)?)
+    }
+
+    /// Overwrites article `id` with `article` (text and metadata; the raw page kept stays as
+    /// it is) and replaces its claims and links, in one transaction; returns (claims, links)
+    /// stored. For `reextract --html`, when a new extractor reads a kept page differently.
+    pub fn replace_article(
+        &mut self,
+        id: i64,
+        article: &Article,
+        claims: &[Claim],
+        extractor_version: &str,
+    ) -> Result<(usize, usize)> {
+        let result = self.try_replace(id, Some(article), claims, extractor_version);
+        if result.is_err() {
+            self.candidates.clear();
+        }
+        result
     }
 
     /// Replaces one article's claims and relinks them; returns (claims, links) stored.
@@ -501,16 +555,18 @@ impl Store {
         claims: &[Claim],
         extractor_version: &str,
     ) -> Result<(usize, usize)> {
-        let result = self.try_replace_claims(article_id, claims, extractor_version);
+        let result = self.try_replace(article_id, None, claims, extractor_version);
         if result.is_err() {
             self.candidates.clear();
         }
         result
     }
 
-    fn try_replace_claims(
+    /// `replace_claims`, and with `new` also `replace_article`.
+    fn try_replace(
         &mut self,
         article_id: i64,
+        new: Option<&Article>,
         claims: &[Claim],
         extractor_version: &str,
     ) -> Result<(usize, usize)> {
@@ -519,6 +575,12 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         self.candidates.sync(&tx)?;
+        if queries::article_ref(&tx, article_id)?.is_none() {
+            return Err(StoreError::NoSuchArticle(article_id));
+        }
+        if let Some(new) = new {
+            queries::update_article(&tx, article_id, new, &new.content_hash(), extractor_version, None)?;
+        }
         let article = queries::article_ref(&tx, article_id)?.ok_or(StoreError::NoSuchArticle(article_id))?;
         queries::delete_claims_kept(&tx, self.linker, &mut self.candidates, article_id)?;
         let counts = queries::insert_and_link(
@@ -770,14 +832,15 @@ impl Store {
 }
 
 /// The body of `save_article`, inside the transaction or savepoint `conn` the caller opened
-/// (and commits).
+/// (and commits); the article row records `extractor_version` and keeps the raw page as
+/// `raw_html` says.
 fn save_in(
     conn: &Connection,
     linker: Linker,
     candidates: &mut cache::CandidateCache,
     article: &Article,
     claims: &[Claim],
-    extractor_version: &str,
+    (extractor_version, raw_html): (&str, RawHtml),
 ) -> Result<SaveOutcome> {
     let hash = article.content_hash();
     candidates.sync(conn)?;
@@ -794,7 +857,14 @@ fn save_in(
     let (status, article_id) = match by_url {
         Some(existing) if existing.content_hash == hash => return Ok(duplicate(existing.id)),
         Some(existing) => {
-            queries::update_article(conn, existing.id, article, &hash, extractor_version)?;
+            queries::update_article(
+                conn,
+                existing.id,
+                article,
+                &hash,
+                extractor_version,
+                Some(raw_html),
+            )?;
             queries::delete_claims_kept(conn, linker, candidates, existing.id)?;
             (SaveStatus::Replaced, existing.id)
         }
@@ -804,7 +874,7 @@ fn save_in(
             }
             (
                 SaveStatus::Inserted,
-                queries::insert_article(conn, article, &hash, extractor_version)?,
+                queries::insert_article(conn, article, &hash, extractor_version, raw_html)?,
             )
         }
     };

@@ -12,6 +12,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::cache::{CandidateCache, EntryParts};
 use super::keep;
+use super::rawhtml::{self, RawHtml};
 use super::{
     ClaimEdit, ClaimFilter, LinkStatus, Linker, OrphanedDecision, ReviewLink, SearchHit, Stats, StatusFilter,
 };
@@ -165,11 +166,13 @@ pub(super) fn insert_article(
     article: &Article,
     hash: &str,
     extractor_version: &str,
+    raw_html: RawHtml,
 ) -> rusqlite::Result<i64> {
+    let (html, html_zstd) = rawhtml::pack(article.html.as_deref(), raw_html);
     conn.prepare_cached(
         "INSERT INTO articles (url, title, published, outlet, author, text, html, origin, \
-         content_hash, extractor_version, canonical_url, text_status) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         content_hash, extractor_version, canonical_url, text_status, html_zstd) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
         article.url,
@@ -178,12 +181,13 @@ pub(super) fn insert_article(
         article.outlet,
         article.author,
         article.text,
-        article.html,
+        html,
         article.origin,
         hash,
         extractor_version,
         article.canonical_url,
         article.text_status.map(|s| s.as_str()),
+        html_zstd,
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -195,11 +199,16 @@ pub(super) fn update_article(
     article: &Article,
     hash: &str,
     extractor_version: &str,
+    raw_html: Option<RawHtml>,
 ) -> rusqlite::Result<()> {
+    // `None`: the page already kept stays as it is (`Store::replace_article`).
+    let (html, html_zstd) = raw_html.map_or((None, None), |how| rawhtml::pack(article.html.as_deref(), how));
     conn.prepare_cached(
         "UPDATE articles SET url = ?2, title = ?3, published = ?4, outlet = ?5, author = ?6, \
-         text = ?7, html = ?8, origin = ?9, content_hash = ?10, extractor_version = ?11, \
-         canonical_url = ?12, text_status = ?13, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+         text = ?7, origin = ?9, content_hash = ?10, extractor_version = ?11, \
+         canonical_url = ?12, text_status = ?13, \
+         html = CASE WHEN ?15 THEN ?8 ELSE html END, \
+         html_zstd = CASE WHEN ?15 THEN ?14 ELSE html_zstd END, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
     )?
     .execute(params![
         id,
@@ -209,12 +218,14 @@ pub(super) fn update_article(
         article.outlet,
         article.author,
         article.text,
-        article.html,
+        html,
         article.origin,
         hash,
         extractor_version,
         article.canonical_url,
         article.text_status.map(|s| s.as_str()),
+        html_zstd,
+        raw_html.is_some(),
     ])?;
     Ok(())
 }
@@ -271,32 +282,60 @@ pub(super) fn article_ref(conn: &Connection, id: i64) -> rusqlite::Result<Option
     .optional()
 }
 
+/// The ids of the stored articles (kind `article`), in order.
+pub(super) fn article_ids(conn: &Connection) -> rusqlite::Result<Vec<i64>> {
+    let mut st = conn.prepare("SELECT id FROM articles WHERE kind = 'article' ORDER BY id")?;
+    let ids = st.query_map([], |r| r.get(0))?;
+    ids.collect()
+}
+
+/// One stored article (kind `article`) as it was stored; with `with_page`, its raw page
+/// unpacked.
+pub(super) fn article_by_id(
+    conn: &Connection,
+    id: i64,
+    with_page: bool,
+) -> rusqlite::Result<Option<Article>> {
+    conn.prepare_cached(
+        "SELECT id, url, title, published, outlet, author, text, CASE WHEN ?2 THEN html END, \
+         origin, canonical_url, text_status, CASE WHEN ?2 THEN html_zstd END FROM articles \
+         WHERE kind = 'article' AND id = ?1",
+    )?
+    .query_row(params![id, with_page], |r| article_row(r).map(|(_, a)| a))
+    .optional()
+}
+
+#[cfg(test)]
 pub(super) fn all_articles(conn: &Connection) -> rusqlite::Result<Vec<(i64, Article)>> {
     let mut st = conn.prepare(
         "SELECT id, url, title, published, outlet, author, text, html, origin, canonical_url, \
-         text_status FROM articles \
+         text_status, html_zstd FROM articles \
          WHERE kind = 'article' ORDER BY id",
     )?;
-    let rows = st.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            Article {
-                url: r.get(1)?,
-                title: r.get(2)?,
-                published: parsed_opt(r, 3)?,
-                outlet: r.get(4)?,
-                author: r.get(5)?,
-                text: r.get(6)?,
-                html: r.get(7)?,
-                origin: r.get(8)?,
-                canonical_url: r.get(9)?,
-                text_status: r
-                    .get::<_, Option<String>>(10)?
-                    .and_then(|s| crate::extract::TextStatus::parse(&s)),
-            },
-        ))
-    })?;
+    let rows = st.query_map([], article_row)?;
     rows.collect()
+}
+
+/// An article row of the two queries above.
+fn article_row(r: &Row<'_>) -> rusqlite::Result<(i64, Article)> {
+    Ok((
+        r.get(0)?,
+        Article {
+            url: r.get(1)?,
+            title: r.get(2)?,
+            published: parsed_opt(r, 3)?,
+            outlet: r.get(4)?,
+            author: r.get(5)?,
+            text: r.get(6)?,
+            html: rawhtml::unpack(r.get(7)?, r.get(11)?)
+                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(11, Type::Blob, Box::new(e)))?,
+            origin: r.get(8)?,
+            canonical_url: r.get(9)?,
+            text_status: r
+                .get::<_, Option<String>>(10)?
+                .and_then(|s| crate::extract::TextStatus::parse(&s)),
+        },
+    ))
 }
 
 pub(super) fn record_failure(conn: &Connection, item: &str, reason: &str) -> rusqlite::Result<()> {

@@ -24,6 +24,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0005_text_status.sql"),
     ),
     ("0006_scale", include_str!("migrations/0006_scale.sql")),
+    ("0007_html_zstd", include_str!("migrations/0007_html_zstd.sql")),
 ];
 
 /// The schema version this build writes and reads.

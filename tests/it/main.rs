@@ -16,6 +16,7 @@ mod help;
 mod ingest;
 mod output;
 mod props;
+mod rawhtml;
 mod reliability;
 mod review;
 mod seed;
