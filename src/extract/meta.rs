@@ -973,16 +973,22 @@ impl std::hash::Hasher for FxHasher {
 }
 
 /// Adds the marks of one ASCII class name: the same judgements as `Marks::from_words` over
-/// `name_words`, on the bytes.
+/// `name_words`, on the bytes of the name lower-cased once.
 fn ascii_name_marks(name: &[u8], m: &mut Marks) {
-    let contains = |w: &[u8], p: &str| w.windows(p.len()).any(|x| x.eq_ignore_ascii_case(p.as_bytes()));
-    let starts = |w: &[u8], p: &str| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-    let eq = |w: &[u8], p: &str| w.eq_ignore_ascii_case(p.as_bytes());
-    if starts(name, "category-")
-        || starts(name, "cat-")
-        || starts(name, "topic-")
-        || contains(name, "tag-")
-        || contains(name, "tag_")
+    let general = |m: &mut Marks| m.add(Marks::from_words(&name_words(&String::from_utf8_lossy(name))));
+    let mut buf = [0u8; 96];
+    let Some(lower) = buf.get_mut(..name.len()) else {
+        return general(m);
+    };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    let lower = &*lower;
+    let has = |w: &[u8], p: &[u8]| w.windows(p.len()).any(|x| x == p);
+    if lower.starts_with(b"category-")
+        || lower.starts_with(b"cat-")
+        || lower.starts_with(b"topic-")
+        || has(lower, b"tag-")
+        || has(lower, b"tag_")
     {
         return;
     }
@@ -997,7 +1003,7 @@ fn ascii_name_marks(name: &[u8], m: &mut Marks) {
         if let Some(st) = start {
             if !alnum || (prev_lower && c.is_ascii_uppercase()) {
                 if n == words.len() {
-                    return m.add(Marks::from_words(&name_words(&String::from_utf8_lossy(name))));
+                    return general(m);
                 }
                 words[n] = (st, i);
                 n += 1;
@@ -1011,17 +1017,17 @@ fn ascii_name_marks(name: &[u8], m: &mut Marks) {
     }
     if let Some(st) = start {
         if n == words.len() {
-            return m.add(Marks::from_words(&name_words(&String::from_utf8_lossy(name))));
+            return general(m);
         }
         words[n] = (st, name.len());
         n += 1;
     }
     let words = &words[..n];
-    let word = |&(a, b): &(usize, usize)| &name[a..b];
+    let word = |&(a, b): &(usize, usize)| &lower[a..b];
     for w in words.iter().map(word) {
-        m.footer_word |= eq(w, "footer");
-        m.article_word |= ARTICLE_WORDS.iter().any(|a| eq(w, a));
-        m.date |= DATE_MARKS.iter().any(|d| contains(w, d));
+        m.footer_word |= w == b"footer";
+        m.article_word |= ARTICLE_WORDS.iter().any(|a| w == a.as_bytes());
+        m.date |= has_date_mark(w);
     }
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return;
@@ -1029,22 +1035,41 @@ fn ascii_name_marks(name: &[u8], m: &mut Marks) {
     if words
         .iter()
         .map(word)
-        .any(|w| LAYOUT_WORDS.iter().any(|l| eq(w, l)))
+        .any(|w| LAYOUT_WORDS.iter().any(|l| w == l.as_bytes()))
     {
         return;
     }
     for w in [word(first), word(last)] {
-        let hit = |loose: bool| {
-            eq(w, "more")
-                || NOT_ARTICLE_MARKS
-                    .iter()
-                    .filter(|mk| !(loose && SOFT_MARKS.contains(mk)))
-                    .any(|mk| starts(w, mk))
-        };
-        m.chrome |= hit(false);
-        m.chrome_loose |= hit(true);
+        let more = w == b"more";
+        let starts = |mk: &&&str| w.starts_with(mk.as_bytes());
+        let hard = NOT_ARTICLE_MARKS
+            .iter()
+            .filter(|mk| !SOFT_MARKS.contains(mk))
+            .any(|mk| starts(&mk));
+        let soft = SOFT_MARKS.iter().any(|mk| starts(&mk));
+        m.chrome |= more || hard || soft;
+        m.chrome_loose |= more || hard;
     }
 }
+
+/// Whether a lower-case word contains one of `DATE_MARKS`: only positions holding the first
+/// letter of a mark are compared.
+fn has_date_mark(w: &[u8]) -> bool {
+    (0..w.len()).any(|i| {
+        DATE_MARK_FIRST[usize::from(w[i])] && DATE_MARKS.iter().any(|mk| w[i..].starts_with(mk.as_bytes()))
+    })
+}
+
+/// The first letters of `DATE_MARKS`.
+const DATE_MARK_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < DATE_MARKS.len() {
+        t[DATE_MARKS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// A date line (`date_line_in`): the first date, in document order outside comments, sidebars and footers,
 /// written in a short element whose class or id says it holds the date (or in a `<time>`
@@ -1262,7 +1287,14 @@ fn name_of(v: &Value) -> Option<String> {
 
 /// Collapses whitespace runs to one space and trims.
 pub(crate) fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 fn looks_like_url(s: &str) -> bool {
@@ -1843,6 +1875,10 @@ mod tests {
             "a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t-u-v-w-x-y-z-comments",
             "__ -- 12 ArticleMORE",
             "storyTeaser newsDate",
+            "xTimeStampx lastUpdatedTime Byline-author fechaCreated",
+            "TAG-x Cat-news Topic-Sidebar post_TAG_cloud",
+            "moreInfo zeitMETA submittedBy datumSTAMP",
+            "averyveryverylongclassnamethatgoesonandonandonforwellovernintysixbytes-sidebar-teaser-with-date-and-more",
         ] {
             check(class, "");
             check("", class);

@@ -254,8 +254,7 @@ pub fn extract_html_with_source(
 /// stands in, so one bad page never stops a batch).
 ///
 /// One strict attempt runs on `doc` itself; only when it yields less than dom_smoothie's
-/// character threshold is the page parsed again for its full sequence of looser attempts
-/// (which is what `parse` does, but `parse` clones the tree before every attempt).
+/// character threshold are the looser attempts run (`relaxed_attempts`), on a fresh parse.
 fn readability_text(doc: Document, html: &str) -> Option<String> {
     let cfg = Config {
         text_mode: TextMode::Formatted,
@@ -269,17 +268,66 @@ fn readability_text(doc: Document, html: &str) -> Option<String> {
         let strict = r.parse_with_policy(ParsePolicy::Strict).ok();
         let article = match strict {
             Some(a) if a.text_content.chars().count() >= threshold => a,
-            _ => {
-                let doc = Document::from(html);
-                preclean::clean(&doc);
-                let mut r = Readability::with_document(doc, None, Some(cfg)).ok()?;
-                r.parse().ok()?
+            strict => {
+                let strict = strict.map(|a| (a, article_chars(&r.doc)));
+                relaxed_attempts(strict, html, cfg, threshold)?
             }
         };
         Some(paragraphs(&article.text_content))
     });
     let text = std::panic::catch_unwind(run).ok().flatten()?;
     (!text.is_empty()).then_some(text)
+}
+
+/// What dom_smoothie's multi-attempt `parse` returns, given the result of its first (strict)
+/// attempt with the article's character count: the first attempt, loosest last, whose
+/// article reaches `threshold` characters (whitespace runs counted once), else the longest
+/// (the earliest among equals). `parse` would run the strict attempt again and clone the tree
+/// before each attempt; here the strict one is reused and the page is parsed once more for
+/// the others, which are run only as far as needed.
+fn relaxed_attempts(
+    strict: Option<(dom_smoothie::Article, usize)>,
+    html: &str,
+    cfg: Config,
+    threshold: usize,
+) -> Option<dom_smoothie::Article> {
+    if strict.as_ref().is_some_and(|(_, n)| *n >= threshold) {
+        return strict.map(|(a, _)| a);
+    }
+    let mut best = strict;
+    let doc = Document::from(html);
+    preclean::clean(&doc);
+    let mut pristine = Some(doc);
+    let policies = [ParsePolicy::Moderate, ParsePolicy::Clean, ParsePolicy::Raw];
+    for (k, policy) in policies.into_iter().enumerate() {
+        // The last attempt takes the tree itself; the others a copy.
+        let doc = if k + 1 < policies.len() {
+            pristine.as_ref()?.clone()
+        } else {
+            pristine.take()?
+        };
+        let mut r = Readability::with_document(doc, None, Some(cfg.clone())).ok()?;
+        let Ok(a) = r.parse_with_policy(policy) else {
+            continue;
+        };
+        let n = article_chars(&r.doc);
+        if n >= threshold {
+            return Some(a);
+        }
+        if best.as_ref().is_none_or(|(_, m)| n > *m) {
+            best = Some((a, n));
+        }
+    }
+    best.map(|(a, _)| a)
+}
+
+/// Characters of the article dom_smoothie extracted into its document (the element with its
+/// content id), whitespace runs counted once: the length its multi-attempt `parse` compares.
+fn article_chars(doc: &Document) -> usize {
+    doc.select_single("#readability-page-1")
+        .nodes()
+        .first()
+        .map_or(0, |n| n.normalized_char_count())
 }
 
 /// Splits on blank lines, collapses whitespace inside each paragraph (single newlines become

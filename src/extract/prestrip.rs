@@ -46,10 +46,12 @@ pub(crate) fn strip_raw_text(html: &str) -> Cow<'_, str> {
 /// Markup that no extraction step reads, cut from HTML whose script and style bodies are
 /// already gone (`strip_raw_text`): comments, `<nav>` elements (see `nav_region`), emptied
 /// `<script>` and `<style>` elements, `<link>` tags other than the canonical link, the
-/// drawing inside inline `<svg>` icons (the element stays, empty), and `data-*` attributes
-/// of elements other than images and media (lazy-loading attributes there tell dom_smoothie
-/// an image is real). On news pages this is about two fifths of what is left after
-/// `strip_raw_text`; the tokenizer, the tree and every walk pay for every byte.
+/// drawing inside inline `<svg>` icons (the element stays, empty), the contents of page
+/// chrome (`<aside>`, and `<header>`, `<footer>` and `<form>` outside any `<article>` or
+/// `<main>`; the element stays, empty; see `chrome_region`), and `data-*` attributes of
+/// elements other than images and media (lazy-loading attributes there tell dom_smoothie
+/// an image is real). On news pages this is about half of what is left after
+/// `strip_raw_text`; the tokenizer, the tree and every walk pay for every byte and element.
 ///
 /// Only what the HTML tokenizer would read the same way is cut: comments that close, `<svg>`
 /// elements that close and hold no HTML element that would end them early, and attributes
@@ -61,6 +63,9 @@ pub(crate) fn strip_markup(html: &str) -> Cow<'_, str> {
     let mut out = String::new();
     let mut copied = 0;
     let mut i = 0;
+    // Open `<article>` and `<main>` elements around the scan.
+    let mut in_article = 0usize;
+    let mut scratch = Vec::new();
     let cut = |out: &mut String, copied: &mut usize, from: usize, to: usize| {
         out.push_str(&html[*copied..from]);
         *copied = to;
@@ -75,6 +80,13 @@ pub(crate) fn strip_markup(html: &str) -> Cow<'_, str> {
             };
             cut(&mut out, &mut copied, lt, end);
             i = end;
+            continue;
+        }
+        if let Some(end_name) = rest.strip_prefix(b"/") {
+            let n = end_name.iter().take_while(|&&c| !is_tag_name_end(c)).count();
+            if is_article_tag(&end_name[..n]) {
+                in_article = in_article.saturating_sub(1);
+            }
             continue;
         }
         // A start tag: a letter, then the name up to whitespace, `/` or `>`.
@@ -127,6 +139,22 @@ pub(crate) fn strip_markup(html: &str) -> Cow<'_, str> {
                 continue;
             }
         }
+        if is_article_tag(name) {
+            in_article += 1;
+        }
+        if is_chrome_tag(name, in_article > 0) {
+            if let Some(region) = chrome_region(b, tag.end, name, &mut scratch) {
+                // The element stays, empty (with the meta tags and JSON-LD it held): its
+                // siblings keep their places and counts.
+                out.push_str(&html[copied..tag.end]);
+                for &(from, to) in &region.keep {
+                    out.push_str(&html[from..to]);
+                }
+                copied = region.close;
+                i = region.end;
+                continue;
+            }
+        }
         let media = MEDIA.iter().any(|m| name.eq_ignore_ascii_case(m.as_bytes()));
         if !media {
             for &(from, to) in tag.data_attrs.iter() {
@@ -150,12 +178,126 @@ pub(crate) fn strip_markup(html: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A `<nav>` element as cut by `strip_markup`.
+/// A `<nav>` element as cut by `strip_markup`, or the contents of a chrome element.
 struct NavRegion {
-    /// Just after its `</nav>`.
+    /// Where its end tag starts.
+    close: usize,
+    /// Just after its end tag.
     end: usize,
     /// The `<meta>` tags and JSON-LD scripts inside it, kept for the metadata reader.
     keep: Vec<(usize, usize)>,
+}
+
+/// Page chrome emptied before parsing when it sits outside any `<article>` or `<main>`: the
+/// site's header and footer, and forms (search boxes, newsletter sign-ups, logins). `aside`
+/// is emptied wherever it is. Their contents are never article text: the fallback skips
+/// them, preclean removes every aside before dom_smoothie reads the tree, and the metadata
+/// reader skips asides and footers outside an article. What the metadata reader takes from
+/// anywhere keeps the element whole (see `chrome_region`).
+const OUTER_CHROME: &[&str] = &["header", "footer", "form"];
+
+fn is_article_tag(name: &[u8]) -> bool {
+    matches!(name.first(), Some(b'a' | b'A' | b'm' | b'M'))
+        && (name.eq_ignore_ascii_case(b"article") || name.eq_ignore_ascii_case(b"main"))
+}
+
+/// Whether a start tag of `name` begins chrome that `strip_markup` empties, given whether
+/// an article or main element is open.
+fn is_chrome_tag(name: &[u8], in_article: bool) -> bool {
+    match name.first() {
+        Some(b'a' | b'A') => name.eq_ignore_ascii_case(b"aside"),
+        Some(b'h' | b'H' | b'f' | b'F') if !in_article => OUTER_CHROME
+            .iter()
+            .any(|c| name.eq_ignore_ascii_case(c.as_bytes())),
+        _ => false,
+    }
+}
+
+/// Finders for `CHROME_GUARDS` and `DATE_GUARDS`, built once.
+static GUARD_FINDERS: std::sync::LazyLock<(
+    Vec<memchr::memmem::Finder<'static>>,
+    Vec<memchr::memmem::Finder<'static>>,
+)> = std::sync::LazyLock::new(|| {
+    let finders = |list: &[&'static str]| {
+        list.iter()
+            .map(|g| memchr::memmem::Finder::new(g.as_bytes()))
+            .collect()
+    };
+    (finders(CHROME_GUARDS), finders(DATE_GUARDS))
+});
+
+/// Marks (in lower case) that keep a chrome element whole: what the metadata reader takes
+/// from anywhere on the page (headline, `<time>`, authors, microdata) and what dom_smoothie
+/// reads for its title and byline.
+const CHROME_GUARDS: &[&str] = &[
+    "<h1",
+    "<article",
+    "<main",
+    "<time",
+    "datetime",
+    "rel=author",
+    "rel=\"author\"",
+    "rel='author'",
+    "itemprop",
+    "pubdate",
+    "byline",
+    "author",
+    "published",
+];
+
+/// Parts of class names under which the metadata reader looks for a date line (its
+/// `DATE_MARKS`): with a year beside them, the element is kept.
+const DATE_GUARDS: &[&str] = &[
+    "date",
+    "time",
+    "publish",
+    "posted",
+    "datum",
+    "byline",
+    "meta",
+    "info",
+    "author",
+    "stamp",
+    "zeit",
+    "submitted",
+    "created",
+    "fecha",
+];
+
+/// The chrome element `name` whose start tag ends at `from`, up to its matching end tag
+/// (nested elements of the same name counted). `None` (the element is kept whole) when it
+/// never closes, holds something that does not read plainly, nests a `<form>` in a form
+/// (the parser ignores the inner one), or holds any of `CHROME_GUARDS`, or a year with one
+/// of `DATE_GUARDS` (a date line). `scratch` is a buffer for the lower-cased contents.
+fn chrome_region(b: &[u8], from: usize, name: &[u8], scratch: &mut Vec<u8>) -> Option<NavRegion> {
+    let region = element_region(b, from, name, name.eq_ignore_ascii_case(b"form"))?;
+    scratch.clear();
+    scratch.extend_from_slice(&b[from..region.close]);
+    scratch.make_ascii_lowercase();
+    let (chrome_guards, date_guards) = &*GUARD_FINDERS;
+    let holds = |f: &memchr::memmem::Finder| f.find(scratch).is_some();
+    if chrome_guards.iter().any(holds) {
+        return None;
+    }
+    if has_year(scratch) && date_guards.iter().any(holds) {
+        return None;
+    }
+    Some(region)
+}
+
+/// Whether the bytes hold a number of four digits from 1900 to 2099 standing alone.
+fn has_year(b: &[u8]) -> bool {
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let mut i = 0;
+    while let Some(off) = memchr::memchr2(b'1', b'2', &b[i..]) {
+        let p = i + off;
+        i = p + 1;
+        let century = matches!((b[p], b.get(p + 1)), (b'1', Some(b'9')) | (b'2', Some(b'0')));
+        if century && digit(p + 2) && digit(p + 3) && !digit(p + 4) && (p == 0 || !digit(p - 1)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The `<nav>` whose start tag ends at `from`, up to its matching `</nav>` (nested navs
@@ -164,6 +306,26 @@ struct NavRegion {
 /// does not read plainly, or holds what the metadata reader takes from anywhere on the page
 /// (a `rel=author` link, a `pubdate` time, an `h1`).
 fn nav_region(b: &[u8], from: usize) -> Option<NavRegion> {
+    let region = element_region(b, from, b"nav", false)?;
+    let inside = &b[from..region.end];
+    let holds = |p: &[u8]| memchr::memmem::find(inside, p).is_some();
+    if holds(b"rel=\"author\"")
+        || holds(b"rel='author'")
+        || holds(b"rel=author")
+        || holds(b"pubdate")
+        || holds(b"<h1")
+        || holds(b"<H1")
+    {
+        return None;
+    }
+    Some(region)
+}
+
+/// The element `name` whose start tag ends at `from`, up to its matching end tag (nested
+/// elements of that name counted), with the meta tags and JSON-LD scripts inside it. `None`
+/// when it never closes, holds something that does not read plainly, or (with
+/// `no_nesting`) holds another start tag of its name.
+fn element_region(b: &[u8], from: usize, name: &[u8], no_nesting: bool) -> Option<NavRegion> {
     let mut depth = 1usize;
     let mut keep = Vec::new();
     let mut i = from;
@@ -184,35 +346,30 @@ fn nav_region(b: &[u8], from: usize) -> Option<NavRegion> {
         if name_len == rest.len() {
             return None;
         }
-        let name = &rest[..name_len];
+        let tag_name = &rest[..name_len];
         if closing {
-            if name.eq_ignore_ascii_case(b"nav") {
+            if tag_name.eq_ignore_ascii_case(name) {
                 depth -= 1;
                 if depth == 0 {
                     let end = lt + memchr::memchr(b'>', &b[lt..])? + 1;
-                    let region = &b[from..end];
-                    let holds = |p: &[u8]| memchr::memmem::find(region, p).is_some();
-                    if holds(b"rel=\"author\"")
-                        || holds(b"rel='author'")
-                        || holds(b"rel=author")
-                        || holds(b"pubdate")
-                        || holds(b"<h1")
-                        || holds(b"<H1")
-                    {
-                        return None;
-                    }
-                    return Some(NavRegion { end, keep });
+                    return Some(NavRegion { close: lt, end, keep });
                 }
             }
             continue;
         }
         let name_end = lt + 1 + name_len;
         let tag = start_tag(b, name_end)?;
-        if name.eq_ignore_ascii_case(b"nav") {
+        if tag_name.eq_ignore_ascii_case(name) {
+            if no_nesting {
+                return None;
+            }
             depth += 1;
-        } else if name.eq_ignore_ascii_case(b"meta") {
+        } else if tag_name.eq_ignore_ascii_case(b"meta") {
             keep.push((lt, tag.end));
-        } else if let Some(raw) = RAW_TEXT.iter().find(|r| name.eq_ignore_ascii_case(r.as_bytes())) {
+        } else if let Some(raw) = RAW_TEXT
+            .iter()
+            .find(|r| tag_name.eq_ignore_ascii_case(r.as_bytes()))
+        {
             if *raw == "plaintext" {
                 return None;
             }
@@ -593,6 +750,60 @@ mod tests {
             r#"<head><link REL="Canonical" href="/c"></head>"#,
         );
         check(r#"<p>a<script async></script>b</p>"#, "<p>ab</p>");
+    }
+
+    #[test]
+    fn empties_chrome() {
+        fn check(input: &str, expected: &str) {
+            assert_eq!(strip_markup(input), expected, "{input:?}");
+        }
+        check(
+            "<header class=site><ul><li><a href=/>Home</a></ul></header><article><p>x</p></article>",
+            "<header class=site></header><article><p>x</p></article>",
+        );
+        check(
+            "<footer><p>Copyright 2024 Example</p></footer><FORM action=/s><input name=q></FORM>",
+            "<footer></footer><FORM action=/s></FORM>",
+        );
+        // Inside an article only asides are emptied; outside again after it closes.
+        check(
+            "<article><header><a href=/>A</a></header><aside><a href=/b>B</a></aside></article><footer><a>C</a></footer>",
+            "<article><header><a href=/>A</a></header><aside></aside></article><footer></footer>",
+        );
+        check(
+            "<main><footer><a>x</a></footer></main><footer><a>y</a></footer>",
+            "<main><footer><a>x</a></footer></main><footer></footer>",
+        );
+        // Meta tags stay for the metadata reader.
+        check(
+            "<footer><meta name=x content=y><a>z</a></footer>",
+            "<footer><meta name=x content=y></footer>",
+        );
+        // Kept whole: what the metadata reader takes from anywhere, a date line, a form
+        // inside a form, an element that never closes.
+        for kept in [
+            "<header><h1>Title</h1></header>",
+            "<header><span class=byline>A. Writer</span></header>",
+            "<aside><time datetime=2024-05-02>May 2</time></aside>",
+            "<footer><span class=post-date>May 2, 2024</span></footer>",
+            "<form><form></form></form>",
+            "<footer><a>never closed",
+        ] {
+            check(kept, kept);
+        }
+    }
+
+    #[test]
+    fn finds_years() {
+        fn check(input: &str, expected: bool) {
+            assert_eq!(has_year(input.as_bytes()), expected, "{input:?}");
+        }
+        check("(c) 2024 x", true);
+        check("1999", true);
+        check("12024", false);
+        check("20245", false);
+        check("2100 1899 19 20x1", false);
+        check("", false);
     }
 
     #[test]
