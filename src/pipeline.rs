@@ -185,6 +185,12 @@ fn starts_with_title(body: &str, title: &str) -> bool {
 pub const BATCH_TIME: Duration = Duration::from_millis(200);
 /// At most this many items in one batch.
 pub const BATCH_ITEMS: usize = 500;
+/// `BATCH_TIME` for a bulk ingest of files (`ingest`): every commit writes each page the batch
+/// changed to the write-ahead log, and as the archive's indexes grow an article changes pages
+/// of its own, so fewer, larger batches cut the cost per article (at 30,000 articles stored,
+/// a 200 ms batch held 20–40 articles under load). Readers see a bulk ingest's progress up to
+/// this much later, and a crash costs a rerun up to this much work.
+pub const BULK_BATCH_TIME: Duration = Duration::from_secs(2);
 
 /// How a run treats the items it reads.
 #[derive(Debug, Clone, Copy, Default)]
@@ -223,7 +229,7 @@ enum Processed {
 /// input order on the calling thread. `items` is consumed lazily (bounded memory), on a thread
 /// of its own.
 ///
-/// Writes are grouped: one transaction per batch (`BATCH_TIME`, `BATCH_ITEMS`, and whenever the
+/// Writes are grouped: one transaction per batch (`BULK_BATCH_TIME`, `BATCH_ITEMS`, and whenever the
 /// input goes idle), each article a savepoint in it, so an article is stored whole or not at
 /// all and a failing article never takes the others of its batch down. A store error about
 /// the item itself (`StoreError::is_about_the_item`) is recorded as a failure and the batch
@@ -239,13 +245,14 @@ pub fn ingest<I>(
 where
     I: Iterator<Item = Result<RawDoc, InputError>> + Send,
 {
-    ingest_with(
+    run(
         items,
         overrides,
         Options::default(),
         extractor,
         store,
         workers,
+        BULK_BATCH_TIME,
         on_event,
         &mut |_, _| Ok(()),
     )
@@ -262,6 +269,28 @@ pub fn ingest_with<I>(
     extractor: &Extractor,
     store: &mut Store,
     workers: usize,
+    on_event: &mut dyn FnMut(Event<'_>),
+    on_item: &mut dyn FnMut(&mut Store, ItemOutcome<'_>) -> Result<(), StoreError>,
+) -> Result<Summary, StoreError>
+where
+    I: Iterator<Item = Result<RawDoc, InputError>> + Send,
+{
+    run(
+        items, overrides, options, extractor, store, workers, BATCH_TIME, on_event, on_item,
+    )
+}
+
+/// `ingest_with`, a batch committed once it has been open `batch_time` (or holds
+/// `BATCH_ITEMS`, or the input is idle for `BATCH_TIME`).
+#[allow(clippy::too_many_arguments)]
+fn run<I>(
+    items: I,
+    overrides: &Overrides,
+    options: Options,
+    extractor: &Extractor,
+    store: &mut Store,
+    workers: usize,
+    batch_time: Duration,
     on_event: &mut dyn FnMut(Event<'_>),
     on_item: &mut dyn FnMut(&mut Store, ItemOutcome<'_>) -> Result<(), StoreError>,
 ) -> Result<Summary, StoreError>
@@ -288,7 +317,11 @@ where
             Err(e) => Processed::Failed(e),
         }
     };
-    let mut batch = Batch::default();
+    let mut batch = Batch {
+        started: None,
+        items: 0,
+        time: batch_time,
+    };
     let mut store_one = |result: Processed,
                          store: &mut Store,
                          summary: &mut Summary,
@@ -430,11 +463,12 @@ where
     Ok(summary)
 }
 
-/// The open batch of writes, if any: how many items it holds and since when.
-#[derive(Default)]
+/// The open batch of writes, if any: how many items it holds and since when; `time` is how
+/// long it may stay open.
 struct Batch {
     started: Option<Instant>,
     items: usize,
+    time: Duration,
 }
 
 impl Batch {
@@ -448,7 +482,7 @@ impl Batch {
     }
 
     fn full(&self) -> bool {
-        self.items >= BATCH_ITEMS || self.started.is_some_and(|t| t.elapsed() >= BATCH_TIME)
+        self.items >= BATCH_ITEMS || self.started.is_some_and(|t| t.elapsed() >= self.time)
     }
 
     fn commit(&mut self, store: &mut Store) -> Result<(), StoreError> {

@@ -38,7 +38,7 @@ use crate::model::{Action, Claim, ClaimRecord, DataType, Polarity};
 pub(super) const MAX_CLAIMS: usize = 1_000_000;
 
 /// Whole claims read by id (`record`) kept in memory: two generations of this many each.
-const RECORDS: usize = 16_384;
+const RECORDS: usize = 8_192;
 
 /// A claim's best links, (rank, the other claim's id), best first, at most `KEEP`; inline.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -227,6 +227,8 @@ pub(super) struct CandidateCache {
     /// Counts uses, for dropping the least recently used lists.
     tick: u64,
     pub work: LinkWork,
+    /// Rows to write before the open transaction commits (`queries::finish`).
+    pub deferred: queries::Deferred,
 }
 
 impl Default for CandidateCache {
@@ -239,6 +241,7 @@ impl Default for CandidateCache {
             len: 0,
             tick: 0,
             work: LinkWork::default(),
+            deferred: queries::Deferred::default(),
         }
     }
 }

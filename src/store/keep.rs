@@ -225,13 +225,15 @@ fn pair(p: Polarity, new: i64, other: i64) -> (i64, i64) {
     }
 }
 
-/// Stores the link between `new` and the claim `other_id`, with the linker's reason (written
-/// only for the pairs kept); returns the links made (0 or 1).
+/// Stores the link between `new` (key `key`) and the claim `other_id`, with the linker's
+/// reason (written only for the pairs kept); returns the links made (0 or 1).
+#[allow(clippy::too_many_arguments)]
 fn store_link(
     conn: &Connection,
     linker: Linker,
     cache: &mut CandidateCache,
     new: &ClaimRecord,
+    key: &str,
     other_id: i64,
     rank: i64,
     verdict: Option<&LinkVerdict>,
@@ -239,16 +241,17 @@ fn store_link(
     let Some(whole) = cache.record(conn, other_id)? else {
         return Ok(0);
     };
-    let e = &whole.0;
-    let (d, a) = match new.claim.polarity {
-        Polarity::Denial => (new, e),
-        Polarity::Assertion => (e, new),
+    let (e, ek) = (&whole.0, whole.1.as_str());
+    let (d, dk, a, ak) = match new.claim.polarity {
+        Polarity::Denial => (new, key, e, ek),
+        Polarity::Assertion => (e, ek, new, key),
     };
+    let deferred = &mut cache.deferred;
     if let Some(v) = verdict {
-        return queries::insert_link(conn, d.id, a.id, v, rank);
+        return queries::insert_link(conn, deferred, d.id, dk, a.id, ak, v, rank);
     }
     match linker(d, a) {
-        Some(verdict) => queries::insert_link(conn, d.id, a.id, &verdict, rank),
+        Some(verdict) => queries::insert_link(conn, deferred, d.id, dk, a.id, ak, &verdict, rank),
         // Not reached: the pair was accepted by the same rules.
         None => Ok(0),
     }
@@ -282,7 +285,7 @@ pub(super) fn link_new(
             }
         }
         if enters || i < KEEP {
-            made += store_link(conn, linker, cache, &new, other_id, rank, verdict.as_ref())?;
+            made += store_link(conn, linker, cache, &new, &key, other_id, rank, verdict.as_ref())?;
         }
     }
     // `other` no longer ranks `out` among its best: drop the link unless `out` ranks `other`
@@ -345,7 +348,16 @@ pub(super) fn refill(
         let (record, key) = (&whole.0, whole.1.as_str());
         let found = scan(conn, linker, cache, record, key, false)?;
         for (rank, _, other_id, verdict) in found.iter().take(KEEP) {
-            made += store_link(conn, linker, cache, record, *other_id, *rank, verdict.as_ref())?;
+            made += store_link(
+                conn,
+                linker,
+                cache,
+                record,
+                key,
+                *other_id,
+                *rank,
+                verdict.as_ref(),
+            )?;
         }
         let top = Top::from_links(found.iter().take(KEEP).map(|f| (f.0, f.2)).collect());
         if let Some(e) = cache.entry_by_id_mut(&k, *id) {

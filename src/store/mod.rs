@@ -423,7 +423,10 @@ impl Store {
             // The savepoint rolled back: this article's changes go, the batch's stay.
             (Err(_), true) if self.in_batch() => self.candidates.article_failed(),
             // The transaction rolled back; the cached candidates may hold claims it added.
-            (Err(_), _) => self.candidates.clear(),
+            (Err(_), _) => {
+                self.candidates.clear();
+                self.candidates.deferred.clear();
+            }
         }
         result
     }
@@ -448,6 +451,7 @@ impl Store {
                 claims,
                 (extractor_version, raw_html),
             )?;
+            queries::finish(&tx, &mut candidates.deferred)?;
             tx.commit()?;
             Ok(outcome)
         } else {
@@ -492,10 +496,12 @@ impl Store {
         if self.conn.is_autocommit() {
             return Ok(());
         }
-        let committed = self.conn.execute_batch("COMMIT");
+        let committed = queries::finish(&self.conn, &mut self.candidates.deferred)
+            .and_then(|()| self.conn.execute_batch("COMMIT"));
         if committed.is_err() {
             let _ = self.conn.execute_batch("ROLLBACK");
             self.candidates.clear();
+            self.candidates.deferred.clear();
         }
         // The turn ends with the batch, committed or not.
         self.batch_turn = None;
@@ -558,6 +564,7 @@ impl Store {
         let result = self.try_replace(article_id, None, claims, extractor_version);
         if result.is_err() {
             self.candidates.clear();
+            self.candidates.deferred.clear();
         }
         result
     }
@@ -579,6 +586,7 @@ impl Store {
             return Err(StoreError::NoSuchArticle(article_id));
         }
         if let Some(new) = new {
+            queries::index_before_update(&tx, &mut self.candidates.deferred, article_id)?;
             queries::update_article(&tx, article_id, new, &new.content_hash(), extractor_version, None)?;
         }
         let article = queries::article_ref(&tx, article_id)?.ok_or(StoreError::NoSuchArticle(article_id))?;
@@ -591,6 +599,7 @@ impl Store {
             claims,
             extractor_version,
         )?;
+        queries::finish(&tx, &mut self.candidates.deferred)?;
         tx.commit()?;
         Ok(counts)
     }
@@ -703,6 +712,7 @@ impl Store {
         let result = self.try_add_statement(article, claim);
         if result.is_err() {
             self.candidates.clear();
+            self.candidates.deferred.clear();
         }
         result
     }
@@ -737,6 +747,7 @@ impl Store {
             return Ok((outcome, claim_id.unwrap_or(0)));
         }
         let article_id = queries::insert_statement(&tx, article, &hash)?;
+        self.candidates.deferred.article_inserted(article_id);
         let mut article_ref = queries::ArticleRef::of(article_id, article, &hash);
         article_ref.ident = format!("sha256:{hash}");
         let (claims, links) = queries::insert_and_link(
@@ -750,6 +761,7 @@ impl Store {
         let claim_id = tx.query_row("SELECT id FROM claims WHERE article_id = ?1", [article_id], |r| {
             r.get::<_, i64>(0)
         })?;
+        queries::finish(&tx, &mut self.candidates.deferred)?;
         tx.commit()?;
         let outcome = SaveOutcome {
             status: SaveStatus::Inserted,
@@ -780,6 +792,10 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         self.candidates.sync(&tx)?;
         let result = queries::edit_claim(&tx, self.linker, &mut self.candidates, id, edit, by);
+        let result = result.and_then(|done| {
+            queries::finish(&tx, &mut self.candidates.deferred)?;
+            Ok(done)
+        });
         match result {
             Ok(Some(done)) => {
                 tx.commit()?;
@@ -788,6 +804,7 @@ impl Store {
             Ok(None) => Err(StoreError::NoSuchClaim(id)),
             Err(e) => {
                 self.candidates.clear();
+                self.candidates.deferred.clear();
                 Err(e.into())
             }
         }
@@ -857,6 +874,7 @@ fn save_in(
     let (status, article_id) = match by_url {
         Some(existing) if existing.content_hash == hash => return Ok(duplicate(existing.id)),
         Some(existing) => {
+            queries::index_before_update(conn, &mut candidates.deferred, existing.id)?;
             queries::update_article(
                 conn,
                 existing.id,
@@ -872,10 +890,10 @@ fn save_in(
             if let Some(id) = queries::article_by_hash(conn, &hash)? {
                 return Ok(duplicate(id));
             }
-            (
-                SaveStatus::Inserted,
-                queries::insert_article(conn, article, &hash, extractor_version, raw_html)?,
-            )
+            let id = queries::insert_article(conn, article, &hash, extractor_version, raw_html)?;
+            // Its FTS row is written at commit (`queries::finish`).
+            candidates.deferred.article_inserted(id);
+            (SaveStatus::Inserted, id)
         }
     };
     let article_ref = queries::ArticleRef::of(article_id, article, &hash);

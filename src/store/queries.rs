@@ -16,7 +16,7 @@ use super::rawhtml::{self, RawHtml};
 use super::{
     ClaimEdit, ClaimFilter, LinkStatus, Linker, OrphanedDecision, ReviewLink, SearchHit, Stats, StatusFilter,
 };
-use crate::model::{Article, Claim, ClaimRecord, ContradictionRecord, Polarity};
+use crate::model::{Article, Claim, ClaimRecord, ContradictionRecord, First, Polarity};
 
 // ---------------------------------------------------------------------------------------------
 // Rows → model types
@@ -345,6 +345,140 @@ pub(super) fn record_failure(conn: &Connection, item: &str, reason: &str) -> rus
 }
 
 // ---------------------------------------------------------------------------------------------
+// Writes made once per transaction
+
+/// Rows derived from the rows a transaction inserted, written just before it commits
+/// (`finish`) rather than row by row (migration 0007): the full-text index of the articles
+/// inserted (one FTS5 segment a transaction, not one an article's savepoint), and the
+/// `link_companies` rows of the links inserted that are still there at commit (a link pushed
+/// out of a claim's best 5 later in the same transaction never gets any).
+#[derive(Debug, Default)]
+pub(super) struct Deferred {
+    /// Articles inserted whose FTS row is not written yet (an id may be there twice, or be
+    /// gone: its savepoint rolled back).
+    fts: Vec<i64>,
+    /// The lowest id of a link inserted since the last `finish`. Link ids are given as the
+    /// largest id stored + 1, so every link inserted since has this id or a greater one, and
+    /// every link with such an id is one of them (or, after a savepoint rolled back, one that
+    /// has its rows already: `fill_link_companies` skips those).
+    first_link: Option<i64>,
+}
+
+impl Deferred {
+    pub fn article_inserted(&mut self, id: i64) {
+        self.fts.push(id);
+    }
+
+    /// `n` links were inserted by one statement, the last with id `last` (the ids of one
+    /// statement's rows follow each other).
+    pub fn links_inserted(&mut self, last: i64, n: usize) {
+        let first = last - i64::try_from(n).unwrap_or(i64::MAX).saturating_sub(1);
+        self.first_link = Some(self.first_link.map_or(first, |m| m.min(first)));
+    }
+
+    /// Forgets what is pending (its transaction rolled back).
+    pub fn clear(&mut self) {
+        self.fts.clear();
+        self.first_link = None;
+    }
+}
+
+/// Writes what `deferred` holds; called before every commit of a transaction that stored
+/// articles or links.
+pub(super) fn finish(conn: &Connection, deferred: &mut Deferred) -> rusqlite::Result<()> {
+    let mut ids = std::mem::take(&mut deferred.fts);
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        index_article(conn, id)?;
+    }
+    if let Some(first) = deferred.first_link.take() {
+        fill_link_companies(conn, first)?;
+    }
+    Ok(())
+}
+
+/// Writes the FTS row of article `id` if it is stored.
+fn index_article(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles WHERE id = ?1",
+    )?
+    .execute([id])?;
+    Ok(())
+}
+
+/// Before article `id` is updated in place: writes its FTS row now if it is still pending (the
+/// update trigger removes the old row from the index, which must be there).
+pub(super) fn index_before_update(
+    conn: &Connection,
+    deferred: &mut Deferred,
+    id: i64,
+) -> rusqlite::Result<()> {
+    if deferred.fts.contains(&id) {
+        deferred.fts.retain(|&x| x != id);
+        index_article(conn, id)?;
+    }
+    Ok(())
+}
+
+/// Files every link with id `first` or greater that has no `link_companies` rows yet under
+/// each company it concerns (the actor and counterparty of either claim, each name once),
+/// with both claims' `stated_when`.
+fn fill_link_companies(conn: &Connection, first: i64) -> rusqlite::Result<()> {
+    type Row = (
+        i64,
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = conn
+        .prepare_cached(
+            "SELECT l.id, d.actor, d.counterparty, s.actor, s.counterparty, d.stated_when, s.stated_when \
+             FROM links l JOIN claims d ON d.id = l.denial_id JOIN claims s ON s.id = l.assertion_id \
+             WHERE l.id >= ?1 AND NOT EXISTS (SELECT 1 FROM link_companies lc WHERE lc.link_id = l.id)",
+        )?
+        .query_map([first], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut st = conn.prepare_cached(
+        "INSERT INTO link_companies (link_id, company, d_when, a_when) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (id, d_actor, d_cp, s_actor, s_cp, d_when, a_when) in rows {
+        // Each name once, as `COLLATE NOCASE` compares them (ASCII case folded).
+        let mut names: Vec<&str> = Vec::with_capacity(4);
+        for name in [
+            Some(d_actor.as_str()),
+            d_cp.as_deref(),
+            Some(s_actor.as_str()),
+            s_cp.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                names.push(name);
+            }
+        }
+        for name in names {
+            st.execute(params![id, name, d_when, a_when])?;
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
 // Claims and links
 
 pub(super) fn delete_claims(conn: &Connection, article_id: i64) -> rusqlite::Result<()> {
@@ -401,30 +535,56 @@ pub(super) static CANDIDATES: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// Stores a link the linker found, with the decision a person made on the same pair of claims
-/// (by their keys) if there is one: a rejected pair comes back rejected, never `auto`.
+/// Stores a link the linker found between the claims with ids `denial_id`, `assertion_id` and
+/// keys `denial_key`, `assertion_key`, with the decision a person made on the same pair of
+/// claims (by their keys) if there is one: a rejected pair comes back rejected, never `auto`.
+/// One row, one statement (its `link_companies` rows are written at commit, `finish`).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn insert_link(
     conn: &Connection,
+    deferred: &mut Deferred,
     denial_id: i64,
+    denial_key: &str,
     assertion_id: i64,
+    assertion_key: &str,
     verdict: &crate::model::LinkVerdict,
     rank: i64,
 ) -> rusqlite::Result<usize> {
-    conn.prepare_cached(
-        "INSERT OR IGNORE INTO links \
-           (denial_id, assertion_id, reason, first, status, note, decided_by, decided_at, rank) \
-         SELECT ?1, ?2, ?3, ?4, COALESCE(d.status, 'auto'), d.note, d.decided_by, d.decided_at, ?5 \
-         FROM (SELECT (SELECT key FROM claims WHERE id = ?1) AS dk, \
-                      (SELECT key FROM claims WHERE id = ?2) AS ak) k \
-         LEFT JOIN link_decisions d ON d.denial_key = k.dk AND d.assertion_key = k.ak",
-    )?
-    .execute(params![
-        denial_id,
-        assertion_id,
-        verdict.reason,
-        verdict.first.as_str(),
-        rank
-    ])
+    type Decision = (String, Option<String>, Option<String>, Option<String>);
+    let decision: Option<Decision> = conn
+        .prepare_cached(
+            "SELECT status, note, decided_by, decided_at FROM link_decisions \
+             WHERE denial_key = ?1 AND assertion_key = ?2",
+        )?
+        .query_row([denial_key, assertion_key], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .optional()?;
+    let (status, note, by, at) = match decision {
+        Some((status, note, by, at)) => (status, note, by, at),
+        None => ("auto".to_string(), None, None, None),
+    };
+    let n = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO links \
+               (denial_id, assertion_id, reason, first, status, note, decided_by, decided_at, rank) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+            denial_id,
+            assertion_id,
+            verdict.reason,
+            verdict.first.as_str(),
+            status,
+            note,
+            by,
+            at,
+            rank
+        ])?;
+    if n > 0 {
+        deferred.links_inserted(conn.last_insert_rowid(), n);
+    }
+    Ok(n)
 }
 
 /// Deletes a link the policy no longer keeps (`keep.rs`); a link a person confirmed stays.
@@ -674,7 +834,7 @@ pub(super) fn edit_claim(
     cache.clear_lists();
     let mut links = keep::refill(conn, linker, cache, &affected)?;
     links += keep::link_new(conn, linker, cache, record.clone(), key)?;
-    links += restore_confirmed(conn, record.article_id)?;
+    links += restore_confirmed(conn, &mut cache.deferred, record.article_id)?;
     Ok(Some((record, links)))
 }
 
@@ -707,7 +867,7 @@ pub(super) fn insert_and_link(
         };
         links += keep::link_new(conn, linker, cache, record, key)?;
     }
-    links += restore_confirmed(conn, article.id)?;
+    links += restore_confirmed(conn, &mut cache.deferred, article.id)?;
     Ok((claims.len(), links))
 }
 
@@ -836,39 +996,91 @@ fn status_condition(status: StatusFilter) -> String {
 }
 
 /// All links passing the filter on either side (and its status filter), with both claims and
-/// the decision made on them, in one query.
+/// the decision made on them. The links are read first (ids only, in order); then each claim
+/// they name is read and decoded once, however many links it takes part in: a frequent
+/// company's 65,000 links name about 20,000 claims, and reading both claims with every link
+/// was four row lookups and two decodings a link.
 pub(super) fn review_links(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<Vec<ReviewLink>> {
+    type LinkRow = (
+        i64,
+        String,
+        First,
+        LinkStatus,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        i64,
+        i64,
+    );
     let (sql, params) = review_query(filter);
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params_from_iter(params), |r| {
-        Ok(ReviewLink {
-            id: r.get(0)?,
-            reason: r.get(1)?,
-            first: parsed(r, 2)?,
-            status: parsed(r, 3)?,
-            note: r.get(4)?,
-            decided_by: r.get(5)?,
-            decided_at: r.get(6)?,
-            denial: claim_record(r, 7)?,
-            assertion: claim_record(r, 7 + CLAIM_COLUMNS)?,
-        })
-    })?;
-    rows.collect()
+    let rows: Vec<LinkRow> = st
+        .query_map(params_from_iter(params), |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                parsed(r, 2)?,
+                parsed(r, 3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut claims: std::collections::HashMap<i64, ClaimRecord> = std::collections::HashMap::new();
+    for row in &rows {
+        for id in [row.7, row.8] {
+            if let std::collections::hash_map::Entry::Vacant(v) = claims.entry(id) {
+                // Every link has both claims (foreign keys); a missing one is a damaged file.
+                let record = claim_by_id(conn, id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+                v.insert(record);
+            }
+        }
+    }
+    let claim = |id: i64| {
+        claims
+            .get(&id)
+            .cloned()
+            .ok_or(rusqlite::Error::QueryReturnedNoRows)
+    };
+    rows.into_iter()
+        .map(
+            |(id, reason, first, status, note, decided_by, decided_at, d, a)| {
+                Ok(ReviewLink {
+                    id,
+                    reason,
+                    first,
+                    status,
+                    note,
+                    decided_by,
+                    decided_at,
+                    denial: claim(d)?,
+                    assertion: claim(a)?,
+                })
+            },
+        )
+        .collect()
 }
 
-/// The SQL of `review_links` and its parameters.
+/// The SQL of `review_links` (the link's columns and both claims' ids) and its parameters.
 pub(super) fn review_query(filter: &ClaimFilter) -> (String, Vec<Value>) {
     let mut params = Vec::new();
-    let (from, where_clause, order, _) = link_query(filter, &mut params);
+    let (from, where_clause, order, on_claims) = link_query(filter, &mut params);
     params.push(limit_value(filter.limit));
+    // The claims are joined only when the filter or the order reads them.
+    let company = filter.company.is_some();
+    let joins = if on_claims || !company {
+        "JOIN claims d ON d.id = l.denial_id JOIN claims s ON s.id = l.assertion_id"
+    } else {
+        ""
+    };
     let sql = format!(
-        "SELECT l.id, l.reason, l.first, l.status, l.note, l.decided_by, l.decided_at, {}, {} \
-         FROM {from} \
-         JOIN claims d ON d.id = l.denial_id JOIN articles da ON da.id = d.article_id \
-         JOIN claims s ON s.id = l.assertion_id JOIN articles sa ON sa.id = s.article_id \
+        "SELECT l.id, l.reason, l.first, l.status, l.note, l.decided_by, l.decided_at, \
+         l.denial_id, l.assertion_id \
+         FROM {from} {joins} \
          {where_clause} ORDER BY {order} LIMIT ?{}",
-        claim_columns("d", "da"),
-        claim_columns("s", "sa"),
         params.len()
     );
     (sql, params)
@@ -1058,17 +1270,22 @@ fn corrected<'a>(
 /// Puts back the confirmed links that involve a claim of `article_id` and whose two claims are
 /// stored (found again by key) but that the linker did not make this time: a person's
 /// confirmation outlasts a change of rules. Returns how many were put back.
-fn restore_confirmed(conn: &Connection, article_id: i64) -> rusqlite::Result<usize> {
-    conn.prepare_cached(
-        "INSERT OR IGNORE INTO links \
-           (denial_id, assertion_id, reason, first, status, note, decided_by, decided_at) \
-         SELECT dc.id, ac.id, d.reason, d.first, d.status, d.note, d.decided_by, d.decided_at \
-         FROM link_decisions d \
-         JOIN claims dc ON dc.key = d.denial_key AND dc.polarity = 'denial' \
-         JOIN claims ac ON ac.key = d.assertion_key AND ac.polarity = 'assertion' \
-         WHERE d.status = 'confirmed' AND (dc.article_id = ?1 OR ac.article_id = ?1)",
-    )?
-    .execute([article_id])
+fn restore_confirmed(conn: &Connection, deferred: &mut Deferred, article_id: i64) -> rusqlite::Result<usize> {
+    let n = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO links \
+               (denial_id, assertion_id, reason, first, status, note, decided_by, decided_at) \
+             SELECT dc.id, ac.id, d.reason, d.first, d.status, d.note, d.decided_by, d.decided_at \
+             FROM link_decisions d \
+             JOIN claims dc ON dc.key = d.denial_key AND dc.polarity = 'denial' \
+             JOIN claims ac ON ac.key = d.assertion_key AND ac.polarity = 'assertion' \
+             WHERE d.status = 'confirmed' AND (dc.article_id = ?1 OR ac.article_id = ?1)",
+        )?
+        .execute([article_id])?;
+    if n > 0 {
+        deferred.links_inserted(conn.last_insert_rowid(), n);
+    }
+    Ok(n)
 }
 
 /// Records a person's decision on link `id`: on the link row, and (for confirmed or rejected)
@@ -1157,13 +1374,20 @@ pub(super) fn orphaned_decisions(conn: &Connection) -> rusqlite::Result<Vec<Orph
 // ---------------------------------------------------------------------------------------------
 // Search and stats
 
+/// At most this many matches of a search are ranked by bm25: the ones stored last. bm25 reads
+/// each match's length from the index, about 10 µs a match, so a word in most of a large
+/// archive's articles cost a third of a second at 35,000 articles and grew with the archive;
+/// for a word in fewer articles than this, every match is ranked, as before.
+pub(super) const SEARCH_RANKED: i64 = 2_000;
+
 pub(super) fn search(conn: &Connection, fts_query: &str, limit: usize) -> rusqlite::Result<Vec<SearchHit>> {
-    // The best `limit` are chosen by bm25 alone first (`top`); the snippet, which reads and
-    // tokenises an article's text, is made for those only: for a word in most articles,
-    // making it for every match before sorting took 650 ms at 22,000 articles.
+    // `ranked`: the last `SEARCH_RANKED` matches, read in the index's own order (no sort), so
+    // bm25 runs for those only. The best `limit` of them are chosen by bm25 alone (`top`); the
+    // snippet, which reads and tokenises an article's text, is made for those only.
     let mut st = conn.prepare_cached(
-        "WITH top AS (SELECT rowid AS id, bm25(articles_fts) AS score FROM articles_fts \
-                      WHERE articles_fts MATCH ?1 ORDER BY score, id LIMIT ?2) \
+        "WITH ranked AS (SELECT rowid AS id, bm25(articles_fts) AS score FROM articles_fts \
+                         WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3), \
+              top AS (SELECT id, score FROM ranked ORDER BY score, id LIMIT ?2) \
          SELECT a.id, a.url, a.title, a.outlet, a.published, \
          snippet(articles_fts, -1, '[', ']', '…', 16) \
          FROM top CROSS JOIN articles_fts ON articles_fts.rowid = top.id \
@@ -1171,7 +1395,7 @@ pub(super) fn search(conn: &Connection, fts_query: &str, limit: usize) -> rusqli
          WHERE articles_fts MATCH ?1 ORDER BY top.score, top.id",
     )?;
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    let rows = st.query_map(params![fts_query, limit], |r| {
+    let rows = st.query_map(params![fts_query, limit, SEARCH_RANKED], |r| {
         Ok(SearchHit {
             article_id: r.get(0)?,
             url: r.get(1)?,

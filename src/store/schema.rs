@@ -24,7 +24,11 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0005_text_status.sql"),
     ),
     ("0006_scale", include_str!("migrations/0006_scale.sql")),
-    ("0007_html_zstd", include_str!("migrations/0007_html_zstd.sql")),
+    (
+        "0007_batch_writes",
+        include_str!("migrations/0007_batch_writes.sql"),
+    ),
+    ("0008_html_zstd", include_str!("migrations/0008_html_zstd.sql")),
 ];
 
 /// The schema version this build writes and reads.
@@ -32,8 +36,8 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// The writer's page cache, as `PRAGMA cache_size` takes it (negative: KiB), 64 MiB.
-const WRITER_CACHE_KIB: i64 = -65_536;
+/// The writer's page cache, as `PRAGMA cache_size` takes it (negative: KiB), 32 MiB.
+const WRITER_CACHE_KIB: i64 = -32_768;
 
 /// The writer lets the write-ahead log grow to this many pages (64 MiB) before copying them
 /// into the database (SQLite's default is 1,000). An index page that many batches change is
@@ -129,6 +133,17 @@ fn check_header(path: &Path, h: &Header) -> Result<()> {
     Ok(())
 }
 
+/// Plans that do not depend on the values bound (SQLite's "query planner stability
+/// guarantee"). Without it, a statement whose plan SQLite thinks a bound value might change is
+/// marked to be prepared again whenever a parameter is bound anew, so a cached statement was
+/// compiled again at every use: reading a linking candidate by id (`claim_with_key`) spent 9%
+/// of a bulk ingest in SQLite's parser at 30,000 articles stored. Our statements look rows up
+/// by equality and index ranges, whose plans no bound value changes.
+fn stable_plans(conn: &Connection) -> rusqlite::Result<()> {
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    Ok(())
+}
+
 /// Checks, configures and migrates a connection opened for writing.
 pub(super) fn prepare_for_writing(conn: &mut Connection, path: &Path) -> Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| open_error(path, e))?;
@@ -139,14 +154,14 @@ pub(super) fn prepare_for_writing(conn: &mut Connection, path: &Path) -> Result<
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        // A writer touches index pages all over a big file: a 64 MiB page cache (SQLite's
+        // A writer touches index pages all over a big file: a 32 MiB page cache (SQLite's
         // default is 2 MiB) keeps them in memory instead of reading them back from the OS for
         // every article. (Not `temp_store = MEMORY`: SQLite then truncates the in-memory
         // sub-journal by walking it from its start at the end of every statement: 76% of the
         // process in one profile at 20,000 articles stored; see BENCHMARKS.md.)
         conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB)?;
         conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
-        Ok(())
+        stable_plans(conn)
     };
     configure(conn).map_err(|e| open_error(path, e))?;
     migrate(conn, path)?;
@@ -219,6 +234,7 @@ pub(super) fn prepare_for_reading(conn: &Connection, path: &Path) -> Result<()> 
     }
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(|e| open_error(path, e))?;
+    stable_plans(conn).map_err(|e| open_error(path, e))?;
     conn.pragma_update(None, "cache_size", READER_CACHE_KIB)
         .map_err(|e| open_error(path, e))?;
     // Sorts (a company's whole claim list) in memory, not in temporary files. A reader opens no

@@ -1,6 +1,6 @@
 -- The schema after every migration, as SQLite stores it. Regenerate with
 -- UPDATE_SCHEMA_SNAPSHOT=1 cargo test --lib store; review the diff.
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 PRAGMA application_id = 1131172971;
 
 CREATE TABLE _claimtrack_meta (
@@ -28,10 +28,6 @@ CREATE TABLE articles (
 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, text)
         VALUES ('delete', old.id, old.title, old.text);
-END;
-
-CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
 
 CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
@@ -238,18 +234,6 @@ CREATE TABLE links (
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), note TEXT, decided_by TEXT, decided_at TEXT, rank INTEGER,
     UNIQUE (denial_id, assertion_id)
 );
-
-CREATE TRIGGER links_ai_companies AFTER INSERT ON links BEGIN
-    INSERT INTO link_companies (link_id, company, d_when, a_when)
-    SELECT new.id, name,
-           (SELECT stated_when FROM claims WHERE id = new.denial_id),
-           (SELECT stated_when FROM claims WHERE id = new.assertion_id)
-    FROM (SELECT actor AS name FROM claims WHERE id = new.denial_id
-          UNION SELECT counterparty FROM claims WHERE id = new.denial_id
-          UNION SELECT actor FROM claims WHERE id = new.assertion_id
-          UNION SELECT counterparty FROM claims WHERE id = new.assertion_id)
-    WHERE name IS NOT NULL;
-END;
 
 CREATE INDEX links_assertion_id ON links (assertion_id);
 

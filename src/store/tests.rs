@@ -1073,6 +1073,144 @@ fn a_failed_save_inside_a_batch_takes_back_that_article_only() {
     assert_eq!((count(&store, "claims"), count(&store, "links")), (2, 1));
 }
 
+/// `link_companies` as the trigger of migration 0006 wrote it, computed from `links`: (link id,
+/// company folded, d_when, a_when), sorted.
+fn link_companies_expected(store: &Store) -> Vec<(i64, String, Option<String>, Option<String>)> {
+    store
+        .conn
+        .prepare(
+            "SELECT link_id, lower(name), d_when, a_when FROM ( \
+               SELECT l.id AS link_id, d.actor AS name, d.stated_when AS d_when, s.stated_when AS a_when \
+                 FROM links l JOIN claims d ON d.id = l.denial_id JOIN claims s ON s.id = l.assertion_id \
+               UNION SELECT l.id, d.counterparty, d.stated_when, s.stated_when \
+                 FROM links l JOIN claims d ON d.id = l.denial_id JOIN claims s ON s.id = l.assertion_id \
+               UNION SELECT l.id, s.actor, d.stated_when, s.stated_when \
+                 FROM links l JOIN claims d ON d.id = l.denial_id JOIN claims s ON s.id = l.assertion_id \
+               UNION SELECT l.id, s.counterparty, d.stated_when, s.stated_when \
+                 FROM links l JOIN claims d ON d.id = l.denial_id JOIN claims s ON s.id = l.assertion_id) \
+             WHERE name IS NOT NULL ORDER BY 1, 2",
+        )
+        .and_then(|mut st| {
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect()
+        })
+        .expect("the expected rows")
+}
+
+fn link_companies_stored(store: &Store) -> Vec<(i64, String, Option<String>, Option<String>)> {
+    store
+        .conn
+        .prepare("SELECT link_id, lower(company), d_when, a_when FROM link_companies ORDER BY 1, 2")
+        .and_then(|mut st| {
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .collect()
+        })
+        .expect("the stored rows")
+}
+
+/// The full-text rows and `link_companies` are written once per transaction (migration 0007,
+/// `queries::finish`): after a batch holding a failed article, an article replaced before the
+/// commit and links pushed out, and after single saves, both are what the row-by-row triggers
+/// wrote.
+#[test]
+fn rows_written_at_commit_match_what_the_triggers_wrote() {
+    let db = temp_db();
+    let mut store = open(&db);
+    let with_cp = |actor: &str, p: Polarity, cp: &str, s: &str| {
+        let mut c = claim(actor, p, DataType::PersonalData, s);
+        c.counterparty = Some(cp.to_string());
+        c
+    };
+    store.begin_batch().expect("a batch begins");
+    store
+        .save_article(
+            &article(Some("u0"), "2018-01-01", "an early denial"),
+            &(0..7)
+                .map(|i| denial("Acme", &format!("d0 {i}")))
+                .collect::<Vec<_>>(),
+            "v1",
+        )
+        .expect("save");
+    store
+        .save_article(
+            &article(Some("u1"), "2018-01-01", "walrus first draft"),
+            &[
+                denial("Acme", "d1"),
+                with_cp("Acme", Polarity::Denial, "Zeta", "d1z"),
+            ],
+            "v1",
+        )
+        .expect("save");
+    assert!(save_a_broken_article(&mut store).is_err());
+    for i in 0..8 {
+        store
+            .save_article(
+                &article(
+                    Some(&format!("a{i}")),
+                    "2018-02-01",
+                    &format!("report number {i} pelican"),
+                ),
+                &[
+                    assertion("Acme", &format!("a{i}")),
+                    with_cp("Acme", Polarity::Assertion, "Yotta", &format!("a{i}y")),
+                ],
+                "v1",
+            )
+            .expect("save");
+    }
+    // Replaced before the commit: its index row must be the new text's.
+    store
+        .save_article(
+            &article(Some("u1"), "2018-01-01", "walrus second draft heron"),
+            &[denial("Acme", "d1 again")],
+            "v1",
+        )
+        .expect("replace");
+    store.commit_batch().expect("committed");
+    // Outside a batch, each save is its own transaction.
+    store
+        .save_article(
+            &article(Some("u9"), "2018-03-01", "a later piece about an ibis"),
+            &[with_cp("Acme", Polarity::Denial, "Zeta", "d9")],
+            "v1",
+        )
+        .expect("save");
+    store
+        .conn
+        .execute(
+            "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        )
+        .expect("the full-text index matches the articles");
+    let found = |q: &str| -> Vec<Option<String>> {
+        store
+            .search(q, 20)
+            .expect("search")
+            .into_iter()
+            .map(|h| h.url)
+            .collect()
+    };
+    assert_eq!(found("heron"), [Some("u1".to_string())]);
+    assert!(
+        found("first").is_empty(),
+        "the replaced text is no longer indexed"
+    );
+    assert_eq!(found("pelican").len(), 8);
+    assert_eq!(found("ibis"), [Some("u9".to_string())]);
+    assert_eq!(count(&store, "articles_fts"), count(&store, "articles"));
+    let expected = link_companies_expected(&store);
+    assert!(expected.iter().any(|r| r.1 == "zeta") && expected.iter().any(|r| r.1 == "yotta"));
+    let max_link: i64 = store
+        .conn
+        .query_row("SELECT max(id) FROM links", [], |r| r.get(0))
+        .expect("links");
+    assert!(
+        max_link > count(&store, "links"),
+        "links were pushed out of a best 5 before the commit"
+    );
+    assert_eq!(link_companies_stored(&store), expected);
+}
+
 #[test]
 fn a_batch_never_committed_is_taken_back_whole() {
     let db = temp_db();
