@@ -226,6 +226,24 @@ fn assign(
     (tp, to_gold)
 }
 
+/// A predicted claim in a few words, for a refused link: action, data type, counterparty, scope
+/// and dates, the rule that read it.
+fn brief(r: &ClaimRecord) -> String {
+    let c = &r.claim;
+    let date = |d: Option<crate::model::PartialDate>| d.map_or("-".to_string(), |d| d.to_string());
+    format!(
+        "({} {} → {}, scope {}, stated {}, period {}..{}, rule {})",
+        c.action,
+        c.data_type,
+        c.counterparty.as_deref().unwrap_or("-"),
+        c.scope.map_or("-".to_string(), |s| s.to_string()),
+        date(r.when_stated()),
+        date(c.period_start),
+        date(c.period_end),
+        c.rule
+    )
+}
+
 /// Scores predictions against the gold set. `canon` maps company names to canonical names.
 pub fn score(
     predicted: &[Predicted],
@@ -330,13 +348,34 @@ pub fn score(
             });
         }
     }
+    // Gold claim id → the predicted claim matched to it: a missed link says which side was not
+    // found, or, when both were, which rule kept them apart.
+    let gold_to_pred: HashMap<&str, &ClaimRecord> = predicted
+        .iter()
+        .zip(&core_assignment)
+        .filter_map(|(p, a)| a.map(|g| (gold[g].claim_id.as_str(), &p.claim)))
+        .collect();
     for l in &real {
         if !pairs.contains(&(l.denial.as_str(), l.assertion.as_str())) {
+            let found = |id: &str| gold_to_pred.get(id).copied();
+            let cause = match (found(&l.denial), found(&l.assertion)) {
+                (None, None) => "neither claim found".to_string(),
+                (None, Some(_)) => "denial not found".to_string(),
+                (Some(_), None) => "assertion not found".to_string(),
+                (Some(d), Some(a)) => match crate::link::refusal(d, a) {
+                    Some(rule) => format!(
+                        "both found; refused by {rule}: denial {}, assertion {}",
+                        brief(d),
+                        brief(a)
+                    ),
+                    None => "both found; accepted by the rules but not kept".to_string(),
+                },
+            };
             mistakes.push(Mistake {
                 kind: "missed link",
                 article: String::new(),
                 detail: format!(
-                    "{} ↔ {}: {}",
+                    "{} ↔ {} [{cause}]: {}",
                     l.denial,
                     l.assertion,
                     l.why.as_deref().unwrap_or("")

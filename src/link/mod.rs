@@ -59,7 +59,10 @@
 //!      known to have gone on by then (its start, end or report date on or before `S`); no scope → as
 //!      `present` (a bare "we do not share" is about the time it is said).
 //!    - When the denial has no date at all (no `stated_on`, no published date), its bound cannot
-//!      be computed and is not checked; the reason says so. Only computable bounds are checked:
+//!      be computed and is not checked; the reason says so. Nor when it is a promise the article
+//!      reports without its date ("had promised users that it would", "its privacy policy
+//!      said", "told users at the time": `EARLIER_PROMISE`) and the sentence gives no date of
+//!      its own: the promise is older than the article by an unknown time. Only computable bounds are checked:
 //!      with `always` nothing is checked at all.
 //! 7. **Conditions.** A denial with a condition (rules `deny.qualified`, `deny.only_with_consent`:
 //!    "only with users' permission", "unless the user agreed", "not against people's wishes")
@@ -84,7 +87,17 @@
 //!     conditional denial whose missing condition the report states; or a name both claims'
 //!     sentences or headlines mention (a product, feature, person or other company:
 //!     `topic_terms`). A company's 2010 denial about one product is not contradicted by a 2017
-//!     report about another only because both say "data".
+//!     report about another only because both say "data". The outlet's own reporting is not
+//!     "the company's own words". The same specific data type ties only when the report names
+//!     one of the names the denial's own sentence gives, if it gives any (`names_met`: "the
+//!     audio of Portal calls" is not contradicted by another product's recordings). A denial
+//!     answering one report ("we disagree with the suggestion", "rejected the report":
+//!     `REBUTTAL`) is tied to another article's report only by a named counterparty or a shared
+//!     name. An assurance that users decide (`deny.in_control`, `deny.keep_private`) is tied,
+//!     like a conditional denial, by a report that the users' say was missing, and it covers
+//!     collecting or using when its sentence names them ("in control of what we collect").
+//!
+//! `refusal` names the first rule that refuses a pair (for `eval --show`).
 //!
 //! # Which came first
 //!
@@ -215,27 +228,43 @@ pub fn accepts(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
     time_rule(denial, assertion).is_some()
 }
 
+/// Why the rules refuse to link a pair: the first rule that fails, in the words of the module
+/// doc ("the action", "one episode"), or `None` when `evaluate` links it. For `eval --show`:
+/// a missed link whose two claims were both found names the rule that kept them apart.
+pub fn refusal(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<&'static str> {
+    verdict(denial, assertion).err()
+}
+
 /// Every rule but the reason: `Some` with the time rule that applied when the pair is linked.
 fn time_rule(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<TimeRule> {
+    verdict(denial, assertion).ok()
+}
+
+/// Every rule but the reason: the time rule that applied when the pair is linked, else the
+/// rule that refused it.
+fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'static str> {
     let (d, a) = (&denial.claim, &assertion.claim);
     if d.polarity != Polarity::Denial || a.polarity != Polarity::Assertion {
-        return None;
+        return Err("rule 1 (polarity)");
     }
-    if d.actor != a.actor || !d.data_type.compatible(&a.data_type) {
-        return None;
+    if d.actor != a.actor {
+        return Err("rule 2 (actor)");
+    }
+    if !d.data_type.compatible(&a.data_type) {
+        return Err("rule 3 (data type)");
     }
     if !counterparty_covers(d.counterparty.as_deref(), a.counterparty.as_deref()) {
-        return None;
+        return Err("rule 4 (counterparty)");
     }
-    if !action_contradicts(d.action, a.action) {
-        return None;
+    if !action_contradicts(d.action, a.action) && !control_names_action(d, a.action) {
+        return Err("rule 5 (action)");
     }
     let internal = a
         .counterparty
         .as_deref()
         .is_some_and(|c| INTERNAL_COUNTERPARTIES.contains(&c.trim()));
     if internal && d.counterparty.is_none() && matches!(d.action, Action::Share | Action::Sell) {
-        return None;
+        return Err("rule 4 (the company's own staff are not a counterparty of sharing)");
     }
     // Handing data over (or a general assurance that it stays with the users) is contradicted
     // by access only when someone outside the company is named as having it: "staff accessed
@@ -244,13 +273,13 @@ fn time_rule(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<TimeRule> 
         && matches!(d.action, Action::Share | Action::Other)
         && !is_outside(a.counterparty.as_deref())
     {
-        return None;
+        return Err("rule 5 (access by no one outside the company)");
     }
     if same_sentence(denial, assertion) {
-        return None;
+        return Err("rule 9 (one sentence)");
     }
     if is_conditional(d) && !CONDITION_MISSING.is_match(&a.sentence) {
-        return None;
+        return Err("rule 7 (the report does not say the denial's condition was missing)");
     }
     // A denial about one kind of data ("card data", "genetic files") is not contradicted by a
     // report that only says "data" or "personal details" were shared: the report does not show
@@ -262,15 +291,15 @@ fn time_rule(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<TimeRule> 
         && !is_conditional(d)
         && !same_named_counterparty(d.counterparty.as_deref(), a.counterparty.as_deref())
     {
-        return None;
+        return Err("rule 3 (a specific denied type against a generic report)");
     }
     if !restrictions_met(&d.sentence, a) {
-        return None;
+        return Err("rule 8 (limits in the denial's words)");
     }
     if !episode_tie(denial, assertion) {
-        return None;
+        return Err("rule 10 (one episode)");
     }
-    time_check(denial, assertion)
+    time_check(denial, assertion).ok_or("rule 6 (time)")
 }
 
 /// Rule 10: something beyond the company ties the denial and the report to one episode. A
@@ -288,19 +317,39 @@ fn episode_tie(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
         // not ("the cars record network names; Google does not collect payload data") narrows
         // itself; it does not contradict itself.
         let said_by = |who: &str| a.speaker.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(who));
-        let same_voice = (said_by(&d.actor) || d.speaker.as_deref().is_some_and(said_by))
+        // The outlet's own reporting is not a statement by the company: a newsroom that reports
+        // a promise and its breach has not narrowed anything.
+        let outlet = |who: &&str| {
+            denial
+                .outlet
+                .as_deref()
+                .is_some_and(|o| o.eq_ignore_ascii_case(who))
+        };
+        let same_voice = (said_by(&d.actor)
+            || d.speaker.as_deref().filter(|s| !outlet(s)).is_some_and(said_by))
             && denial.when_stated() == assertion.when_stated();
         // "Google confirmed the practice but said the codes were never stored": the denial
         // concedes what its story reports and narrows it.
         return !same_voice && !CONCEDES.is_match(&d.sentence);
     }
+    if same_named_counterparty(d.counterparty.as_deref(), a.counterparty.as_deref()) {
+        return true;
+    }
+    let theirs = topic_terms(assertion);
+    if topic_terms(denial).iter().any(|t| theirs.contains(t)) {
+        return true;
+    }
+    // A denial that answers one report ("we disagree with the suggestion that ...", "rejected
+    // the report") speaks of that report's episode: only the ties above (one article, the same
+    // named counterparty, a shared name) bring another report to it.
+    if REBUTTAL.is_match(&d.sentence) {
+        return false;
+    }
     if d.data_type != DataType::PersonalData
         && d.data_type == a.data_type
         && !ANAPHORIC_DATA.is_match(&d.sentence)
+        && names_met(denial, &theirs)
     {
-        return true;
-    }
-    if same_named_counterparty(d.counterparty.as_deref(), a.counterparty.as_deref()) {
         return true;
     }
     // A categorical denial is meant to cover every case: "we do not sell data to anyone",
@@ -312,12 +361,85 @@ fn episode_tie(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
     {
         return true;
     }
-    if is_conditional(d) && CONDITION_MISSING.is_match(&a.sentence) {
-        return true;
-    }
-    let theirs = topic_terms(assertion);
-    topic_terms(denial).iter().any(|t| theirs.contains(t))
+    // A conditional denial, or an assurance that users decide ("owners decide what police
+    // see", "would keep their health information private"), meets a report that the users'
+    // say was missing ("without the owners' consent").
+    (is_conditional(d) || is_control(d)) && CONDITION_MISSING.is_match(&a.sentence)
 }
+
+/// The names a denial's own sentence gives (a product, a feature: "Portal calls", "Nest Guard
+/// units"), less its speaker's and its counterparty's: a denial about one product is tied to a
+/// report of another article by its data type only when the report names one of them too. A
+/// denial naming nothing is not limited.
+fn names_met(denial: &ClaimRecord, theirs: &[String]) -> bool {
+    let d = &denial.claim;
+    let excluded: Vec<String> = [d.speaker.as_deref(), d.counterparty.as_deref()]
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s.split_whitespace().map(fold).collect::<Vec<_>>())
+        .collect();
+    let own: Vec<String> = terms(denial, false)
+        .into_iter()
+        .filter(|t| !excluded.contains(t))
+        .collect();
+    own.is_empty() || own.iter().any(|t| theirs.contains(t))
+}
+
+/// An assurance that users decide what happens to their data (rules `deny.in_control`,
+/// `deny.keep_private`: "users are in control", "customers decide who sees their videos",
+/// "would keep their information private").
+fn is_control(d: &crate::model::Claim) -> bool {
+    d.rule.contains("deny.in_control") || d.rule.contains("deny.keep_private")
+}
+
+/// An assurance of control that names the practice it governs ("users are in control of what
+/// information we collect") covers that practice too: collecting or using.
+fn control_names_action(d: &crate::model::Claim, asserted: Action) -> bool {
+    if !is_control(d) {
+        return false;
+    }
+    match asserted {
+        Action::Collect => CONTROL_COLLECT.is_match(&d.sentence),
+        Action::Use => CONTROL_USE.is_match(&d.sentence),
+        _ => false,
+    }
+}
+
+static CONTROL_COLLECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:collect\w*|gather\w*|stor(?:e|es|ed|ing)|record(?:s|ed|ing)?|keep|keeps|kept|retain\w*)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+static CONTROL_USE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:use|uses|used|using)\b").expect("a valid regex: a constant pattern")
+});
+
+/// A denial answering one report: "disagree with the suggestion", "rejected the report",
+/// "disputed these claims", "denied the allegations".
+static REBUTTAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:disagree\w*|disput\w*|reject\w*|refut\w*|contest\w*|den(?:y|ies|ied|ying)|push(?:ed|es)?\s+back\s+on)\s+",
+        r"(?:with\s+)?(?:the|this|that|these|those|such|its|their)\s+(?:[\w’'-]+\s+){0,2}?",
+        r"(?:suggestion|suggestions|report|reports|reporting|claim|claims|characteri[sz]ation|allegation|allegations|",
+        r"account|story|stories|finding|findings|assertion|assertions|idea|notion|accusation|accusations|conclusion)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A denial reported as an earlier promise or statement of the company's ("had promised users
+/// that it would", "its privacy policy said", "told users they could"): it was made at a time
+/// the article does not give, before the article, so the article's date does not bound it.
+static EARLIER_PROMISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:had\s+(?:\w+\s+)?(?:promised|pledged|assured|told|said|claimed|stated)|",
+        r"(?:promised|pledged|assured)\s+(?:\w+\s+){0,3}?(?:users|customers|consumers|people|patients|members|parents|owners|drivers|that)|",
+        r"(?:privacy\s+)?(?:policy|policies|notice|terms|pages|page|settings?\s+screen|prompt)\s+(?:had\s+)?(?:said|says|told|tells|stated|states|promised|promises|claimed|assured)|",
+        r"(?:said|told\s+\w+)\s+at\s+the\s+time)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
 
 /// A denial that first concedes the reported practice: "confirmed the practice but said",
 /// "acknowledged that ..., but".
@@ -586,6 +708,11 @@ fn fold(w: &str) -> String {
 /// capital or a hyphen ("Wi-Fi", "iPhone"), minus `COMMON_CAPITALISED`, the actor's own names,
 /// the outlet's name and datelines in capitals. A headline in title case gives only the latter kind.
 fn topic_terms(r: &ClaimRecord) -> Vec<String> {
+    terms(r, true)
+}
+
+/// `topic_terms`, from the sentence alone when `with_title` is false.
+fn terms(r: &ClaimRecord, with_title: bool) -> Vec<String> {
     let own: &[String] = COMPANY_WORDS.get(&r.claim.actor).map_or(&[], Vec::as_slice);
     let mut actor_words: Vec<String> = r.claim.actor.split_whitespace().map(fold).collect();
     // The outlet's own name (in a dateline, "(Atlantic Newswire)") ties nothing either.
@@ -631,7 +758,7 @@ fn topic_terms(r: &ClaimRecord) -> Vec<String> {
         }
     };
     push(&r.claim.sentence, false);
-    if let Some(title) = &r.article_title {
+    if let Some(title) = r.article_title.as_ref().filter(|_| with_title) {
         let long: Vec<&str> = title
             .split_whitespace()
             .filter(|w| w.chars().count() >= 4)
@@ -793,6 +920,8 @@ fn assertion_interval(a: &ClaimRecord) -> (Option<NaiveDate>, Option<NaiveDate>)
 enum TimeRule {
     Always,
     Undated,
+    /// A promise the article reports without its date (`EARLIER_PROMISE`).
+    Promise,
     Present(PartialDate),
     Past(PartialDate),
 }
@@ -809,6 +938,16 @@ fn time_check(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<TimeRule>
             let Some(s) = stated else {
                 return Some(TimeRule::Undated);
             };
+            // "BetterHelp had promised users that it would keep ...": the promise is older than
+            // the article by an unknown time, so the article's date bounds nothing. A date the
+            // sentence gives ("told Congress in April") still does.
+            let own_date = denial
+                .claim
+                .stated_on
+                .filter(|s| Some(*s) != denial.published.map(PartialDate::from_naive));
+            if own_date.is_none() && EARLIER_PROMISE.is_match(&denial.claim.sentence) {
+                return Some(TimeRule::Promise);
+            }
             if a_hi.is_some_and(|hi| hi < s.first_day()) {
                 return None;
             }
@@ -856,6 +995,10 @@ fn time_text(assertion: &ClaimRecord, rule: TimeRule) -> String {
     match rule {
         TimeRule::Always => "the denial covers all time".to_string(),
         TimeRule::Undated => "the denial is undated, so its time cannot be checked".to_string(),
+        TimeRule::Promise => format!(
+            "the denial is an earlier promise the article does not date, so its time cannot be checked ({})",
+            reach()
+        ),
         TimeRule::Present(s) => format!("the denial speaks for {s} onward and {}", reach()),
         TimeRule::Past(s) => format!("the denial covers the time up to {s} and {}", reach()),
     }
@@ -1149,11 +1292,118 @@ mod tests {
                 "act=collect; speaker=Quartz; pub=2010-04-27; article=1; span=50-90 | The cars gathered what people sent.",
                 Some(First::Denial),
             ),
+            // The outlet's own reporting of a promise and of its breach is not one statement
+            // narrowing itself.
+            (
+                "pol=denial; act=collect; scope=always; speaker=Quartz; outlet=Quartz; pub=2010-04-27; article=1; span=0-40 \
+                | The firm had never collected payload data, it told users.",
+                "act=collect; speaker=Quartz; pub=2010-04-27; article=1; span=50-90 | The cars gathered what people sent.",
+                Some(First::Denial),
+            ),
             // ... or the denial concedes the practice first.
             (
                 "pol=denial; act=collect; scope=always; pub=2017-11-21; article=1; span=0-40 \
                 | Google confirmed the practice but said the data was never kept.",
                 "act=collect; speaker=Quartz; pub=2017-11-21; article=1; span=50-90 | Phones sent the data to Google.",
+                None,
+            ),
+        ];
+        for (d, a, expected) in cases {
+            check(d, a, expected);
+        }
+    }
+
+    /// Ties added after the d77-d86 check: a rebuttal speaks of its own story's episode; a
+    /// denial naming a product is tied by its data type only to reports naming it; an assurance
+    /// that users decide meets a report of the users' say missing; a promise the article does
+    /// not date is not bounded by the article's date; an assurance of control covers the
+    /// practice it names.
+    #[test]
+    fn rebuttals_products_control_promises() {
+        let cases = [
+            // A rebuttal of one report is not tied to another article's report by a missing
+            // condition or a data type alone...
+            (
+                "pol=denial; dt=contacts_friends; rule=deny.qualified; scope=past; pub=2018-06-04; article=1; \
+                title=Facebook responds to reporting on device-integrated APIs \
+                | We disagree with the suggestion that friends' data was handed over against people's wishes.",
+                "act=access; cp=app developers; dt=contacts_friends; start=2007; end=2014; pub=2018-10-25; article=2; \
+                title=UK watchdog fines Facebook over Cambridge Analytica \
+                | Between 2007 and 2014, Facebook allowed app developers to reach people's information without clear consent.",
+                None,
+            ),
+            // ... but a name both mention still ties it.
+            (
+                "pol=denial; dt=contacts_friends; scope=past; pub=2018-06-04; article=1 \
+                | We disagree with the suggestion that friends' data reached BlackBerry.",
+                "act=access; cp=BlackBerry; dt=contacts_friends; start=2015; pub=2018-06-10; article=2 \
+                | The Hub app on BlackBerry phones pulled in friends' profiles.",
+                Some(First::Denial),
+            ),
+            // A denial about one product's recordings is not contradicted by recordings of
+            // another product reported elsewhere...
+            (
+                "pol=denial; dt=recordings; act=access; scope=present; pub=2018-10-17; article=1 \
+                | Facebook maintained that it does not listen to the audio of Portal calls.",
+                "dt=recordings; act=access; cp=contractors; pub=2019-08-14; article=2 \
+                | Contractors were paid to listen to audio clips of users.",
+                None,
+            ),
+            // ... but is when the report names the product.
+            (
+                "pol=denial; dt=recordings; act=access; scope=present; pub=2018-10-17; article=1 \
+                | Facebook maintained that it does not listen to the audio of Portal calls.",
+                "dt=recordings; act=access; cp=contractors; pub=2019-08-14; article=2 \
+                | Contractors listened to audio from Portal calls.",
+                Some(First::Denial),
+            ),
+            // An assurance that owners decide meets a later report of footage handed over
+            // without their consent.
+            (
+                "pol=denial; act=other; rule=deny.in_control; scope=present; pub=2020-02-14; article=1 \
+                | Ring says camera owners decide what police see.",
+                "dt=recordings; cp=law enforcement; start=2022; end=2022; pub=2022-07-14; article=2 \
+                | Ring gave police doorbell footage without owners' consent 11 times this year.",
+                Some(First::Denial),
+            ),
+            // Not a report that says nothing of consent.
+            (
+                "pol=denial; act=other; rule=deny.in_control; scope=present; pub=2020-02-14; article=1 \
+                | Ring says camera owners decide what police see.",
+                "dt=recordings; cp=law enforcement; start=2022; end=2022; pub=2022-07-14; article=2 \
+                | Ring handed police footage in emergencies 11 times this year.",
+                None,
+            ),
+            // A promise reported without its date, against a practice that ended before the
+            // article: the article's date does not bound the promise.
+            (
+                "pol=denial; dt=health; rule=deny.keep_private; scope=present; pub=2023-03-02; article=1; span=0-50 \
+                | The service had repeatedly promised users that it would keep their health information private.",
+                "dt=health; cp=Pinterest; start=2017; end=2020; speaker=FTC; pub=2023-03-02; article=1; span=60-90 \
+                | Between 2017 and 2020 it gave Pinterest answers from its health questionnaires.",
+                Some(First::Denial),
+            ),
+            // The same statement made in the present tense on the article's date is bounded.
+            (
+                "pol=denial; dt=health; rule=deny.keep_private; scope=present; pub=2023-03-02; article=1; span=0-50 \
+                | The service says it keeps health information private.",
+                "dt=health; cp=Pinterest; start=2017; end=2020; speaker=FTC; pub=2023-03-02; article=1; span=60-90 \
+                | Between 2017 and 2020 it gave Pinterest answers from its health questionnaires.",
+                None,
+            ),
+            // An assurance of control over what is collected covers collecting.
+            (
+                "pol=denial; act=other; rule=deny.in_control; scope=present; pub=2018-12-11; article=1; span=0-40 \
+                | Users are in control of what information we collect.",
+                "dt=location; act=collect; speaker=AP; pub=2018-12-11; article=1; span=50-90 \
+                | Google keeps a record of users' movements even after they pause the setting.",
+                Some(First::Denial),
+            ),
+            (
+                "pol=denial; act=other; rule=deny.in_control; scope=present; pub=2018-12-11; article=1; span=0-40 \
+                | Users are in control of their information.",
+                "dt=location; act=collect; speaker=AP; pub=2018-12-11; article=1; span=50-90 \
+                | Google keeps a record of users' movements even after they pause the setting.",
                 None,
             ),
         ];
