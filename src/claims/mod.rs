@@ -337,12 +337,14 @@ fn ascii_word_classes(pattern: &str) -> String {
 
 /// A pattern of the extractor, compiled as written and, when it has a `\w`, with ASCII `\w`.
 ///
-/// The Unicode `\w` makes the speaker patterns ~6,000 NFA states; reading their capture groups
-/// then costs the bounded backtracker a cleared visited set of states × span bits per match (a
-/// quarter of extraction time went to `memset`). On text whose non-ASCII characters are all
-/// non-word characters (’ “ ” — …, `dates::ascii_words`), a Unicode and an ASCII `\w` match
-/// the same characters (and the patterns' `\b` is ASCII already), so the ASCII pattern gives
-/// the same matches and groups there; on any other text the pattern as written runs.
+/// The Unicode `\w` makes the speaker patterns thousands of NFA states; reading their capture
+/// groups then costs the bounded backtracker a cleared visited set of states × span bits per
+/// match. On text whose non-ASCII characters are all non-word characters (’ “ ” — …,
+/// `dates::ascii_words`), a Unicode and an ASCII `\w` match the same characters (and the
+/// patterns' `\b` is ASCII already), so there the ASCII pattern gives the same matches and
+/// groups; on any other text the pattern as written runs. Searches without groups (`is_match`,
+/// `find`) run on the lazy DFA, whose cost per byte does not depend on the class, so they use the
+/// pattern as written and skip the check.
 pub(crate) struct Rx {
     unicode: Regex,
     ascii: Option<Regex>,
@@ -357,15 +359,15 @@ impl Rx {
     }
 
     pub fn is_match(&self, haystack: &str) -> bool {
-        self.on(haystack).is_match(haystack)
+        self.unicode.is_match(haystack)
     }
 
     pub fn find<'h>(&self, haystack: &'h str) -> Option<regex::Match<'h>> {
-        self.on(haystack).find(haystack)
+        self.unicode.find(haystack)
     }
 
     pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> regex::Matches<'r, 'h> {
-        self.on(haystack).find_iter(haystack)
+        self.unicode.find_iter(haystack)
     }
 
     pub fn captures<'h>(&self, haystack: &'h str) -> Option<regex::Captures<'h>> {
