@@ -1,7 +1,7 @@
 //! Phrase matching: one Aho-Corasick automaton per lexicon (ASCII case-insensitive,
 //! leftmost-longest), with whole-word and capitalisation checks applied to each match.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 
 use super::lexicon::CaseRule;
 
@@ -59,10 +59,13 @@ impl<T: Copy> Matcher<T> {
             }
             push(text, case, val);
         }
+        // Only unanchored searches are run: the anchored half of the DFA is not built (half the
+        // table to keep in cache).
         let ac = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Unanchored)
             .build(pats.iter().map(|p| p.text.as_bytes()))
             .expect("an Aho-Corasick automaton builds from a few thousand short literal phrases");
         Matcher { ac, pats }

@@ -205,60 +205,60 @@ pub(crate) enum Cue {
 
 /// Regexes compiled once per extractor.
 pub(crate) struct Regexes {
-    pub holder_after: Regex,
-    pub holder_before: Regex,
-    pub we: Regex,
-    pub pronoun_subject: Regex,
-    pub user_subject: Regex,
-    pub aux_only: Regex,
-    pub anaphor: Regex,
-    pub passive: Regex,
-    pub by_agent: Regex,
-    pub such_as: Regex,
-    pub consent: Regex,
-    pub control_subject: Regex,
-    pub gap_blocker: Regex,
-    pub deny_blocker: Regex,
-    pub attrib_before: Regex,
-    pub attrib_after: Regex,
-    pub attrib_noun: Regex,
-    pub quote_tail: Regex,
-    pub quote_head: Regex,
-    pub epithet: Regex,
-    pub report_verb: Regex,
+    pub holder_after: Rx,
+    pub holder_before: Rx,
+    pub we: Rx,
+    pub pronoun_subject: Rx,
+    pub user_subject: Rx,
+    pub aux_only: Rx,
+    pub anaphor: Rx,
+    pub passive: Rx,
+    pub by_agent: Rx,
+    pub such_as: Rx,
+    pub consent: Rx,
+    pub control_subject: Rx,
+    pub gap_blocker: Rx,
+    pub deny_blocker: Rx,
+    pub attrib_before: Rx,
+    pub attrib_after: Rx,
+    pub attrib_noun: Rx,
+    pub quote_tail: Rx,
+    pub quote_head: Rx,
+    pub epithet: Rx,
+    pub report_verb: Rx,
     /// Right after a practice verb: a "no" that negates its object ("gathers no GPS data",
     /// "gave it no access").
-    pub object_no: Regex,
+    pub object_no: Rx,
     /// Between a give-verb and an access word: a participle clause that starts a new statement
     /// ("did not give a direct answer, saying access was ...").
-    pub participle_clause: Regex,
+    pub participle_clause: Rx,
     /// Before a company: it ends a list ("Facebook, Snapchat and Pinterest information"), so
     /// a noun after it is the verb's object, not the company's users' data.
-    pub list_before: Regex,
+    pub list_before: Rx,
     /// A relative clause between a data phrase and its verb ("what people ask Siri").
-    pub relative_before: Regex,
+    pub relative_before: Rx,
     /// After a data phrase: it is a document cited as evidence ("recordings show").
-    pub evidence_after: Regex,
+    pub evidence_after: Rx,
     /// Before a data phrase: it is the source of a report ("according to an internal email").
-    pub evidence_before: Regex,
+    pub evidence_before: Rx,
     /// After a denied verb: a condition ("unless the user agreed", "without their consent").
-    pub qualified: Regex,
+    pub qualified: Rx,
     /// Before a practice verb: a penalty or suit about it ("pays $1 million over tracking").
-    pub penalty_over: Regex,
+    pub penalty_over: Rx,
     /// After "keep/kept": the data is kept private ("keep their health information private").
-    pub keep_private: Regex,
+    pub keep_private: Rx,
     /// Right after a give-verb: a pronoun as the one given access ("gave it access").
-    pub pronoun_object: Regex,
+    pub pronoun_object: Rx,
     /// After a share/sell verb: a descriptive reference as its object ("to the firm").
-    pub epithet_object: Regex,
+    pub epithet_object: Rx,
     /// Before a give-verb: the subject is a thing of the company's ("its integration").
-    pub possessive_subject: Regex,
+    pub possessive_subject: Rx,
     /// Prefilters: words without which `attrib_before` and `quote_head` (a speech verb),
     /// `attrib_after` and `attrib_noun` cannot match, so their large automata are run only on
     /// text that has them. Keep each in step with its pattern (a debug assertion checks it).
-    pub speech_gate: Regex,
-    pub attrib_after_gate: Regex,
-    pub attrib_noun_gate: Regex,
+    pub speech_gate: Rx,
+    pub attrib_after_gate: Rx,
+    pub attrib_noun_gate: Rx,
 }
 
 /// Compiled matchers over a lexicon; build once, use for many articles (Send + Sync).
@@ -289,11 +289,98 @@ fn words_alt(words: &[String]) -> String {
 /// patterns (names with Unicode word classes, bounded repeats) have many states, and with the
 /// default cache the DFA was cleared and rebuilt over and over — 40% of extraction time went to
 /// building states. The cache grows only as states are made.
-fn re(pattern: &str) -> Regex {
-    regex::RegexBuilder::new(&pattern.replace(r"\b", r"(?-u:\b)"))
-        .dfa_size_limit(LAZY_DFA_CACHE)
-        .build()
-        .expect("the claim extractor's regexes are fixed at build time and tested")
+fn re(pattern: &str) -> Rx {
+    let pattern = pattern.replace(r"\b", r"(?-u:\b)");
+    let ascii = ascii_word_classes(&pattern);
+    let build = |p: &str| {
+        regex::RegexBuilder::new(p)
+            .dfa_size_limit(LAZY_DFA_CACHE)
+            .build()
+            .expect("the claim extractor's regexes are fixed at build time and tested")
+    };
+    Rx {
+        ascii: (ascii != pattern).then(|| build(&ascii)),
+        unicode: build(&pattern),
+    }
+}
+
+/// The pattern with every `\w` (Unicode: hundreds of NFA states per use) made ASCII
+/// (`[[:word:]]`, or `[:word:]` inside a class).
+fn ascii_word_classes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 64);
+    let mut depth = 0usize;
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('w') if depth > 0 => out.push_str("[:word:]"),
+                Some('w') => out.push_str("[[:word:]]"),
+                Some(n) => {
+                    out.push(c);
+                    out.push(n);
+                }
+                None => out.push(c),
+            },
+            '[' => {
+                depth += 1;
+                out.push(c);
+            }
+            ']' if depth > 0 => {
+                depth -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A pattern of the extractor, compiled as written and, when it has a `\w`, with ASCII `\w`.
+///
+/// The Unicode `\w` makes the speaker patterns thousands of NFA states; reading their capture
+/// groups then costs the bounded backtracker a cleared visited set of states × span bits per
+/// match. On text whose non-ASCII characters are all non-word characters (’ “ ” — …,
+/// `dates::ascii_words`), a Unicode and an ASCII `\w` match the same characters (and the
+/// patterns' `\b` is ASCII already), so there the ASCII pattern gives the same matches and
+/// groups; on any other text the pattern as written runs. Searches without groups (`is_match`,
+/// `find`) run on the lazy DFA, whose cost per byte does not depend on the class, so they use the
+/// pattern as written and skip the check.
+pub(crate) struct Rx {
+    unicode: Regex,
+    ascii: Option<Regex>,
+}
+
+impl Rx {
+    fn on(&self, haystack: &str) -> &Regex {
+        match &self.ascii {
+            Some(a) if crate::dates::ascii_words(haystack) => a,
+            _ => &self.unicode,
+        }
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.unicode.is_match(haystack)
+    }
+
+    pub fn find<'h>(&self, haystack: &'h str) -> Option<regex::Match<'h>> {
+        self.unicode.find(haystack)
+    }
+
+    pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> regex::Matches<'r, 'h> {
+        self.unicode.find_iter(haystack)
+    }
+
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<regex::Captures<'h>> {
+        self.on(haystack).captures(haystack)
+    }
+
+    pub fn captures_at<'h>(&self, haystack: &'h str, start: usize) -> Option<regex::Captures<'h>> {
+        self.on(haystack).captures_at(haystack, start)
+    }
+
+    pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> regex::CaptureMatches<'r, 'h> {
+        self.on(haystack).captures_iter(haystack)
+    }
 }
 
 /// The lazy DFA cache per regex (see `re`).
@@ -468,5 +555,44 @@ impl Extractor {
     /// All claims in the article's text, in text order.
     pub fn extract(&self, article: &Article) -> Vec<Claim> {
         rules::extract(self, article)
+    }
+}
+
+#[cfg(test)]
+mod rx_tests {
+    use super::*;
+
+    fn check(pattern: &str, expected: &str) {
+        assert_eq!(ascii_word_classes(pattern), expected, "{pattern}");
+    }
+
+    #[test]
+    fn word_classes_made_ascii() {
+        check(r"\w+ly", r"[[:word:]]+ly");
+        check(r"[\w’'&.-]+\s+", r"[[:word:]’'&.-]+\s+");
+        check(r"[^,“”\x22]{1,80}\b\\w", r"[^,“”\x22]{1,80}\b\\w");
+        check(r"(?i)\bby\s+$", r"(?i)\bby\s+$");
+    }
+
+    #[test]
+    fn both_compilations_agree_where_words_are_ascii() {
+        let rx = re(r"(?P<name>(?:[A-Z][\w’'&.-]*\s+){0,4}[A-Z][\w’'&.-]*)\s+said\b");
+        let ascii = rx.ascii.as_ref().expect("the pattern has a \\w");
+        for text in [
+            "Meta’s spokesman Andy Stone said on Tuesday",
+            "“No,” the O’Brien Group said — again.",
+            "Zoë Schiffer said so", // a non-ASCII letter: the Unicode pattern runs
+        ] {
+            let names = |r: &Regex| r.captures(text).and_then(|c| c.name("name").map(|m| m.range()));
+            if crate::dates::ascii_words(text) {
+                assert_eq!(names(ascii), names(&rx.unicode), "{text}");
+            } else {
+                assert_ne!(names(ascii), names(&rx.unicode), "{text}");
+            }
+            assert_eq!(
+                rx.captures(text).and_then(|c| c.name("name").map(|m| m.range())),
+                names(&rx.unicode)
+            );
+        }
     }
 }

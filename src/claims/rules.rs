@@ -755,12 +755,13 @@ impl Ctx<'_> {
             }
             // A capitalised verb inside a sentence is part of a name ("Street View", "Share
             // iPhone Analytics"), not a verb.
+            // (The sentence-wide title-case test runs last: it is the costly one.)
             if v.start > ss
-                && !is_title_case(&self.text[ss..se])
                 && self.text[v.start..v.end].starts_with(|c: char| c.is_uppercase())
                 && !self.text[ss..v.start]
                     .trim_end()
                     .ends_with(['"', '“', '‘', '(', ':'])
+                && !is_title_case(&self.text[ss..se])
             {
                 continue;
             }

@@ -58,12 +58,10 @@ fn pieces(line: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut from = 0;
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < b.len() {
-            let c = b[i];
-            i += 1;
-            if !matches!(c, b'.' | b'?' | b'!') {
-                continue;
-            }
+        // The next terminator, found by memchr.
+        while let Some(at) = memchr::memchr3(b'.', b'?', b'!', &b[i..]) {
+            let c = b[i + at];
+            i += at + 1;
             let full_stop = c == b'.';
             // More terminators ("?!", "..."), then closing quotes and brackets.
             while i < b.len() && matches!(b[i], b'.' | b'?' | b'!') {
@@ -89,6 +87,7 @@ fn pieces(line: &str) -> impl Iterator<Item = (usize, &str)> {
             from = i;
             return Some(piece);
         }
+        i = b.len();
         if from < b.len() {
             let piece = (from, &line[from..]);
             from = b.len();

@@ -281,7 +281,7 @@ impl Re {
 /// an ASCII `\b` agree everywhere in it). The usual typographic characters are known not to be
 /// word characters (a test checks them against the regex engine's `\w`); any other non-ASCII
 /// character is asked of that `\w`.
-fn ascii_words(s: &str) -> bool {
+pub(crate) fn ascii_words(s: &str) -> bool {
     static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w").expect("a constant pattern"));
     s.is_ascii()
         || s.chars().all(|c| {
