@@ -453,7 +453,7 @@ impl Extractor {
         let speech = words_alt(cue("speech.verb"));
         let name = r"(?:(?:[Tt]he|[Aa]n?)\s+(?:[\w’'&.-]+\s+){0,3}?[\w’'&.-]+|(?:[A-Z][\w’'&.-]*\s+){0,4}[A-Z][\w’'&.-]*|[Ww]e|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)";
         let appositive = r"(?:,[^,“”\x22]{1,80},|\s+—[^—“”\x22]{1,160}—)?";
-        let aux = r"(?:(?:has|have|had|also|then|later|did|does|do|is|was|were|are|will|would|could|can|may|might|reportedly|allegedly|secretly|quietly|never|not|been|routinely|previously|once|still|even|actually|knowingly|illegally|improperly|deliberately|ever|already|at|no|time|itself|themselves|now|often|regularly|systematically|stopped|began|begun|started|continued|continues|ceased|resumed)\s+){0,5}";
+        let aux = r"(?:(?:has|have|had|also|then|later|did|does|do|is|was|were|are|will|would|could|can|may|might|reportedly|allegedly|secretly|quietly|never|not|been|routinely|previously|once|still|even|actually|knowingly|illegally|improperly|deliberately|ever|already|at|no|time|itself|themselves|now|often|regularly|systematically|stopped|began|begun|started|continued|continues|ceased|resumed|cannot|can't|won't|don't|doesn't|didn't|isn't|wasn't|aren't|weren't|hasn't|haven't|hadn't|couldn't|wouldn't)\s+){0,5}";
         let rx = Regexes {
             holder_after: re(&format!(
                 r"(?i)^(?:['’]s?)?\s+(?:(?:user|account|member|customer|own|personal|private|[0-9][0-9,.]*|million|billion|more\s+than|over|about|nearly|some|up\s+to)\s+){{0,4}}(?:{holder_nouns})\b"
@@ -466,7 +466,7 @@ impl Extractor {
                 r"(?:\b(?:it|It|they|They)|\b(?:the|The)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads}))\s+{aux}$"
             )),
             user_subject: re(&format!(
-                r"(?i)\b(?:users?|people|person|customers?|consumers?|subscribers?|members|patients?|you|riders?|drivers|shoppers|viewers|listeners|they)\s+{aux}$"
+                r"(?i)\b(?:users?|people|person|customers?|consumers?|subscribers?|members|patients?|you|riders?|drivers|shoppers|viewers|listeners|they|owners|buyers|families|households|visitors|travell?ers|students|children|kids|teens|parents|individuals|residents|taxpayers|filers)\s+(?:who\s+|that\s+)?{aux}$"
             )),
             aux_only: re(&format!(r"^\s*{aux}$")),
             anaphor: re(

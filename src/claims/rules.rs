@@ -321,6 +321,95 @@ fn is_noun_use(verb: &str, before: &str, after: &str) -> bool {
         || (det && matches!(v.as_str(), "share" | "shares") && next == "of")
 }
 
+/// Whether the text between two practice verbs only joins them: a comma, "and", "or", "nor" or
+/// the "to" of a purpose ("used to build").
+fn is_joined(gap: &str) -> bool {
+    let g = gap.trim().to_ascii_lowercase();
+    // "cannot browse profiles or download their data": "or" and "nor" carry a negation over an
+    // object to the next verb.
+    if (g.ends_with(" or") || g.ends_with(" nor") || g.ends_with(", or"))
+        && word_count(&g) <= 8
+        && !g.contains([';', ':', '.'])
+    {
+        return true;
+    }
+    matches!(
+        gap.trim().to_ascii_lowercase().as_str(),
+        "" | ","
+            | "and"
+            | "or"
+            | "nor"
+            | ", and"
+            | ", or"
+            | ", nor"
+            | "to"
+            | "or to"
+            | "and to"
+            | "in order to"
+    )
+}
+
+/// Words that are practice verbs and also common nouns ("a record fine", "the app store", "its
+/// search engine"): after a determiner they are the noun.
+fn is_determined_noun(verb: &str, before: &str) -> bool {
+    let v = verb.to_ascii_lowercase();
+    if !matches!(
+        v.as_str(),
+        "record"
+            | "store"
+            | "stores"
+            | "log"
+            | "logs"
+            | "target"
+            | "targets"
+            | "tap"
+            | "search"
+            | "train"
+            | "training"
+            | "archive"
+            | "archives"
+            | "follow"
+            | "profile"
+            | "download"
+            | "upload"
+    ) {
+        return false;
+    }
+    let prev = before
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    matches!(
+        prev.as_str(),
+        "a" | "an"
+            | "the"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "every"
+            | "each"
+            | "any"
+            | "no"
+            | "privacy"
+            | "security"
+            | "internal"
+            | "app"
+            | "online"
+            | "web"
+            | "new"
+            | "first"
+    )
+}
+
 /// Whether a data phrase before `pos` in `[cs, pos)` opens a relative clause ("the data that it
 /// sold", "information which was then sold").
 fn relative_data_before(cx: &Ctx, cs: usize, pos: usize) -> bool {
@@ -368,6 +457,14 @@ fn is_holder(ex: &Extractor, text: &str, h: &Hit<Ent>) -> bool {
         return possessive || !ex.re.list_before.is_match(before);
     }
     ex.re.holder_before.is_match(before)
+}
+
+pub(crate) fn floor_char(s: &str, i: usize) -> usize {
+    floor_boundary(s, i)
+}
+
+pub(crate) fn ceil_char(s: &str, i: usize) -> usize {
+    ceil_boundary(s, i)
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -636,6 +733,17 @@ impl Ctx<'_> {
         ce: usize,
     ) -> Option<(Polarity, Option<DenialScope>, &'static str)> {
         let v = &cl[i];
+        // "does not listen to, view or keep", "never stored or used", "is not used to build
+        // profiles": a verb joined to the practice verb right before it shares its polarity.
+        if let Some(k) = (0..i).rev().find(|&k| is_trigger(cl[k].val)) {
+            if cl[k + 1..i]
+                .iter()
+                .all(|c| !matches!(c.val, Cue::Neg(_) | Cue::DenyVerb | Cue::Neutral | Cue::Block))
+                && is_joined(&self.text[cl[k].end..v.start])
+            {
+                return self.polarity_inner(cl, k, cs, ce);
+            }
+        }
         let verb = &self.text[v.start..v.end];
         let tensed = if is_past(verb) {
             DenialScope::Past
@@ -707,6 +815,20 @@ impl Ctx<'_> {
         }
         if self.ex.re.consent.is_match(&self.text[cs..ce]) {
             return Some((Polarity::Denial, Some(tensed), "deny.only_with_consent"));
+        }
+        // "location would be used only to provide forecasts", "listens only for commands": a
+        // purpose the practice is limited to is an assurance, unless a past act is reported
+        // with its purpose ("Amazon had used the information only to build its features").
+        if PURPOSE_ONLY.is_match(after)
+            && (self.ex.re.passive.is_match(&self.text[cs..v.start]) || !is_past(verb))
+        {
+            // "is used only to": a present passive speaks for the present.
+            let scope = if PRESENT_PASSIVE.is_match(&self.text[cs..v.start]) {
+                DenialScope::Present
+            } else {
+                tensed
+            };
+            return Some((Polarity::Denial, Some(scope), "deny.only_for_purpose"));
         }
         Some((Polarity::Assertion, None, "assert"))
     }
@@ -811,6 +933,29 @@ impl Ctx<'_> {
             if dtypes.is_empty() {
                 continue;
             }
+            // "does not use data from members in Europe to train its models", "used the data to
+            // measure audiences": an infinitive of purpose after another practice verb of the
+            // clause is part of that verb's claim.
+            let infinitive = self.text[cs..v.start]
+                .trim_end()
+                .to_ascii_lowercase()
+                .ends_with(" to")
+                || self.text[v.start..v.end].to_ascii_lowercase().starts_with("to ");
+            if infinitive
+                && cl[..i].iter().any(|c| {
+                    matches!(
+                        c.val,
+                        Cue::Share | Cue::Access | Cue::Sell | Cue::Buy | Cue::Collect
+                    ) || (c.val == Cue::Use && !TOOL_OBJECT.is_match(&self.text[c.end..ce]))
+                })
+            {
+                continue;
+            }
+            // "employees used internal tools to look up trips": what is used is a tool, and the
+            // practice is the verb after it.
+            if base == "use" && TOOL_OBJECT.is_match(&self.text[v.end..ce]) {
+                continue;
+            }
             let Some((mut polarity, mut scope, mut neg_rule)) = self.polarity(&cl, i, cs, ce) else {
                 continue;
             };
@@ -845,7 +990,9 @@ impl Ctx<'_> {
             {
                 continue;
             }
-            if is_noun_use(&self.text[v.start..v.end], region, &self.text[v.end..ce]) {
+            if is_noun_use(&self.text[v.start..v.end], region, &self.text[v.end..ce])
+                || is_determined_noun(&self.text[v.start..v.end], region)
+            {
                 continue;
             }
             // "emails seen by reporters": the verb belongs to the evidence, not to a practice.
@@ -885,8 +1032,14 @@ impl Ctx<'_> {
                     })
                     .map_or(ce, |c| c.start)
             };
+            // "was shared", "has been given"; not "has been sending" (a progressive).
+            let passive = self.ex.re.passive.is_match(region)
+                && !self.text[v.start..v.end]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.to_ascii_lowercase().ends_with("ing"));
             if matches!(base, "share" | "sell" | "give_access")
-                && !self.ex.re.passive.is_match(region)
+                && !passive
                 && !self.data_after(v.end, obj_end)
                 && !self.ex.re.relative_before.is_match(region)
                 && !relative_data_before(self, cs, v.start)
@@ -896,7 +1049,7 @@ impl Ctx<'_> {
                 continue;
             }
             // "data that users provided": the users act, not a company.
-            let passive = self.ex.re.passive.is_match(region);
+
             if !passive && self.ex.re.user_subject.is_match(region) {
                 continue;
             }
@@ -906,11 +1059,20 @@ impl Ctx<'_> {
             let mut agent = None;
             let mut reduced_passive = false;
             let a = self.ents.partition_point(|h| h.start < v.end);
+            let mut last_object_end = None;
             for j in a..self.ents.len() {
                 let h = self.ents[j];
                 if h.start >= ce {
                     break;
                 }
+                // "sent data to X-Mode, a broker that counted military contractors among its
+                // clients": parties inside a relative clause about an object are not objects.
+                if let Some(e) = last_object_end {
+                    if RELATIVE_AFTER_OBJECT.is_match(&self.text[e..h.start]) {
+                        break;
+                    }
+                }
+                last_object_end = Some(h.end);
                 let p = match h.val {
                     Ent::Company(c) if !self.holders[j] => Party::Company(c),
                     Ent::Recipient(r) => {
@@ -996,8 +1158,11 @@ impl Ctx<'_> {
                 Subj::We => match speaker.as_ref().and_then(|s| s.company) {
                     Some(c) => Some(Party::Company(c)),
                     None => {
+                        // The article's own company (a press release's issuer) before the
+                        // company named last, which may be a partner the quote mentions.
                         let from = self.quote_at(v.start).map_or(v.start, |q| self.quotes[q].0);
-                        match self.recent_company(from).or(self.topic) {
+                        let topic = self.topic.filter(|&t| self.named_before(t, from));
+                        match topic.or_else(|| self.recent_company(from)).or(self.topic) {
                             Some(c) => {
                                 ctx_penalty += 0.1;
                                 Some(Party::Company(c))
@@ -1138,27 +1303,73 @@ impl Ctx<'_> {
                 confidence -= 0.2;
             }
             confidence -= ctx_penalty;
-            for cp in cps {
-                if cp == Some(Party::Company(actor)) {
-                    continue;
-                }
-                for &dt in &dtypes {
-                    out.push(Draft {
-                        actor,
-                        counterparty: cp,
-                        data_type: dt,
-                        action,
-                        polarity,
-                        scope,
-                        speaker: speaker_name.clone(),
-                        pos: v.start,
-                        rule: rule.clone(),
-                        confidence: confidence.clamp(0.05, 1.0),
-                    });
+            // "TaxAct, H&R Block and TaxSlayer sent ...": each company of a listed subject is an
+            // actor of its own.
+            let mut actors = vec![actor];
+            if subj_co == Some(actor) && holder != Some(actor) {
+                actors.extend(self.listed_with(cs, v.start, actor));
+            }
+            for actor in actors {
+                for &cp in &cps {
+                    if cp == Some(Party::Company(actor)) {
+                        continue;
+                    }
+                    for &dt in &dtypes {
+                        out.push(Draft {
+                            actor,
+                            counterparty: cp,
+                            data_type: dt,
+                            action,
+                            polarity,
+                            scope,
+                            speaker: speaker_name.clone(),
+                            pos: v.start,
+                            rule: rule.clone(),
+                            confidence: confidence.clamp(0.05, 1.0),
+                        });
+                    }
                 }
             }
         }
         dtypes
+    }
+
+    /// Whether company `c` is named before byte `pos`.
+    fn named_before(&self, c: usize, pos: usize) -> bool {
+        self.ents
+            .iter()
+            .take_while(|h| h.start < pos)
+            .any(|h| h.val == Ent::Company(c))
+    }
+
+    /// The other companies listed with `actor` as the subject before `vpos` ("Gravy Analytics
+    /// and Venntel sold", "TaxAct, H&R Block and TaxSlayer have been sending"): companies joined
+    /// to it by commas, "and" or "or" only.
+    fn listed_with(&self, cs: usize, vpos: usize, actor: usize) -> Vec<usize> {
+        let a = self.ents.partition_point(|h| h.start < cs);
+        let b = self.ents.partition_point(|h| h.start < vpos);
+        let Some(last) = (a..b)
+            .rev()
+            .find(|&j| matches!(self.ents[j].val, Ent::Company(c) if c == actor) && !self.holders[j])
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut j = last;
+        while j > a {
+            let gap = self.text[self.ents[j - 1].end..self.ents[j].start].trim();
+            let joined = matches!(gap, "," | "and" | "or" | ", and" | ", or" | "&");
+            match self.ents[j - 1].val {
+                Ent::Company(c) if joined && !self.holders[j - 1] => {
+                    if c != actor && !out.contains(&c) {
+                        out.push(c);
+                    }
+                }
+                _ => break,
+            }
+            j -= 1;
+        }
+        out
     }
 
     /// "Users are in control of their data" and "your data is not for sale".
@@ -1246,6 +1457,35 @@ static NEGATED_FINDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
         r"(?i)\b(?:finding|findings|evidence|proof|indication|sign|suggestion|allegation|admission|conclusion)s?\s+(?:that|of)\b",
     )
     .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a participle: a present or modal passive ("is used", "would be kept").
+static PRESENT_PASSIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:is|are|be|being)\s+(?:\w+ly\s+)?$")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Right after a practice verb: the one purpose it is limited to ("used only to", "listens only
+/// for", "kept solely for").
+static PURPOSE_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s+(?:[\w’'-]+\s+){0,3}?(?:only|solely|exclusively|strictly)\s+(?:to|for|in\s+order\s+to)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right after "use": its object is a tool or a program ("used the company's internal tools",
+/// "use a tool known as God View").
+static TOOL_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s+(?:(?:an?|the|its|their|his|her|our|this|that)\s+)?(?:[\w’'-]+\s+){0,2}?(?:tools?|software|apps?|systems?|programs?|features?|services?|technology|technologies|dashboards?|portals?|devices?)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Between an object and a later party: a relative clause opens ("X-Mode, a broker that ...").
+static RELATIVE_AFTER_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:that|which|who|whose|whom)\b").expect("a valid regex: a constant pattern")
 });
 
 /// Right before "keep ... private": a description of what a thing is for ("incognito mode,

@@ -287,10 +287,20 @@ impl Ctx<'_> {
     pub(crate) fn recent_company(&self, pos: usize) -> Option<usize> {
         let i = self.ents.partition_point(|h| h.start < pos);
         (0..i).rev().find_map(|j| match self.ents[j].val {
-            Ent::Company(c) if !self.holders[j] => Some(c),
+            Ent::Company(c) if !self.holders[j] && !self.in_passing(j) => Some(c),
             Ent::Person(p) => self.ex.people[p].1,
             _ => None,
         })
+    }
+
+    /// Whether company mention `j` names a company only in passing — an owner ("owned by
+    /// Microsoft", "Alphabet's Google"), a comparison ("much like Apple", "unlike Google") —
+    /// so that "the company" after it stands for another.
+    fn in_passing(&self, j: usize) -> bool {
+        let h = &self.ents[j];
+        let from = super::rules::ceil_char(self.text, h.start.saturating_sub(30));
+        let to = super::rules::floor_char(self.text, (h.end + 20).min(self.text.len()));
+        PASSING_BEFORE.is_match(&self.text[from..h.start]) || PASSING_AFTER.is_match(&self.text[h.end..to])
     }
 
     fn recent_person(&self, pos: usize) -> Option<Speaker> {
@@ -307,6 +317,22 @@ impl Ctx<'_> {
         })
     }
 }
+
+/// Before a company named only in passing: an owner or a comparison.
+static PASSING_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:owned\s+by|a\s+unit\s+of|a\s+subsidiary\s+of|part\s+of|parent(?:\s+company)?,?|like|unlike|than|rivals?(?:\s+such\s+as)?|competitors?(?:\s+such\s+as)?)\s+(?:the\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// After a company named only in passing: "Microsoft, which owns", "Meta-owned".
+static PASSING_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:-owned\b|\s+(?:owns|acquired|bought)\b|,\s+which\s+owns\b|,\s+(?:its|the)\s+parent\b|['’]s\s+(?:parent|owner)\b)",
+    )
+    .expect("a valid regex: a constant pattern")
+});
 
 /// Name endings whose full stop belongs to the name.
 const ABBREVIATED_SUFFIXES: &[&str] = &[" Inc.", " Corp.", " Co.", " Ltd.", " Jr.", " Sr.", " Bros."];
