@@ -56,6 +56,9 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed)
     }
+    /// The next number of the sequence (splitmix64). Not `Iterator::next`: the sequence never
+    /// ends, and callers draw from it in several ways (`below`, `pick`, ...).
+    #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;

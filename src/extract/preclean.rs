@@ -104,7 +104,7 @@ pub(crate) fn clean(doc: &Document) -> usize {
 
 /// The next element in document order after `node`'s subtree, staying inside `root`.
 fn next_skipping_children<'a>(node: &NodeRef<'a>, root: &NodeRef<'a>) -> Option<NodeRef<'a>> {
-    let mut cur = node.clone();
+    let mut cur = *node;
     loop {
         if let Some(s) = cur.next_element_sibling() {
             return Some(s);

@@ -89,12 +89,7 @@ const WALL_ANCHORS: &[&str] = &[
 ];
 
 static ANCHOR_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
-    std::sync::LazyLock::new(|| {
-        WALL_ANCHORS
-            .iter()
-            .map(|a| memchr::memmem::Finder::new(a))
-            .collect()
-    });
+    std::sync::LazyLock::new(|| WALL_ANCHORS.iter().map(memchr::memmem::Finder::new).collect());
 
 /// Whether the page's markup shows a paywall or login wall: a wall mark anywhere
 /// (case-insensitively), or `isAccessibleForFree` followed closely by `false`.

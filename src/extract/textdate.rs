@@ -227,17 +227,10 @@ fn date_at(t: &[Tok], month_first: bool) -> Option<NaiveDate> {
             }
             let y = year_of(*y, *yl, *s1 == '.')?;
             let (a, b) = (*a, *b);
-            let (d, m) = if *s1 == '.' {
-                (a, b)
-            } else if a > 12 {
-                (a, b)
-            } else if b > 12 {
-                (b, a)
-            } else if month_first {
-                (b, a)
-            } else {
-                (a, b)
-            };
+            // Day first with dots, or when the first number cannot be a month; month first when
+            // the second cannot be one, or by the page's language.
+            let day_first = *s1 == '.' || a > 12 || (b <= 12 && !month_first);
+            let (d, m) = if day_first { (a, b) } else { (b, a) };
             ymd(y, m, d)
         }
         // 3. März 2019, 3 March 2019, 3rd of March, 2019 (the ordinal suffix is a word)

@@ -727,7 +727,7 @@ fn terms(r: &ClaimRecord, with_title: bool) -> Vec<String> {
             }
             let opens_after = matches!(prev, '"' | '“' | '‘' | ':' | '(' | '—' | '.' | '?' | '!');
             let first_alpha = raw.chars().find(|c| c.is_alphanumeric());
-            let lead_quote = raw.starts_with(|c: char| matches!(c, '"' | '“' | '‘' | '\'' | '('));
+            let lead_quote = raw.starts_with(['"', '“', '‘', '\'', '(']);
             prev = raw.chars().last().unwrap_or(' ');
             let start = at_start || opens_after || lead_quote;
             at_start = false;

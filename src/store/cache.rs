@@ -517,7 +517,6 @@ mod tests {
             .expect("the synthetic lexicon parses");
         let extractor = Extractor::new(&lexicon);
         let articles: Vec<Article> = crate::synth::generate(n, seed)
-            .into_iter()
             .map(crate::synth::SynthArticle::into_article)
             .collect();
         let claims = articles.iter().map(|a| extractor.extract(a)).collect();

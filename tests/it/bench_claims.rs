@@ -35,7 +35,7 @@ fn bench_claims_times_the_articles_it_is_given() {
     // something failed.
     env.write(
         "mixed.jsonl",
-        b"{\"text\":\"Acme never sold location data.\"}\nnot json\n".to_vec(),
+        b"{\"text\":\"Acme never sold location data.\"}\nnot json\n",
     );
     let (code, out, err) = env.run(&["bench", "claims", "--jsonl", "mixed.jsonl", "--rounds", "1"]);
     assert_eq!(code, 1, "{err}");
