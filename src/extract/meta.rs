@@ -669,7 +669,7 @@ fn script_date(s: &Sources, key: &str) -> Option<NaiveDate> {
 }
 
 /// Parts of `class` / `id` values that mark the element holding an article's date line.
-const DATE_MARKS: &[&str] = &[
+pub(super) const DATE_MARKS: &[&str] = &[
     "date",
     "time",
     "publish",

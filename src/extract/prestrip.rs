@@ -213,7 +213,8 @@ fn is_chrome_tag(name: &[u8], in_article: bool) -> bool {
     }
 }
 
-/// Finders for `CHROME_GUARDS` and `DATE_GUARDS`, built once.
+/// Finders for `CHROME_GUARDS` and the class-name parts under which the metadata reader
+/// looks for a date line (`meta::DATE_MARKS`), built once.
 static GUARD_FINDERS: std::sync::LazyLock<(
     Vec<memchr::memmem::Finder<'static>>,
     Vec<memchr::memmem::Finder<'static>>,
@@ -223,7 +224,7 @@ static GUARD_FINDERS: std::sync::LazyLock<(
             .map(|g| memchr::memmem::Finder::new(g.as_bytes()))
             .collect()
     };
-    (finders(CHROME_GUARDS), finders(DATE_GUARDS))
+    (finders(CHROME_GUARDS), finders(super::meta::DATE_MARKS))
 });
 
 /// Marks (in lower case) that keep a chrome element whole: what the metadata reader takes
@@ -245,30 +246,12 @@ const CHROME_GUARDS: &[&str] = &[
     "published",
 ];
 
-/// Parts of class names under which the metadata reader looks for a date line (its
-/// `DATE_MARKS`): with a year beside them, the element is kept.
-const DATE_GUARDS: &[&str] = &[
-    "date",
-    "time",
-    "publish",
-    "posted",
-    "datum",
-    "byline",
-    "meta",
-    "info",
-    "author",
-    "stamp",
-    "zeit",
-    "submitted",
-    "created",
-    "fecha",
-];
 
 /// The chrome element `name` whose start tag ends at `from`, up to its matching end tag
 /// (nested elements of the same name counted). `None` (the element is kept whole) when it
 /// never closes, holds something that does not read plainly, nests a `<form>` in a form
 /// (the parser ignores the inner one), or holds any of `CHROME_GUARDS`, or a year with one
-/// of `DATE_GUARDS` (a date line). `scratch` is a buffer for the lower-cased contents.
+/// of `meta::DATE_MARKS` (a date line). `scratch` is a buffer for the lower-cased contents.
 fn chrome_region(b: &[u8], from: usize, name: &[u8], scratch: &mut Vec<u8>) -> Option<NavRegion> {
     let region = element_region(b, from, name, name.eq_ignore_ascii_case(b"form"))?;
     scratch.clear();
