@@ -212,7 +212,7 @@ fn edit(ctx: &Ctx, a: EditArgs) -> anyhow::Result<i32> {
     );
     let by =
         a.by.or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()));
-    let mut store = ctx.open_write()?;
+    let mut store = ctx.open_existing_write()?;
     let (record, links) = store.edit_claim(a.id, &edit, by.as_deref())?;
     with_stdout(|w| export::write_claims(w, std::slice::from_ref(&record), a.format))?;
     ctx.note(format!("corrected claim #{}; {links} links now", record.id));

@@ -50,7 +50,7 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
     };
     let by =
         d.by.or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()));
-    let mut store = ctx.open_write()?;
+    let mut store = ctx.open_existing_write()?;
     store.set_link_status(d.id, status, d.note.as_deref(), by.as_deref())?;
     ctx.note(format!("link #{}: {status}", d.id));
     Ok(EXIT_OK)

@@ -123,10 +123,19 @@ impl Ctx {
         Ok(Store::open_read_only(&self.db)?)
     }
 
-    /// Opens the database for writing. When another process is writing to it, this one waits
-    /// for its turn (see `store/lock.rs`) and says so once.
+    /// Opens the database for writing, creating it if needed. When another process is writing
+    /// to it, this one waits for its turn (see `store/lock.rs`) and says so once.
     pub fn open_write(&self) -> anyhow::Result<Store> {
-        let mut store = Store::open(&self.db)?;
+        self.waiting_note(Store::open(&self.db)?)
+    }
+
+    /// Like `open_write`, but refuses a path with no database (for commands that change
+    /// stored rows: `reextract`, `link`, `claim edit`).
+    pub fn open_existing_write(&self) -> anyhow::Result<Store> {
+        self.waiting_note(Store::open_existing(&self.db)?)
+    }
+
+    fn waiting_note(&self, mut store: Store) -> anyhow::Result<Store> {
         if !self.quiet {
             let db = one_line(&self.db.display().to_string()).into_owned();
             let mut said = false;

@@ -24,7 +24,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
     let extractor = Extractor::new(&load_lexicon(args.lexicon.as_deref())?);
-    let mut store = ctx.open_write()?;
+    let mut store = ctx.open_existing_write()?;
     let bar = progress_bar(ctx, None);
     let how = Reextract {
         pages: args.html,

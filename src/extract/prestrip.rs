@@ -246,7 +246,6 @@ const CHROME_GUARDS: &[&str] = &[
     "published",
 ];
 
-
 /// The chrome element `name` whose start tag ends at `from`, up to its matching end tag
 /// (nested elements of the same name counted). `None` (the element is kept whole) when it
 /// never closes, holds something that does not read plainly, nests a `<form>` in a form

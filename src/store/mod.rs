@@ -379,6 +379,17 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens (and migrates) an existing database for writing; refuses a path with no database,
+    /// for commands that change stored rows and have nothing to do on an empty store.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::Missing {
+                path: schema::path_string(path),
+            });
+        }
+        Store::open(path)
+    }
+
     /// Opens an existing database read-only (no migration; refuses an old or newer schema).
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.exists() {

@@ -657,6 +657,20 @@ fn database_missing_for_a_reading_command() {
 }
 
 #[test]
+fn database_missing_for_a_command_that_changes_stored_rows() {
+    let env = Env::new();
+    for args in [
+        &["reextract"][..],
+        &["reextract", "--html"],
+        &["link", "confirm", "1"],
+        &["claim", "edit", "1", "--polarity", "denial"],
+    ] {
+        check_fatal(&env, args, "no such database; run `claimtrack ingest` first");
+        assert!(!env.db().exists(), "{args:?} creates nothing");
+    }
+}
+
+#[test]
 fn search_queries_with_quotes_operators_and_sql() {
     let env = seeded();
     for q in [
