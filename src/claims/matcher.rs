@@ -1,7 +1,14 @@
 //! Phrase matching: one Aho-Corasick automaton per lexicon (ASCII case-insensitive,
 //! leftmost-longest), with whole-word and capitalisation checks applied to each match.
+//!
+//! The automaton is aho-corasick's DFA, walked by `Matcher::scan` rather than by the crate's
+//! `find_iter`: the same transitions and the same leftmost-longest matches, in a loop of about
+//! half the instructions per byte (the crate's generic loop re-reads the haystack bounds and the
+//! table's length at every byte; the scans are a quarter of claim extraction).
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, PatternID, StartKind};
 
 use super::lexicon::CaseRule;
 
@@ -24,7 +31,9 @@ struct Pattern<T> {
 }
 
 pub(crate) struct Matcher<T> {
-    ac: AhoCorasick,
+    dfa: DFA,
+    /// The DFA's unanchored start state.
+    start: aho_corasick::automaton::StateID,
     pats: Vec<Pattern<T>>,
 }
 
@@ -60,15 +69,45 @@ impl<T: Copy> Matcher<T> {
             push(text, case, val);
         }
         // Only unanchored searches are run: the anchored half of the DFA is not built (half the
-        // table to keep in cache).
-        let ac = AhoCorasick::builder()
+        // table to keep in cache). Without a prefilter, only dead and match states are special
+        // (`scan` relies on it).
+        let dfa = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
             .start_kind(StartKind::Unanchored)
+            .prefilter(false)
             .build(pats.iter().map(|p| p.text.as_bytes()))
             .expect("an Aho-Corasick automaton builds from a few thousand short literal phrases");
-        Matcher { ac, pats }
+        let start = dfa
+            .start_state(Anchored::No)
+            .expect("the DFA is built for unanchored searches");
+        Matcher { dfa, start, pats }
+    }
+
+    /// The leftmost-longest matches in `text[start..end]`, in order, not overlapping, as
+    /// (start, end, pattern): what `find_iter` of the crate gives on this DFA. From each position,
+    /// the DFA runs until its dead state; the last match state seen gives the match (the longest
+    /// among those starting leftmost), and the next search starts at its end.
+    fn scan(&self, text: &[u8], start: usize, end: usize, mut each: impl FnMut(usize, usize, PatternID)) {
+        let dfa = &self.dfa;
+        let mut pos = start;
+        while pos < end {
+            let mut sid = self.start;
+            let mut found: Option<(usize, PatternID)> = None;
+            for (i, &b) in text[pos..end].iter().enumerate() {
+                sid = dfa.next_state(Anchored::No, sid, b);
+                if dfa.is_special(sid) {
+                    if dfa.is_dead(sid) {
+                        break;
+                    }
+                    found = Some((pos + i + 1, dfa.match_pattern(sid, 0)));
+                }
+            }
+            let Some((e, pid)) = found else { break };
+            // Patterns are never empty, so the next search starts past this one.
+            each(e - dfa.pattern_len(pid), e, pid);
+            pos = e;
+        }
     }
 
     /// All accepted matches in `text`, in order, not overlapping.
@@ -81,14 +120,26 @@ impl<T: Copy> Matcher<T> {
     /// Appends the accepted matches inside `text[start..end]` (byte offsets into `text`; word
     /// boundaries are checked against the whole text).
     pub fn find_in(&self, text: &str, start: usize, end: usize, out: &mut Vec<Hit<T>>) {
-        for m in self.ac.find_iter(&text[start..end]) {
-            let (s, e) = (start + m.start(), start + m.end());
-            let p = &self.pats[m.pattern().as_usize()];
+        #[cfg(debug_assertions)]
+        {
+            let mut mine = Vec::new();
+            self.scan(text.as_bytes(), start, end, |s, e, p| mine.push((s, e, p)));
+            let input = aho_corasick::Input::new(text.as_bytes()).range(start..end);
+            let theirs: Vec<_> = self
+                .dfa
+                .try_find_iter(input)
+                .expect("an unanchored search of an unanchored DFA")
+                .map(|m| (m.start(), m.end(), m.pattern()))
+                .collect();
+            debug_assert_eq!(mine, theirs, "{:?}", &text[start..end]);
+        }
+        self.scan(text.as_bytes(), start, end, |s, e, pid| {
+            let p = &self.pats[pid.as_usize()];
             if p.word_start && text[..s].chars().next_back().is_some_and(is_word_char) {
-                continue;
+                return;
             }
             if p.word_end && text[e..].chars().next().is_some_and(is_word_char) {
-                continue;
+                return;
             }
             let ok = match p.case {
                 CaseRule::Any => true,
@@ -99,7 +150,7 @@ impl<T: Copy> Matcher<T> {
             let short = p.text.chars().count() <= 2;
             let hyphen = |c: Option<char>| c.is_some_and(|c| c == '-' || c == '‐');
             if short && (hyphen(text[..s].chars().next_back()) || hyphen(text[e..].chars().next())) {
-                continue;
+                return;
             }
             if ok {
                 out.push(Hit {
@@ -108,7 +159,7 @@ impl<T: Copy> Matcher<T> {
                     val: p.val,
                 });
             }
-        }
+        });
     }
 }
 

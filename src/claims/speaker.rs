@@ -119,7 +119,7 @@ impl Ctx<'_> {
         let tail = &text[close..tail_end];
         if let Some(c) = self.ex.re.quote_tail.captures(tail) {
             if let Some(m) = c.name("name").or_else(|| c.name("name2")) {
-                if let Some(s) = self.resolve_name(close + m.start(), close + m.end()) {
+                if let Some(s) = self.resolve_name(close + m.start, close + m.end) {
                     return Some(s);
                 }
             }
@@ -143,7 +143,7 @@ impl Ctx<'_> {
             };
             if let Some(c) = caps {
                 if let Some(m) = c.name("name") {
-                    return self.resolve_name(head_start + m.start(), head_start + m.end());
+                    return self.resolve_name(head_start + m.start, head_start + m.end);
                 }
             }
         }
@@ -172,10 +172,10 @@ impl Ctx<'_> {
             for c in rx.captures_iter(s) {
                 for g in groups {
                     if let Some(m) = c.name(g) {
-                        if self.in_quote(ss + m.start()) {
+                        if self.in_quote(ss + m.start) {
                             continue;
                         }
-                        if let Some(sp) = self.resolve_name(ss + m.start(), ss + m.end()) {
+                        if let Some(sp) = self.resolve_name(ss + m.start, ss + m.end) {
                             found = Some(sp);
                             break 'outer;
                         }
@@ -211,10 +211,10 @@ impl Ctx<'_> {
             else {
                 continue;
             };
-            if self.in_quote(m.start()) {
+            if self.in_quote(m.start) {
                 continue;
             }
-            if let Some(sp) = self.resolve_name(m.start(), m.end()) {
+            if let Some(sp) = self.resolve_name(m.start, m.end) {
                 if sp.company.is_none() {
                     found = Some(sp.name);
                     break;
