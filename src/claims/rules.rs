@@ -247,6 +247,26 @@ fn is_coordinated(gap: &str) -> bool {
         })
 }
 
+/// Which end of a stretch of text `edge_word` reads.
+#[derive(Clone, Copy)]
+enum Side {
+    First,
+    Last,
+}
+
+/// The first or last word of `s` (the neighbour of a verb: `s` is the text after or before it),
+/// stripped of punctuation and lower-cased; empty when there is none.
+fn edge_word(s: &str, side: Side) -> String {
+    let mut words = s.split_whitespace();
+    let w = match side {
+        Side::First => words.next(),
+        Side::Last => words.next_back(),
+    };
+    w.unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase()
+}
+
 /// Words that, as practice verbs, are also common nouns ("an independent review had found", "a
 /// share of the recordings").
 fn is_noun_use(verb: &str, before: &str, after: &str) -> bool {
@@ -280,18 +300,8 @@ fn is_noun_use(verb: &str, before: &str, after: &str) -> bool {
     ) {
         return false;
     }
-    let next = after
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
-    let prev = before
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
+    let next = edge_word(after, Side::First);
+    let prev = edge_word(before, Side::Last);
     let pronoun = matches!(
         prev.as_str(),
         "it" | "they" | "we" | "he" | "she" | "i" | "you" | "that" | "which" | "who" | "to"
@@ -375,12 +385,7 @@ fn is_determined_noun(verb: &str, before: &str) -> bool {
     ) {
         return false;
     }
-    let prev = before
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
+    let prev = edge_word(before, Side::Last);
     matches!(
         prev.as_str(),
         "a" | "an"
@@ -520,12 +525,7 @@ fn is_modifier_start(gap: &str) -> bool {
 
 /// Whether the word after a bare "access" makes it a noun.
 fn is_noun_next(after: &str) -> bool {
-    let w = after
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let w = edge_word(after, Side::First);
     matches!(
         w.as_str(),
         "to" | "was" | "is" | "were" | "are" | "that" | "by" | "for" | "of" | "controls" | "had" | "has"
@@ -757,6 +757,25 @@ impl Ctx<'_> {
                 Cue::Neutral => break,
                 Cue::Block => return None,
                 Cue::Neg(kind) => {
+                    let cue = self.text[c.start..c.end].to_lowercase();
+                    // "about disclosure, not about selling names", "on selling hardware, not on
+                    // collecting data": a contrast of topics, neither a denial nor a report.
+                    if cue == "not"
+                        && self.text[cs..c.start].trim_end().ends_with(',')
+                        && CONTRAST_PREP.is_match(gap)
+                    {
+                        return None;
+                    }
+                    // "No member's location has ever been sold", "no recording is kept": a negated
+                    // subject right before a passive or a tensed verb.
+                    if cue == "no" && NO_SUBJECT.is_match(gap) {
+                        let scope = if gap.to_ascii_lowercase().contains(" ever ") {
+                            DenialScope::Always
+                        } else {
+                            tensed
+                        };
+                        return Some((Polarity::Denial, Some(scope), "deny.no_subject"));
+                    }
                     let max = if kind == NegKind::Always { 5 } else { 3 };
                     // "did not involve any finding that it had shared", "has not seen evidence
                     // that data was sold": what is negated is a finding about the practice, so
@@ -767,7 +786,6 @@ impl Ctx<'_> {
                     if word_count(gap) > max || self.ex.re.gap_blocker.is_match(gap) {
                         break;
                     }
-                    let cue = self.text[c.start..c.end].to_lowercase();
                     return Some(match kind {
                         NegKind::Always if cue.contains("no time") => {
                             (Polarity::Denial, Some(DenialScope::Always), "deny.at_no_time")
@@ -959,6 +977,20 @@ impl Ctx<'_> {
             let Some((mut polarity, mut scope, mut neg_rule)) = self.polarity(&cl, i, cs, ce) else {
                 continue;
             };
+            // "does not sell the information its software gathers", "sold the data it had
+            // collected": a verb in a relative clause describing the object of an earlier
+            // practice verb only says which data is meant.
+            if let Some(t) = within(&self.taxa, cs, v.start)
+                .iter()
+                .rev()
+                .find(|t| t.val.is_some())
+            {
+                if RELATIVE_DESCRIPTION.is_match(&self.text[t.end..v.start])
+                    && cl[..i].iter().any(|c| is_trigger(c.val) && c.end <= t.start)
+                {
+                    continue;
+                }
+            }
             let (mut action, mut base) = (action, base);
             // "promised to keep their health information private": an assurance that the data
             // is not passed on.
@@ -1454,7 +1486,31 @@ impl Ctx<'_> {
 /// ("not ... any finding that", "no suggestion that", "did not say whether").
 static NEGATED_FINDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:finding|findings|evidence|proof|indication|sign|suggestion|allegation|admission|conclusion)s?\s+(?:that|of)\b",
+        r"(?i)\b(?:finding|findings|evidence|proof|indication|sign|suggestion|allegation|admission|conclusion)s?\s+(?:that|of)\b|\b(?:accus(?:e|es|ed|ing)|alleg(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|conclud(?:e|es|ed|ing)|suggest(?:s|ed|ing)?|claim(?:s|ed|ing)?|find|finds|found)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Between ", not" and a practice verb: a preposition that makes it a contrast of topics ("about
+/// disclosure, not about selling names").
+static CONTRAST_PREP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\s*(?:about|on|over|in)\s+$").expect("a valid regex: a constant pattern")
+});
+
+/// Between a subject's "no" and a practice verb: the rest of the subject and an auxiliary ("no
+/// member's location has ever been", "no recordings are").
+static NO_SUBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s+(?:[\w’'-]+\s+){1,4}?(?:has|have|had|is|are|was|were|will|would|can|could)\s+(?:ever\s+)?(?:been\s+)?(?:\w+ly\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Between a data phrase and a later practice verb: a relative clause that only describes the
+/// data ("the information its software gathers", "the data that it collected").
+static RELATIVE_DESCRIPTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^\s*(?:(?:that|which)\s+)?(?:it|they|we|he|she|you|its\s+[\w-]+|their\s+[\w-]+|the\s+[\w-]+|[A-Z][\w-]+)\s+(?:(?:do|does|did|had|has|have|may|might)\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
 });

@@ -835,3 +835,83 @@ fn listed_subjects_purposes_and_coordination() {
         &[("LinkedIn", None, "personal_data", "sell", D, Some("present"))],
     );
 }
+
+// Issue 5, recall (the d97-d106 check): kinds of error seen on fresh articles, each rule with
+// sentences written after it.
+#[test]
+fn contrasts_charges_and_relative_clauses() {
+    // ", not about/on <practice>": a contrast of topics, neither a denial nor a report.
+    check(
+        "Roku says the dispute is about pricing, not about selling viewing data",
+        &[],
+    );
+    check(
+        "Its pitch to investors rested on subscriptions, not on tracking listeners' habits.",
+        &[],
+    );
+    // A negated charge or finding about a practice says nothing about the practice.
+    check(
+        "The regulator did not accuse Peloton of selling workout data.",
+        &[],
+    );
+    check("The lawsuit does not allege that Strava sold location data.", &[]);
+    // A charge of misleading people about privacy, or a product's own billing, is no assurance.
+    check(
+        "Grindr agreed to settle claims that it misled users about how to keep their locations private.",
+        &[],
+    );
+    check(
+        "The app, which Lyft markets itself as a safe way to travel, keeps riders' locations secure.",
+        &[],
+    );
+    // "post(s)" as where a statement was made is not users' content.
+    check(
+        "In a blog post, Pinterest said it had never used the data to target ads.",
+        &[("Pinterest", None, "personal_data", "use", D, Some("always"))],
+    );
+    // A verb in a relative clause that only describes the object of an earlier verb.
+    check(
+        "Peloton said it does not sell the information its bikes gather.",
+        &[("Peloton", None, "personal_data", "sell", D, Some("present"))],
+    );
+}
+
+#[test]
+fn negated_subjects_and_consent_first() {
+    // "No <subject> has ever been <verb>": a denial.
+    check(
+        "Lyft said no rider's trip history had ever been sold.",
+        &[("Lyft", None, "location", "sell", D, Some("always"))],
+    );
+    // Consent obtained before the practice: a conditional assurance.
+    check(
+        "Spotify said it asks for listeners' permission before it collects their voice data.",
+        &[("Spotify", None, "recordings", "collect", D, Some("present"))],
+    );
+    check(
+        "Owners had to opt in to the program before any viewing data from Roku was shared.",
+        &[("Roku", None, "browsing_activity", "share", D, Some("past"))],
+    );
+    // A permission screen before an agreement is not such a condition.
+    check(
+        "Dropbox said users see a permission screen before they agree, and that contractors read their uploaded files.",
+        &[("Dropbox", Some("contractors"), "posts_content", "access", A, None)],
+    );
+    // A restrictive clause on the recipient qualifies the denial.
+    let claims = extractor().extract(&article(
+        "Grindr said no location had ever been sold to a company that it had not vetted.",
+    ));
+    assert!(
+        claims.iter().all(|c| c.rule.starts_with("deny.qualified")),
+        "{claims:#?}"
+    );
+    assert!(!claims.is_empty());
+    // So does a purpose: sharing for another purpose does not contradict it.
+    let claims = extractor().extract(&article(
+        "Bumble said it did not share members' photos with researchers for any commercial purpose.",
+    ));
+    assert!(
+        !claims.is_empty() && claims.iter().all(|c| c.rule.starts_with("deny.qualified")),
+        "{claims:#?}"
+    );
+}

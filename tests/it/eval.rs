@@ -33,8 +33,11 @@ const CORE_R: f64 = 0.61;
 const CORE_F1: f64 = 0.62;
 const DENIAL_P: f64 = 0.75;
 const DENIAL_R: f64 = 0.59;
-const LINK_P: f64 = 0.63;
-const LINK_R: f64 = 0.31;
+// With d97-d106 (ten more articles, 45 claims, 5 links, 20 traps; recall helper): the new
+// articles' links are harder (companies outside the lexicon, qualified denials), so the link
+// floors sit below the 86-article figures.
+const LINK_P: f64 = 0.60;
+const LINK_R: f64 = 0.30;
 
 fn score(report: &Value, level: &str, field: &str) -> f64 {
     report[level][field]
@@ -84,8 +87,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        413.0,
-        "the dev half holds 413 gold claims"
+        458.0,
+        "the dev half holds 458 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
