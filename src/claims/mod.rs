@@ -515,7 +515,7 @@ impl Extractor {
             ),
             evidence_before: re(r"(?i)\baccording\s+to\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}$"),
             qualified: re(
-                r"(?i)\b(?:unless|without|except\s+with|other\s+than\s+with)\s+(?:[\w'’-]+\s+){0,4}?(?:consent|permission|agreement|approval|authori[sz]ation|a\s+warrant|a\s+court\s+order|a\s+subpoena|(?:had\s+|has\s+|have\s+)?(?:decided|chosen|chose|agreed|opted|allowed|asked))|\bagainst\s+(?:[\w'’-]+\s+){0,2}(?:wishes|will)\b|\b(?:that|who|which)\s+(?:we|it|they|the\s+company)\s+(?:had|has|have|did|do|does)\s+not\s+(?:vetted|approved|checked|screened|reviewed|authori[sz]ed|verified|cleared)\b|\bfor\s+(?:any\s+)?(?:commercial|business|marketing|advertising|profit)\s+(?:purposes?|gain|use)\b",
+                r"(?i)\b(?:unless|without|except\s+with|other\s+than\s+with)\s+(?:[\w'’-]+\s+){0,4}?(?:consent|permission|agreement|approval|authori[sz]ation|a\s+warrant|a\s+court\s+order|a\s+subpoena|(?:had\s+|has\s+|have\s+)?(?:decided|chosen|chose|agreed|opted|allowed|asked))|\bagainst\s+(?:[\w'’-]+\s+){0,2}(?:wishes|will)\b|\b(?:that|who|which)\s+(?:we|it|they|the\s+company)\s+(?:had|has|have|did|do|does)\s+not\s+(?:vetted|approved|checked|screened|reviewed|authori[sz]ed|verified|cleared)\b|\bfor\s+(?:any\s+)?(?:commercial|business|marketing|advertising|profit)\s+(?:purposes?|gain|use)\b|\b(?:beyond|more\s+than|other\s+than)\s+what\b",
             ),
             penalty_over: re(
                 r"(?i)\b(?:pays?|paid|paying|fined?|fines|settles?|settled|sues?|sued|suing|penalty|penali[sz]ed|probe|investigat\w*|inquiry|lawsuit|charges?|charged|bans?|banned)\b[^;]{0,60}\b(?:over|for)\s+(?:the\s+|its\s+|alleged\s+|illegal\s+|unlawful\s+|['‘’\x22][\w-]+['‘’\x22]\s+|[\w-]+\s+)?$",

@@ -459,9 +459,49 @@ fn is_holder(ex: &Extractor, text: &str, h: &Hit<Ent>) -> bool {
         // "gave Facebook, Snapchat and Pinterest information": without a possessive, the last
         // item of a list is an object and the noun after it the thing given.
         let possessive = text[h.end..].starts_with(['\'', '’']);
+        // "the app sent Facebook information": right after a verb of giving, the company is the
+        // one given the data.
+        if !possessive && is_giving_verb(&edge_word(before, Side::Last)) {
+            return false;
+        }
         return possessive || !ex.re.list_before.is_match(before);
     }
     ex.re.holder_before.is_match(before)
+}
+
+/// Verbs that take the receiver right after them ("sent Facebook information", "gave Google
+/// data").
+fn is_giving_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "sent"
+            | "send"
+            | "sends"
+            | "sending"
+            | "gave"
+            | "give"
+            | "gives"
+            | "giving"
+            | "handed"
+            | "hands"
+            | "sold"
+            | "sell"
+            | "sells"
+            | "selling"
+            | "passed"
+            | "passes"
+            | "showed"
+            | "shows"
+            | "offered"
+            | "offers"
+            | "fed"
+            | "feeds"
+            | "paid"
+            | "pays"
+            | "promised"
+            | "told"
+            | "tells"
+    )
 }
 
 pub(crate) fn floor_char(s: &str, i: usize) -> usize {
@@ -919,7 +959,11 @@ impl Ctx<'_> {
             let next_access = |consumed: &[bool]| {
                 (i + 1..cl.len()).find(|&j| {
                     !consumed[j]
-                        && cl[j].val == Cue::Access
+                        && (cl[j].val == Cue::Access
+                            // "lets Microsoft's trackers collect data": a let-verb gives access.
+                            || (v.val == Cue::Permit
+                                && cl[j].val == Cue::Collect
+                                && word_count(&self.text[v.end..cl[j].start]) <= 5))
                         && word_count(&self.text[v.end..cl[j].start]) <= 12
                         && !self
                             .ex
@@ -977,6 +1021,11 @@ impl Ctx<'_> {
             let Some((mut polarity, mut scope, mut neg_rule)) = self.polarity(&cl, i, cs, ce) else {
                 continue;
             };
+            // "not passed to Google beyond what any website would see": the verb of the
+            // qualifier's comparison states no practice.
+            if BEYOND_WHAT.is_match(&self.text[cs..v.start]) {
+                continue;
+            }
             // "does not sell the information its software gathers", "sold the data it had
             // collected": a verb in a relative clause describing the object of an earlier
             // practice verb only says which data is meant.
@@ -1504,6 +1553,12 @@ static NO_SUBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
         r"(?i)^\s+(?:[\w’'-]+\s+){1,4}?(?:has|have|had|is|are|was|were|will|would|can|could)\s+(?:ever\s+)?(?:been\s+)?(?:\w+ly\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a verb: the comparison of a qualified denial ("beyond what any website would").
+static BEYOND_WHAT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:beyond|more\s+than|other\s+than)\s+what\s+(?:[\w’'-]+\s+){0,4}$")
+        .expect("a valid regex: a constant pattern")
 });
 
 /// Between a data phrase and a later practice verb: a relative clause that only describes the

@@ -915,3 +915,35 @@ fn negated_subjects_and_consent_first() {
         "{claims:#?}"
     );
 }
+
+#[test]
+fn receivers_compounds_and_openness() {
+    // Right after a verb of giving, a company is the receiver, not the data's holder.
+    check(
+        "Roku's app sent Pinterest information about users' viewing habits.",
+        &[("Roku", Some("Pinterest"), "browsing_activity", "share", A, None)],
+    );
+    // "lets X collect": the let-verb gives X access.
+    check(
+        "Researchers found that Peloton's app lets Google's trackers collect workout data.",
+        &[("Peloton", Some("Google"), "health", "access", A, None)],
+    );
+    // A compound or an adjective with a practice word in it states no practice.
+    check(
+        "Dropbox said it does not scan photos, answering a widely shared rumour about its screen sharing tool.",
+        &[("Dropbox", None, "posts_content", "access", D, Some("present"))],
+    );
+    // Being open about a practice is neither a report nor a denial of it.
+    check(
+        "\"We have always been transparent about how location data is collected,\" Strava said.",
+        &[],
+    );
+    // "beyond what" qualifies a denial.
+    let claims = extractor().extract(&article(
+        "Reddit said it does not pass users' data to Google beyond what any search engine sees.",
+    ));
+    assert!(
+        !claims.is_empty() && claims.iter().all(|c| c.rule.starts_with("deny.qualified")),
+        "{claims:#?}"
+    );
+}
