@@ -701,6 +701,12 @@ impl Ctx<'_> {
         let b = self.ents.partition_point(|h| h.start < vpos);
         let last = (a..b).rev().find_map(|j| {
             let h = &self.ents[j];
+            // "Much like Apple and Google, we paused": a company named for comparison is not
+            // the subject.
+            let before = &self.text[ceil_boundary(self.text, h.start.saturating_sub(40))..h.start];
+            if COMPARISON_BEFORE.is_match(before) {
+                return None;
+            }
             let p = match h.val {
                 Ent::Company(c) if !self.holders[j] => Party::Company(c),
                 // A recipient is the subject only right before the verb ("police accessed").
@@ -816,6 +822,11 @@ impl Ctx<'_> {
                         };
                         return Some((Polarity::Denial, Some(scope), "deny.no_subject"));
                     }
+                    // "information the service did not need and passed to Facebook": the
+                    // negation belongs to another verb, joined to the practice verb by "and".
+                    if OTHER_VERB_JOINED.is_match(gap) {
+                        break;
+                    }
                     let max = if kind == NegKind::Always { 5 } else { 3 };
                     // "did not involve any finding that it had shared", "has not seen evidence
                     // that data was sold": what is negated is a finding about the practice, so
@@ -864,7 +875,34 @@ impl Ctx<'_> {
         // "gathers no precise GPS data", "gave it no access".
         let after = &self.text[v.end..ce];
         if let Some(m) = self.ex.re.object_no.find(after) {
-            if !after[m.end()..].trim_start().starts_with("longer") {
+            // "publishes no list of the networks": what is withheld is not the data.
+            let next = edge_word(&after[m.end()..], Side::First);
+            let not_data = matches!(
+                next.as_str(),
+                "longer"
+                    | "list"
+                    | "lists"
+                    | "comment"
+                    | "explanation"
+                    | "reason"
+                    | "answer"
+                    | "word"
+                    | "timeline"
+                    | "estimate"
+                    | "figure"
+                    | "figures"
+                    | "number"
+                    | "numbers"
+                    | "plan"
+                    | "plans"
+                    | "indication"
+                    | "sign"
+                    | "details"
+            );
+            if next != "longer" && not_data {
+                return None;
+            }
+            if !not_data {
                 return Some((Polarity::Denial, Some(tensed), "deny.object_no"));
             }
         }
@@ -1553,6 +1591,20 @@ static NO_SUBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
         r"(?i)^\s+(?:[\w’'-]+\s+){1,4}?(?:has|have|had|is|are|was|were|will|would|can|could)\s+(?:ever\s+)?(?:been\s+)?(?:\w+ly\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a company: a comparison ("much like Apple and", "unlike Google,").
+static COMPARISON_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:like|unlike|as\s+did|as\s+has|similar\s+to|than)\s+(?:[\w&.’'-]+\s*(?:,|\band\b|\bor\b)\s*){0,3}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Between a negation and a practice verb: another verb and "and"/"or" ("did not need and").
+static OTHER_VERB_JOINED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\s*(?:[a-z]+[^y\s]|[a-z]+[^l\s]y)\s+(?:and|or)\s+$")
+        .expect("a valid regex: a constant pattern")
 });
 
 /// Right before a verb: the comparison of a qualified denial ("beyond what any website would").

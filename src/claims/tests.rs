@@ -947,3 +947,27 @@ fn receivers_compounds_and_openness() {
         "{claims:#?}"
     );
 }
+
+#[test]
+fn comparisons_other_verbs_and_withheld_lists() {
+    // A company named for comparison is not the subject.
+    check(
+        "Spotify said that, much like Google and Apple, it keeps voice recordings for a year.",
+        &[("Spotify", None, "recordings", "collect", A, None)],
+    );
+    // A negation of another verb joined by "and" does not reach the practice verb.
+    check(
+        "Roku kept device identifiers it did not need and sold them to advertisers.",
+        &[
+            ("Roku", None, "device_identifiers", "collect", A, None),
+            ("Roku", Some("advertisers"), "device_identifiers", "sell", A, None),
+        ],
+    );
+    // "publishes no list of": what is withheld is a list, not the data.
+    check("Strava said it publishes no list of the locations.", &[]);
+    // A second reported statement is a clause of its own.
+    check(
+        "Peloton said it would not sell its software to insurers, and that it no longer keeps heart-rate readings.",
+        &[("Peloton", None, "health", "collect", A, None)],
+    );
+}
