@@ -469,6 +469,14 @@ fn is_holder(ex: &Extractor, text: &str, h: &Hit<Ent>) -> bool {
     ex.re.holder_before.is_match(before)
 }
 
+/// Whether a verb cue starts with a form of "be" ("is used to").
+fn verb_has_aux(verb: &str) -> bool {
+    matches!(
+        edge_word(verb, Side::First).as_str(),
+        "is" | "are" | "was" | "were" | "be" | "been"
+    )
+}
+
 /// Verbs that take the receiver right after them ("sent Facebook information", "gave Google
 /// data").
 fn is_giving_verb(w: &str) -> bool {
@@ -814,7 +822,13 @@ impl Ctx<'_> {
                     }
                     // "No member's location has ever been sold", "no recording is kept": a negated
                     // subject right before a passive or a tensed verb.
-                    if cue == "no" && NO_SUBJECT.is_match(gap) {
+                    if (cue == "no" && NO_SUBJECT.is_match(gap))
+                        || (cue == "nothing"
+                            && (NOTHING_SUBJECT.is_match(gap)
+                                // The verb cue may carry the auxiliary ("is used to").
+                                || (NOTHING_SUBJECT.is_match(&format!("{gap}is "))
+                                    && verb_has_aux(&self.text[v.start..v.end]))))
+                    {
                         let scope = if gap.to_ascii_lowercase().contains(" ever ") {
                             DenialScope::Always
                         } else {
@@ -912,12 +926,30 @@ impl Ctx<'_> {
         if self.ex.re.consent.is_match(&self.text[cs..ce]) {
             return Some((Polarity::Denial, Some(tensed), "deny.only_with_consent"));
         }
+        // "the clips are stripped of account identifiers before contractors hear them": what
+        // identifies people is removed before the practice, an assurance.
+        if REMOVED_BEFORE.is_match(&self.text[cs..ce]) {
+            // A condition, as in "only with consent": contradicted only where it was missing.
+            return Some((Polarity::Denial, Some(tensed), "deny.qualified.removed_first"));
+        }
+        // "kept people's information from being used for anything else": the practice is
+        // prevented.
+        if PREVENTED.is_match(&self.text[cs..v.start]) {
+            return Some((Polarity::Denial, Some(tensed), "deny.prevented"));
+        }
         // "location would be used only to provide forecasts", "listens only for commands": a
         // purpose the practice is limited to is an assurance, unless a past act is reported
         // with its purpose ("Amazon had used the information only to build its features").
-        if PURPOSE_ONLY.is_match(after)
-            && (self.ex.re.passive.is_match(&self.text[cs..v.start]) || !is_past(verb))
-        {
+        // The object between may be long ("the address book to our servers only to"), but not
+        // a second verb phrase ("keep it private and use it only to").
+        let purpose_only = PURPOSE_ONLY.captures(after).is_some_and(|c| {
+            let gap = c.get(1).map_or("", |m| m.as_str());
+            word_count(gap) <= 3
+                || !gap
+                    .split_whitespace()
+                    .any(|w| matches!(w.to_ascii_lowercase().as_str(), "and" | "or" | "but" | "then"))
+        });
+        if purpose_only && (self.ex.re.passive.is_match(&self.text[cs..v.start]) || !is_past(verb)) {
             // "is used only to": a present passive speaks for the present.
             let scope = if PRESENT_PASSIVE.is_match(&self.text[cs..v.start]) {
                 DenialScope::Present
@@ -1059,6 +1091,14 @@ impl Ctx<'_> {
             let Some((mut polarity, mut scope, mut neg_rule)) = self.polarity(&cl, i, cs, ce) else {
                 continue;
             };
+            // "kept people's information from being used": "keep ... from" prevents the next
+            // verb; it is not a keeping of data.
+            if v.val == Cue::Collect
+                && self.text[v.start..v.end].to_ascii_lowercase().starts_with("k")
+                && KEEP_FROM.is_match(&self.text[v.end..ce])
+            {
+                continue;
+            }
             // "not passed to Google beyond what any website would see": the verb of the
             // qualifier's comparison states no practice.
             if BEYOND_WHAT.is_match(&self.text[cs..v.start]) {
@@ -1607,6 +1647,38 @@ static OTHER_VERB_JOINED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLoc
         .expect("a valid regex: a constant pattern")
 });
 
+/// In a clause: what identifies people is removed before the practice ("stripped of account
+/// identifiers before", "strips out names before").
+static REMOVED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:stripped|strips?|stripping|removed|removes?|removing|scrubbed|scrubs?|masked|masks?|redacted|redacts?|anonymi[sz](?:ed|es|e))\b[^.;]{0,80}?\bbefore\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a practice verb: a prevention ("kept the data from being", "stops apps from").
+static PREVENTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:kept|keeps?|keeping|prevents?|prevented|preventing|stops?|stopped|stopping|bars?|barred|blocks?|blocked|prohibits?|prohibited|forbids?)\s+(?:[\w’'-]+\s+){0,5}?from\s+(?:being\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// After "keep": "... from (being)", a prevention of what follows.
+static KEEP_FROM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\s+(?:[\w’'-]+\s+){0,5}?from\s+(?:being\s+)?[a-z]+(?:ed|ing)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Between "nothing" and a practice verb: the rest of a long subject ("Nothing you do on your
+/// Portal, including the calls you make, is").
+static NOTHING_SUBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^[^;:.]{0,120}?\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|can\s+be|gets|got)\s+(?:ever\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
 /// Right before a verb: the comparison of a qualified denial ("beyond what any website would").
 static BEYOND_WHAT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\b(?:beyond|more\s+than|other\s+than)\s+what\s+(?:[\w’'-]+\s+){0,4}$")
@@ -1632,7 +1704,7 @@ static PRESENT_PASSIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 /// for", "kept solely for").
 static PURPOSE_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)^\s+(?:[\w’'-]+\s+){0,3}?(?:only|solely|exclusively|strictly)\s+(?:to|for|in\s+order\s+to)\b",
+        r"(?i)^\s+((?:[\w’'-]+\s+){0,8}?)(?:only|solely|exclusively|strictly)\s+(?:to|for|in\s+order\s+to)\b",
     )
     .expect("a valid regex: a constant pattern")
 });

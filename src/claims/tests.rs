@@ -971,3 +971,41 @@ fn comparisons_other_verbs_and_withheld_lists() {
         &[("Peloton", None, "health", "collect", A, None)],
     );
 }
+
+#[test]
+fn assurances_without_a_negation_word() {
+    // "kept X from being used": a prevention, not a keeping of data.
+    check(
+        "Spotify said its contracts kept listeners' data from being used for advertising.",
+        &[("Spotify", None, "personal_data", "use", D, Some("past"))],
+    );
+    // "Nothing ... is used": a negated subject, however long.
+    check(
+        "\"Nothing in your voice recordings, including the songs you ask for, is used to target ads,\" Spotify said.",
+        &[("Spotify", None, "recordings", "use", D, Some("present"))],
+    );
+    // More ways to call a report false.
+    check(
+        "Lyft said any suggestion that staff had looked up riders' trips was completely untrue.",
+        &[("Lyft", Some("employees"), "location", "access", D, Some("past"))],
+    );
+    // An instruction not to do a practice.
+    check(
+        "Roku said reviewers are instructed not to listen to voice recordings from children.",
+        // (The reviewers are not yet taken as the counterparty across "are instructed not to".)
+        &[("Roku", None, "recordings", "access", D, Some("present"))],
+    );
+    // A purpose the practice is limited to, after a longer object.
+    check(
+        "We upload your photos to our servers only to sync them between devices, Dropbox said.",
+        &[("Dropbox", None, "posts_content", "share", D, Some("present"))],
+    );
+    // Identifiers removed before the practice: a conditional assurance.
+    let claims = extractor().extract(&article(
+        "Roku said recordings are stripped of device identifiers before contractors hear them.",
+    ));
+    assert!(
+        !claims.is_empty() && claims.iter().all(|c| c.rule.starts_with("deny.qualified")),
+        "{claims:#?}"
+    );
+}
