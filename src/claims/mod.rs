@@ -611,7 +611,7 @@ impl Extractor {
             by_agent: re(r"(?i)\bby\s+(?:the\s+)?$"),
             such_as: re(r"(?i)^\s*,?\s*(?:such\s+as|including|like|among\s+them)\b"),
             consent: re(
-                r"(?i)\bonly\b[^.;]{0,80}?\b(?:consent|permission|opts?[- ]in|opted[- ]in|agree|authori[sz]|approv|choose|chose|ask\s+(?:us|it|them)|(?:turned|turn|turns|switched|switch|switches)\s+on|enabled?\b|require[sd]?\b|need(?:s|ed)?\s+(?:it|to)\b)|\b(?:limited|restricted)\s+to\s+(?:[\w’'-]+\s+){0,3}?(?:who|whose|that)\s+(?:need|needs|require|requires|jobs?|work)\b",
+                r"(?i)\bonly\b[^.;]{0,80}?\b(?:consent|permission|opts?[- ]in|opted[- ]in|agree|authori[sz]|approv|choose|chose|ask\s+(?:us|it|them)|(?:turned|turn|turns|switched|switch|switches)\s+on|enabled?\b|require[sd]?\b|need(?:s|ed)?\s+(?:it|to)\b)|\b(?:limited|restricted)\s+to\s+(?:[\w’'-]+\s+){0,3}?(?:who|whose|that)\s+(?:need|needs|require|requires|jobs?|work)\b|\b(?:gets?|got|obtains?|obtained|asks?\s+for|asked\s+for|seeks?|sought|requires?|required|needs?|needed|(?:had|have|has)\s+to|must)\s+(?:[\w’'-]+\s+){0,3}?(?:consent|permission|opt(?:s|ed)?[- ]in|enrol(?:l|ls|led|s)?|sign\s+up)\b[^.;]{0,60}?\bbefore\b",
             ),
             control_subject: re(
                 r"(?i)\b(?:users|people|you|your|members|customers|consumers|subscribers|everyone|individuals|patients|drivers|riders|listeners|viewers|players|owners|account\s+holders|parents)\b",
@@ -650,7 +650,7 @@ impl Extractor {
             ),
             evidence_before: re(r"(?i)\baccording\s+to\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}$"),
             qualified: re(
-                r"(?i)\b(?:unless|without|except\s+with|other\s+than\s+with)\s+(?:[\w'’-]+\s+){0,4}?(?:consent|permission|agreement|approval|authori[sz]ation|a\s+warrant|a\s+court\s+order|a\s+subpoena|(?:had\s+|has\s+|have\s+)?(?:decided|chosen|chose|agreed|opted|allowed|asked))|\bagainst\s+(?:[\w'’-]+\s+){0,2}(?:wishes|will)\b",
+                r"(?i)\b(?:unless|without|except\s+with|other\s+than\s+with)\s+(?:[\w'’-]+\s+){0,4}?(?:consent|permission|agreement|approval|authori[sz]ation|a\s+warrant|a\s+court\s+order|a\s+subpoena|(?:had\s+|has\s+|have\s+)?(?:decided|chosen|chose|agreed|opted|allowed|asked))|\bagainst\s+(?:[\w'’-]+\s+){0,2}(?:wishes|will)\b|\b(?:that|who|which)\s+(?:we|it|they|the\s+company)\s+(?:had|has|have|did|do|does)\s+not\s+(?:vetted|approved|checked|screened|reviewed|authori[sz]ed|verified|cleared)\b|\bfor\s+(?:any\s+)?(?:commercial|business|marketing|advertising|profit)\s+(?:purposes?|gain|use)\b|\b(?:beyond|more\s+than|other\s+than)\s+what\b",
             ),
             penalty_over: re(
                 r"(?i)\b(?:pays?|paid|paying|fined?|fines|settles?|settled|sues?|sued|suing|penalty|penali[sz]ed|probe|investigat\w*|inquiry|lawsuit|charges?|charged|bans?|banned)\b[^;]{0,60}\b(?:over|for)\s+(?:the\s+|its\s+|alleged\s+|illegal\s+|unlawful\s+|['‘’\x22][\w-]+['‘’\x22]\s+|[\w-]+\s+)?$",

@@ -247,6 +247,26 @@ fn is_coordinated(gap: &str) -> bool {
         })
 }
 
+/// Which end of a stretch of text `edge_word` reads.
+#[derive(Clone, Copy)]
+enum Side {
+    First,
+    Last,
+}
+
+/// The first or last word of `s` (the neighbour of a verb: `s` is the text after or before it),
+/// stripped of punctuation and lower-cased; empty when there is none.
+fn edge_word(s: &str, side: Side) -> String {
+    let mut words = s.split_whitespace();
+    let w = match side {
+        Side::First => words.next(),
+        Side::Last => words.next_back(),
+    };
+    w.unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase()
+}
+
 /// Words that, as practice verbs, are also common nouns ("an independent review had found", "a
 /// share of the recordings").
 fn is_noun_use(verb: &str, before: &str, after: &str) -> bool {
@@ -280,18 +300,8 @@ fn is_noun_use(verb: &str, before: &str, after: &str) -> bool {
     ) {
         return false;
     }
-    let next = after
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
-    let prev = before
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
+    let next = edge_word(after, Side::First);
+    let prev = edge_word(before, Side::Last);
     let pronoun = matches!(
         prev.as_str(),
         "it" | "they" | "we" | "he" | "she" | "i" | "you" | "that" | "which" | "who" | "to"
@@ -375,12 +385,7 @@ fn is_determined_noun(verb: &str, before: &str) -> bool {
     ) {
         return false;
     }
-    let prev = before
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
+    let prev = edge_word(before, Side::Last);
     matches!(
         prev.as_str(),
         "a" | "an"
@@ -454,9 +459,57 @@ fn is_holder(ex: &Extractor, text: &str, h: &Hit<Ent>) -> bool {
         // "gave Facebook, Snapchat and Pinterest information": without a possessive, the last
         // item of a list is an object and the noun after it the thing given.
         let possessive = text[h.end..].starts_with(['\'', '’']);
+        // "the app sent Facebook information": right after a verb of giving, the company is the
+        // one given the data.
+        if !possessive && is_giving_verb(&edge_word(before, Side::Last)) {
+            return false;
+        }
         return possessive || !ex.re.list_before.is_match(before);
     }
     ex.re.holder_before.is_match(before)
+}
+
+/// Whether a verb cue starts with a form of "be" ("is used to").
+fn verb_has_aux(verb: &str) -> bool {
+    matches!(
+        edge_word(verb, Side::First).as_str(),
+        "is" | "are" | "was" | "were" | "be" | "been"
+    )
+}
+
+/// Verbs that take the receiver right after them ("sent Facebook information", "gave Google
+/// data").
+fn is_giving_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "sent"
+            | "send"
+            | "sends"
+            | "sending"
+            | "gave"
+            | "give"
+            | "gives"
+            | "giving"
+            | "handed"
+            | "hands"
+            | "sold"
+            | "sell"
+            | "sells"
+            | "selling"
+            | "passed"
+            | "passes"
+            | "showed"
+            | "shows"
+            | "offered"
+            | "offers"
+            | "fed"
+            | "feeds"
+            | "paid"
+            | "pays"
+            | "promised"
+            | "told"
+            | "tells"
+    )
 }
 
 pub(crate) fn floor_char(s: &str, i: usize) -> usize {
@@ -520,12 +573,7 @@ fn is_modifier_start(gap: &str) -> bool {
 
 /// Whether the word after a bare "access" makes it a noun.
 fn is_noun_next(after: &str) -> bool {
-    let w = after
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let w = edge_word(after, Side::First);
     matches!(
         w.as_str(),
         "to" | "was" | "is" | "were" | "are" | "that" | "by" | "for" | "of" | "controls" | "had" | "has"
@@ -661,6 +709,12 @@ impl Ctx<'_> {
         let b = self.ents.partition_point(|h| h.start < vpos);
         let last = (a..b).rev().find_map(|j| {
             let h = &self.ents[j];
+            // "Much like Apple and Google, we paused": a company named for comparison is not
+            // the subject.
+            let before = &self.text[ceil_boundary(self.text, h.start.saturating_sub(40))..h.start];
+            if COMPARISON_BEFORE.is_match(before) {
+                return None;
+            }
             let p = match h.val {
                 Ent::Company(c) if !self.holders[j] => Party::Company(c),
                 // A recipient is the subject only right before the verb ("police accessed").
@@ -757,6 +811,36 @@ impl Ctx<'_> {
                 Cue::Neutral => break,
                 Cue::Block => return None,
                 Cue::Neg(kind) => {
+                    let cue = self.text[c.start..c.end].to_lowercase();
+                    // "about disclosure, not about selling names", "on selling hardware, not on
+                    // collecting data": a contrast of topics, neither a denial nor a report.
+                    if cue == "not"
+                        && self.text[cs..c.start].trim_end().ends_with(',')
+                        && CONTRAST_PREP.is_match(gap)
+                    {
+                        return None;
+                    }
+                    // "No member's location has ever been sold", "no recording is kept": a negated
+                    // subject right before a passive or a tensed verb.
+                    if (cue == "no" && NO_SUBJECT.is_match(gap))
+                        || (cue == "nothing"
+                            && (NOTHING_SUBJECT.is_match(gap)
+                                // The verb cue may carry the auxiliary ("is used to").
+                                || (NOTHING_SUBJECT.is_match(&format!("{gap}is "))
+                                    && verb_has_aux(&self.text[v.start..v.end]))))
+                    {
+                        let scope = if gap.to_ascii_lowercase().contains(" ever ") {
+                            DenialScope::Always
+                        } else {
+                            tensed
+                        };
+                        return Some((Polarity::Denial, Some(scope), "deny.no_subject"));
+                    }
+                    // "information the service did not need and passed to Facebook": the
+                    // negation belongs to another verb, joined to the practice verb by "and".
+                    if OTHER_VERB_JOINED.is_match(gap) {
+                        break;
+                    }
                     let max = if kind == NegKind::Always { 5 } else { 3 };
                     // "did not involve any finding that it had shared", "has not seen evidence
                     // that data was sold": what is negated is a finding about the practice, so
@@ -767,7 +851,6 @@ impl Ctx<'_> {
                     if word_count(gap) > max || self.ex.re.gap_blocker.is_match(gap) {
                         break;
                     }
-                    let cue = self.text[c.start..c.end].to_lowercase();
                     return Some(match kind {
                         NegKind::Always if cue.contains("no time") => {
                             (Polarity::Denial, Some(DenialScope::Always), "deny.at_no_time")
@@ -806,7 +889,34 @@ impl Ctx<'_> {
         // "gathers no precise GPS data", "gave it no access".
         let after = &self.text[v.end..ce];
         if let Some(m) = self.ex.re.object_no.find(after) {
-            if !after[m.end()..].trim_start().starts_with("longer") {
+            // "publishes no list of the networks": what is withheld is not the data.
+            let next = edge_word(&after[m.end()..], Side::First);
+            let not_data = matches!(
+                next.as_str(),
+                "longer"
+                    | "list"
+                    | "lists"
+                    | "comment"
+                    | "explanation"
+                    | "reason"
+                    | "answer"
+                    | "word"
+                    | "timeline"
+                    | "estimate"
+                    | "figure"
+                    | "figures"
+                    | "number"
+                    | "numbers"
+                    | "plan"
+                    | "plans"
+                    | "indication"
+                    | "sign"
+                    | "details"
+            );
+            if next != "longer" && not_data {
+                return None;
+            }
+            if !not_data {
                 return Some((Polarity::Denial, Some(tensed), "deny.object_no"));
             }
         }
@@ -816,12 +926,30 @@ impl Ctx<'_> {
         if self.ex.re.consent.is_match(&self.text[cs..ce]) {
             return Some((Polarity::Denial, Some(tensed), "deny.only_with_consent"));
         }
+        // "the clips are stripped of account identifiers before contractors hear them": what
+        // identifies people is removed before the practice, an assurance.
+        if REMOVED_BEFORE.is_match(&self.text[cs..ce]) {
+            // A condition, as in "only with consent": contradicted only where it was missing.
+            return Some((Polarity::Denial, Some(tensed), "deny.qualified.removed_first"));
+        }
+        // "kept people's information from being used for anything else": the practice is
+        // prevented.
+        if PREVENTED.is_match(&self.text[cs..v.start]) {
+            return Some((Polarity::Denial, Some(tensed), "deny.prevented"));
+        }
         // "location would be used only to provide forecasts", "listens only for commands": a
         // purpose the practice is limited to is an assurance, unless a past act is reported
         // with its purpose ("Amazon had used the information only to build its features").
-        if PURPOSE_ONLY.is_match(after)
-            && (self.ex.re.passive.is_match(&self.text[cs..v.start]) || !is_past(verb))
-        {
+        // The object between may be long ("the address book to our servers only to"), but not
+        // a second verb phrase ("keep it private and use it only to").
+        let purpose_only = PURPOSE_ONLY.captures(after).is_some_and(|c| {
+            let gap = c.get(1).map_or("", |m| m.as_str());
+            word_count(gap) <= 3
+                || !gap
+                    .split_whitespace()
+                    .any(|w| matches!(w.to_ascii_lowercase().as_str(), "and" | "or" | "but" | "then"))
+        });
+        if purpose_only && (self.ex.re.passive.is_match(&self.text[cs..v.start]) || !is_past(verb)) {
             // "is used only to": a present passive speaks for the present.
             let scope = if PRESENT_PASSIVE.is_match(&self.text[cs..v.start]) {
                 DenialScope::Present
@@ -901,7 +1029,11 @@ impl Ctx<'_> {
             let next_access = |consumed: &[bool]| {
                 (i + 1..cl.len()).find(|&j| {
                     !consumed[j]
-                        && cl[j].val == Cue::Access
+                        && (cl[j].val == Cue::Access
+                            // "lets Microsoft's trackers collect data": a let-verb gives access.
+                            || (v.val == Cue::Permit
+                                && cl[j].val == Cue::Collect
+                                && word_count(&self.text[v.end..cl[j].start]) <= 5))
                         && word_count(&self.text[v.end..cl[j].start]) <= 12
                         && !self
                             .ex
@@ -959,6 +1091,33 @@ impl Ctx<'_> {
             let Some((mut polarity, mut scope, mut neg_rule)) = self.polarity(&cl, i, cs, ce) else {
                 continue;
             };
+            // "kept people's information from being used": "keep ... from" prevents the next
+            // verb; it is not a keeping of data.
+            if v.val == Cue::Collect
+                && self.text[v.start..v.end].to_ascii_lowercase().starts_with("k")
+                && KEEP_FROM.is_match(&self.text[v.end..ce])
+            {
+                continue;
+            }
+            // "not passed to Google beyond what any website would see": the verb of the
+            // qualifier's comparison states no practice.
+            if BEYOND_WHAT.is_match(&self.text[cs..v.start]) {
+                continue;
+            }
+            // "does not sell the information its software gathers", "sold the data it had
+            // collected": a verb in a relative clause describing the object of an earlier
+            // practice verb only says which data is meant.
+            if let Some(t) = within(&self.taxa, cs, v.start)
+                .iter()
+                .rev()
+                .find(|t| t.val.is_some())
+            {
+                if RELATIVE_DESCRIPTION.is_match(&self.text[t.end..v.start])
+                    && cl[..i].iter().any(|c| is_trigger(c.val) && c.end <= t.start)
+                {
+                    continue;
+                }
+            }
             let (mut action, mut base) = (action, base);
             // "promised to keep their health information private": an assurance that the data
             // is not passed on.
@@ -1454,7 +1613,83 @@ impl Ctx<'_> {
 /// ("not ... any finding that", "no suggestion that", "did not say whether").
 static NEGATED_FINDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:finding|findings|evidence|proof|indication|sign|suggestion|allegation|admission|conclusion)s?\s+(?:that|of)\b",
+        r"(?i)\b(?:finding|findings|evidence|proof|indication|sign|suggestion|allegation|admission|conclusion)s?\s+(?:that|of)\b|\b(?:accus(?:e|es|ed|ing)|alleg(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|conclud(?:e|es|ed|ing)|suggest(?:s|ed|ing)?|claim(?:s|ed|ing)?|find|finds|found)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Between ", not" and a practice verb: a preposition that makes it a contrast of topics ("about
+/// disclosure, not about selling names").
+static CONTRAST_PREP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\s*(?:about|on|over|in)\s+$").expect("a valid regex: a constant pattern")
+});
+
+/// Between a subject's "no" and a practice verb: the rest of the subject and an auxiliary ("no
+/// member's location has ever been", "no recordings are").
+static NO_SUBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s+(?:[\w’'-]+\s+){1,4}?(?:has|have|had|is|are|was|were|will|would|can|could)\s+(?:ever\s+)?(?:been\s+)?(?:\w+ly\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a company: a comparison ("much like Apple and", "unlike Google,").
+static COMPARISON_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:like|unlike|as\s+did|as\s+has|similar\s+to|than)\s+(?:[\w&.’'-]+\s*(?:,|\band\b|\bor\b)\s*){0,3}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Between a negation and a practice verb: another verb and "and"/"or" ("did not need and").
+static OTHER_VERB_JOINED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\s*(?:[a-z]+[^y\s]|[a-z]+[^l\s]y)\s+(?:and|or)\s+$")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// In a clause: what identifies people is removed before the practice ("stripped of account
+/// identifiers before", "strips out names before").
+static REMOVED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:stripped|strips?|stripping|removed|removes?|removing|scrubbed|scrubs?|masked|masks?|redacted|redacts?|anonymi[sz](?:ed|es|e))\b[^.;]{0,80}?\bbefore\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a practice verb: a prevention ("kept the data from being", "stops apps from").
+static PREVENTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:kept|keeps?|keeping|prevents?|prevented|preventing|stops?|stopped|stopping|bars?|barred|blocks?|blocked|prohibits?|prohibited|forbids?)\s+(?:[\w’'-]+\s+){0,5}?from\s+(?:being\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// After "keep": "... from (being)", a prevention of what follows.
+static KEEP_FROM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\s+(?:[\w’'-]+\s+){0,5}?from\s+(?:being\s+)?[a-z]+(?:ed|ing)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Between "nothing" and a practice verb: the rest of a long subject ("Nothing you do on your
+/// Portal, including the calls you make, is").
+static NOTHING_SUBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^[^;:.]{0,120}?\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|can\s+be|gets|got)\s+(?:ever\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a verb: the comparison of a qualified denial ("beyond what any website would").
+static BEYOND_WHAT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:beyond|more\s+than|other\s+than)\s+what\s+(?:[\w’'-]+\s+){0,4}$")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Between a data phrase and a later practice verb: a relative clause that only describes the
+/// data ("the information its software gathers", "the data that it collected").
+static RELATIVE_DESCRIPTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^\s*(?:(?:that|which)\s+)?(?:it|they|we|he|she|you|its\s+[\w-]+|their\s+[\w-]+|the\s+[\w-]+|[A-Z][\w-]+)\s+(?:(?:do|does|did|had|has|have|may|might)\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
 });
@@ -1469,7 +1704,7 @@ static PRESENT_PASSIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 /// for", "kept solely for").
 static PURPOSE_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)^\s+(?:[\w’'-]+\s+){0,3}?(?:only|solely|exclusively|strictly)\s+(?:to|for|in\s+order\s+to)\b",
+        r"(?i)^\s+((?:[\w’'-]+\s+){0,8}?)(?:only|solely|exclusively|strictly)\s+(?:to|for|in\s+order\s+to)\b",
     )
     .expect("a valid regex: a constant pattern")
 });

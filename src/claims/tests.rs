@@ -835,3 +835,177 @@ fn listed_subjects_purposes_and_coordination() {
         &[("LinkedIn", None, "personal_data", "sell", D, Some("present"))],
     );
 }
+
+// Issue 5, recall (the d97-d106 check): kinds of error seen on fresh articles, each rule with
+// sentences written after it.
+#[test]
+fn contrasts_charges_and_relative_clauses() {
+    // ", not about/on <practice>": a contrast of topics, neither a denial nor a report.
+    check(
+        "Roku says the dispute is about pricing, not about selling viewing data",
+        &[],
+    );
+    check(
+        "Its pitch to investors rested on subscriptions, not on tracking listeners' habits.",
+        &[],
+    );
+    // A negated charge or finding about a practice says nothing about the practice.
+    check(
+        "The regulator did not accuse Peloton of selling workout data.",
+        &[],
+    );
+    check("The lawsuit does not allege that Strava sold location data.", &[]);
+    // A charge of misleading people about privacy, or a product's own billing, is no assurance.
+    check(
+        "Grindr agreed to settle claims that it misled users about how to keep their locations private.",
+        &[],
+    );
+    check(
+        "The app, which Lyft markets itself as a safe way to travel, keeps riders' locations secure.",
+        &[],
+    );
+    // "post(s)" as where a statement was made is not users' content.
+    check(
+        "In a blog post, Pinterest said it had never used the data to target ads.",
+        &[("Pinterest", None, "personal_data", "use", D, Some("always"))],
+    );
+    // A verb in a relative clause that only describes the object of an earlier verb.
+    check(
+        "Peloton said it does not sell the information its bikes gather.",
+        &[("Peloton", None, "personal_data", "sell", D, Some("present"))],
+    );
+}
+
+#[test]
+fn negated_subjects_and_consent_first() {
+    // "No <subject> has ever been <verb>": a denial.
+    check(
+        "Lyft said no rider's trip history had ever been sold.",
+        &[("Lyft", None, "location", "sell", D, Some("always"))],
+    );
+    // Consent obtained before the practice: a conditional assurance.
+    check(
+        "Spotify said it asks for listeners' permission before it collects their voice data.",
+        &[("Spotify", None, "recordings", "collect", D, Some("present"))],
+    );
+    check(
+        "Owners had to opt in to the program before any viewing data from Roku was shared.",
+        &[("Roku", None, "browsing_activity", "share", D, Some("past"))],
+    );
+    // A permission screen before an agreement is not such a condition.
+    check(
+        "Dropbox said users see a permission screen before they agree, and that contractors read their uploaded files.",
+        &[("Dropbox", Some("contractors"), "posts_content", "access", A, None)],
+    );
+    // A restrictive clause on the recipient qualifies the denial.
+    let claims = extractor().extract(&article(
+        "Grindr said no location had ever been sold to a company that it had not vetted.",
+    ));
+    assert!(
+        claims.iter().all(|c| c.rule.starts_with("deny.qualified")),
+        "{claims:#?}"
+    );
+    assert!(!claims.is_empty());
+    // So does a purpose: sharing for another purpose does not contradict it.
+    let claims = extractor().extract(&article(
+        "Bumble said it did not share members' photos with researchers for any commercial purpose.",
+    ));
+    assert!(
+        !claims.is_empty() && claims.iter().all(|c| c.rule.starts_with("deny.qualified")),
+        "{claims:#?}"
+    );
+}
+
+#[test]
+fn receivers_compounds_and_openness() {
+    // Right after a verb of giving, a company is the receiver, not the data's holder.
+    check(
+        "Roku's app sent Pinterest information about users' viewing habits.",
+        &[("Roku", Some("Pinterest"), "browsing_activity", "share", A, None)],
+    );
+    // "lets X collect": the let-verb gives X access.
+    check(
+        "Researchers found that Peloton's app lets Google's trackers collect workout data.",
+        &[("Peloton", Some("Google"), "health", "access", A, None)],
+    );
+    // A compound or an adjective with a practice word in it states no practice.
+    check(
+        "Dropbox said it does not scan photos, answering a widely shared rumour about its screen sharing tool.",
+        &[("Dropbox", None, "posts_content", "access", D, Some("present"))],
+    );
+    // Being open about a practice is neither a report nor a denial of it.
+    check(
+        "\"We have always been transparent about how location data is collected,\" Strava said.",
+        &[],
+    );
+    // "beyond what" qualifies a denial.
+    let claims = extractor().extract(&article(
+        "Reddit said it does not pass users' data to Google beyond what any search engine sees.",
+    ));
+    assert!(
+        !claims.is_empty() && claims.iter().all(|c| c.rule.starts_with("deny.qualified")),
+        "{claims:#?}"
+    );
+}
+
+#[test]
+fn comparisons_other_verbs_and_withheld_lists() {
+    // A company named for comparison is not the subject.
+    check(
+        "Spotify said that, much like Google and Apple, it keeps voice recordings for a year.",
+        &[("Spotify", None, "recordings", "collect", A, None)],
+    );
+    // A negation of another verb joined by "and" does not reach the practice verb.
+    check(
+        "Roku kept device identifiers it did not need and sold them to advertisers.",
+        &[
+            ("Roku", None, "device_identifiers", "collect", A, None),
+            ("Roku", Some("advertisers"), "device_identifiers", "sell", A, None),
+        ],
+    );
+    // "publishes no list of": what is withheld is a list, not the data.
+    check("Strava said it publishes no list of the locations.", &[]);
+    // A second reported statement is a clause of its own.
+    check(
+        "Peloton said it would not sell its software to insurers, and that it no longer keeps heart-rate readings.",
+        &[("Peloton", None, "health", "collect", A, None)],
+    );
+}
+
+#[test]
+fn assurances_without_a_negation_word() {
+    // "kept X from being used": a prevention, not a keeping of data.
+    check(
+        "Spotify said its contracts kept listeners' data from being used for advertising.",
+        &[("Spotify", None, "personal_data", "use", D, Some("past"))],
+    );
+    // "Nothing ... is used": a negated subject, however long.
+    check(
+        "\"Nothing in your voice recordings, including the songs you ask for, is used to target ads,\" Spotify said.",
+        &[("Spotify", None, "recordings", "use", D, Some("present"))],
+    );
+    // More ways to call a report false.
+    check(
+        "Lyft said any suggestion that staff had looked up riders' trips was completely untrue.",
+        &[("Lyft", Some("employees"), "location", "access", D, Some("past"))],
+    );
+    // An instruction not to do a practice.
+    check(
+        "Roku said reviewers are instructed not to listen to voice recordings from children.",
+        // (The reviewers are not yet taken as the counterparty across "are instructed not to".)
+        &[("Roku", None, "recordings", "access", D, Some("present"))],
+    );
+    // A purpose the practice is limited to, after a longer object.
+    check(
+        "We upload your photos to our servers only to sync them between devices, Dropbox said.",
+        &[("Dropbox", None, "posts_content", "share", D, Some("present"))],
+    );
+    // Identifiers removed before the practice: a conditional assurance.
+    let claims = extractor().extract(&article(
+        "Roku said recordings are stripped of device identifiers before contractors hear them.",
+    ));
+    assert!(
+        !claims.is_empty() && claims.iter().all(|c| c.rule.starts_with("deny.qualified")),
+        "{claims:#?}"
+    );
+}
