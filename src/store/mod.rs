@@ -26,7 +26,8 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::model::{
-    Article, Claim, ClaimRecord, ContradictionRecord, DataType, First, LinkVerdict, Polarity, UnknownKey,
+    Article, Claim, ClaimRecord, ContradictionRecord, DataType, First, LinkVerdict, PartialDate, Polarity,
+    UnknownKey,
 };
 
 pub use cache::LinkWork;
@@ -244,6 +245,58 @@ impl ReviewLink {
             reason: self.reason,
             first: self.first,
         }
+    }
+}
+
+/// A timeline's contents without the claims' text (`Store::timeline_rows`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineRows {
+    /// Every claim the timeline lists, once, with the date it is placed at (`stated_on`, else
+    /// its article's date), in no particular order.
+    pub claims: Vec<(i64, Option<PartialDate>)>,
+    /// The links it lists, by id.
+    pub links: Vec<TimelineLink>,
+}
+
+/// A link as a timeline lists it: its claims by id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineLink {
+    pub id: i64,
+    pub denial_id: i64,
+    pub assertion_id: i64,
+    pub reason: String,
+    pub first: First,
+}
+
+/// One read transaction over several queries (`Store::snapshot`): they all see the store as
+/// it was at the first, and SQLite takes its shared lock once instead of once a statement.
+/// Ends when dropped.
+pub struct Snapshot<'a> {
+    conn: Option<&'a Connection>,
+}
+
+impl Drop for Snapshot<'_> {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn {
+            // A read transaction has nothing to commit: ending it cannot lose anything.
+            let _ = conn.execute_batch("COMMIT");
+        }
+    }
+}
+
+/// Reads whole claims by id through one prepared statement (`Store::claim_reader`).
+pub struct ClaimReader<'a> {
+    st: rusqlite::CachedStatement<'a>,
+}
+
+impl ClaimReader<'_> {
+    /// The stored claim `id`.
+    pub fn get(&mut self, id: i64) -> Result<ClaimRecord> {
+        use rusqlite::OptionalExtension;
+        self.st
+            .query_row([id], |r| queries::claim_record(r, 0))
+            .optional()?
+            .ok_or(StoreError::NoSuchClaim(id))
     }
 }
 
@@ -618,6 +671,35 @@ impl Store {
     /// How many links `contradictions` would return without the filter's limit.
     pub fn count_contradictions(&self, filter: &ClaimFilter) -> Result<i64> {
         Ok(queries::count_links(&self.conn, filter)?)
+    }
+
+    /// What a timeline of the claims passing `filter` (and the links passing its status
+    /// filter) lists, without the claims' text: the claims passing the filter and both sides
+    /// of every link listed, by id with their dates, and the links by id. The claims
+    /// themselves are read one at a time with `claim_reader`, so a timeline of a frequent
+    /// company is written without holding its claims (or a copy of both claims per link).
+    pub fn timeline_rows(&self, filter: &ClaimFilter) -> Result<TimelineRows> {
+        Ok(queries::timeline_rows(&self.conn, filter)?)
+    }
+
+    /// Begins a read transaction that lasts until the value returned is dropped (nothing, if a
+    /// transaction is already open). For a reader making many queries that must agree with
+    /// each other, such as a timeline's listing and its claims read one by one.
+    pub fn snapshot(&self) -> Result<Snapshot<'_>> {
+        if !self.conn.is_autocommit() {
+            return Ok(Snapshot { conn: None });
+        }
+        self.conn.execute_batch("BEGIN")?;
+        Ok(Snapshot {
+            conn: Some(&self.conn),
+        })
+    }
+
+    /// A reader of whole claims by id.
+    pub fn claim_reader(&self) -> Result<ClaimReader<'_>> {
+        Ok(ClaimReader {
+            st: self.conn.prepare_cached(&queries::claim_by_id_sql())?,
+        })
     }
 
     /// Links whose denial or assertion passes the filter and whose status passes
