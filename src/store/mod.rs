@@ -377,6 +377,8 @@ pub struct Store {
     on_wait: Option<Box<dyn FnMut() + Send>>,
     /// How raw pages are kept (see `rawhtml.rs`).
     raw_html: RawHtml,
+    /// The open batch was begun by `begin_replayable_batch`: its articles take no savepoint.
+    replayable: bool,
 }
 
 impl Store {
@@ -391,6 +393,7 @@ impl Store {
             batch_turn: None,
             on_wait: None,
             raw_html: RawHtml::default(),
+            replayable: false,
         }
     }
 
@@ -507,6 +510,24 @@ impl Store {
             queries::finish(&tx, &mut candidates.deferred)?;
             tx.commit()?;
             Ok(outcome)
+        } else if self.replayable {
+            // No savepoint (SQLite would copy every page the article changes into its
+            // sub-journal first): a failure takes back the whole batch, which the caller
+            // writes again (see `begin_replayable_batch`).
+            let saved = save_in(
+                &self.conn,
+                linker,
+                candidates,
+                article,
+                claims,
+                (extractor_version, raw_html),
+            );
+            if saved.is_err() {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                self.replayable = false;
+                self.batch_turn = None;
+            }
+            saved
         } else {
             // Inside a batch: the article is its own savepoint, so a failure takes back this
             // article's writes and nothing else.
@@ -544,8 +565,22 @@ impl Store {
         Ok(())
     }
 
+    /// Starts a batch whose articles take no savepoint each, for a caller that can write the
+    /// batch again: the common case (every article stored) then costs less, since a savepoint
+    /// makes SQLite copy every page the article changes into a sub-journal first. When a
+    /// `save_article` in it fails, the whole batch is rolled back and the store is out of it
+    /// (`in_batch()` is false): the caller begins a batch with `begin_batch` and writes what it
+    /// had written again, then retries the article, which then fails alone.
+    pub fn begin_replayable_batch(&mut self) -> Result<()> {
+        let opened = self.conn.is_autocommit();
+        self.begin_batch()?;
+        self.replayable = opened;
+        Ok(())
+    }
+
     /// Commits the batch begun by `begin_batch` (a no-op outside one).
     pub fn commit_batch(&mut self) -> Result<()> {
+        self.replayable = false;
         if self.conn.is_autocommit() {
             return Ok(());
         }
