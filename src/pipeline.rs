@@ -570,10 +570,22 @@ impl Batch {
                 Processed::Article(article, claims) => {
                     let outcome = store.save_article(&article, &claims, EXTRACTOR_VERSION)?;
                     let origin = &article.origin;
-                    on_item(store, ItemOutcome::Saved { origin, outcome: &outcome })?;
+                    on_item(
+                        store,
+                        ItemOutcome::Saved {
+                            origin,
+                            outcome: &outcome,
+                        },
+                    )?;
                 }
                 Processed::Skipped { origin, reason } => {
-                    on_item(store, ItemOutcome::Skipped { origin: &origin, reason })?;
+                    on_item(
+                        store,
+                        ItemOutcome::Skipped {
+                            origin: &origin,
+                            reason,
+                        },
+                    )?;
                 }
                 Processed::Failed(e) => {
                     store.record_failure(&e.item, &e.reason)?;

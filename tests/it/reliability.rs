@@ -571,7 +571,10 @@ fn an_article_refused_mid_batch_fails_alone_and_its_batch_is_kept() {
             .arg(&c.lexicon)
             .output()
             .expect("claimtrack runs");
-        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
     };
     let (reference, refusing) = (env.path("reference.db"), env.path("refusing.db"));
     for db in [&reference, &refusing] {
