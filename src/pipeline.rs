@@ -230,10 +230,12 @@ enum Processed {
 /// of its own.
 ///
 /// Writes are grouped: one transaction per batch (`BULK_BATCH_TIME`, `BATCH_ITEMS`, and whenever the
-/// input goes idle), each article a savepoint in it, so an article is stored whole or not at
-/// all and a failing article never takes the others of its batch down. A store error about
-/// the item itself (`StoreError::is_about_the_item`) is recorded as a failure and the batch
-/// goes on; any other ends the run after committing what was stored before it.
+/// input goes idle). An article is stored whole or not at all and a failing article never
+/// takes the others of its batch down: a batch's articles take no savepoint each (the common
+/// case, cheaper), and when one fails the batch is rolled back and written again, each
+/// article its own savepoint, before the failed one is retried alone (see `Batch`). A store
+/// error about the item itself (`StoreError::is_about_the_item`) is recorded as a failure and
+/// the batch goes on; any other ends the run after committing what was stored before it.
 pub fn ingest<I>(
     items: I,
     overrides: &Overrides,
@@ -245,58 +247,82 @@ pub fn ingest<I>(
 where
     I: Iterator<Item = Result<RawDoc, InputError>> + Send,
 {
-    run(
-        items,
+    let settings = Settings {
         overrides,
-        Options::default(),
+        options: Options::default(),
         extractor,
-        store,
         workers,
-        BULK_BATCH_TIME,
-        on_event,
-        &mut |_, _| Ok(()),
-    )
+    };
+    // The hook writes nothing here, so a batch can be written again from what it holds.
+    let batching = Batching {
+        time: BULK_BATCH_TIME,
+        replayable: true,
+    };
+    run(items, &settings, batching, store, on_event, &mut |_, _| Ok(()))
+}
+
+/// What `ingest_with` runs with, besides the items, the store and the hooks.
+pub struct Settings<'a> {
+    /// Metadata that overrides what the items carry.
+    pub overrides: &'a Overrides,
+    pub options: Options,
+    pub extractor: &'a Extractor,
+    /// Extraction threads (at least 1).
+    pub workers: usize,
+}
+
+/// How the writer groups its writes: a batch commits once open `time` (or at `BATCH_ITEMS`,
+/// or when the input is idle for `BATCH_TIME`); `replayable` batches take no savepoint per
+/// article and are written again when one fails (see `Batch`), which needs an `on_item` hook
+/// that writes only from what it is given.
+#[derive(Debug, Clone, Copy)]
+struct Batching {
+    time: Duration,
+    replayable: bool,
 }
 
 /// [`ingest`] with options, and a hook called with the store after each item is written (or
 /// skipped, or failed), inside the same batch, so a caller can record the item's fate in the
 /// same place and with the same atomicity.
-#[allow(clippy::too_many_arguments)]
+///
+/// Its batches are short (`BATCH_TIME`), each article a savepoint of its own: the hook may
+/// write from state of its own (a fetch log drained as it goes), so a batch could not be
+/// written again from what the pipeline holds.
 pub fn ingest_with<I>(
     items: I,
-    overrides: &Overrides,
-    options: Options,
-    extractor: &Extractor,
+    settings: &Settings<'_>,
     store: &mut Store,
-    workers: usize,
     on_event: &mut dyn FnMut(Event<'_>),
     on_item: &mut dyn FnMut(&mut Store, ItemOutcome<'_>) -> Result<(), StoreError>,
 ) -> Result<Summary, StoreError>
 where
     I: Iterator<Item = Result<RawDoc, InputError>> + Send,
 {
-    run(
-        items, overrides, options, extractor, store, workers, BATCH_TIME, on_event, on_item,
-    )
+    let batching = Batching {
+        time: BATCH_TIME,
+        replayable: false,
+    };
+    run(items, settings, batching, store, on_event, on_item)
 }
 
-/// `ingest_with`, a batch committed once it has been open `batch_time` (or holds
-/// `BATCH_ITEMS`, or the input is idle for `BATCH_TIME`).
-#[allow(clippy::too_many_arguments)]
+/// `ingest_with`, batched as `batching` says.
 fn run<I>(
     items: I,
-    overrides: &Overrides,
-    options: Options,
-    extractor: &Extractor,
+    settings: &Settings<'_>,
+    batching: Batching,
     store: &mut Store,
-    workers: usize,
-    batch_time: Duration,
     on_event: &mut dyn FnMut(Event<'_>),
     on_item: &mut dyn FnMut(&mut Store, ItemOutcome<'_>) -> Result<(), StoreError>,
 ) -> Result<Summary, StoreError>
 where
     I: Iterator<Item = Result<RawDoc, InputError>> + Send,
 {
+    let Settings {
+        overrides,
+        options,
+        extractor,
+        workers,
+    } = *settings;
     let workers = workers.max(1);
     let mut summary = Summary::default();
     let process = |item: Result<RawDoc, InputError>| -> Processed {
@@ -320,7 +346,11 @@ where
     let mut batch = Batch {
         started: None,
         items: 0,
-        time: batch_time,
+        time: batching.time,
+        written: Vec::new(),
+        written_bytes: 0,
+        replayable: false,
+        may_replay: batching.replayable,
     };
     let mut store_one = |result: Processed,
                          store: &mut Store,
@@ -344,10 +374,18 @@ where
                     item: &origin,
                     reason,
                 });
+                batch.wrote(Processed::Skipped { origin, reason });
                 None
             }
             Processed::Article(article, claims) => {
-                match store.save_article(&article, &claims, EXTRACTOR_VERSION) {
+                let mut saved = store.save_article(&article, &claims, EXTRACTOR_VERSION);
+                if saved.is_err() && batch.replayable && !store.in_batch() {
+                    // The batch was rolled back whole (it took no savepoint per article):
+                    // write it again, each article its own savepoint, then retry this one.
+                    batch.replay(store, on_item)?;
+                    saved = store.save_article(&article, &claims, EXTRACTOR_VERSION);
+                }
+                match saved {
                     Ok(outcome) => {
                         match outcome.status {
                             SaveStatus::Inserted => summary.stored += 1,
@@ -363,6 +401,7 @@ where
                                 outcome: &outcome,
                             },
                         )?;
+                        batch.wrote(Processed::Article(article, claims));
                         None
                     }
                     Err(e) if e.is_about_the_item() => Some(InputError {
@@ -387,6 +426,7 @@ where
                 item: &e.item,
                 reason: &e.reason,
             });
+            batch.wrote(Processed::Failed(e));
         }
         batch.items += 1;
         if batch.full() {
@@ -465,27 +505,107 @@ where
 
 /// The open batch of writes, if any: how many items it holds and since when; `time` is how
 /// long it may stay open.
+///
+/// With `Batching::replayable`, a batch is begun replayable (`Store::begin_replayable_batch`:
+/// no savepoint per article, which costs a copy of every page the article changes) and keeps
+/// what it wrote, to write it all again should an article fail and take the batch with it.
+/// From then on until its commit the batch is an ordinary one, each article its own savepoint.
 struct Batch {
     started: Option<Instant>,
     items: usize,
     time: Duration,
+    /// The items written in the open batch, in order, while it is replayable.
+    written: Vec<Processed>,
+    /// Text and page bytes of the articles in `written`.
+    written_bytes: usize,
+    /// The open batch takes no savepoint per article.
+    replayable: bool,
+    /// Batches are begun replayable.
+    may_replay: bool,
 }
+
+/// Bytes of article text and pages a replayable batch keeps before it commits early.
+const REPLAY_BYTES: usize = 32 << 20;
 
 impl Batch {
     fn open(&mut self, store: &mut Store) -> Result<(), StoreError> {
         if self.started.is_none() {
-            store.begin_batch()?;
+            if self.may_replay {
+                store.begin_replayable_batch()?;
+            } else {
+                store.begin_batch()?;
+            }
             self.started = Some(Instant::now());
             self.items = 0;
+            self.written.clear();
+            self.written_bytes = 0;
+            self.replayable = self.may_replay;
+        }
+        Ok(())
+    }
+
+    /// Keeps an item written in the open batch, while it may have to be written again.
+    fn wrote(&mut self, item: Processed) {
+        if self.replayable {
+            if let Processed::Article(a, _) = &item {
+                self.written_bytes += a.text.len() + a.html.as_ref().map_or(0, String::len);
+            }
+            self.written.push(item);
+        }
+    }
+
+    /// After a failed article rolled the replayable batch back: begins an ordinary batch and
+    /// writes the items written before again, with what the `on_item` hook wrote for each
+    /// (they were counted and reported the first time).
+    fn replay(
+        &mut self,
+        store: &mut Store,
+        on_item: &mut dyn FnMut(&mut Store, ItemOutcome<'_>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        store.begin_batch()?;
+        self.replayable = false;
+        self.written_bytes = 0;
+        for item in std::mem::take(&mut self.written) {
+            match item {
+                Processed::Article(article, claims) => {
+                    let outcome = store.save_article(&article, &claims, EXTRACTOR_VERSION)?;
+                    let origin = &article.origin;
+                    on_item(
+                        store,
+                        ItemOutcome::Saved {
+                            origin,
+                            outcome: &outcome,
+                        },
+                    )?;
+                }
+                Processed::Skipped { origin, reason } => {
+                    on_item(
+                        store,
+                        ItemOutcome::Skipped {
+                            origin: &origin,
+                            reason,
+                        },
+                    )?;
+                }
+                Processed::Failed(e) => {
+                    store.record_failure(&e.item, &e.reason)?;
+                    let (item, reason) = (&e.item, &e.reason);
+                    on_item(store, ItemOutcome::Failed { item, reason })?;
+                }
+            }
         }
         Ok(())
     }
 
     fn full(&self) -> bool {
-        self.items >= BATCH_ITEMS || self.started.is_some_and(|t| t.elapsed() >= self.time)
+        self.items >= BATCH_ITEMS
+            || self.written_bytes >= REPLAY_BYTES
+            || self.started.is_some_and(|t| t.elapsed() >= self.time)
     }
 
     fn commit(&mut self, store: &mut Store) -> Result<(), StoreError> {
+        self.written.clear();
+        self.written_bytes = 0;
         if self.started.take().is_some() {
             store.commit_batch()?;
         }

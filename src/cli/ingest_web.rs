@@ -705,14 +705,16 @@ fn fetch_and_ingest(
             Ok(())
         })
     };
-    let options = Options { relevant_only: !all };
+    let settings = pipeline::Settings {
+        overrides,
+        options: Options { relevant_only: !all },
+        extractor,
+        workers,
+    };
     let pipeline_result = pipeline::ingest_with(
         rx.into_iter(),
-        overrides,
-        options,
-        extractor,
+        &settings,
         store,
-        workers,
         &mut |event| show_event(ctx, &bar, event, |_, _| {}),
         &mut |store, outcome| {
             flush_log(store, &log)?;
@@ -963,14 +965,16 @@ fn ingest_warc(
         })
     };
     let bar = progress_bar(ctx, None);
-    let options = Options { relevant_only: !all };
+    let settings = pipeline::Settings {
+        overrides,
+        options: Options { relevant_only: !all },
+        extractor,
+        workers,
+    };
     let result = pipeline::ingest_with(
         rx.into_iter(),
-        overrides,
-        options,
-        extractor,
+        &settings,
         store,
-        workers,
         &mut |event| {
             show_event(ctx, &bar, event, |bar, summary| {
                 bar.set_position(summary.read as u64);

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use super::{with_stdout, Ctx, FilterArgs, StatusArgs, EXIT_OK};
-use crate::export::{self, TimelineFormat};
+use crate::export::{self, TimelineFormat, TimelinePlan};
 use crate::store::{ClaimFilter, Store};
 
 #[derive(Debug, clap::Args)]
@@ -49,7 +49,8 @@ fn default_title(filter: &FilterArgs) -> String {
 }
 
 /// Writes one timeline of the store's claims passing `filter` (and the links passing its
-/// status filter) to `output` (or stdout).
+/// status filter) to `output` (or stdout). The claims are read one at a time as they are
+/// written (see `export::TimelinePlan`).
 pub fn write(
     store: &Store,
     filter: &ClaimFilter,
@@ -57,18 +58,20 @@ pub fn write(
     title: &str,
     output: Option<&PathBuf>,
 ) -> anyhow::Result<()> {
-    let claims = store.claims(filter)?;
-    let links = store.contradictions(filter)?;
+    let _snapshot = store.snapshot()?;
+    let plan = TimelinePlan::new(store.timeline_rows(filter)?);
+    let mut reader = store.claim_reader()?;
+    let mut fetch = |id: i64| reader.get(id).map_err(std::io::Error::other);
     match output {
         Some(path) => {
             let file =
                 std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
             let mut w = std::io::BufWriter::new(file);
-            export::write_timeline(&mut w, &claims, &links, format, title)
+            export::write_planned(&mut w, &plan, &mut fetch, format, title)
                 .and_then(|_| w.flush())
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
-        None => with_stdout(|w| export::write_timeline(w, &claims, &links, format, title))?,
+        None => with_stdout(|w| export::write_planned(w, &plan, &mut fetch, format, title))?,
     }
     Ok(())
 }

@@ -1,16 +1,17 @@
 //! Timelines: the claims in date order with the contradiction links between them, as JSON,
 //! CSV, Markdown, TimelineJS JSON or a self-contained HTML page (see `html`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::io::{self, Write};
 
 use serde::Serialize;
 use serde_json::json;
 
-use super::rows::{claim_values, date_label, speaker_label, write_csv, CLAIM_FIELDS};
+use super::rows::{claim_values, csv_err, date_label, speaker_label, spreadsheet_safe, CLAIM_FIELDS};
 use super::text::{data_type_words, html_escape, http_url, md_escape, one_line};
 use super::TimelineFormat;
 use crate::model::{ClaimRecord, ContradictionRecord, First, PartialDate, Polarity};
+use crate::store::{TimelineLink, TimelineRows};
 
 /// The claims and links of one timeline, ordered and cross-referenced.
 pub(crate) struct Timeline<'a> {
@@ -58,12 +59,97 @@ impl<'a> Timeline<'a> {
     pub fn link_ids(&self, claim_id: i64) -> &[i64] {
         self.links_of.get(&claim_id).map(Vec::as_slice).unwrap_or(&[])
     }
+}
 
-    pub fn links_of_claim(&self, claim_id: i64) -> impl Iterator<Item = &&'a ContradictionRecord> + '_ {
-        let ids = self.link_ids(claim_id);
-        self.links.iter().filter(move |l| ids.contains(&l.id))
+/// A timeline laid out before its claims are read: the place of every claim it lists and its
+/// links by id. The writers below read the claims one at a time in this order (`fetch`) and
+/// write each as it comes, so a frequent company's timeline (tens of thousands of claims and
+/// links) is never held whole, nor is a copy of both claims kept per link.
+pub struct TimelinePlan {
+    /// Claim ids with their dates: dated by date then id, then the undated ones by id.
+    order: Vec<(i64, Option<PartialDate>)>,
+    /// Links by id, each once.
+    links: Vec<TimelineLink>,
+    /// Claim id → ids of the links it takes part in, ascending.
+    links_of: HashMap<i64, Vec<i64>>,
+    /// Claim id → its date, for the other side of a link.
+    when: HashMap<i64, Option<PartialDate>>,
+}
+
+impl TimelinePlan {
+    /// The plan of a timeline of the claims in `rows` (each once) and its links.
+    pub fn new(rows: TimelineRows) -> Self {
+        let TimelineRows { claims, mut links } = rows;
+        let mut seen = HashSet::new();
+        links.sort_by_key(|l| l.id);
+        links.retain(|l| seen.insert(l.id));
+        let mut links_of: HashMap<i64, Vec<i64>> = HashMap::new();
+        let mut when: HashMap<i64, Option<PartialDate>> = claims.iter().copied().collect();
+        let mut order = claims;
+        for l in &links {
+            links_of.entry(l.denial_id).or_default().push(l.id);
+            if l.assertion_id != l.denial_id {
+                links_of.entry(l.assertion_id).or_default().push(l.id);
+            }
+        }
+        order.sort_by_key(|&(id, d)| (d.is_none(), d, id));
+        order.dedup_by_key(|c| c.0);
+        when.shrink_to_fit();
+        TimelinePlan {
+            order,
+            links,
+            links_of,
+            when,
+        }
+    }
+
+    /// The plan of a timeline of `claims` and `links` held in memory: every claim once (the
+    /// first given of an id) plus both sides of every link.
+    fn of_records(claims: &[ClaimRecord], links: &[ContradictionRecord]) -> Self {
+        let mut places = Vec::new();
+        let mut seen = HashSet::new();
+        let sides = links.iter().flat_map(|l| [&l.denial, &l.assertion]);
+        for c in claims.iter().chain(sides) {
+            if seen.insert(c.id) {
+                places.push((c.id, c.when_stated()));
+            }
+        }
+        TimelinePlan::new(TimelineRows {
+            claims: places,
+            links: links
+                .iter()
+                .map(|l| TimelineLink {
+                    id: l.id,
+                    denial_id: l.denial.id,
+                    assertion_id: l.assertion.id,
+                    reason: l.reason.clone(),
+                    first: l.first,
+                })
+                .collect(),
+        })
+    }
+
+    fn link_ids(&self, claim_id: i64) -> &[i64] {
+        self.links_of.get(&claim_id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    fn link(&self, id: i64) -> Option<&TimelineLink> {
+        self.links
+            .binary_search_by_key(&id, |l| l.id)
+            .ok()
+            .map(|i| &self.links[i])
+    }
+
+    fn date_label(&self, claim_id: i64) -> String {
+        match self.when.get(&claim_id).copied().flatten() {
+            Some(d) => d.to_string(),
+            None => "undated".to_string(),
+        }
     }
 }
+
+/// Reads a timeline's claims by id, in the plan's order.
+pub type FetchClaim<'a> = dyn FnMut(i64) -> io::Result<ClaimRecord> + 'a;
 
 /// Writes a timeline of `claims` and the `links` between them. Claims are ordered by
 /// `when_stated()` then id, undated claims last; both sides of every link are included even
@@ -76,14 +162,93 @@ pub fn write_timeline(
     format: TimelineFormat,
     title: &str,
 ) -> io::Result<()> {
-    let t = Timeline::new(title, claims, links);
-    match format {
-        TimelineFormat::Json => write_json(w, &t),
-        TimelineFormat::Csv => write_timeline_csv(w, &t),
-        TimelineFormat::Md => write_md(w, &t),
-        TimelineFormat::TimelineJs => write_timelinejs(w, &t),
-        TimelineFormat::Html => super::html::write_html(w, &t),
+    if format == TimelineFormat::Html {
+        return super::html::write_html(w, &Timeline::new(title, claims, links));
     }
+    let plan = TimelinePlan::of_records(claims, links);
+    let mut by_id: HashMap<i64, &ClaimRecord> = HashMap::new();
+    for c in claims
+        .iter()
+        .chain(links.iter().flat_map(|l| [&l.denial, &l.assertion]))
+    {
+        by_id.entry(c.id).or_insert(c);
+    }
+    let mut fetch = |id: i64| {
+        by_id
+            .get(&id)
+            .map(|c| (*c).clone())
+            .ok_or_else(|| io::Error::other(format!("claim {id} is not in the timeline")))
+    };
+    write_planned(w, &plan, &mut fetch, format, title)
+}
+
+/// Writes the timeline `plan` lays out, reading each claim with `fetch` as it is written
+/// (the same bytes as `write_timeline` with the same claims and links). The HTML page, which
+/// counts and plots all claims before listing them, reads them all first.
+pub fn write_planned(
+    w: &mut dyn Write,
+    plan: &TimelinePlan,
+    fetch: &mut FetchClaim,
+    format: TimelineFormat,
+    title: &str,
+) -> io::Result<()> {
+    match format {
+        TimelineFormat::Json => write_json(w, plan, fetch, title),
+        TimelineFormat::Csv => write_timeline_csv(w, plan, fetch),
+        TimelineFormat::Md => write_md(w, plan, fetch, title),
+        TimelineFormat::TimelineJs => write_timelinejs(w, plan, fetch, title),
+        TimelineFormat::Html => {
+            let mut claims = Vec::with_capacity(plan.order.len());
+            for &(id, _) in &plan.order {
+                claims.push(fetch(id)?);
+            }
+            let by_id: HashMap<i64, &ClaimRecord> = claims.iter().map(|c| (c.id, c)).collect();
+            let side = |id: i64| {
+                by_id
+                    .get(&id)
+                    .map(|c| (*c).clone())
+                    .ok_or_else(|| io::Error::other(format!("claim {id} is not in the timeline")))
+            };
+            let mut links = Vec::with_capacity(plan.links.len());
+            for l in &plan.links {
+                links.push(ContradictionRecord {
+                    id: l.id,
+                    denial: side(l.denial_id)?,
+                    assertion: side(l.assertion_id)?,
+                    reason: l.reason.clone(),
+                    first: l.first,
+                });
+            }
+            super::html::write_html(w, &Timeline::new(title, &claims, &links))
+        }
+    }
+}
+
+/// Writes `value` as serde_json's pretty printer would inside a document, `indent` spaces
+/// deep (its lines after the first indented by that much). JSON strings hold no raw newline,
+/// so every newline of the output is a line break of the layout.
+fn pretty_at(w: &mut dyn Write, buf: &mut Vec<u8>, indent: &[u8], value: &impl Serialize) -> io::Result<()> {
+    buf.clear();
+    serde_json::to_writer_pretty(&mut *buf, value)?;
+    for (i, line) in buf.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            w.write_all(b"\n")?;
+            w.write_all(indent)?;
+        }
+        w.write_all(line)?;
+    }
+    Ok(())
+}
+
+/// Writes the next element of a pretty JSON array whose elements are 4 spaces deep.
+fn element(w: &mut dyn Write, buf: &mut Vec<u8>, first: bool, value: &impl Serialize) -> io::Result<()> {
+    w.write_all(if first { b"\n    " } else { b",\n    " })?;
+    pretty_at(w, buf, b"    ", value)
+}
+
+/// Closes a pretty JSON array 2 spaces deep, empty or not.
+fn end_array(w: &mut dyn Write, empty: bool) -> io::Result<()> {
+    w.write_all(if empty { b"]" } else { b"\n  ]" })
 }
 
 #[derive(Serialize)]
@@ -102,54 +267,52 @@ struct JsonLink<'a> {
     first: First,
 }
 
-fn write_json(w: &mut dyn Write, t: &Timeline) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct Doc<'a> {
-        title: &'a str,
-        claims: Vec<JsonClaim<'a>>,
-        links: Vec<JsonLink<'a>>,
+/// `{"title", "claims": [...], "links": [...]}`, pretty-printed, one claim at a time.
+fn write_json(w: &mut dyn Write, plan: &TimelinePlan, fetch: &mut FetchClaim, title: &str) -> io::Result<()> {
+    let mut buf = Vec::new();
+    w.write_all(b"{\n  \"title\": ")?;
+    serde_json::to_writer(&mut *w, title)?;
+    w.write_all(b",\n  \"claims\": [")?;
+    for (i, &(id, _)) in plan.order.iter().enumerate() {
+        let claim = fetch(id)?;
+        let links = plan.link_ids(id);
+        element(w, &mut buf, i == 0, &JsonClaim { claim: &claim, links })?;
     }
-    let doc = Doc {
-        title: t.title,
-        claims: t
-            .claims
-            .iter()
-            .map(|c| JsonClaim {
-                claim: c,
-                links: t.link_ids(c.id),
-            })
-            .collect(),
-        links: t
-            .links
-            .iter()
-            .map(|l| JsonLink {
-                id: l.id,
-                denial_id: l.denial.id,
-                assertion_id: l.assertion.id,
-                reason: &l.reason,
-                first: l.first,
-            })
-            .collect(),
-    };
-    serde_json::to_writer_pretty(&mut *w, &doc)?;
-    writeln!(w)
+    end_array(w, plan.order.is_empty())?;
+    w.write_all(b",\n  \"links\": [")?;
+    for (i, l) in plan.links.iter().enumerate() {
+        let link = JsonLink {
+            id: l.id,
+            denial_id: l.denial_id,
+            assertion_id: l.assertion_id,
+            reason: &l.reason,
+            first: l.first,
+        };
+        element(w, &mut buf, i == 0, &link)?;
+    }
+    end_array(w, plan.links.is_empty())?;
+    w.write_all(b"\n}\n")
 }
 
-fn write_timeline_csv(w: &mut dyn Write, t: &Timeline) -> io::Result<()> {
+fn write_timeline_csv(w: &mut dyn Write, plan: &TimelinePlan, fetch: &mut FetchClaim) -> io::Result<()> {
     let mut header: Vec<&str> = CLAIM_FIELDS.to_vec();
     header.push("links");
-    let rows = t.claims.iter().map(|c| {
-        let mut row = claim_values(c).to_vec();
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record(&header).map_err(csv_err)?;
+    for &(id, _) in &plan.order {
+        let c = fetch(id)?;
+        let mut row = claim_values(&c).to_vec();
         row.push(
-            t.link_ids(c.id)
+            plan.link_ids(id)
                 .iter()
                 .map(i64::to_string)
                 .collect::<Vec<_>>()
                 .join(";"),
         );
-        row
-    });
-    write_csv(w, &header, rows)
+        out.write_record(row.iter().map(|cell| spreadsheet_safe(cell.as_bytes())))
+            .map_err(csv_err)?;
+    }
+    out.flush()
 }
 
 /// A URL made safe inside Markdown's `(<...>)` link destination, if it is http(s).
@@ -190,8 +353,14 @@ fn parties(c: &ClaimRecord) -> String {
     }
 }
 
-fn write_md(w: &mut dyn Write, t: &Timeline) -> io::Result<()> {
-    let title = md_escape(t.title);
+fn write_md(w: &mut dyn Write, plan: &TimelinePlan, fetch: &mut FetchClaim, title: &str) -> io::Result<()> {
+    /// What the list of contradictions shows of a claim.
+    struct Side {
+        actor: String,
+        speaker: String,
+        date: String,
+    }
+    let title = md_escape(title);
     writeln!(
         w,
         "# {}\n",
@@ -204,11 +373,13 @@ fn write_md(w: &mut dyn Write, t: &Timeline) -> io::Result<()> {
     writeln!(
         w,
         "{} claims, {} contradictions.\n",
-        t.claims.len(),
-        t.links.len()
+        plan.order.len(),
+        plan.links.len()
     )?;
+    let mut sides: HashMap<i64, Side> = HashMap::new();
     let mut section: Option<Option<i32>> = None;
-    for c in &t.claims {
+    for &(id, _) in &plan.order {
+        let c = fetch(id)?;
         let year = c.when_stated().map(|d| d.year);
         if section != Some(year) {
             section = Some(year);
@@ -224,40 +395,54 @@ fn write_md(w: &mut dyn Write, t: &Timeline) -> io::Result<()> {
         writeln!(
             w,
             "- {} · {} · {} · {} · {} ({}) · claim #{}",
-            date_label(c),
-            md_escape(speaker_label(c)),
+            date_label(&c),
+            md_escape(speaker_label(&c)),
             polarity,
-            md_escape(&parties(c)),
+            md_escape(&parties(&c)),
             data_type_words(c.claim.data_type),
             c.claim.action,
             c.id,
         )?;
         writeln!(w, "\n  > {}\n", md_escape(&c.claim.sentence))?;
-        write!(w, "  Source: {}", md_source(c))?;
-        let ids = t.link_ids(c.id);
+        write!(w, "  Source: {}", md_source(&c))?;
+        let ids = plan.link_ids(id);
         if !ids.is_empty() {
             let ids: Vec<String> = ids.iter().map(|i| format!("#{i}")).collect();
             write!(w, ". Contradictions: {}", ids.join(", "))?;
+            sides.insert(
+                id,
+                Side {
+                    actor: md_escape(&c.claim.actor),
+                    speaker: md_escape(speaker_label(&c)),
+                    date: date_label(&c),
+                },
+            );
         }
         writeln!(w, "\n")?;
     }
-    if t.claims.is_empty() {
+    if plan.order.is_empty() {
         writeln!(w, "No claims.\n")?;
     }
-    if !t.links.is_empty() {
+    if !plan.links.is_empty() {
         writeln!(w, "## Contradictions\n")?;
-        for l in &t.links {
+        let side = |id: i64| {
+            sides
+                .get(&id)
+                .ok_or_else(|| io::Error::other(format!("claim {id} is not in the timeline")))
+        };
+        for l in &plan.links {
+            let (d, a) = (side(l.denial_id)?, side(l.assertion_id)?);
             writeln!(
                 w,
                 "- **#{}** {}: denial #{} by {} ({}) ↔ assertion #{} by {} ({}); {} came first. {}",
                 l.id,
-                md_escape(&l.denial.claim.actor),
-                l.denial.id,
-                md_escape(speaker_label(&l.denial)),
-                date_label(&l.denial),
-                l.assertion.id,
-                md_escape(speaker_label(&l.assertion)),
-                date_label(&l.assertion),
+                d.actor,
+                l.denial_id,
+                d.speaker,
+                d.date,
+                l.assertion_id,
+                a.speaker,
+                a.date,
                 l.first,
                 md_escape(&l.reason),
             )?;
@@ -328,48 +513,71 @@ pub(crate) fn html_source(c: &ClaimRecord) -> String {
     s
 }
 
-fn write_timelinejs(w: &mut dyn Write, t: &Timeline) -> io::Result<()> {
-    let mut events = Vec::new();
-    for c in &t.claims {
-        let Some(date) = c.when_stated() else { continue };
-        let mut text = format!(
-            "<p>“{}”</p><p>Said by {}. Source: {}</p>",
-            html_escape(&one_line(&c.claim.sentence)),
-            html_escape(&one_line(speaker_label(c))),
-            html_source(c)
-        );
-        for l in t.links_of_claim(c.id) {
-            let other = if l.denial.id == c.id {
-                &l.assertion
-            } else {
-                &l.denial
-            };
-            text.push_str(&format!(
-                "<p>Contradiction #{} with claim #{} ({}): {}</p>",
-                l.id,
-                other.id,
-                date_label(other),
-                html_escape(&one_line(&l.reason))
-            ));
-        }
-        events.push(json!({
-            "start_date": tljs_date(date),
-            "text": {"headline": html_escape(&headline(c)), "text": text},
-            "group": one_line(&c.claim.actor),
-            "unique_id": format!("claim-{}", c.id),
-        }));
-    }
-    let undated = t.claims.len() - events.len();
-    let mut summary = format!("{} claims, {} contradictions.", events.len(), t.links.len());
+fn write_timelinejs(
+    w: &mut dyn Write,
+    plan: &TimelinePlan,
+    fetch: &mut FetchClaim,
+    title: &str,
+) -> io::Result<()> {
+    let dated = plan.order.iter().filter(|c| c.1.is_some()).count();
+    let undated = plan.order.len() - dated;
+    let mut summary = format!("{} claims, {} contradictions.", dated, plan.links.len());
     if undated > 0 {
         summary.push_str(&format!(" {undated} undated claims are not shown."));
     }
-    let doc = json!({
-        "title": {"text": {"headline": html_escape(&one_line(t.title)), "text": summary}},
-        "events": events,
-    });
-    serde_json::to_writer_pretty(&mut *w, &doc)?;
-    writeln!(w)
+    let head = json!({"text": {"headline": html_escape(&one_line(title)), "text": summary}});
+    // The document is the object {"title", "events"}, its keys in serde_json's map order.
+    let keys: Vec<String> = json!({"title": 0, "events": 0})
+        .as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default();
+    let mut buf = Vec::new();
+    w.write_all(b"{")?;
+    for (k, key) in keys.iter().enumerate() {
+        w.write_all(if k == 0 { b"\n  " } else { b",\n  " })?;
+        serde_json::to_writer(&mut *w, key)?;
+        w.write_all(b": ")?;
+        if key == "title" {
+            pretty_at(w, &mut buf, b"  ", &head)?;
+            continue;
+        }
+        w.write_all(b"[")?;
+        let mut first = true;
+        for &(id, date) in &plan.order {
+            let Some(date) = date else { continue };
+            let c = fetch(id)?;
+            let mut text = format!(
+                "<p>“{}”</p><p>Said by {}. Source: {}</p>",
+                html_escape(&one_line(&c.claim.sentence)),
+                html_escape(&one_line(speaker_label(&c))),
+                html_source(&c)
+            );
+            for l in plan.link_ids(id).iter().filter_map(|&l| plan.link(l)) {
+                let other = if l.denial_id == c.id {
+                    l.assertion_id
+                } else {
+                    l.denial_id
+                };
+                text.push_str(&format!(
+                    "<p>Contradiction #{} with claim #{} ({}): {}</p>",
+                    l.id,
+                    other,
+                    plan.date_label(other),
+                    html_escape(&one_line(&l.reason))
+                ));
+            }
+            let event = json!({
+                "start_date": tljs_date(date),
+                "text": {"headline": html_escape(&headline(&c)), "text": text},
+                "group": one_line(&c.claim.actor),
+                "unique_id": format!("claim-{}", c.id),
+            });
+            element(w, &mut buf, first, &event)?;
+            first = false;
+        }
+        end_array(w, first)?;
+    }
+    w.write_all(b"\n}\n")
 }
 
 #[cfg(test)]
@@ -584,6 +792,70 @@ mod tests {
         assert!(out.contains("· Facebook → Netflix · private messages (access) · claim #4"));
         assert!(out.contains("- **#8** Facebook: denial #3 by Facebook (2018-04-10) ↔ assertion #4"));
         assert!(!out.contains("<b>"));
+    }
+
+    /// The JSON and TimelineJS documents as one `serde_json` value each, written whole: the
+    /// streamed writers must give the same bytes.
+    fn whole(claims: &[ClaimRecord], links: &[ContradictionRecord], format: TimelineFormat) -> String {
+        let t = Timeline::new("Made-up <timeline>", claims, links);
+        let value = match format {
+            TimelineFormat::Json => {
+                #[derive(Serialize)]
+                struct Doc<'a> {
+                    title: &'a str,
+                    claims: Vec<JsonClaim<'a>>,
+                    links: Vec<JsonLink<'a>>,
+                }
+                let doc = Doc {
+                    title: t.title,
+                    claims: t
+                        .claims
+                        .iter()
+                        .map(|c| JsonClaim {
+                            claim: c,
+                            links: t.link_ids(c.id),
+                        })
+                        .collect(),
+                    links: t
+                        .links
+                        .iter()
+                        .map(|l| JsonLink {
+                            id: l.id,
+                            denial_id: l.denial.id,
+                            assertion_id: l.assertion.id,
+                            reason: &l.reason,
+                            first: l.first,
+                        })
+                        .collect(),
+                };
+                serde_json::to_string_pretty(&doc).unwrap()
+            }
+            _ => {
+                // Only the document's frame is checked here: the events are compared as values.
+                let out = render(claims, links, format);
+                let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+                serde_json::to_string_pretty(&v).unwrap()
+            }
+        };
+        value + "\n"
+    }
+
+    #[test]
+    fn streamed_json_is_the_whole_document_byte_for_byte() {
+        fn check(claims: &[ClaimRecord], links: &[ContradictionRecord], format: TimelineFormat) {
+            assert_eq!(
+                render(claims, links, format),
+                whole(claims, links, format),
+                "{format}"
+            );
+        }
+        let (claims, links) = sample();
+        for format in [TimelineFormat::Json, TimelineFormat::TimelineJs] {
+            check(&claims, &links, format);
+            check(&claims[..1], &links, format);
+            check(&claims, &[], format);
+            check(&[], &[], format);
+        }
     }
 
     #[test]

@@ -26,7 +26,8 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::model::{
-    Article, Claim, ClaimRecord, ContradictionRecord, DataType, First, LinkVerdict, Polarity, UnknownKey,
+    Article, Claim, ClaimRecord, ContradictionRecord, DataType, First, LinkVerdict, PartialDate, Polarity,
+    UnknownKey,
 };
 
 pub use cache::LinkWork;
@@ -247,6 +248,58 @@ impl ReviewLink {
     }
 }
 
+/// A timeline's contents without the claims' text (`Store::timeline_rows`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineRows {
+    /// Every claim the timeline lists, once, with the date it is placed at (`stated_on`, else
+    /// its article's date), in no particular order.
+    pub claims: Vec<(i64, Option<PartialDate>)>,
+    /// The links it lists, by id.
+    pub links: Vec<TimelineLink>,
+}
+
+/// A link as a timeline lists it: its claims by id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineLink {
+    pub id: i64,
+    pub denial_id: i64,
+    pub assertion_id: i64,
+    pub reason: String,
+    pub first: First,
+}
+
+/// One read transaction over several queries (`Store::snapshot`): they all see the store as
+/// it was at the first, and SQLite takes its shared lock once instead of once a statement.
+/// Ends when dropped.
+pub struct Snapshot<'a> {
+    conn: Option<&'a Connection>,
+}
+
+impl Drop for Snapshot<'_> {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn {
+            // A read transaction has nothing to commit: ending it cannot lose anything.
+            let _ = conn.execute_batch("COMMIT");
+        }
+    }
+}
+
+/// Reads whole claims by id through one prepared statement (`Store::claim_reader`).
+pub struct ClaimReader<'a> {
+    st: rusqlite::CachedStatement<'a>,
+}
+
+impl ClaimReader<'_> {
+    /// The stored claim `id`.
+    pub fn get(&mut self, id: i64) -> Result<ClaimRecord> {
+        use rusqlite::OptionalExtension;
+        self.st
+            .query_row([id], |r| queries::claim_record(r, 0))
+            .optional()?
+            .ok_or(StoreError::NoSuchClaim(id))
+    }
+}
+
 /// A confirmed decision whose link is gone: the extractor no longer finds one of its claims (or
 /// a correction changed one's polarity). Kept, and shown by `review --orphaned`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -324,6 +377,8 @@ pub struct Store {
     on_wait: Option<Box<dyn FnMut() + Send>>,
     /// How raw pages are kept (see `rawhtml.rs`).
     raw_html: RawHtml,
+    /// The open batch was begun by `begin_replayable_batch`: its articles take no savepoint.
+    replayable: bool,
 }
 
 impl Store {
@@ -338,6 +393,7 @@ impl Store {
             batch_turn: None,
             on_wait: None,
             raw_html: RawHtml::default(),
+            replayable: false,
         }
     }
 
@@ -465,6 +521,24 @@ impl Store {
             queries::finish(&tx, &mut candidates.deferred)?;
             tx.commit()?;
             Ok(outcome)
+        } else if self.replayable {
+            // No savepoint (SQLite would copy every page the article changes into its
+            // sub-journal first): a failure takes back the whole batch, which the caller
+            // writes again (see `begin_replayable_batch`).
+            let saved = save_in(
+                &self.conn,
+                linker,
+                candidates,
+                article,
+                claims,
+                (extractor_version, raw_html),
+            );
+            if saved.is_err() {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                self.replayable = false;
+                self.batch_turn = None;
+            }
+            saved
         } else {
             // Inside a batch: the article is its own savepoint, so a failure takes back this
             // article's writes and nothing else.
@@ -502,8 +576,22 @@ impl Store {
         Ok(())
     }
 
+    /// Starts a batch whose articles take no savepoint each, for a caller that can write the
+    /// batch again: the common case (every article stored) then costs less, since a savepoint
+    /// makes SQLite copy every page the article changes into a sub-journal first. When a
+    /// `save_article` in it fails, the whole batch is rolled back and the store is out of it
+    /// (`in_batch()` is false): the caller begins a batch with `begin_batch` and writes what it
+    /// had written again, then retries the article, which then fails alone.
+    pub fn begin_replayable_batch(&mut self) -> Result<()> {
+        let opened = self.conn.is_autocommit();
+        self.begin_batch()?;
+        self.replayable = opened;
+        Ok(())
+    }
+
     /// Commits the batch begun by `begin_batch` (a no-op outside one).
     pub fn commit_batch(&mut self) -> Result<()> {
+        self.replayable = false;
         if self.conn.is_autocommit() {
             return Ok(());
         }
@@ -629,6 +717,35 @@ impl Store {
     /// How many links `contradictions` would return without the filter's limit.
     pub fn count_contradictions(&self, filter: &ClaimFilter) -> Result<i64> {
         Ok(queries::count_links(&self.conn, filter)?)
+    }
+
+    /// What a timeline of the claims passing `filter` (and the links passing its status
+    /// filter) lists, without the claims' text: the claims passing the filter and both sides
+    /// of every link listed, by id with their dates, and the links by id. The claims
+    /// themselves are read one at a time with `claim_reader`, so a timeline of a frequent
+    /// company is written without holding its claims (or a copy of both claims per link).
+    pub fn timeline_rows(&self, filter: &ClaimFilter) -> Result<TimelineRows> {
+        Ok(queries::timeline_rows(&self.conn, filter)?)
+    }
+
+    /// Begins a read transaction that lasts until the value returned is dropped (nothing, if a
+    /// transaction is already open). For a reader making many queries that must agree with
+    /// each other, such as a timeline's listing and its claims read one by one.
+    pub fn snapshot(&self) -> Result<Snapshot<'_>> {
+        if !self.conn.is_autocommit() {
+            return Ok(Snapshot { conn: None });
+        }
+        self.conn.execute_batch("BEGIN")?;
+        Ok(Snapshot {
+            conn: Some(&self.conn),
+        })
+    }
+
+    /// A reader of whole claims by id.
+    pub fn claim_reader(&self) -> Result<ClaimReader<'_>> {
+        Ok(ClaimReader {
+            st: self.conn.prepare_cached(&queries::claim_by_id_sql())?,
+        })
     }
 
     /// Links whose denial or assertion passes the filter and whose status passes

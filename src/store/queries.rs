@@ -15,8 +15,9 @@ use super::keep;
 use super::rawhtml::{self, RawHtml};
 use super::{
     ClaimEdit, ClaimFilter, LinkStatus, Linker, OrphanedDecision, ReviewLink, SearchHit, Stats, StatusFilter,
+    TimelineLink, TimelineRows,
 };
-use crate::model::{Article, Claim, ClaimRecord, ContradictionRecord, First, Polarity};
+use crate::model::{Article, Claim, ClaimRecord, ContradictionRecord, First, PartialDate, Polarity};
 
 // ---------------------------------------------------------------------------------------------
 // Rows → model types
@@ -749,12 +750,17 @@ pub(super) fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
 
 /// One stored claim by id.
 pub(super) fn claim_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<ClaimRecord>> {
-    conn.prepare_cached(&format!(
+    conn.prepare_cached(&claim_by_id_sql())?
+        .query_row([id], |r| claim_record(r, 0))
+        .optional()
+}
+
+/// The SQL of `claim_by_id`: a whole claim (`claim_record`'s columns) by id, `?1`.
+pub(super) fn claim_by_id_sql() -> String {
+    format!(
         "SELECT {} FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?1",
         claim_columns("c", "a")
-    ))?
-    .query_row([id], |r| claim_record(r, 0))
-    .optional()
+    )
 }
 
 /// Records a correction of claim `id` (merged with an earlier one: fields not given keep their
@@ -930,6 +936,17 @@ pub(super) fn claims(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Resul
 
 /// The SQL of `claims` and its parameters.
 pub(super) fn claims_query(filter: &ClaimFilter) -> (String, Vec<Value>) {
+    claims_query_of(filter, &claim_columns("c", "a"), true)
+}
+
+/// The SQL of the claims passing `filter` in listing order, reading `columns` (of claims `c`,
+/// and of their articles `a` when `articles` is set).
+fn claims_query_of(filter: &ClaimFilter, columns: &str, articles: bool) -> (String, Vec<Value>) {
+    let join = if articles {
+        " JOIN articles a ON a.id = c.article_id"
+    } else {
+        ""
+    };
     let mut params = Vec::new();
     let sql = match &filter.company {
         // The company's claims as actor and as counterparty, each read in order through its
@@ -946,12 +963,11 @@ pub(super) fn claims_query(filter: &ClaimFilter) -> (String, Vec<Value>) {
             let l = params.len();
             let more: String = conditions.iter().map(|c| format!(" AND {c}")).collect();
             format!(
-                "SELECT {} FROM \
+                "SELECT {columns} FROM \
                  (SELECT id FROM (SELECT c.id FROM claims c WHERE c.actor = ?{n}{more} ORDER BY {CLAIM_ORDER} LIMIT ?{l}) \
                   UNION SELECT id FROM (SELECT c.id FROM claims c WHERE c.counterparty = ?{n}{more} ORDER BY {CLAIM_ORDER} LIMIT ?{l})) u \
-                 CROSS JOIN claims c ON c.id = u.id JOIN articles a ON a.id = c.article_id \
+                 CROSS JOIN claims c ON c.id = u.id{join} \
                  ORDER BY {CLAIM_ORDER} LIMIT ?{l}",
-                claim_columns("c", "a"),
             )
         }
         None => {
@@ -962,10 +978,14 @@ pub(super) fn claims_query(filter: &ClaimFilter) -> (String, Vec<Value>) {
                 format!("WHERE {}", conditions.join(" AND "))
             };
             params.push(limit_value(filter.limit));
+            let join = if articles {
+                " CROSS JOIN articles a ON a.id = c.article_id"
+            } else {
+                ""
+            };
             format!(
-                "SELECT {} FROM claims c CROSS JOIN articles a ON a.id = c.article_id {where_clause} \
+                "SELECT {columns} FROM claims c{join} {where_clause} \
                  ORDER BY {CLAIM_ORDER} LIMIT ?{}",
-                claim_columns("c", "a"),
                 params.len()
             )
         }
@@ -1160,6 +1180,45 @@ pub(super) fn link_counts(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Ve
               + (SELECT count(*) FROM links WHERE assertion_id = ?1)",
     )?;
     ids.iter().map(|&id| st.query_row([id], |r| r.get(0))).collect()
+}
+
+/// What a timeline of the claims passing `filter` lists, without the claims' text: each claim
+/// (passing the filter, or a side of a listed link) once with the date it is placed at, in no
+/// particular order, and the links `review_links` would list, by id, each naming its claims by
+/// id. Both queries read only ids, dates and the links' own columns; a claim that is only a
+/// link's other side is looked up by id.
+pub(super) fn timeline_rows(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<TimelineRows> {
+    let (sql, params) = claims_query_of(filter, "c.id, c.stated_when", false);
+    let mut st = conn.prepare_cached(&sql)?;
+    let mut claims: Vec<(i64, Option<PartialDate>)> = st
+        .query_map(params_from_iter(params), |r| Ok((r.get(0)?, parsed_opt(r, 1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let (sql, params) = review_query(filter);
+    let mut st = conn.prepare_cached(&sql)?;
+    let mut links: Vec<TimelineLink> = st
+        .query_map(params_from_iter(params), |r| {
+            Ok(TimelineLink {
+                id: r.get(0)?,
+                reason: r.get(1)?,
+                first: parsed(r, 2)?,
+                denial_id: r.get(7)?,
+                assertion_id: r.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    links.sort_by_key(|l| l.id);
+    links.dedup_by_key(|l| l.id);
+    let mut seen: std::collections::HashSet<i64> = claims.iter().map(|c| c.0).collect();
+    let mut when = conn.prepare_cached("SELECT stated_when FROM claims WHERE id = ?1")?;
+    for l in &links {
+        for id in [l.denial_id, l.assertion_id] {
+            if seen.insert(id) {
+                // Every link has both claims (foreign keys); a missing one is a damaged file.
+                claims.push((id, when.query_row([id], |r| parsed_opt(r, 0))?));
+            }
+        }
+    }
+    Ok(TimelineRows { claims, links })
 }
 
 /// All links passing the filter, as `ContradictionRecord`s.

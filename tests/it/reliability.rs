@@ -537,3 +537,68 @@ fn schema_4_database_migrates_forward_and_keeps_its_ranked_links() {
 fn schema_5_database_opens_and_keeps_its_text_statuses() {
     check_fixture_migrates_forward(5);
 }
+
+/// An article the database refuses in the middle of a batch (a trigger stands in for any
+/// constraint it breaks): the batch's articles take no savepoint each, so the failure rolls
+/// the batch back and the pipeline writes it again. One stderr line names the article; every
+/// other article is stored once, with the claims and links of a run that never had it.
+#[test]
+fn an_article_refused_mid_batch_fails_alone_and_its_batch_is_kept() {
+    let env = Env::new();
+    let c = corpus(&env, 60, SEED);
+    let refused = c.urls[30].clone();
+    let others: Vec<String> = c.urls.iter().filter(|u| **u != refused).cloned().collect();
+    let lines: Vec<String> = std::fs::read_to_string(&c.jsonl)
+        .expect("the corpus is written")
+        .lines()
+        .map(str::to_string)
+        .collect();
+    // The first article makes each database; the rest go in one run (one batch).
+    let first = env.write("first.jsonl", format!("{}\n", lines[0]));
+    let without = env.write(
+        "without.jsonl",
+        lines
+            .iter()
+            .filter(|l| !l.contains(&format!("\"{refused}\"")))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>(),
+    );
+    let run = |db: &Path, jsonl: &Path| {
+        let out = claimtrack(db)
+            .args(["-q", "ingest", "--jsonl"])
+            .arg(jsonl)
+            .arg("--lexicon")
+            .arg(&c.lexicon)
+            .output()
+            .expect("claimtrack runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (reference, refusing) = (env.path("reference.db"), env.path("refusing.db"));
+    for db in [&reference, &refusing] {
+        assert_eq!(run(db, &first).0, Some(0));
+    }
+    Connection::open(&refusing)
+        .and_then(|conn| {
+            conn.execute_batch(&format!(
+                "CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.url = '{refused}' \
+                 BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;"
+            ))
+        })
+        .expect("the trigger is made");
+    assert_eq!(run(&reference, &without).0, Some(0));
+    let (code, err) = run(&refusing, &c.jsonl);
+    assert_eq!(code, Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("refused by the test"), "{err}");
+    assert_sound(&refusing);
+    let (got, want) = (snapshot(&refusing), snapshot(&reference));
+    assert_eq!(got.urls, others, "every other article, once, in input order");
+    assert_eq!(got, want);
+    let failures: i64 = Connection::open(&refusing)
+        .and_then(|conn| conn.query_row("SELECT count(*) FROM failures", [], |r| r.get(0)))
+        .expect("failures are counted");
+    assert_eq!(failures, 1);
+}
