@@ -28,13 +28,22 @@ fn dev(name: &str) -> String {
 // products or within one article (Portal calls and a report on Portal's camera; the outlet's
 // framing sentence read as a denial). Before this session (66 articles): core P 0.614
 // R 0.528 F1 0.568; denials P 0.773 R 0.495; links P 0.808 R 0.273.
+// Then d87-d96 (issue 5, link precision), annotated before the rules saw them; first run on
+// them alone: links P 0.350 R 0.412 (7 of 20 predicted right, 7 of 17 gold), 6 of 42 traps
+// linked. Rule 11 of src/link/ (kinds of false links: admissions of error, accusations,
+// another party's use, data kept inside the group, denials that narrow themselves, reports
+// that are reassurances, the outlet's framing, the company's own earlier account) took the 96
+// articles from links P 0.561 R 0.339 (37 of 66), 6 of 198 traps, to P 0.860 R 0.339 (37 of
+// 43), 0 traps; the first 86 alone from P 0.652 to 0.882 (30 of 34). Core on 96: P 0.627
+// R 0.619 F1 0.623; denials P 0.770 R 0.612. The link floors sit at what merged dev reaches,
+// less a little; the claim floors did not move (d87-d96 brought claims the rules miss).
 const CORE_P: f64 = 0.62;
 const CORE_R: f64 = 0.61;
 const CORE_F1: f64 = 0.62;
 const DENIAL_P: f64 = 0.75;
 const DENIAL_R: f64 = 0.59;
-const LINK_P: f64 = 0.63;
-const LINK_R: f64 = 0.31;
+const LINK_P: f64 = 0.84;
+const LINK_R: f64 = 0.32;
 
 fn score(report: &Value, level: &str, field: &str) -> f64 {
     report[level][field]
@@ -84,8 +93,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        413.0,
-        "the dev half holds 413 gold claims"
+        472.0,
+        "the dev half holds 472 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
