@@ -118,6 +118,10 @@
 //!       default", "ordinary chats": `NARROWING`) meets only a report with the same word; one
 //!       about "the contents of" something (`CONTENTS`) meets only a report about contents
 //!       (`CONTENT_WORDS`), not one about a camera or "video calls" as a product.
+//!     - *A denial about one kind of data* ("the queries people type are not passed to
+//!       Microsoft") meets only a report naming that kind, or none (`DATA_KINDS`: searches,
+//!       pages visited, messages, calls, location, contacts, phone numbers, images, audio,
+//!       payments, health): not one about "the websites its users opened".
 //!     - *A report that reports nothing*: a sentence that is itself a narrowed denial (a
 //!       narrowing word and a negation) or a reassurance ("calls are encrypted", "runs on the
 //!       device itself rather than on its servers": `REASSURES`).
@@ -350,6 +354,9 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     if CONTENTS.is_match(&d.sentence) && !CONTENT_WORDS.is_match(&VIDEO_CALLS.replace_all(&a.sentence, " ")) {
         return Err("rule 11 (a denial about contents vs a report that names none)");
     }
+    if !kinds_met(&d.sentence, &a.sentence) {
+        return Err("rule 11 (the denial is about another kind of data)");
+    }
     if is_slogan_framing(denial) {
         return Err("rule 11 (the outlet's framing of a slogan is not a denial)");
     }
@@ -535,6 +542,77 @@ static REASSURES: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("a valid regex: a constant pattern")
 });
+
+/// Kinds of data finer than `DataType`, each as the words that name it: a denial that names
+/// one kind ("searches ... are not shared with Microsoft") is not contradicted by a report
+/// that names only other kinds ("data about the pages he visited"). A report naming no kind
+/// ("user data") is left to the other rules.
+const DATA_KINDS: &[(&str, &str)] = &[
+    ("searches", r"search(?:es|ed|ing)?|queries|query"),
+    (
+        "pages",
+        r"(?:web\s*)?pages?|websites?|sites?\s+(?:they|he|she|people|users)\s+visit\w*|browsing|web\s+traffic|urls?",
+    ),
+    (
+        "messages",
+        r"messages?|chats?|dms|inbox\w*|e-?mails?|texts?|conversations?",
+    ),
+    ("calls", r"calls?|call\s+logs?|phone\s+calls?"),
+    (
+        "location",
+        r"locations?|whereabouts|gps|geolocation|cell\s+towers?|trips?",
+    ),
+    (
+        "contacts",
+        r"contacts?|contact\s+lists?|address\s+books?|friends?(?:\s+lists?)?",
+    ),
+    ("phone numbers", r"phone\s+numbers?|numbers"),
+    (
+        "images",
+        r"photos?|pictures?|images?|videos?|footage|camera\s+(?:images|recordings)",
+    ),
+    (
+        "audio",
+        r"audio|voice\s+(?:clips?|recordings?|commands?)|recordings?|clips?|snippets?",
+    ),
+    ("payments", r"payments?|transactions?|purchases?|card\s+data"),
+    (
+        "health",
+        r"health|medical|diagnos\w*|prescriptions?|symptoms?|cycles?|pregnanc\w*",
+    ),
+];
+
+static KIND_RES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    DATA_KINDS
+        .iter()
+        .map(|(k, p)| {
+            let re = Regex::new(&format!(r"(?i)\b(?:{p})\b")).expect("a valid regex: a constant pattern");
+            (*k, re)
+        })
+        .collect()
+});
+
+/// "search engine", "search giant": the product or the company, not the searches people make.
+static SEARCH_PRODUCT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bsearch\s+(?:engines?|giant|company|firm|provider|results?)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+fn kinds(sentence: &str) -> Vec<&'static str> {
+    let s = VIDEO_CALLS.replace_all(sentence, "video_call");
+    let s = SEARCH_PRODUCT.replace_all(&s, "search_product");
+    KIND_RES
+        .iter()
+        .filter(|(_, re)| re.is_match(&s))
+        .map(|(k, _)| *k)
+        .collect()
+}
+
+/// Whether the report names one of the kinds of data the denial names, or either names none.
+fn kinds_met(denial_sentence: &str, assertion_sentence: &str) -> bool {
+    let (mine, theirs) = (kinds(denial_sentence), kinds(assertion_sentence));
+    mine.is_empty() || theirs.is_empty() || mine.iter().any(|k| theirs.contains(k))
+}
 
 /// Words that say a report is about what people said, wrote or showed.
 static CONTENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -2271,6 +2349,56 @@ mod tests {
         );
         assert_eq!(refusal(&rec(denial), &rec(later)), None);
         check(denial, later, Some(First::Denial));
+    }
+
+    /// A denial naming one kind of data meets only a report naming that kind, or none.
+    #[test]
+    fn data_kinds() {
+        let searches =
+            "pol=denial; cp=Microsoft; dt=browsing_activity; scope=present; pub=2022-05-01; article=1 \
+            | The search engine said the queries people type are not passed to Microsoft.";
+        let cases = [
+            (
+                searches,
+                "cp=Microsoft; dt=browsing_activity; pub=2022-06-01; article=2 \
+                | The company's app let Microsoft scripts log which websites its users opened.",
+                None,
+            ),
+            (
+                searches,
+                "cp=Microsoft; dt=browsing_activity; pub=2022-06-01; article=2 \
+                | Every search typed into the app went to Microsoft with a device code.",
+                Some(First::Denial),
+            ),
+            (
+                searches,
+                "cp=Microsoft; dt=browsing_activity; pub=2022-06-01; article=2 \
+                | Microsoft received browsing data of the search engine's users.",
+                None,
+            ),
+            (
+                "pol=denial; cp=Microsoft; dt=browsing_activity; scope=present; pub=2022-05-01; article=1 \
+                | The search engine said it does not pass user data to Microsoft.",
+                "cp=Microsoft; dt=browsing_activity; pub=2022-06-01; article=2 \
+                | The company's app let Microsoft scripts log which websites its users opened.",
+                Some(First::Denial),
+            ),
+        ];
+        for (d, a, expected) in cases {
+            check(d, a, expected);
+        }
+        assert!(kinds_met(
+            "We never read your messages.",
+            "Staff opened users' inboxes."
+        ));
+        assert!(!kinds_met(
+            "We never read your messages.",
+            "Staff looked at users' trips."
+        ));
+        assert!(kinds_met(
+            "We never read your messages.",
+            "Staff looked at user data."
+        ));
     }
 
     #[test]
