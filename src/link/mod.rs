@@ -47,7 +47,11 @@
 //!
 //!    "We never sell your data" is therefore not contradicted by a report of sharing. A denial of
 //!    `share` or `other` is contradicted by `access` only when the assertion names an outside
-//!    counterparty: "staff accessed user data" does not say the data was handed over.
+//!    counterparty: "staff accessed user data" does not say the data was handed over. Nor is a
+//!    denial of `share`, `sell` or `other` contradicted by data outsiders took (`TAKEN`:
+//!    "scraped", "stolen", "hacked", "breached") or by data sent to the company itself with no
+//!    one else named (`sent_home`: "keeps sending the company a log", "uploads it to its
+//!    servers", "sends Apple every tap"): that is collecting, not handing over.
 //! 6. **Time.** The assertion's interval must overlap what the denial covers.
 //!    - Assertion interval: from `period_start`'s first day (else the beginning of time) to
 //!      `period_end`'s last day, else the last day of the assertion's own date
@@ -96,6 +100,43 @@
 //!     name. An assurance that users decide (`deny.in_control`, `deny.keep_private`) is tied,
 //!     like a conditional denial, by a report that the users' say was missing, and it covers
 //!     collecting or using when its sentence names them ("in control of what we collect").
+//! 11. **What the sentences really say.** Kinds of false links found on articles the rules had
+//!     not seen, each refused in general terms:
+//!     - *An admission of error is not a denial* (`not_a_denial`, `ADMITS_ERROR`): "had
+//!       mistakenly collected", "inadvertently uploaded", "did not intend to keep" concede the
+//!       practice — unless the sentence reports the assurance the admission reverses
+//!       ("reversing its assurance that it gathered no such data", `REVERSES`), which is one.
+//!     - *An accusation is not a denial*: a sentence whose only negation says a condition was
+//!       missing ("derived face geometry and never told users") reports the practice.
+//!     - *Who acts*: a denial of the company's own `use` or `collect` (no counterparty) is not
+//!       contradicted by another party's use ("an advertising partner used the header").
+//!     - *Inside the group*: a denial naming a company of the actor's own group as the receiver
+//!       ("the new terms do not let Facebook read your chats", of WhatsApp) is contradicted only
+//!       by a report naming that company, not by contractors or police reading messages
+//!       (`group_receiver_met`).
+//!     - *A denial that narrows itself* ("advertisers never see the numbers themselves", "by
+//!       default", "ordinary chats": `NARROWING`) meets only a report with the same word; one
+//!       about "the contents of" something (`CONTENTS`) meets only a report about contents
+//!       (`CONTENT_WORDS`), not one about a camera or "video calls" as a product.
+//!     - *A denial about one kind of data* ("the queries people type are not passed to
+//!       Microsoft") meets only a report naming that kind, or none (`DATA_KINDS`: searches,
+//!       pages visited, messages, calls, location, contacts, phone numbers, images, audio,
+//!       payments, health): not one about "the websites its users opened".
+//!     - *A report that reports nothing*: a sentence that is itself a narrowed denial (a
+//!       narrowing word and a negation) or a reassurance ("calls are encrypted", "runs on the
+//!       device itself rather than on its servers": `REASSURES`).
+//!     - *The outlet's framing is not the company's denial*: a generic denial in the outlet's
+//!       own voice that sets a finding against the company's image ("awkward for a company
+//!       that has put privacy at the centre of its marketing": `FRAMING`). A framing that
+//!       quotes a specific line ("sits uneasily with its line that it cannot read messages")
+//!       names a data type and is kept: it is the company's own denial, reported.
+//!     - *The company's own earlier account* (`own_earlier_account`): what the company itself
+//!       said it does, in another article before its denial, does not contradict that denial
+//!       (it knew when it denied); a later admission in its voice does.
+//!     - *When a same-article pair is a contradiction*: rule 10's one-article tie holds unless
+//!       the denial is the company's narrowed reply (above), concedes the practice first
+//!       ("confirmed it but said", "cannot browse profiles, adding that agents see only the
+//!       matches": `CONCEDES`), or is the same voice on the same day.
 //!
 //! `refusal` names the first rule that refuses a pair (for `eval --show`).
 //!
@@ -278,6 +319,50 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     if same_sentence(denial, assertion) {
         return Err("rule 9 (one sentence)");
     }
+    // Data taken by outsiders (scraped, stolen, hacked) or sent home to the company itself was
+    // not handed over by the company: it does not contradict a denial of sharing or selling,
+    // or an assurance that users decide who gets their data.
+    if matches!(d.action, Action::Share | Action::Sell | Action::Other) {
+        if TAKEN.is_match(&a.sentence) {
+            return Err("rule 5 (data taken by outsiders was not handed over)");
+        }
+        if a.counterparty.is_none() && sent_home(a) {
+            return Err("rule 5 (data sent to the company itself is collected, not shared)");
+        }
+    }
+    if let Some(why) = not_a_denial(d) {
+        return Err(why);
+    }
+    if matches!(d.action, Action::Use | Action::Collect)
+        && d.counterparty.is_none()
+        && is_outside(a.counterparty.as_deref())
+    {
+        return Err("rule 11 (the company's own use or collection vs another party's)");
+    }
+    if !group_receiver_met(denial, assertion) {
+        return Err("rule 11 (data kept inside the group vs a report of another recipient)");
+    }
+    if !narrowing_met(&d.sentence, &a.sentence) {
+        return Err("rule 11 (the denial narrows itself)");
+    }
+    if NARROWING.is_match(&a.sentence) && NEGATION.is_match(&a.sentence) {
+        return Err("rule 11 (the report is itself a narrowed denial)");
+    }
+    if REASSURES.is_match(&a.sentence) {
+        return Err("rule 11 (the report is itself a reassurance)");
+    }
+    if CONTENTS.is_match(&d.sentence) && !CONTENT_WORDS.is_match(&VIDEO_CALLS.replace_all(&a.sentence, " ")) {
+        return Err("rule 11 (a denial about contents vs a report that names none)");
+    }
+    if !kinds_met(&d.sentence, &a.sentence) {
+        return Err("rule 11 (the denial is about another kind of data)");
+    }
+    if is_slogan_framing(denial) {
+        return Err("rule 11 (the outlet's framing of a slogan is not a denial)");
+    }
+    if own_earlier_account(denial, assertion) {
+        return Err("rule 11 (the company's own earlier account)");
+    }
     if is_conditional(d) && !CONDITION_MISSING.is_match(&a.sentence) {
         return Err("rule 7 (the report does not say the denial's condition was missing)");
     }
@@ -367,6 +452,316 @@ fn episode_tie(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
     (is_conditional(d) || is_control(d)) && CONDITION_MISSING.is_match(&a.sentence)
 }
 
+/// Rule 11: sentences read as denials that deny nothing, and denials whose own words say what
+/// they leave out. `Some` with the reason when the denial's sentence is not a denial at all:
+///
+/// - an admission of error ("had mistakenly collected", "inadvertently uploaded", "did not mean
+///   to"): the company concedes the practice and excuses it — unless the sentence also reports
+///   the earlier assurance it reverses ("reversing its assurance that it gathered no such
+///   data"), which is a denial (`REVERSES`);
+/// - an accusation whose only negation says a condition was missing ("derived face geometry
+///   and never told users", "without asking them"): a report of the practice.
+fn not_a_denial(d: &crate::model::Claim) -> Option<&'static str> {
+    let s = &d.sentence;
+    if ADMITS_ERROR.is_match(s) && !REVERSES.is_match(s) {
+        return Some("rule 11 (an admission of error is not a denial)");
+    }
+    if !is_conditional(d) && CONDITION_MISSING.is_match(s) {
+        let rest = CONDITION_MISSING.replace_all(s, " ");
+        if !NEGATION.is_match(&rest) {
+            return Some("rule 11 (a report that a condition was missing is not a denial)");
+        }
+    }
+    None
+}
+
+/// Ways a report says outsiders took the data rather than received it: scraped, stolen,
+/// hacked, breached.
+static TAKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:scrap(?:e|ed|es|ing|ers?)|stole|stolen|steal\w*|theft|thieves|",
+        r"hack(?:ed|ers?|ing)|breach(?:ed|es)?|exfiltrat\w*|cyber-?attack\w*)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Ways a report says the data went to the company itself: "sending the company every tap",
+/// "uploaded to its servers".
+static SENT_HOME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:sen(?:d|ds|t|ding)|transmit\w*|upload\w*|report(?:s|ed|ing)?|beam\w*|relay\w*|phon\w+\s+home)\b",
+        r"(?:[^.;]{0,60}?\b(?:to|back\s+to)\s+|\s+)",
+        r"(?:the\s+company|the\s+firm|its\s+(?:own\s+)?(?:servers|maker)|the\s+company['’]s\s+servers|(?:its|their)\s+(?:own\s+)?servers)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Whether the assertion says the data went to its actor: `SENT_HOME`, or a sending verb
+/// whose receiver (`SENT_TO`) is one of the actor's own names ("sends Apple a log").
+fn sent_home(a: &crate::model::Claim) -> bool {
+    if SENT_HOME.is_match(&a.sentence) {
+        return true;
+    }
+    let own: &[String] = COMPANY_WORDS.get(&a.actor).map_or(&[], Vec::as_slice);
+    let actor = fold(&a.actor);
+    SENT_TO
+        .captures_iter(&a.sentence)
+        .filter_map(|c| c.get(1))
+        .map(|m| fold(m.as_str()))
+        .any(|w| w == actor || own.contains(&w))
+}
+
+/// A sending verb and the word naming its receiver ("sends Apple", "uploaded ... to Google").
+static SENT_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:sen(?:d|ds|t|ding)|transmit\w*|upload\w*|beam\w*|relay\w*)\b",
+        r"(?:[^.;]{0,60}?\b(?:to|back\s+to)\s+|\s+)([\w’'-]+)",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A denial about the contents of something ("does not listen to, view or keep the contents
+/// of video calls"): it is contradicted only by a report about contents (`CONTENT_WORDS`), not
+/// by one about the device's camera or the calls' metadata.
+static CONTENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the\s+)?contents?\s+of\b").expect("a valid regex: a constant pattern")
+});
+
+/// "video calls", "video-calling": a kind of product, not the videos people make.
+static VIDEO_CALLS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bvideo[- ]?call\w*").expect("a valid regex: a constant pattern"));
+
+/// A sentence that reassures rather than reports: the data "is encrypted", processing "runs on
+/// the device itself rather than on the company's servers", "stays on your phone".
+static REASSURES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:(?:is|are|was|were|remain|remains)\s+(?:end-to-end\s+)?encrypted|",
+        r"rather\s+than\s+(?:on|in|to)\s+(?:the\s+company['’]s|its|their|\w+['’]s)\s+(?:own\s+)?(?:servers|cloud)|",
+        r"(?:stays?|remains?|kept)\s+on\s+(?:the|your|their|a\s+user['’]s)\s+(?:device|phone|iphone|computer)|",
+        r"on\s+the\s+device\s+itself)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Kinds of data finer than `DataType`, each as the words that name it: a denial that names
+/// one kind ("searches ... are not shared with Microsoft") is not contradicted by a report
+/// that names only other kinds ("data about the pages he visited"). A report naming no kind
+/// ("user data") is left to the other rules.
+const DATA_KINDS: &[(&str, &str)] = &[
+    ("searches", r"search(?:es|ed|ing)?|queries|query"),
+    (
+        "pages",
+        r"(?:web\s*)?pages?|websites?|sites?\s+(?:they|he|she|people|users)\s+visit\w*|browsing|web\s+traffic|urls?",
+    ),
+    (
+        "messages",
+        r"messages?|chats?|dms|inbox\w*|e-?mails?|texts?|conversations?",
+    ),
+    ("calls", r"calls?|call\s+logs?|phone\s+calls?"),
+    (
+        "location",
+        r"locations?|whereabouts|gps|geolocation|cell\s+towers?|trips?",
+    ),
+    (
+        "contacts",
+        r"contacts?|contact\s+lists?|address\s+books?|friends?(?:\s+lists?)?",
+    ),
+    ("phone numbers", r"phone\s+numbers?|numbers"),
+    (
+        "images",
+        r"photos?|pictures?|images?|videos?|footage|camera\s+(?:images|recordings)",
+    ),
+    (
+        "audio",
+        r"audio|voice\s+(?:clips?|recordings?|commands?)|recordings?|clips?|snippets?",
+    ),
+    ("payments", r"payments?|transactions?|purchases?|card\s+data"),
+    (
+        "health",
+        r"health|medical|diagnos\w*|prescriptions?|symptoms?|cycles?|pregnanc\w*",
+    ),
+];
+
+static KIND_RES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    DATA_KINDS
+        .iter()
+        .map(|(k, p)| {
+            let re = Regex::new(&format!(r"(?i)\b(?:{p})\b")).expect("a valid regex: a constant pattern");
+            (*k, re)
+        })
+        .collect()
+});
+
+/// "search engine", "search giant": the product or the company, not the searches people make.
+static SEARCH_PRODUCT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bsearch\s+(?:engines?|giant|company|firm|provider|results?)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+fn kinds(sentence: &str) -> Vec<&'static str> {
+    let s = VIDEO_CALLS.replace_all(sentence, "video_call");
+    let s = SEARCH_PRODUCT.replace_all(&s, "search_product");
+    KIND_RES
+        .iter()
+        .filter(|(_, re)| re.is_match(&s))
+        .map(|(k, _)| *k)
+        .collect()
+}
+
+/// Whether the report names one of the kinds of data the denial names, or either names none.
+fn kinds_met(denial_sentence: &str, assertion_sentence: &str) -> bool {
+    let (mine, theirs) = (kinds(denial_sentence), kinds(assertion_sentence));
+    mine.is_empty() || theirs.is_empty() || mine.iter().any(|k| theirs.contains(k))
+}
+
+/// Words that say a report is about what people said, wrote or showed.
+static CONTENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:contents?|listen\w*|hear|heard|hearing|read|reads|reading|transcri\w*|audio|",
+        r"recordings?|recorded|clips?|messages?|chats?|conversations?|e-?mails?|inbox\w*|words|said|",
+        r"photos?|videos?|footage|images?|snippets?)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// The outlet's own framing of a company's general slogan: "the finding is awkward for a
+/// company that has put privacy at the centre of its marketing". It names no kind of data and
+/// is not the company denying a practice: a generic denial in the outlet's own voice that
+/// frames a finding.
+fn is_slogan_framing(denial: &ClaimRecord) -> bool {
+    let d = &denial.claim;
+    let outlet_voice = match d.speaker.as_deref() {
+        None => true,
+        Some(s) => denial
+            .outlet
+            .as_deref()
+            .is_some_and(|o| o.eq_ignore_ascii_case(s)),
+    };
+    outlet_voice && d.data_type == DataType::PersonalData && FRAMING.is_match(&d.sentence)
+}
+
+/// Ways an outlet sets a finding against a company's image: "awkward for a company that",
+/// "at odds with its marketing", "sits uneasily with", "undercuts its pitch".
+static FRAMING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:awkward|embarrassing|ironic|at\s+odds|uneasily|undercut\w*|undermin\w*|blow|contrast\w*|clash\w*|jars?)\b",
+        r"[^.;]{0,40}?\b(?:for|with|to)\s+(?:a|the|its|their)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Ways a company admits a practice as an error: "mistakenly", "inadvertently", "by mistake",
+/// "did not intend to", "was not intentional".
+static ADMITS_ERROR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:mistakenly|inadvertent(?:ly)?|accidental(?:ly)?|unintentional(?:ly)?|unwittingly|erroneously|",
+        r"by\s+(?:mistake|accident|error)|in\s+error|",
+        r"(?:did|does|had)\s+not\s+(?:mean|intend)\s+to|(?:didn|hadn)['’]t\s+(?:mean|intend)\s+to|",
+        r"(?:was|were)\s+(?:not|never)\s+(?:intentional|intended|deliberate))\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A sentence that reports the earlier assurance an admission reverses: "reversing its
+/// assurance", "contrary to its earlier statement", "after insisting".
+static REVERSES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:revers\w*|contradict\w*|contrary\s+to|walk\w*\s+back|retract\w*|",
+        r"after\s+(?:years\s+of\s+)?(?:saying|insisting|denying|claiming|assuring)|",
+        r"(?:despite|belying)\s+(?:its|their|an?|the)\s+(?:\w+\s+){0,2}?(?:assurance|promise|statement|denial|claim|pledge)s?)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A negation that can make a sentence a denial.
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without|",
+        r"den(?:y|ies|ied|ying)|disput\w*|reject\w*|only)\b|n['’]t\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Words by which a denial says it covers less than it seems: "advertisers never see the
+/// numbers themselves", "does not retain recordings by default", "cannot see the content of
+/// ordinary chats". Such a denial is contradicted only by a report that speaks of the same
+/// narrower thing (its sentence has the same word): a report that advertisers could target
+/// people by their numbers, or that reviewers read the messages users reported, is about what
+/// the denial left out.
+static NARROWING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:themselves|by\s+default|ordinary|regular|normal|routine|broader|other\s+than)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+fn narrowing_met(denial_sentence: &str, assertion_sentence: &str) -> bool {
+    let norm = |m: &str| m.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let theirs: Vec<String> = NARROWING
+        .find_iter(assertion_sentence)
+        .map(|m| norm(m.as_str()))
+        .collect();
+    NARROWING
+        .find_iter(denial_sentence)
+        .all(|m| theirs.contains(&norm(m.as_str())))
+}
+
+/// A denial naming as the receiver a company of the actor's own group ("the new terms do not
+/// let Facebook read your chats", said of WhatsApp; "Nest data is not shared with Google"):
+/// it is about data passing inside the group, so only a report that names that company
+/// contradicts it — not a report of contractors, police or outside buyers.
+fn group_receiver_met(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
+    let d = &denial.claim;
+    if d.counterparty.is_some() {
+        return true;
+    }
+    let own: &[String] = COMPANY_WORDS.get(&d.actor).map_or(&[], Vec::as_slice);
+    let mut group: Vec<String> = own.to_vec();
+    group.extend(d.actor.split_whitespace().map(fold));
+    let words: Vec<&str> = d.sentence.split_whitespace().collect();
+    let receivers: Vec<String> = words
+        .windows(2)
+        .filter(|w| {
+            matches!(
+                fold(w[0]).as_str(),
+                "with" | "to" | "let" | "lets" | "allow" | "allows" | "give" | "gives" | "giving"
+            ) && w[1].starts_with(char::is_uppercase)
+        })
+        .map(|w| fold(w[1]))
+        .filter(|w| group.contains(w))
+        .collect();
+    if receivers.is_empty() {
+        return true;
+    }
+    let theirs: Vec<String> = assertion.claim.sentence.split_whitespace().map(fold).collect();
+    receivers.iter().any(|r| theirs.contains(r))
+}
+
+/// The company's own account of what it does, given in another article before the denial:
+/// the company knew it when it denied, so the denial is about something else ("the cars record
+/// network names", in April; "it gathered no such data", reported in May). A later admission in
+/// the company's voice does contradict an earlier denial, and is not refused here.
+fn own_earlier_account(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
+    if denial.article_id == assertion.article_id {
+        return false;
+    }
+    let (d, a) = (&denial.claim, &assertion.claim);
+    let Some(who) = a.speaker.as_deref() else {
+        return false;
+    };
+    let outlet = assertion
+        .outlet
+        .as_deref()
+        .is_some_and(|o| o.eq_ignore_ascii_case(who));
+    let company = who.eq_ignore_ascii_case(&d.actor)
+        || d.speaker.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(who));
+    if outlet || !company {
+        return false;
+    }
+    match (assertion.when_stated(), denial.when_stated()) {
+        (Some(a), Some(d)) => a.last_day() < d.first_day(),
+        _ => false,
+    }
+}
+
 /// The names a denial's own sentence gives (a product, a feature: "Portal calls", "Nest Guard
 /// units"), less its speaker's and its counterparty's: a denial about one product is tied to a
 /// report of another article by its data type only when the report names one of them too. A
@@ -442,9 +837,13 @@ static EARLIER_PROMISE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A denial that first concedes the reported practice: "confirmed the practice but said",
-/// "acknowledged that ..., but".
+/// "acknowledged that ..., but"; or that says what it does allow: "cannot browse profiles,
+/// adding that agents see only the list of matches".
 static CONCEDES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:confirmed|confirms|acknowledged|acknowledges|admitted|admits|conceded|concedes)\b[^.;]{0,80}?\bbut\b")
+    Regex::new(concat!(
+        r"(?i)\b(?:confirmed|confirms|acknowledged|acknowledges|admitted|admits|conceded|concedes)\b[^.;]{0,80}?\bbut\b",
+        r"|\b(?:adding|added|saying)\s+that\b[^.;]{0,60}?\bonly\b",
+    ))
         .expect("a valid regex: a constant pattern")
 });
 
@@ -1773,6 +2172,233 @@ mod tests {
             v.reason
         );
         assert!(v.reason.contains("the denial speaks for 2018-04 onward and the reported practice is undated, so it may run up to 2018-12-19"), "{}", v.reason);
+    }
+
+    /// Rule 11 and the takings of rule 5: sentences read as denials that deny nothing, denials
+    /// that say what they leave out, and reports that are not of the practice denied. Every
+    /// pair below would link without the rule it tests.
+    #[test]
+    fn kinds_of_false_links() {
+        let never_shared =
+            "pol=denial; cp=third parties; dt=contact_details; scope=always; pub=2020-03-02; article=1 \
+            | The firm said it has never shared members' phone numbers with third parties.";
+        let cases: [(&str, &str, &str, Option<First>); 18] = [
+            // An admission of error is not a denial, unless it reports the assurance it reverses.
+            (
+                "admission",
+                "pol=denial; act=collect; scope=past; pub=2021-06-01; article=1 \
+                | The company said its app had inadvertently gathered the call logs of some testers.",
+                "act=collect; pub=2021-07-01; article=2 | The app gathered call logs, a researcher showed.",
+                None,
+            ),
+            (
+                "admission: did not intend",
+                "pol=denial; act=collect; scope=past; pub=2021-06-01; article=1 \
+                | The startup said it did not intend to keep the audio of its users.",
+                "act=collect; pub=2021-07-01; article=2 | The startup kept the audio of its users for months.",
+                None,
+            ),
+            (
+                "admission reversing an assurance",
+                "pol=denial; act=collect; scope=past; pub=2021-06-01; article=1; span=0-90 \
+                | The firm said it had accidentally logged the audio, reversing its promise that it kept none.",
+                "act=collect; pub=2021-06-01; article=1; span=100-160 | The logs held hours of audio.",
+                Some(First::Denial),
+            ),
+            // An accusation whose only negation is a missing condition is not a denial.
+            (
+                "accusation",
+                "pol=denial; cp=Acme; scope=always; pub=2020-02-01; article=1; span=0-80 \
+                | The lawsuit says the dating app gave Acme its members' pictures and never told them.",
+                "cp=Acme; pub=2020-02-01; article=1; span=90-160 | Acme received the pictures in 2016.",
+                None,
+            ),
+            // The company's own use or collection is not contradicted by another party's.
+            (
+                "who acts",
+                "pol=denial; act=use; dt=device_identifiers; scope=present; pub=2015-01-05; article=1 \
+                | The carrier said it does not use the tag to profile subscribers.",
+                "act=use; cp=advertisers; dt=device_identifiers; pub=2016-01-05; article=2 \
+                | Ad firms used the tag to follow subscribers around the web.",
+                None,
+            ),
+            (
+                "who acts: the company itself",
+                "pol=denial; act=use; dt=device_identifiers; scope=present; pub=2015-01-05; article=1 \
+                | The carrier said it does not use the tag to profile subscribers.",
+                "act=use; dt=device_identifiers; pub=2016-01-05; article=2 \
+                | The carrier used the tag to profile subscribers for its ad unit.",
+                Some(First::Denial),
+            ),
+            // A denial naming a company of the actor's own group as the receiver.
+            (
+                "group receiver, another recipient",
+                "pol=denial; dt=private_messages; act=access; scope=present; pub=2021-02-01; article=1 \
+                | Instagram said its update does not let Facebook see direct messages.",
+                "act=access; cp=contractors; dt=private_messages; pub=2021-05-01; article=2 \
+                | Outside moderators read direct messages that users flagged.",
+                None,
+            ),
+            (
+                "group receiver, the same company",
+                "pol=denial; dt=private_messages; act=access; scope=present; pub=2021-02-01; article=1 \
+                | Instagram said its update does not let Facebook see direct messages.",
+                "act=access; dt=private_messages; pub=2021-05-01; article=2 \
+                | Engineers at Facebook could see direct messages sent on the app.",
+                Some(First::Denial),
+            ),
+            // A denial that narrows itself meets only a report of the same narrower thing.
+            (
+                "narrowed: themselves",
+                "pol=denial; cp=advertisers; dt=contact_details; act=access; scope=always; pub=2019-01-01; article=1; span=0-60 \
+                | Marketers never receive the e-mail addresses themselves, the firm said.",
+                "act=access; cp=advertisers; dt=contact_details; pub=2019-01-01; article=1; span=70-140 \
+                | Marketers could reach shoppers through the e-mail addresses they had given.",
+                None,
+            ),
+            (
+                "narrowed: by default",
+                "pol=denial; act=collect; dt=recordings; scope=present; pub=2019-01-01; article=1; span=0-60 \
+                | The speaker maker does not store voice clips by default.",
+                "act=collect; dt=recordings; pub=2019-01-01; article=1; span=70-140 \
+                | Reviewers heard clips the speakers had stored.",
+                None,
+            ),
+            // A report that is itself a narrowed denial or a reassurance reports nothing.
+            (
+                "report is a narrowed denial",
+                "pol=denial; dt=private_messages; act=access; scope=present; pub=2020-01-01; article=1 \
+                | The company said it cannot read users' chats.",
+                "act=access; dt=private_messages; pub=2020-06-01; article=2 \
+                | A spokesman said moderation relies on user reports and that staff still cannot open regular chats.",
+                None,
+            ),
+            (
+                "report is a reassurance",
+                "pol=denial; dt=recordings; act=collect; scope=present; pub=2020-01-01; article=1; span=0-60 \
+                | The firm said it does not keep the contents of doorbell chats.",
+                "act=collect; dt=recordings; pub=2020-01-01; article=1; span=70-140 \
+                | Doorbell chats are encrypted, and face matching runs on the device itself.",
+                None,
+            ),
+            // A denial about contents meets only a report about contents.
+            (
+                "contents vs the camera",
+                "pol=denial; dt=recordings; act=collect; scope=present; pub=2020-01-01; article=1; span=0-60 \
+                | The firm said it does not keep the contents of video calls on its tablet.",
+                "act=collect; dt=recordings; pub=2020-01-01; article=1; span=70-140 \
+                | The tablet's camera pans to keep speakers in frame during video calls.",
+                None,
+            ),
+            (
+                "contents vs contents",
+                "pol=denial; dt=recordings; act=collect; scope=present; pub=2020-01-01; article=1 \
+                | The firm said it does not keep the contents of video calls on its tablet.",
+                "act=collect; dt=recordings; pub=2020-05-01; article=2 \
+                | Copies of what people said on tablet calls sat on the firm's servers.",
+                Some(First::Denial),
+            ),
+            // The outlet's framing of a general slogan is not the company's denial.
+            (
+                "framing",
+                "pol=denial; act=other; scope=present; speaker=Gadget Gazette; outlet=Gadget Gazette; pub=2022-01-01; article=1; span=0-90 \
+                | The result is embarrassing for a company whose adverts say your data is yours alone.",
+                "cp=ad networks; pub=2022-01-01; article=1; span=100-160 | The phone passed app usage to ad networks.",
+                None,
+            ),
+            // Data taken by outsiders, or sent to the company itself, was not handed over.
+            (
+                "scraped",
+                never_shared,
+                "act=access; cp=third parties; dt=contact_details; pub=2021-01-01; article=2 \
+                | Crooks scraped the phone numbers of millions of members through a lookup tool.",
+                None,
+            ),
+            (
+                "sent home",
+                "pol=denial; act=other; scope=present; pub=2022-01-01; article=1 \
+                | Users decide who gets their data, the firm said.",
+                "act=share; pub=2022-02-01; article=2 | The shop app keeps sending the company a log of every tap.",
+                None,
+            ),
+            (
+                "handed over",
+                never_shared,
+                "cp=Brightline; dt=contact_details; pub=2021-01-01; article=2 \
+                | The firm gave Brightline the phone numbers of its members.",
+                Some(First::Denial),
+            ),
+        ];
+        for (kind, d, a, expected) in cases {
+            let got = evaluate(&rec(d), &rec(a)).map(|v| v.first);
+            assert_eq!(got, expected, "{kind}: denial {d:?}\nassertion {a:?}");
+            check(d, a, expected);
+        }
+        // The company's own account, given before its denial in another article, is not a
+        // contradiction; a later admission is.
+        let denial =
+            "pol=denial; act=collect; scope=past; speaker=Orbit; actor=Orbit; pub=2012-06-01; article=2 \
+            | Orbit said its Skyview scanners had gathered no such records.";
+        let earlier = "act=collect; actor=Orbit; speaker=Orbit; pub=2012-05-01; article=1 \
+            | Orbit said its Skyview scanners log the names of nearby networks.";
+        let later = "act=collect; actor=Orbit; speaker=Orbit; start=2011; pub=2012-07-01; article=3 \
+            | Orbit said its Skyview scanners had logged the names of nearby networks.";
+        assert_eq!(
+            refusal(&rec(denial), &rec(earlier)),
+            Some("rule 11 (the company's own earlier account)")
+        );
+        assert_eq!(refusal(&rec(denial), &rec(later)), None);
+        check(denial, later, Some(First::Denial));
+    }
+
+    /// A denial naming one kind of data meets only a report naming that kind, or none.
+    #[test]
+    fn data_kinds() {
+        let searches =
+            "pol=denial; cp=Microsoft; dt=browsing_activity; scope=present; pub=2022-05-01; article=1 \
+            | The search engine said the queries people type are not passed to Microsoft.";
+        let cases = [
+            (
+                searches,
+                "cp=Microsoft; dt=browsing_activity; pub=2022-06-01; article=2 \
+                | The company's app let Microsoft scripts log which websites its users opened.",
+                None,
+            ),
+            (
+                searches,
+                "cp=Microsoft; dt=browsing_activity; pub=2022-06-01; article=2 \
+                | Every search typed into the app went to Microsoft with a device code.",
+                Some(First::Denial),
+            ),
+            (
+                searches,
+                "cp=Microsoft; dt=browsing_activity; pub=2022-06-01; article=2 \
+                | Microsoft received browsing data of the search engine's users.",
+                None,
+            ),
+            (
+                "pol=denial; cp=Microsoft; dt=browsing_activity; scope=present; pub=2022-05-01; article=1 \
+                | The search engine said it does not pass user data to Microsoft.",
+                "cp=Microsoft; dt=browsing_activity; pub=2022-06-01; article=2 \
+                | The company's app let Microsoft scripts log which websites its users opened.",
+                Some(First::Denial),
+            ),
+        ];
+        for (d, a, expected) in cases {
+            check(d, a, expected);
+        }
+        assert!(kinds_met(
+            "We never read your messages.",
+            "Staff opened users' inboxes."
+        ));
+        assert!(!kinds_met(
+            "We never read your messages.",
+            "Staff looked at users' trips."
+        ));
+        assert!(kinds_met(
+            "We never read your messages.",
+            "Staff looked at user data."
+        ));
     }
 
     #[test]

@@ -28,21 +28,23 @@ fn dev(name: &str) -> String {
 // products or within one article (Portal calls and a report on Portal's camera; the outlet's
 // framing sentence read as a denial). Before this session (66 articles): core P 0.614
 // R 0.528 F1 0.568; denials P 0.773 R 0.495; links P 0.808 R 0.273.
-// With d97-d106 (recall helper, 96 articles: ten fresh episodes, 45 claims, 5 links, 20 traps,
-// annotated before the rules saw them; first run on them alone: core P 0.354 R 0.378 F1 0.366,
-// denials P 0.588 R 0.500, links 0 of 3 right, 1 of 20 traps linked). After the rule families
-// of that session, merged dev (96): core P 0.664 R 0.640 F1 0.652; denials P 0.823 R 0.656;
-// links P 0.604 R 0.330 (32 of 53); 0 of 176 traps linked. On the 86 articles before it:
-// core P 0.687 R 0.663 F1 0.675, denials P 0.851 R 0.678, links P 0.640 R 0.348. The link floors
-// sit below the 86-article ones only because the new articles' links are harder (companies
-// outside the lexicon, qualified denials); the floors are the 96-article figures less ~0.01.
-const CORE_P: f64 = 0.65;
-const CORE_R: f64 = 0.63;
-const CORE_F1: f64 = 0.64;
-const DENIAL_P: f64 = 0.81;
-const DENIAL_R: f64 = 0.64;
-const LINK_P: f64 = 0.59;
-const LINK_R: f64 = 0.32;
+// Then two helpers at once, 106 articles. d97-d106 (claim accuracy: ten fresh episodes, 45
+// claims, 5 links, 20 traps; first run on them alone: core P 0.354 R 0.378 F1 0.366, denials
+// P 0.588 R 0.500, links 0 of 3 right, 1 of 20 traps) and the rule families for contrasts,
+// negated charges, assurances without a negation word, companies named for comparison. d87-d96
+// (link precision; first run on them alone: links P 0.350 R 0.412, 7 of 20 predicted right,
+// 6 of 42 traps linked) and rule 11 of src/link/ (kinds of false links: admissions of error,
+// accusations, another party's use, data kept inside the group, denials that narrow themselves,
+// reports that are reassurances, the outlet's framing, the company's own earlier account).
+// Merged dev (106): core P 0.647 R 0.623 F1 0.634; denials P 0.815 R 0.647; links P 0.796
+// R 0.342 (39 of 49); 0 of 218 traps linked. The floors are those figures less about 0.01.
+const CORE_P: f64 = 0.64;
+const CORE_R: f64 = 0.61;
+const CORE_F1: f64 = 0.62;
+const DENIAL_P: f64 = 0.80;
+const DENIAL_R: f64 = 0.63;
+const LINK_P: f64 = 0.78;
+const LINK_R: f64 = 0.33;
 
 fn score(report: &Value, level: &str, field: &str) -> f64 {
     report[level][field]
@@ -92,8 +94,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        458.0,
-        "the dev half holds 458 gold claims"
+        517.0,
+        "the dev half holds 517 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
