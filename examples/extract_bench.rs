@@ -10,9 +10,7 @@
 //! Defaults: `../shared/bench/article-extraction` (from the repo root; falls back to
 //! `/work/shared/bench/article-extraction`) and `/tmp/extract_bench/claimtrack.json`.
 
-// The same allocator as the `claimtrack` binary, so the figures are the product's.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+// The allocator is the library's (mimalloc unless built with `--no-default-features`).
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::PathBuf;
@@ -118,10 +116,11 @@ fn main() -> anyhow::Result<()> {
         )?,
     )?;
     eprintln!(
-        "{} pages: wall {:.1} pages/s best, {:.1} median (3 passes); {} via fallback; wrote {}",
+        "{} pages: wall {:.1} pages/s best, {:.1} median ({} passes); {} via fallback; wrote {}",
         pages.len(),
         pps,
         pps_median,
+        passes,
         fallbacks,
         out.display()
     );

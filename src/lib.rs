@@ -19,3 +19,10 @@ pub mod pipeline;
 pub mod source;
 pub mod store;
 pub mod synth;
+
+// mimalloc (default feature `mimalloc`): html5ever's tree and the claim matcher allocate many
+// small, short-lived objects. Set here, in the library, so the binary, the examples and the
+// tests all run on the allocator the product ships with (BENCHMARKS.md "Main-text extraction").
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -111,10 +111,10 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
     let mut canonical_url = None;
     let mut text_status = None;
     if let Some(html) = raw.html.as_deref() {
-        crate::extract::check_depth(html).map_err(fail)?;
         // The extractor skips dates after `latest` and falls back to the next source of the
-        // date (the same bound `claimtrack extract` uses).
-        let page = crate::extract::extract_html_at(html, url.as_deref(), overrides.latest);
+        // date (the same bound `claimtrack extract` uses). A page nested too deeply is refused.
+        let page =
+            crate::extract::extract_html_checked(html, url.as_deref(), overrides.latest).map_err(fail)?;
         canonical_url = page.canonical_url.clone();
         if body.trim().is_empty() {
             body = page.text;

@@ -63,69 +63,36 @@ pub fn extract_html_at(html: &str, url: Option<&str>, today: Option<NaiveDate>) 
 /// the tree walks deep; they are refused by `check_depth` before parsing.
 pub const MAX_NESTING: usize = 1024;
 
-/// Refuses HTML whose elements nest deeper than `MAX_NESTING`, measured by a quick scan of the
-/// tags (elements whose end tag may be left out, such as `p` and `li`, and void elements do
-/// not count; neither do comments and the contents of `script` and `style`). The error says
-/// why, for the item's failure line.
+/// Refuses HTML whose elements nest deeper than `MAX_NESTING`, measured by the scan that cuts
+/// unread markup before parsing (`prestrip::strip_markup_within`: elements whose end tag may
+/// be left out, such as `p` and `li`, and void elements do not count; neither do comments,
+/// the contents of `script`, `style` and other raw-text elements, nor elements cut whole).
+/// The error says why, for the item's failure line. `extract_html_checked` makes the same
+/// check on its way, without a separate scan.
 pub fn check_depth(html: &str) -> Result<(), String> {
-    let bytes = html.as_bytes();
-    let (mut i, mut depth) = (0usize, 0usize);
-    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
-        i += off + 1;
-        if bytes[i..].starts_with(b"!--") {
-            i = find(bytes, i, b"-->").unwrap_or(bytes.len());
-            continue;
-        }
-        let closing = bytes.get(i) == Some(&b'/');
-        let start = i + usize::from(closing);
-        let name_len = bytes[start..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        if name_len == 0 || !bytes[start].is_ascii_alphabetic() {
-            continue;
-        }
-        // Every name that matters here is short; a longer one is an ordinary element.
-        let mut buf = [0u8; 12];
-        let name: &[u8] = match bytes.get(start..start + name_len) {
-            Some(n) if n.len() <= buf.len() => {
-                buf[..n.len()].copy_from_slice(n);
-                buf[..n.len()].make_ascii_lowercase();
-                &buf[..n.len()]
-            }
-            _ => b"",
-        };
-        let tag_end = memchr::memchr(b'>', &bytes[start..]).map_or(bytes.len(), |p| start + p);
-        i = tag_end;
-        if closing {
-            if !void_or_optional_end(name) {
-                depth = depth.saturating_sub(1);
-            }
-            continue;
-        }
-        if name == b"script" || name == b"style" {
-            i = find_end_tag(bytes, i, name).unwrap_or(bytes.len());
-            continue;
-        }
-        let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
-        if self_closing || void_or_optional_end(name) {
-            continue;
-        }
-        depth += 1;
-        if depth > MAX_NESTING {
-            return Err(format!(
-                "HTML nested deeper than {MAX_NESTING} levels (not a page claimtrack reads)"
-            ));
-        }
+    let stripped = prestrip::strip_raw_text(html);
+    match prestrip::strip_markup_within(&stripped, MAX_NESTING) {
+        Some(_) => Ok(()),
+        None => Err(too_deep()),
     }
-    Ok(())
+}
+
+fn too_deep() -> String {
+    format!("HTML nested deeper than {MAX_NESTING} levels (not a page claimtrack reads)")
 }
 
 /// Void elements and elements whose end tag may be left out: they do not nest for
-/// `check_depth`. `name` is lower case.
+/// `check_depth`. `name` in any letter case.
 fn void_or_optional_end(name: &[u8]) -> bool {
+    // The longest of these names has 8 letters.
+    let mut buf = [0u8; 8];
+    let Some(lower) = buf.get_mut(..name.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
     matches!(
-        name,
+        &*lower,
         b"area"
             | b"base"
             | b"br"
@@ -168,21 +135,6 @@ fn void_or_optional_end(name: &[u8]) -> bool {
     )
 }
 
-fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(hay.get(from..)?, needle).map(|p| from + p)
-}
-
-/// Where `</name` starts at or after `from`, in any letter case.
-fn find_end_tag(hay: &[u8], from: usize, name: &[u8]) -> Option<usize> {
-    let rest = hay.get(from..)?;
-    memchr::memmem::find_iter(rest, b"</")
-        .find(|&p| {
-            rest.get(p + 2..p + 2 + name.len())
-                .is_some_and(|n| n.eq_ignore_ascii_case(name))
-        })
-        .map(|p| from + p)
-}
-
 /// The page's dates alone, without the main text: the publication date with how it was found,
 /// and the modification date (as `extract_html_at` finds them). For timing the date finder.
 pub fn extract_dates(
@@ -190,11 +142,10 @@ pub fn extract_dates(
     url: Option<&str>,
     today: Option<NaiveDate>,
 ) -> (Option<(NaiveDate, String)>, Option<NaiveDate>) {
-    if check_depth(html).is_err() {
-        return (None, None);
-    }
     let stripped = prestrip::strip_raw_text(html);
-    let lean = prestrip::strip_markup(&stripped);
+    let Some(lean) = prestrip::strip_markup_within(&stripped, MAX_NESTING) else {
+        return (None, None);
+    };
     let doc = Document::from(lean.as_ref());
     let m = meta::read(&doc, url, html, today);
     (m.published, m.modified)
@@ -211,14 +162,26 @@ pub fn extract_html_with_source(
     url: Option<&str>,
     today: Option<NaiveDate>,
 ) -> (Page, TextSource) {
-    if check_depth(html).is_err() {
-        return (Page::default(), TextSource::None);
-    }
+    extract_checked(html, url, today).unwrap_or((Page::default(), TextSource::None))
+}
+
+/// `extract_html_at`, or the reason the page is refused (it nests deeper than `MAX_NESTING`;
+/// the message is `check_depth`'s). `extract_html_at` gives an empty page instead.
+pub fn extract_html_checked(html: &str, url: Option<&str>, today: Option<NaiveDate>) -> Result<Page, String> {
+    extract_checked(html, url, today).map(|(page, _)| page)
+}
+
+fn extract_checked(
+    html: &str,
+    url: Option<&str>,
+    today: Option<NaiveDate>,
+) -> Result<(Page, TextSource), String> {
     let raw = html;
     let html = prestrip::strip_raw_text(raw);
     // What is parsed: also without comments, svg drawings and data attributes. The wall
-    // marks are looked for in `html`, which still has them.
-    let lean = prestrip::strip_markup(&html);
+    // marks are looked for in `html`, which still has them. The depth check is made on the
+    // way (see `check_depth`).
+    let lean = prestrip::strip_markup_within(&html, MAX_NESTING).ok_or_else(too_deep)?;
     let doc = Document::from(lean.as_ref());
     let m = meta::read(&doc, url, raw, today);
     let fb = fallback::extract(&doc);
@@ -246,7 +209,7 @@ pub fn extract_html_with_source(
         canonical_url: m.canonical_url,
         language: m.language,
     };
-    (page, source)
+    Ok((page, source))
 }
 
 /// dom_smoothie's formatted main text, normalised to paragraphs separated by one blank line.

@@ -407,4 +407,17 @@ fn nesting_depth_is_measured_on_elements_that_nest() {
     // A long tag name is an ordinary element; a stray `<` is not a tag.
     check(&deep("<averyveryverylongname>", MAX_NESTING + 1), true);
     check(&"a < b ".repeat(5000), false);
+    // The contents of raw-text elements are text; end tags close in any letter case, and an
+    // upper-case `</P>` closes nothing that counts.
+    check(&format!("<noscript>{}</noscript>", deep("<div>", 5000)), false);
+    check(&format!("<textarea>{}</TEXTAREA><p>x", deep("<div>", 5000)), false);
+    check(&deep("<div></DIV >", 5000), false);
+    check(&deep("<div><P></P>", MAX_NESTING + 1), true);
+    // Self-closing svg icons do not nest; a start tag the scan leaves to the tokenizer does.
+    check(&deep("<svg/>", 5000), false);
+    check(&deep("<div x<y>", MAX_NESTING + 1), true);
+    // Extraction refuses such a page on its way, with the same reason.
+    let refused = extract_html_checked(&deep("<div>", MAX_NESTING + 1), None, None);
+    assert_eq!(refused.err(), check_depth(&deep("<div>", MAX_NESTING + 1)).err());
+    assert!(extract_html_checked(&deep("<div>", 10), None, None).is_ok());
 }
