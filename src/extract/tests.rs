@@ -410,7 +410,10 @@ fn nesting_depth_is_measured_on_elements_that_nest() {
     // The contents of raw-text elements are text; end tags close in any letter case, and an
     // upper-case `</P>` closes nothing that counts.
     check(&format!("<noscript>{}</noscript>", deep("<div>", 5000)), false);
-    check(&format!("<textarea>{}</TEXTAREA><p>x", deep("<div>", 5000)), false);
+    check(
+        &format!("<textarea>{}</TEXTAREA><p>x", deep("<div>", 5000)),
+        false,
+    );
     check(&deep("<div></DIV >", 5000), false);
     check(&deep("<div><P></P>", MAX_NESTING + 1), true);
     // Self-closing svg icons do not nest; a start tag the scan leaves to the tokenizer does.
