@@ -345,7 +345,7 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     if !narrowing_met(&d.sentence, &a.sentence) {
         return Err("rule 11 (the denial narrows itself)");
     }
-    if NARROWING.is_match(&a.sentence) && NEGATION.is_match(&a.sentence) {
+    if is_narrowed_denial(&a.sentence) {
         return Err("rule 11 (the report is itself a narrowed denial)");
     }
     if REASSURES.is_match(&a.sentence) {
@@ -566,7 +566,7 @@ const DATA_KINDS: &[(&str, &str)] = &[
         "contacts",
         r"contacts?|contact\s+lists?|address\s+books?|friends?(?:\s+lists?)?",
     ),
-    ("phone numbers", r"phone\s+numbers?|numbers"),
+    ("phone numbers", r"phone\s+numbers?|numbers|contact_details"),
     (
         "images",
         r"photos?|pictures?|images?|videos?|footage|camera\s+(?:images|recordings)",
@@ -598,8 +598,16 @@ static SEARCH_PRODUCT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("a valid regex: a constant pattern")
 });
 
+/// "contact details", "contact information": the numbers and addresses a person gives, not
+/// their address book.
+static CONTACT_DETAILS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcontact\s+(?:details|information|info|data)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
 fn kinds(sentence: &str) -> Vec<&'static str> {
     let s = VIDEO_CALLS.replace_all(sentence, "video_call");
+    let s = CONTACT_DETAILS.replace_all(&s, "contact_details");
     let s = SEARCH_PRODUCT.replace_all(&s, "search_product");
     KIND_RES
         .iter()
@@ -693,6 +701,31 @@ static NARROWING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("a valid regex: a constant pattern")
 });
 
+/// Where one clause ends and another starts: punctuation, or a word that joins clauses.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[,;:]|\b(?:and|but|which|while|whereas|although|though)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// A sentence that is itself a narrowed denial: a negation and a narrowing word in one clause
+/// ("staff still cannot open regular chats"). A negation in another clause does not narrow the
+/// report ("kept under a setting that is on by default and is not mentioned on the screen"
+/// still reports that the records are kept).
+fn is_narrowed_denial(sentence: &str) -> bool {
+    NARROWING.find_iter(sentence).any(|w| {
+        NEGATION.find_iter(sentence).any(|n| {
+            let (from, to) = if n.end() <= w.start() {
+                (n.end(), w.start())
+            } else if w.end() <= n.start() {
+                (w.end(), n.start())
+            } else {
+                return true;
+            };
+            !CLAUSE_BREAK.is_match(&sentence[from..to])
+        })
+    })
+}
+
 fn narrowing_met(denial_sentence: &str, assertion_sentence: &str) -> bool {
     let norm = |m: &str| m.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let theirs: Vec<String> = NARROWING
@@ -735,6 +768,16 @@ fn group_receiver_met(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
     receivers.iter().any(|r| theirs.contains(r))
 }
 
+/// A company saying a practice has ended ("no longer shares", "stopped sending") admits it
+/// happened: that is not its account of what it does, and it does contradict a promise that it
+/// never would.
+static ENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:no\s+longer|stopped|ceased|has\s+ended|had\s+ended|discontinued|halted|ended\s+the)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
 /// The company's own account of what it does, given in another article before the denial:
 /// the company knew it when it denied, so the denial is about something else ("the cars record
 /// network names", in April; "it gathered no such data", reported in May). A later admission in
@@ -753,7 +796,7 @@ fn own_earlier_account(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
         .is_some_and(|o| o.eq_ignore_ascii_case(who));
     let company = who.eq_ignore_ascii_case(&d.actor)
         || d.speaker.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(who));
-    if outlet || !company {
+    if outlet || !company || ENDED.is_match(&a.sentence) {
         return false;
     }
     match (assertion.when_stated(), denial.when_stated()) {
@@ -2349,6 +2392,56 @@ mod tests {
         );
         assert_eq!(refusal(&rec(denial), &rec(later)), None);
         check(denial, later, Some(First::Denial));
+        // Saying a practice has ended admits it happened: not an account that excuses a
+        // promise that it never would.
+        let promise = "pol=denial; act=share; dt=health; scope=past; actor=Orbit; pub=2021-06-01; article=5 \
+            | Regulators said Orbit had assured users of its Bloom app that their cycle records would stay private.";
+        let ended = "act=share; dt=health; actor=Orbit; speaker=Orbit; pub=2019-03-01; article=4 \
+            | Orbit said it no longer passes cycle records from the Bloom app to outside analytics firms.";
+        assert_eq!(refusal(&rec(promise), &rec(ended)), None);
+    }
+
+    #[test]
+    fn reports_with_a_negation_in_another_clause() {
+        // A negation and a narrowing word in one clause make a narrowed denial; in two clauses
+        // the report still reports.
+        for (sentence, narrowed) in [
+            ("Staff still cannot open regular chats.", true),
+            ("The firm does not keep recordings by default.", true),
+            ("The trips are logged under another setting, which is on by default and is not shown on the privacy page.", false),
+            ("Logs are kept by default; nothing in the app says so.", false),
+            ("The recordings were kept by default, but users were not told.", false),
+        ] {
+            assert_eq!(is_narrowed_denial(sentence), narrowed, "{sentence}");
+        }
+        let denial = "pol=denial; act=collect; dt=location; scope=present; pub=2018-01-01; article=1 \
+            | The company said that with the history setting off, it does not store where people go.";
+        let report = "act=collect; dt=location; pub=2018-06-01; article=2 \
+            | The places people visit are stored under another setting, which is on by default and is not shown beside the history setting.";
+        assert_eq!(refusal(&rec(denial), &rec(report)), None);
+    }
+
+    #[test]
+    fn contact_details_are_numbers_and_addresses() {
+        for (sentence, kind) in [
+            (
+                "Advertisers matched lists against the contact details members had given.",
+                "phone numbers",
+            ),
+            (
+                "The app read contact information from sign-up forms.",
+                "phone numbers",
+            ),
+            ("The app uploaded users' contacts.", "contacts"),
+            ("The app copied address books.", "contacts"),
+        ] {
+            assert_eq!(kinds(sentence), vec![kind], "{sentence}");
+        }
+        let denial = "pol=denial; act=use; dt=contact_details; cp=advertisers; scope=present; pub=2015-01-01; article=1 \
+            | The network said it does not use members' phone numbers for advertising.";
+        let report = "act=use; dt=contact_details; cp=advertisers; pub=2019-01-01; article=2 \
+            | Advertisers could reach members through contact details they had given to protect their accounts.";
+        assert_eq!(refusal(&rec(denial), &rec(report)), None);
     }
 
     /// A denial naming one kind of data meets only a report naming that kind, or none.
