@@ -1009,3 +1009,35 @@ fn assurances_without_a_negation_word() {
         "{claims:#?}"
     );
 }
+
+// Issue 5, recall (the d107-d116 check): the wider company lexicon, by kind of company.
+#[test]
+fn wider_company_lexicon() {
+    // A health system, a telecom carrier, a carmaker, an ad-tech firm and a people-search site.
+    check(
+        "Kaiser Permanente sent members' health information to Google through code on its website.",
+        &[("Kaiser Permanente", Some("Google"), "health", "share", A, None)],
+    );
+    check(
+        "U.S. Cellular said it does not sell customers' location data.",
+        &[("U.S. Cellular", None, "location", "sell", D, Some("present"))],
+    );
+    check(
+        "Subaru has been collecting drivers' location data through its connected cars.",
+        &[("Subaru", None, "location", "collect", A, None)],
+    );
+    check(
+        "Quantcast sold browsing histories to advertisers, the complaint says.",
+        &[("Quantcast", Some("advertisers"), "browsing_activity", "sell", A, None)],
+    );
+    // Aliases: a former name and a product name resolve to the company.
+    check(
+        "Anthem never shared patients' medical records with insurers, the company said.",
+        &[("Elevance Health", Some("insurers"), "health", "share", D, Some("always"))],
+    );
+    // Common words are not companies unless capitalised as names.
+    check(
+        "The path of the data led to advertisers, and the app shared users' contacts with them.",
+        &[],
+    );
+}

@@ -38,12 +38,20 @@ fn dev(name: &str) -> String {
 // reports that are reassurances, the outlet's framing, the company's own earlier account).
 // Merged dev (106): core P 0.647 R 0.623 F1 0.634; denials P 0.815 R 0.647; links P 0.796
 // R 0.342 (39 of 49); 0 of 218 traps linked. The floors are those figures less about 0.01.
-const CORE_P: f64 = 0.64;
+// d107-d116 (ten fresh episodes, 63 claims, 7 links, 26 traps; first run on them alone: core
+// P 0.581 R 0.683 F1 0.628, denials P 0.688 R 0.688, links 1 of 13 right, 1 of 26 traps) added
+// before any rule changed for them: dev (116) core P 0.638 R 0.629 F1 0.634; denials P 0.792
+// R 0.653; links P 0.635 R 0.331 (40 of 121); 1 of 244 traps linked. Floors lowered to those.
+// The linked trap (d109.c3-c7: a denial about training generative models against critics
+// quoting the principles' "analyze customer messages") was then made neither a link nor a
+// trap: by the README's link rules (same company, type and action, one article) it would be a
+// link; it now counts as a false link, not as a trap.
+const CORE_P: f64 = 0.63;
 const CORE_R: f64 = 0.61;
 const CORE_F1: f64 = 0.62;
-const DENIAL_P: f64 = 0.80;
+const DENIAL_P: f64 = 0.78;
 const DENIAL_R: f64 = 0.63;
-const LINK_P: f64 = 0.78;
+const LINK_P: f64 = 0.62;
 const LINK_R: f64 = 0.33;
 
 fn score(report: &Value, level: &str, field: &str) -> f64 {
@@ -94,8 +102,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        517.0,
-        "the dev half holds 517 gold claims"
+        580.0,
+        "the dev half holds 580 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
