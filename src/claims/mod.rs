@@ -26,6 +26,7 @@
 //! Several specific data types for one verb give one claim per type; a generic phrase
 //! ("personal data") only counts when no specific one is in the clause.
 
+mod introduced;
 mod lexicon;
 mod matcher;
 mod periods;

@@ -12,6 +12,9 @@ pub(crate) struct Ctx<'a> {
     pub ex: &'a Extractor,
     pub text: &'a str,
     pub ents: Vec<Hit<Ent>>,
+    /// Companies the article introduces that the lexicon does not know (`introduced.rs`):
+    /// company index `ex.companies.len() + k` is `introduced[k]`.
+    pub introduced: Vec<String>,
     /// Parallel to `ents`: the mention names the data's holder ("Facebook users", "on Facebook").
     pub holders: Vec<bool>,
     pub taxa: Vec<Hit<Option<DataType>>>,
@@ -68,7 +71,8 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     if !cues.iter().any(|c| is_trigger(c.val)) {
         return Vec::new();
     }
-    let ents = ex.ents.find(text);
+    let mut ents = ex.ents.find(text);
+    let introduced = super::introduced::add_introduced(text, &mut ents, ex.companies.len());
     let holders = ents
         .iter()
         .map(|h| matches!(h.val, Ent::Company(_)) && is_holder(ex, text, h))
@@ -108,6 +112,7 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         sentences,
         quotes,
         ents,
+        introduced,
         report_source: None,
         prior: Vec::new(),
         last_actor: None,
@@ -145,8 +150,8 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
             }
             let _ = d.pos;
             out.push(Claim {
-                actor: ex.companies[d.actor].clone(),
-                counterparty: d.counterparty.map(|p| party_name(ex, p)),
+                actor: cx.company_name(d.actor),
+                counterparty: d.counterparty.map(|p| party_name(&cx, p)),
                 data_type: d.data_type,
                 action: d.action,
                 polarity: d.polarity,
@@ -426,10 +431,10 @@ fn relative_data_before(cx: &Ctx, cs: usize, pos: usize) -> bool {
     })
 }
 
-fn party_name(ex: &Extractor, p: Party) -> String {
+fn party_name(cx: &Ctx, p: Party) -> String {
     match p {
-        Party::Company(c) => ex.companies[c].clone(),
-        Party::Recipient(r) => ex.recipients[r].clone(),
+        Party::Company(c) => cx.company_name(c),
+        Party::Recipient(r) => cx.ex.recipients[r].clone(),
     }
 }
 
@@ -607,6 +612,18 @@ fn is_past(verb: &str) -> bool {
 }
 
 impl Ctx<'_> {
+    /// The canonical name of company `c`: a lexicon company or one the article introduced.
+    pub(crate) fn company_name(&self, c: usize) -> String {
+        match self.ex.companies.get(c) {
+            Some(name) => name.clone(),
+            None => self
+                .introduced
+                .get(c - self.ex.companies.len())
+                .cloned()
+                .unwrap_or_default(),
+        }
+    }
+
     fn sentence(&mut self, si: usize, outlet: Option<&str>) -> Vec<Draft> {
         self.cur_si = si;
         let (ss, se) = self.sentences[si];

@@ -244,7 +244,7 @@ impl Ctx<'_> {
         }
         if let Some(Ent::Company(c)) = ents.iter().map(|h| h.val).find(|v| matches!(v, Ent::Company(_))) {
             return Some(Speaker {
-                name: self.ex.companies[c].clone(),
+                name: self.company_name(c),
                 company: Some(c),
             });
         }
@@ -253,7 +253,7 @@ impl Ctx<'_> {
             "we" => return None,
             "it" | "they" => {
                 return self.recent_company(start).map(|c| Speaker {
-                    name: self.ex.companies[c].clone(),
+                    name: self.company_name(c),
                     company: Some(c),
                 })
             }
@@ -262,7 +262,7 @@ impl Ctx<'_> {
         }
         if self.ex.re.epithet.is_match(raw) {
             return self.recent_company(start).map(|c| Speaker {
-                name: self.ex.companies[c].clone(),
+                name: self.company_name(c),
                 company: Some(c),
             });
         }

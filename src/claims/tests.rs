@@ -1028,16 +1028,69 @@ fn wider_company_lexicon() {
     );
     check(
         "Quantcast sold browsing histories to advertisers, the complaint says.",
-        &[("Quantcast", Some("advertisers"), "browsing_activity", "sell", A, None)],
+        &[(
+            "Quantcast",
+            Some("advertisers"),
+            "browsing_activity",
+            "sell",
+            A,
+            None,
+        )],
     );
     // Aliases: a former name and a product name resolve to the company.
     check(
         "Anthem never shared patients' medical records with insurers, the company said.",
-        &[("Elevance Health", Some("insurers"), "health", "share", D, Some("always"))],
+        &[(
+            "Elevance Health",
+            Some("insurers"),
+            "health",
+            "share",
+            D,
+            Some("always"),
+        )],
     );
     // Common words are not companies unless capitalised as names.
     check(
         "The path of the data led to advertisers, and the app shared users' contacts with them.",
         &[],
+    );
+}
+
+// Issue 5, recall (the d107-d116 check): companies the lexicon does not know, taken from how the
+// article introduces them (`introduced.rs`).
+#[test]
+fn introduced_companies() {
+    // An appositive naming a kind of business, then later mentions, its short form and initials.
+    check(
+        "Brightwater Analytics, a broker based in Ohio, said it does not sell data about children. Brightwater has since sold precise location data to advertisers.",
+        &[
+            ("Brightwater Analytics", None, "personal_data", "sell", D, Some("present")),
+            ("Brightwater Analytics", Some("advertisers"), "location", "sell", A, None),
+        ],
+    );
+    check(
+        "Quillon Media Group, a marketing company that owns radio stations, collected what people say near their phones. QMG said it never kept recordings of conversations.",
+        &[
+            ("Quillon Media Group", None, "recordings", "collect", A, None),
+            ("Quillon Media Group", None, "recordings", "collect", D, Some("always")),
+        ],
+    );
+    // A description before the name.
+    check(
+        "The meditation app Serenify shared users' health data with Facebook, a study found.",
+        &[("Serenify", Some("Facebook"), "health", "share", A, None)],
+    );
+    // People described by their job, and news outlets, are not companies.
+    check(
+        "Dana Whitlock, a co-founder of the company, said the app never sold location data.",
+        &[],
+    );
+    check(
+        "Ravi Mendez, a company spokesman, said the app never sold location data.",
+        &[],
+    );
+    check(
+        "Google collected cell tower locations from phones, the news site Tidewater found.",
+        &[("Google", None, "location", "collect", A, None)],
     );
 }
