@@ -100,6 +100,13 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
             t.val = None;
         }
     }
+    // Data the sentence calls anonymized, aggregated or de-identified is `deidentified`, whatever
+    // kind it was ("anonymized transcripts", "de-identified conversation data").
+    for t in taxa.iter_mut() {
+        if t.val.is_some() && is_deidentified(text, t.start) {
+            t.val = Some(DataType::Deidentified);
+        }
+    }
     let topic = topic_company(text, &ents);
     let mut cx = Ctx {
         ex,
@@ -204,6 +211,35 @@ fn topic_company(text: &str, ents: &[Hit<Ent>]) -> Option<usize> {
             _ => Some((c, n)),
         })
         .map(|(c, _)| c)
+}
+
+/// Right before a data phrase: a word saying the data no longer identifies anyone, then at most
+/// two more modifiers ("aggregated, anonymized", "de-identified conversation").
+static DEIDENTIFIED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?:^|[^\w-])(?:anonymi[sz]ed|anonymous|de-?identified|aggregated?|pseudonymi[sz]ed|non-identifiable|hashed)((?:,?\s+(?:and\s+)?[\w'’-]+){0,2}?)[,\s]+$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Words that end a modifier run: the data phrase belongs to another noun phrase.
+const NOT_MODIFIER: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "your", "of", "to", "with", "from", "for", "by",
+    "that", "which", "before", "after", "but", "not", "or", "is", "are", "was", "were",
+];
+
+/// Whether the data phrase starting at `start` is called anonymized, aggregated or de-identified.
+fn is_deidentified(text: &str, start: usize) -> bool {
+    let before = &text[ceil_boundary(text, start.saturating_sub(60))..start];
+    let Some(c) = DEIDENTIFIED_BEFORE.captures(before) else {
+        return false;
+    };
+    let negated = before[..c.get(0).map_or(0, |m| m.start())].to_lowercase();
+    let gap = c.get(1).map_or("", |m| m.as_str());
+    !negated.trim_end().ends_with("not")
+        && !gap
+            .split(|ch: char| ch == ',' || ch.is_whitespace())
+            .any(|w| NOT_MODIFIER.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether the data phrase at `[start, end)` names a document cited as evidence rather than the

@@ -1094,3 +1094,65 @@ fn introduced_companies() {
         &[("Google", None, "location", "collect", A, None)],
     );
 }
+
+// Issue 5, recall (the d107-d116 check): data-type phrases of the issue's families, data called
+// anonymized or aggregated, and "unless" with an act of the user as a condition.
+#[test]
+fn data_type_families_and_deidentified() {
+    // A name neither in the lexicon nor introduced as a company gives no claim.
+    check("Ridewell shared riders' GPS traces with an insurer.", &[]);
+    check(
+        "Lyft shared riders' GPS traces with insurers.",
+        &[("Lyft", Some("insurers"), "location", "share", A, None)],
+    );
+    check(
+        "The clinic chain Kaiser Permanente sent protected health information to advertisers.",
+        &[(
+            "Kaiser Permanente",
+            Some("advertisers"),
+            "health",
+            "share",
+            A,
+            None,
+        )],
+    );
+    check(
+        "Roku collected the URLs of pages its viewers opened.",
+        &[("Roku", None, "browsing_activity", "collect", A, None)],
+    );
+    check(
+        "Amazon does not use the microphones in its speakers to target ads.",
+        &[("Amazon", None, "recordings", "use", D, Some("present"))],
+    );
+    // Anonymized, aggregated or de-identified data of any kind is `deidentified`.
+    check(
+        "Spotify shared anonymized listening history with researchers.",
+        &[("Spotify", Some("researchers"), "deidentified", "share", A, None)],
+    );
+    check(
+        "Strava gives aggregated, de-identified location data to city planners.",
+        &[("Strava", None, "deidentified", "share", A, None)],
+    );
+    // Not when the data is said not to be anonymized.
+    check(
+        "Strava gave city planners location data that was not anonymized.",
+        &[("Strava", None, "location", "share", A, None)],
+    );
+    // Building marketing profiles is a use, not profile data.
+    check(
+        "Apple said it has never used Siri recordings to build marketing profiles.",
+        &[("Apple", None, "recordings", "use", D, Some("always"))],
+    );
+}
+
+#[test]
+fn unless_the_user_acts_is_a_condition() {
+    let claims = extractor().extract(&article(
+        "Samsung said the television's microphone does not record conversations unless the owner presses the voice button.",
+    ));
+    assert!(!claims.is_empty(), "a denial is found");
+    for c in &claims {
+        assert_eq!(c.polarity, Polarity::Denial);
+        assert_eq!(c.rule, "deny.qualified", "{c:#?}");
+    }
+}
