@@ -213,6 +213,15 @@ fn topic_company(text: &str, ents: &[Hit<Ent>]) -> Option<usize> {
         .map(|(c, _)| c)
 }
 
+/// Before a denied verb: the assurance is reported as withdrawn ("Mozilla drops its promise that
+/// it will never sell your data", "quietly removed the line saying").
+static WITHDRAWN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:drops?|dropped|dropping|abandon(?:s|ed|ing)?|scrap(?:s|ped|ping)?|walk(?:s|ed|ing)?\s+back|retract(?:s|ed|ing)?|remov(?:es|ed|ing)|delet(?:es|ed|ing)|rewr(?:ote|ites|itten)|withdr(?:ew|aws|awn))\s+(?:its|a|the|their|his|her|that)\s+(?:[\w-]+\s+){0,2}?(?:promises?|pledges?|vows?|commitments?|claims?|lines?|language|assurances?|statements?|wording|sentences?|passages?)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
 /// Right before a data phrase: a word saying the data no longer identifies anyone, then at most
 /// two more modifiers ("aggregated, anonymized", "de-identified conversation").
 static DEIDENTIFIED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -821,6 +830,10 @@ impl Ctx<'_> {
         ce: usize,
     ) -> Option<(Polarity, Option<DenialScope>, &'static str)> {
         let r = self.polarity_inner(cl, i, cs, ce)?;
+        // "dropped its promise that it would never sell": a withdrawn assurance is none.
+        if r.0 == Polarity::Denial && WITHDRAWN.is_match(&self.text[cs..cl[i].start]) {
+            return None;
+        }
         // "not ... unless the user agreed", "no footage is shared without their consent": a
         // denial with a condition, contradicted only where the condition is said to be missing.
         if r.0 == Polarity::Denial

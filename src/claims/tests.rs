@@ -1156,3 +1156,31 @@ fn unless_the_user_acts_is_a_condition() {
         assert_eq!(c.rule, "deny.qualified", "{c:#?}");
     }
 }
+
+// Issue 5, recall (the d107-d116 check): non-denials and assurances phrased without "not".
+#[test]
+fn withdrawn_promises_wishes_and_data_that_stays_put() {
+    // A promise reported as withdrawn is no assurance.
+    check(
+        "Opera quietly dropped its promise that it would never sell browsing data.",
+        &[],
+    );
+    // A wish is no practice.
+    check(
+        "Members who do not want their photos used to train models can opt out.",
+        &[],
+    );
+    // Not having known about a practice does not deny it.
+    let claims = extractor().extract(&article(
+        "Walgreens said it had not known that the tool was sending customers' prescriptions to Google.",
+    ));
+    assert!(
+        claims.iter().all(|c| c.polarity == Polarity::Assertion),
+        "{claims:#?}"
+    );
+    // Data said to stay on the device, in the plural.
+    check(
+        "Garmin says workout recordings never leave the device.",
+        &[("Garmin", None, "recordings", "other", D, Some("present"))],
+    );
+}
