@@ -107,6 +107,9 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
             t.val = Some(DataType::Deidentified);
         }
     }
+    // "the names, email addresses and phone numbers of every contact": details of a user's
+    // contacts or friends are `contacts_friends` only.
+    of_contacts(text, &mut taxa);
     let topic = topic_company(text, &ents);
     let mut cx = Ctx {
         ex,
@@ -211,6 +214,46 @@ fn topic_company(text: &str, ents: &[Hit<Ent>]) -> Option<usize> {
             _ => Some((c, n)),
         })
         .map(|(c, _)| c)
+}
+
+/// Right before a data phrase: "of" and at most two determiners ("of every", "of their").
+static OF_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\bof\s+(?:(?:every|each|all|their|his|her|its|the|your|users['’]?|a\s+user['’]s|people['’]s)\s+){0,2}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Between two data phrases of one list: a comma, "and" or "or".
+static LIST_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^[\s,]*(?:(?:and|or)\s+)?(?:(?:their|the|its)\s+)?$")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Data phrases listed right before "of" + a contacts phrase are details of those contacts:
+/// they are dropped, so that the contacts phrase alone gives the data type.
+fn of_contacts(text: &str, taxa: &mut [Hit<Option<DataType>>]) {
+    for b in 1..taxa.len() {
+        if taxa[b].val != Some(DataType::ContactsFriends) {
+            continue;
+        }
+        let mut a = b - 1;
+        if !OF_BEFORE.is_match(&text[taxa[a].end.min(taxa[b].start)..taxa[b].start]) {
+            continue;
+        }
+        loop {
+            if taxa[a]
+                .val
+                .is_some_and(|d| d != DataType::ContactsFriends && d != DataType::PersonalData)
+            {
+                taxa[a].val = None;
+            }
+            if a == 0 || !LIST_GAP.is_match(&text[taxa[a - 1].end.min(taxa[a].start)..taxa[a].start]) {
+                break;
+            }
+            a -= 1;
+        }
+    }
 }
 
 /// Before a denied verb: the assurance is reported as withdrawn ("Mozilla drops its promise that

@@ -1184,3 +1184,24 @@ fn withdrawn_promises_wishes_and_data_that_stays_put() {
         &[("Garmin", None, "recordings", "other", D, Some("present"))],
     );
 }
+
+// Issue 5, recall (the d107-d116 check): details of a user's contacts are contacts data.
+#[test]
+fn details_of_contacts_are_contacts() {
+    check(
+        "Foursquare uploaded the names and phone numbers of every contact on users' phones.",
+        &[("Foursquare", None, "contacts_friends", "share", A, None)],
+    );
+    check(
+        "Tumblr collected the email addresses of their friends.",
+        &[("Tumblr", None, "contacts_friends", "collect", A, None)],
+    );
+    // Without "of", each phrase keeps its own type.
+    check(
+        "Tumblr collected users' email addresses and their contacts.",
+        &[
+            ("Tumblr", None, "contact_details", "collect", A, None),
+            ("Tumblr", None, "contacts_friends", "collect", A, None),
+        ],
+    );
+}
