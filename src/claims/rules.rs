@@ -216,6 +216,11 @@ fn topic_company(text: &str, ents: &[Hit<Ent>]) -> Option<usize> {
         .map(|(c, _)| c)
 }
 
+/// Right before a company: it receives ("with Facebook", "to Google").
+static RECEIVER_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:with|to)\s+$").expect("a valid regex: a constant pattern")
+});
+
 /// Right before a data phrase: "of" and at most two determiners ("of every", "of their").
 static OF_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
@@ -1079,6 +1084,15 @@ impl Ctx<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    /// Whether company `c` is named in `[from, to)` right after "with" or "to": the receiver.
+    fn receiver_after(&self, c: usize, from: usize, to: usize) -> bool {
+        within(&self.ents, from, to).iter().any(|h| {
+            h.val == Ent::Company(c)
+                && RECEIVER_BEFORE
+                    .is_match(&self.text[ceil_boundary(self.text, h.start.saturating_sub(12))..h.start])
+        })
+    }
+
     fn clause(
         &mut self,
         si: usize,
@@ -1423,14 +1437,27 @@ impl Ctx<'_> {
                 Subj::Party(p, _) => Some(p),
                 // "We" is the speaker's company; for an unattributed quote or statement (a press
                 // release), the company named last before it.
-                Subj::We => match speaker.as_ref().and_then(|s| s.company) {
+                // A company the statement names as the receiver ("we do not share it with
+                // Facebook") is not the speaker's, whatever "a spokeswoman" resolved to.
+                Subj::We => match speaker
+                    .as_ref()
+                    .and_then(|s| s.company)
+                    .filter(|&c| !self.receiver_after(c, v.end, ce))
+                {
                     Some(c) => Some(Party::Company(c)),
                     None => {
                         // The article's own company (a press release's issuer) before the
                         // company named last, which may be a partner the quote mentions.
                         let from = self.quote_at(v.start).map_or(v.start, |q| self.quotes[q].0);
-                        let topic = self.topic.filter(|&t| self.named_before(t, from));
-                        match topic.or_else(|| self.recent_company(from)).or(self.topic) {
+                        let receiver = |c: &usize| !self.receiver_after(*c, v.end, ce);
+                        let topic = self
+                            .topic
+                            .filter(|&t| self.named_before(t, from))
+                            .filter(receiver);
+                        match topic
+                            .or_else(|| self.recent_company(from).filter(receiver))
+                            .or(self.topic.filter(receiver))
+                        {
                             Some(c) => {
                                 ctx_penalty += 0.1;
                                 Some(Party::Company(c))

@@ -1205,3 +1205,13 @@ fn details_of_contacts_are_contacts() {
         ],
     );
 }
+
+// Issue 5, recall (the d107-d116 check): "we" is not the company the statement names as the
+// receiver, even when "a spokesman" after the quote would resolve to it.
+#[test]
+fn we_is_not_the_receiver() {
+    check(
+        "Comcast disputed the report. \"We do not sell customers' browsing data to Google,\" a spokesman said.",
+        &[("Comcast", Some("Google"), "browsing_activity", "sell", D, Some("present"))],
+    );
+}
