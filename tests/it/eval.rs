@@ -46,12 +46,18 @@ fn dev(name: &str) -> String {
 // quoting the principles' "analyze customer messages") was then made neither a link nor a
 // trap: by the README's link rules (same company, type and action, one article) it would be a
 // link; it now counts as a false link, not as a trap.
-const CORE_P: f64 = 0.63;
-const CORE_R: f64 = 0.61;
-const CORE_F1: f64 = 0.62;
-const DENIAL_P: f64 = 0.78;
-const DENIAL_R: f64 = 0.63;
-const LINK_P: f64 = 0.62;
+// After the rules for kinds of error (about 200 more companies, companies an article introduces,
+// data-type phrases, anonymized data, withdrawn promises, wishes, "we" not the receiver): dev
+// (116) core P 0.653 R 0.678 F1 0.665; denials P 0.829 R 0.721; links P 0.695 R 0.339 (41 of
+// 121); 0 of 243 traps linked; d107-d116 alone: core P 0.680 R 0.810, denials P 0.839 R 0.812
+// (their companies are now in the lexicon: the first-run figures above are the honest ones).
+// The floors are the merged figures less about 0.01.
+const CORE_P: f64 = 0.64;
+const CORE_R: f64 = 0.66;
+const CORE_F1: f64 = 0.65;
+const DENIAL_P: f64 = 0.82;
+const DENIAL_R: f64 = 0.71;
+const LINK_P: f64 = 0.68;
 const LINK_R: f64 = 0.33;
 
 fn score(report: &Value, level: &str, field: &str) -> f64 {
