@@ -204,6 +204,11 @@ pub(crate) enum Cue {
     Break,
 }
 
+/// The verbs of a reporting source ("The New York Times reported"), `Regexes::report_verb`.
+pub(crate) const REPORT_VERBS: &[&str] = &[
+    "reported", "reports", "revealed", "reveals", "found", "finds", "wrote", "writes",
+];
+
 /// Regexes compiled once per extractor.
 pub(crate) struct Regexes {
     pub holder_after: Rx,
@@ -408,6 +413,57 @@ pub(crate) struct Rx {
     unicode: Regex,
     ascii: Option<Regex>,
     bytes: regex::bytes::Regex,
+}
+
+/// Whether `haystack` holds one of `words` (lower-case ASCII letters) in any letter case — a
+/// test cheaper than a pattern's automaton, for a pattern that cannot match without one of them.
+///
+/// Exact for `(?i)` patterns: under Unicode simple case folding only the Kelvin sign (K, for
+/// `k`) and the long s (ſ, for `s`) are non-ASCII forms of ASCII letters, so on text with a
+/// non-ASCII character the test gives way (true) when a word has a `k` or an `s`.
+fn holds_word(haystack: &str, words: &[&str]) -> bool {
+    let hay = haystack.as_bytes();
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        if w.iter().any(|&b| b == b'k' || b == b's') && !haystack.is_ascii() {
+            return true;
+        }
+        let Some(&first) = w.first() else {
+            return true;
+        };
+        hay.len() >= w.len()
+            && memchr::memchr2_iter(first, first.to_ascii_uppercase(), &hay[..=hay.len() - w.len()])
+                .any(|i| hay[i..i + w.len()].eq_ignore_ascii_case(w))
+    })
+}
+
+/// A pattern of the rules (`regex::Regex`, compiled as written) with the words one of which any
+/// match holds: `is_match` runs the automaton only on text holding one (`holds_word`). Worth it
+/// where the pattern's lazy DFA would walk a long text and a word is rare (a first letter that
+/// memchr seldom stops at). Keep the words in step with the pattern; debug builds check every
+/// call.
+pub(crate) struct Needs {
+    re: Regex,
+    words: &'static [&'static str],
+}
+
+impl Needs {
+    pub fn new(pattern: &str, words: &'static [&'static str]) -> Needs {
+        Needs {
+            re: Regex::new(pattern).expect("a valid regex: a constant pattern"),
+            words,
+        }
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        let gate = holds_word(haystack, self.words);
+        debug_assert!(
+            gate || !self.re.is_match(haystack),
+            "{:?} gated off {haystack:?}",
+            self.re.as_str()
+        );
+        gate && self.re.is_match(haystack)
+    }
 }
 
 /// The groups of one match, as byte ranges of the searched text.
@@ -639,7 +695,7 @@ impl Extractor {
             epithet: re(&format!(
                 r"^(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads})$"
             )),
-            report_verb: re(r"^(?:reported|reports|revealed|reveals|found|finds|wrote|writes)$"),
+            report_verb: re(&format!("^(?:{})$", REPORT_VERBS.join("|"))),
             object_no: re(
                 r"(?i)^\s+(?:(?:it|them|him|her|us|any|users|people)\s+)?(?:no|none\s+of|nothing)\b",
             ),
@@ -708,6 +764,27 @@ mod rx_tests {
         check(r"[\w’'&.-]+\s+", r"[[:word:]’'&.-]+\s+");
         check(r"[^,“”\x22]{1,80}\b\\w", r"[^,“”\x22]{1,80}\b\\w");
         check(r"(?i)\bby\s+$", r"(?i)\bby\s+$");
+    }
+
+    fn check_holds(text: &str, words: &[&str], expected: bool) {
+        assert_eq!(holds_word(text, words), expected, "{text:?} {words:?}");
+    }
+
+    #[test]
+    fn holds_word_in_any_case() {
+        check_holds("strips names BEFORE upload", &["before"], true);
+        check_holds("Before that", &["before"], true);
+        check_holds("bef ore", &["before"], false);
+        check_holds("", &["before"], false);
+        check_holds("only", &["nope", "only"], true);
+        check_holds("onl", &["only"], false);
+        // A word with an s or a k on non-ASCII text: the long s (ſ) folds to s, so the test gives way.
+        check_holds("ſolely — ", &["solely"], true);
+        check_holds("no such word — here", &["solely"], true);
+        check_holds("no such word here", &["solely"], false);
+        // What the gate allows, the pattern decides.
+        let rx = Regex::new(r"(?i)\bsolely\b").expect("a valid test pattern");
+        assert!(rx.is_match("ſolely") && holds_word("ſolely", &["solely"]));
     }
 
     fn check_ascii(pattern: &str, expected: &str) {

@@ -3,7 +3,7 @@
 
 use super::matcher::{within, Hit};
 use super::speaker::{find_quotes, Speaker};
-use super::{sentences, Cue, Ent, Extractor, NegKind};
+use super::{sentences, Cue, Ent, Extractor, Needs, NegKind};
 use crate::dates;
 use crate::model::{Action, Article, Claim, DataType, DenialScope, PartialDate, Polarity};
 
@@ -696,11 +696,19 @@ fn is_title_case(s: &str) -> bool {
 
 /// Past tense, read from the first word of a verb phrase.
 fn is_past(verb: &str) -> bool {
-    let w = verb.split_whitespace().next().unwrap_or("").to_lowercase();
+    let w = verb.split_whitespace().next().unwrap_or("");
     const IRREGULAR: &[&str] = &[
         "gave", "given", "sold", "sent", "made", "kept", "got", "gotten", "bought", "had", "saw", "seen",
         "fed", "let", "took", "taken", "paid", "held", "told", "read", "led", "found", "won", "built",
     ];
+    // An ASCII word is compared without making a lower-cased copy (same answer: its lower-case
+    // form is as long and differs only in ASCII letters).
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return (b.len() > 3 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed"))
+            || IRREGULAR.iter().any(|i| i.eq_ignore_ascii_case(w));
+    }
+    let w = w.to_lowercase();
     (w.ends_with("ed") && w.len() > 3) || IRREGULAR.contains(&w.as_str())
 }
 
@@ -1785,11 +1793,11 @@ static OTHER_VERB_JOINED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLoc
 
 /// In a clause: what identifies people is removed before the practice ("stripped of account
 /// identifiers before", "strips out names before").
-static REMOVED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+static REMOVED_BEFORE: std::sync::LazyLock<Needs> = std::sync::LazyLock::new(|| {
+    Needs::new(
         r"(?i)\b(?:stripped|strips?|stripping|removed|removes?|removing|scrubbed|scrubs?|masked|masks?|redacted|redacts?|anonymi[sz](?:ed|es|e))\b[^.;]{0,80}?\bbefore\b",
+        &["before"],
     )
-    .expect("a valid regex: a constant pattern")
 });
 
 /// Right before a practice verb: a prevention ("kept the data from being", "stops apps from").

@@ -16,6 +16,14 @@ const ABBREVIATIONS: &[&str] = &[
     "pp.", "Vol.", "Ch.", "Art.", "Sec.",
 ];
 
+/// `ABBREVIATIONS` sorted, for a binary search at every sentence end (a linear `contains` was
+/// half of the splitter's instructions).
+static SORTED_ABBREVIATIONS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut v = ABBREVIATIONS.to_vec();
+    v.sort_unstable();
+    v
+});
+
 /// Byte spans `[start, end)` of the sentences of `text`, in order.
 #[cfg(test)]
 pub(crate) fn split(text: &str) -> Vec<(usize, usize)> {
@@ -106,7 +114,7 @@ fn trim(piece: &str, at: usize) -> Option<(usize, usize)> {
 fn ends_with_abbreviation(sentence: &str) -> bool {
     let last = sentence.rsplit(char::is_whitespace).next().unwrap_or("");
     let word = last.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if ABBREVIATIONS.contains(&word) {
+    if SORTED_ABBREVIATIONS.binary_search(&word).is_ok() {
         return true;
     }
     // Initials ("J.") and dotted abbreviations ("U.S.", "U.K.").

@@ -194,6 +194,13 @@ impl Ctx<'_> {
             return r.clone();
         }
         let mut found = None;
+        // Only a match whose last word is a report verb counts: without one of those words in
+        // the text, the whole-text search is not run.
+        let bytes = self.text.as_bytes();
+        if !REPORT_VERB_FINDERS.iter().any(|f| f.find(bytes).is_some()) {
+            self.report_source = Some(None);
+            return None;
+        }
         // The matches are found without their groups (the lazy DFA alone); the name group is
         // read only for a match ending in a report verb. `captures_at` from a match's start finds
         // that same match again, so this reads exactly what `captures_iter` would.
@@ -317,6 +324,15 @@ impl Ctx<'_> {
         })
     }
 }
+
+/// Substring searchers for `REPORT_VERBS`, built once (building one costs more than a search).
+static REPORT_VERB_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        super::REPORT_VERBS
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+            .collect()
+    });
 
 /// Before a company named only in passing: an owner or a comparison.
 static PASSING_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

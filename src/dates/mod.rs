@@ -229,8 +229,10 @@ fn re(pattern: &str) -> Re {
             .build()
             .expect("built-in date pattern compiles")
     };
+    let unicode = build(pattern);
     Re {
-        unicode: build(pattern),
+        matches_empty: unicode.is_match(""),
+        unicode,
         ascii: build(&pattern.replace(r"\b", r"(?-u:\b)")),
     }
 }
@@ -245,6 +247,9 @@ fn re(pattern: &str) -> Re {
 struct Re {
     unicode: Regex,
     ascii: Regex,
+    /// Whether the pattern matches the empty string (`Re::captures_iter` skips empty text
+    /// otherwise).
+    matches_empty: bool,
 }
 
 impl Re {
@@ -272,8 +277,16 @@ impl Re {
         self.on(haystack).find_iter(haystack)
     }
 
-    fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> regex::CaptureMatches<'r, 'h> {
-        self.on(haystack).captures_iter(haystack)
+    /// An empty haystack (a pattern gated off by `find_cores`) is not searched unless the pattern
+    /// matches the empty string: setting up a capture search costs an allocation.
+    fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = regex::Captures<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        (!haystack.is_empty() || self.matches_empty)
+            .then(|| self.on(haystack).captures_iter(haystack))
+            .into_iter()
+            .flatten()
     }
 }
 
