@@ -94,8 +94,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        517.0,
-        "the dev half holds 517 gold claims"
+        586.0,
+        "the dev half holds 586 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
