@@ -38,13 +38,27 @@ fn dev(name: &str) -> String {
 // reports that are reassurances, the outlet's framing, the company's own earlier account).
 // Merged dev (106): core P 0.647 R 0.623 F1 0.634; denials P 0.815 R 0.647; links P 0.796
 // R 0.342 (39 of 49); 0 of 218 traps linked. The floors are those figures less about 0.01.
-const CORE_P: f64 = 0.64;
-const CORE_R: f64 = 0.61;
-const CORE_F1: f64 = 0.62;
-const DENIAL_P: f64 = 0.80;
-const DENIAL_R: f64 = 0.63;
-const LINK_P: f64 = 0.78;
-const LINK_R: f64 = 0.33;
+// Then d117-d126 (link precision and recall: ten fresh articles, 69 claims, 24 links, 58
+// traps, annotated before the rules ran on them; first run on them alone: links 0 of 5
+// predicted right, 0 of 24 gold, 2 of 58 traps linked; core P 0.471 R 0.232), and gold links
+// completed across the two write-ups of two episodes (d91/d104, d92/d93/d100: 5 links, 11
+// traps). The new articles' claims are mostly not found yet (claim extraction is another
+// helper's work), so every claim figure and link recall fall with them; the floors follow
+// what this dev half reaches, not a change for the worse in the rules. Dev (116 articles)
+// before the link rules of this session: core P 0.635 R 0.577 F1 0.605; denials P 0.822
+// R 0.593; links P 0.745 R 0.287 (41 of 55); 2 of 287 traps linked (both in d122). After
+// (the company's own admission
+// read from the sentence, records of messages are not contents, data sent home is
+// collected, another party's use named in the sentence, a later undated report of the same
+// episode, a commercial-purpose limit): links P 0.840 R 0.294 (42 of 50; 42 of the 58 gold
+// links whose two claims were both found); 0 of 287 traps linked.
+const CORE_P: f64 = 0.62;
+const CORE_R: f64 = 0.56;
+const CORE_F1: f64 = 0.59;
+const DENIAL_P: f64 = 0.81;
+const DENIAL_R: f64 = 0.58;
+const LINK_P: f64 = 0.83;
+const LINK_R: f64 = 0.28;
 
 fn score(report: &Value, level: &str, field: &str) -> f64 {
     report[level][field]
