@@ -60,8 +60,11 @@
 //!    - Denial coverage, by scope, with `S` = the denial's `when_stated()`:
 //!      `always` → all time; `present` → from `S`'s first day on (the practice must still be
 //!      going on when the denial was made); `past` → up to `S`'s last day, and the practice must be
-//!      known to have gone on by then (its start, end or report date on or before `S`); no scope → as
-//!      `present` (a bare "we do not share" is about the time it is said).
+//!      known to have gone on by then (its start, end or report date on or before `S`) — or the
+//!      report gives no date of its own, came within a year (`PAST_EPISODE_DAYS`) and names the
+//!      denial's episode (`named_tie`: one article, the same named counterparty, a shared name,
+//!      the mode a mode-limited denial names, or the condition it set said to be missing); no
+//!      scope → as `present` (a bare "we do not share" is about the time it is said).
 //!    - When the denial has no date at all (no `stated_on`, no published date), its bound cannot
 //!      be computed and is not checked; the reason says so. Nor when it is a promise the article
 //!      reports without its date ("had promised users that it would", "its privacy policy
@@ -83,12 +86,14 @@
 //! 9. **Not itself.** Claims read from overlapping text of one article are never linked.
 //! 10. **One episode** (`episode_tie`). Something beyond the company ties the two claims to one
 //!     episode: one article (unless the report is, of the same date, in the company's own voice
-//!     or the denial speaker's: a statement that says what it does and what it does not narrows
+//!     — the speaker recorded, or the sentence's own words: "Apple conceded that", a headline
+//!     "Apple: ...", `voiced_by_company` — or the denial speaker's: a statement that says what it does and what it does not narrows
 //!     itself; nor when the denial concedes the practice first, "confirmed it but said":
 //!     `CONCEDES`); the same specific data type (unless the denial is about data its story already
 //!     named, "the codes were never stored": `ANAPHORIC_DATA`); the same named counterparty; a
 //!     categorical denial (of selling, or naming "anyone" or "third parties"); a
-//!     conditional denial whose missing condition the report states; or a name both claims'
+//!     conditional denial whose missing condition the report states; the mode of the product a
+//!     mode-limited denial names ("in incognito mode"); or a name both claims'
 //!     sentences or headlines mention (a product, feature, person or other company:
 //!     `topic_terms`). A company's 2010 denial about one product is not contradicted by a 2017
 //!     report about another only because both say "data". The outlet's own reporting is not
@@ -109,7 +114,11 @@
 //!     - *An accusation is not a denial*: a sentence whose only negation says a condition was
 //!       missing ("derived face geometry and never told users") reports the practice.
 //!     - *Who acts*: a denial of the company's own `use` or `collect` (no counterparty) is not
-//!       contradicted by another party's use ("an advertising partner used the header").
+//!       contradicted by another party's use ("an advertising partner used the header"), also
+//!       when only the report's sentence names that party (`OTHER_PARTY_ACTS`). Conversely, a
+//!       denial of collecting is contradicted by a report of data sent or passed "back to the
+//!       company" (`SENT_HOME`), whatever verb of sharing the report used: data sent home is
+//!       collected.
 //!     - *Inside the group*: a denial naming a company of the actor's own group as the receiver
 //!       ("the new terms do not let Facebook read your chats", of WhatsApp) is contradicted only
 //!       by a report naming that company, not by contractors or police reading messages
@@ -117,7 +126,9 @@
 //!     - *A denial that narrows itself* ("advertisers never see the numbers themselves", "by
 //!       default", "ordinary chats": `NARROWING`) meets only a report with the same word; one
 //!       about "the contents of" something (`CONTENTS`) meets only a report about contents
-//!       (`CONTENT_WORDS`), not one about a camera or "video calls" as a product.
+//!       (`CONTENT_WORDS`), not one about a camera or "video calls" as a product, nor one about
+//!       the records kept of messages or calls ("lists of phone calls and text messages", "call
+//!       and message logs": `RECORDS_OF`).
 //!     - *A denial about one kind of data* ("the queries people type are not passed to
 //!       Microsoft") meets only a report naming that kind, or none (`DATA_KINDS`: searches,
 //!       pages visited, messages, calls, location, contacts, phone numbers, images, audio,
@@ -133,6 +144,9 @@
 //!     - *The company's own earlier account* (`own_earlier_account`): what the company itself
 //!       said it does, in another article before its denial, does not contradict that denial
 //!       (it knew when it denied); a later admission in its voice does.
+//!     - *A denial limited to a commercial purpose* ("did not share the photos for any
+//!       commercial purpose": `PURPOSE_LIMIT`) meets only a report of a sale or one that names
+//!       money, a deal or advertising (`COMMERCE`); checked with rule 8's limits.
 //!     - *When a same-article pair is a contradiction*: rule 10's one-article tie holds unless
 //!       the denial is the company's narrowed reply (above), concedes the practice first
 //!       ("confirmed it but said", "cannot browse profiles, adding that agents see only the
@@ -297,7 +311,11 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     if !counterparty_covers(d.counterparty.as_deref(), a.counterparty.as_deref()) {
         return Err("rule 4 (counterparty)");
     }
-    if !action_contradicts(d.action, a.action) && !control_names_action(d, a.action) {
+    // Data sent to the company itself is data it collects, whatever verb the report used
+    // ("the browser had been sending information back to the company").
+    let sent_to_company =
+        d.action == Action::Collect && matches!(a.action, Action::Share | Action::Access) && sent_home(a);
+    if !action_contradicts(d.action, a.action) && !control_names_action(d, a.action) && !sent_to_company {
         return Err("rule 5 (action)");
     }
     let internal = a
@@ -335,7 +353,9 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     }
     if matches!(d.action, Action::Use | Action::Collect)
         && d.counterparty.is_none()
-        && is_outside(a.counterparty.as_deref())
+        && !sent_to_company
+        && (is_outside(a.counterparty.as_deref())
+            || (a.counterparty.is_none() && OTHER_PARTY_ACTS.is_match(&a.sentence)))
     {
         return Err("rule 11 (the company's own use or collection vs another party's)");
     }
@@ -351,7 +371,7 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     if REASSURES.is_match(&a.sentence) {
         return Err("rule 11 (the report is itself a reassurance)");
     }
-    if CONTENTS.is_match(&d.sentence) && !CONTENT_WORDS.is_match(&VIDEO_CALLS.replace_all(&a.sentence, " ")) {
+    if CONTENTS.is_match(&d.sentence) && !names_contents(&a.sentence) {
         return Err("rule 11 (a denial about contents vs a report that names none)");
     }
     if !kinds_met(&d.sentence, &a.sentence) {
@@ -410,8 +430,12 @@ fn episode_tie(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
                 .as_deref()
                 .is_some_and(|o| o.eq_ignore_ascii_case(who))
         };
-        let same_voice = (said_by(&d.actor)
-            || d.speaker.as_deref().filter(|s| !outlet(s)).is_some_and(said_by))
+        // The company's voice is read from the speaker recorded, or from the report's own
+        // words when they attribute it to the company ("Apple conceded that the phone kept the
+        // cache", a headline "Apple: ... a bug kept location data"): what a company concedes in
+        // the statement that carries its denial narrows that denial.
+        let company_voice = said_by(&d.actor) || voiced_by_company(assertion);
+        let same_voice = (company_voice || d.speaker.as_deref().filter(|s| !outlet(s)).is_some_and(said_by))
             && denial.when_stated() == assertion.when_stated();
         // "Google confirmed the practice but said the codes were never stored": the denial
         // concedes what its story reports and narrows it.
@@ -422,6 +446,11 @@ fn episode_tie(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
     }
     let theirs = topic_terms(assertion);
     if topic_terms(denial).iter().any(|t| theirs.contains(t)) {
+        return true;
+    }
+    // A denial limited to one mode of the product ("not collected in incognito mode") meets a
+    // report only when the report names that mode (rule 8, checked before): both speak of it.
+    if MODE_LIMIT.is_match(&d.sentence) {
         return true;
     }
     // A denial that answers one report ("we disagree with the suggestion that ...", "rejected
@@ -450,6 +479,107 @@ fn episode_tie(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
     // see", "would keep their health information private"), meets a report that the users'
     // say was missing ("without the owners' consent").
     (is_conditional(d) || is_control(d)) && CONDITION_MISSING.is_match(&a.sentence)
+}
+
+/// Whether a claim's sentence attributes itself to the claim's company: a headline that opens
+/// with its name and a colon ("Apple: the iPhone is not tracking you"), or its name (or "the
+/// company", "the firm") as the subject of a verb of saying or conceding ("Apple conceded
+/// that", "Facebook said on Sunday", "the company acknowledged"). Whether the speaker the claim
+/// records is the outlet or a source, these words are the company's.
+fn voiced_by_company(r: &ClaimRecord) -> bool {
+    let c = &r.claim;
+    let own: &[String] = COMPANY_WORDS.get(&c.actor).map_or(&[], Vec::as_slice);
+    let names: Vec<String> = own
+        .iter()
+        .cloned()
+        .chain(c.actor.split_whitespace().map(fold))
+        .collect();
+    let words: Vec<&str> = c.sentence.split_whitespace().collect();
+    if words
+        .first()
+        .is_some_and(|w| w.ends_with(':') && names.contains(&fold(w)))
+    {
+        return true;
+    }
+    words.iter().enumerate().any(|(i, w)| {
+        let w = fold(w);
+        let generic = matches!(w.as_str(), "company" | "firm") && i > 0 && fold(words[i - 1]) == "the";
+        if !(generic || names.contains(&w)) || words[i].ends_with([',', ';', ':']) {
+            return false;
+        }
+        for next in words.iter().skip(i + 1).take(4) {
+            let v = fold(next);
+            if SPEECH_VERBS.contains(&v.as_str()) {
+                return true;
+            }
+            if !VOICE_GAP.contains(&v.as_str()) {
+                return false;
+            }
+        }
+        false
+    })
+}
+
+/// Verbs by which a company speaks for itself ("Apple conceded", "the company said").
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "conceded",
+    "concedes",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "confirmed",
+    "confirms",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "explained",
+    "explains",
+    "stated",
+    "states",
+    "told",
+];
+
+/// Words that may stand between a company and its verb of saying ("Apple on Wednesday said",
+/// "Facebook's spokeswoman said", "the company also conceded").
+const VOICE_GAP: &[&str] = &[
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "itself",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
+
+/// The ties of rule 10 that name the episode rather than only its kind of data: one article,
+/// the same named counterparty, a name both claims' sentences or headlines give, the mode of
+/// the product a mode-limited denial names, or a condition the denial set that the report says
+/// was missing. Used by the time rule for later reports that give no date of their own.
+fn named_tie(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
+    let (d, a) = (&denial.claim, &assertion.claim);
+    if denial.article_id == assertion.article_id
+        || same_named_counterparty(d.counterparty.as_deref(), a.counterparty.as_deref())
+        || MODE_LIMIT.is_match(&d.sentence)
+        || ((is_conditional(d) || is_control(d)) && CONDITION_MISSING.is_match(&a.sentence))
+    {
+        return true;
+    }
+    let theirs = topic_terms(assertion);
+    topic_terms(denial).iter().any(|t| theirs.contains(t))
 }
 
 /// Rule 11: sentences read as denials that deny nothing, and denials whose own words say what
@@ -485,13 +615,27 @@ static TAKEN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid regex: a constant pattern")
 });
 
+/// A report whose sentence names another party as the one that used or gathered the data
+/// ("at least one advertising partner used the header", "data brokers collected"), even when
+/// the claim records no counterparty: it is not the company's own use or collection.
+static OTHER_PARTY_ACTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:partners?|advertisers?|marketers?|brokers?|developers?|researchers?|contractors?|",
+        r"hackers?|insurers?|police|buyers?|clients?|trackers?|scrapers?)\s+",
+        r"(?:(?:had|have|has|then|also|later|could|can|were|was)\s+){0,2}",
+        r"(?:used|uses|using|collected|collects|gathered|gathers|harvested|harvests|exploited|combined|matched|tracked|built)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
 /// Ways a report says the data went to the company itself: "sending the company every tap",
 /// "uploaded to its servers".
 static SENT_HOME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:sen(?:d|ds|t|ding)|transmit\w*|upload\w*|report(?:s|ed|ing)?|beam\w*|relay\w*|phon\w+\s+home)\b",
+        r"(?i)\b(?:sen(?:d|ds|t|ding)|transmit\w*|upload\w*|report(?:s|ed|ing)?|beam\w*|relay\w*|pass(?:es|ed|ing)?|phon\w+\s+home)\b",
         r"(?:[^.;]{0,60}?\b(?:to|back\s+to)\s+|\s+)",
-        r"(?:the\s+company|the\s+firm|its\s+(?:own\s+)?(?:servers|maker)|the\s+company['’]s\s+servers|(?:its|their)\s+(?:own\s+)?servers)\b",
+        // "the company" itself, not "the company's partners".
+        r"(?:(?:the\s+company|the\s+firm)(?:[^\w'’]|$)|its\s+(?:own\s+)?(?:servers|maker)\b|the\s+company['’]s\s+servers\b|(?:its|their)\s+(?:own\s+)?servers\b)",
     ))
     .expect("a valid regex: a constant pattern")
 });
@@ -621,6 +765,32 @@ fn kinds_met(denial_sentence: &str, assertion_sentence: &str) -> bool {
     let (mine, theirs) = (kinds(denial_sentence), kinds(assertion_sentence));
     mine.is_empty() || theirs.is_empty() || mine.iter().any(|k| theirs.contains(k))
 }
+
+/// Whether a report speaks of what people said, wrote or showed (`CONTENT_WORDS`), leaving out
+/// "video calls" as a product and the records kept about messages and calls rather than the
+/// messages themselves ("lists of phone calls and text messages", "call and message logs",
+/// "the time and length of each call": `RECORDS_OF`).
+fn names_contents(sentence: &str) -> bool {
+    let s = VIDEO_CALLS.replace_all(sentence, " ");
+    let s = RECORDS_OF.replace_all(&s, " ");
+    CONTENT_WORDS.is_match(&s)
+}
+
+/// Records kept about messages or calls, not their contents: "lists of phone calls and text
+/// messages", "logs of who messaged whom", "call and message logs", "text history", "the
+/// metadata of calls".
+static RECORDS_OF: LazyLock<Regex> = LazyLock::new(|| {
+    let thing = r"(?:calls?|messages?|texts?|e-?mails?|chats?|conversations?|sms)";
+    Regex::new(&format!(
+        concat!(
+            r"(?i)\b(?:lists?|logs?|records?|histor(?:y|ies)|metadata|times?|lengths?|durations?|dates?|numbers?|counts?)\s+of\s+",
+            r"(?:[\w'’-]+,?\s+){{0,6}}{t}\b",
+            r"|\b{t}(?:\s*,?\s+(?:and|or)\s+{t})?\s+(?:logs?|histor(?:y|ies)|records?|metadata|lists?)\b",
+        ),
+        t = thing
+    ))
+    .expect("a valid regex: a constant pattern")
+});
 
 /// Words that say a report is about what people said, wrote or showed.
 static CONTENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1272,6 +1442,27 @@ static IDENTIFYING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid regex: a constant pattern")
 });
 
+/// A denial limited to a commercial purpose: "did not share the photos for any commercial
+/// purpose", "never for marketing purposes". It is contradicted only by a report of a sale or
+/// one that names money, a deal or advertising (`COMMERCE`).
+static PURPOSE_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\bfor\s+(?:any\s+|a\s+|their\s+|its\s+)?(?:commercial|business|financial|marketing|advertising|monetary|profit-making)\s+",
+        r"(?:purposes?|reasons?|gain|use|uses|ends)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Ways a report says money or advertising was involved: "sold", "paid", "a deal", "to target
+/// ads", "for marketing".
+static COMMERCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:sold|sells?|selling|sale|bought|buy\w*|paid|pays?|paying|payment|money|fees?|revenue|profit\w*|",
+        r"commercial\w*|monetiz\w*|monetis\w*|deals?|contracts?|advertis\w*|ads|marketing|marketers?)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
 /// A denial limited to a mode of the product: "not collected in incognito mode".
 static MODE_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:in|during|while\s+in|while\s+using)\s+(?:the\s+)?([a-z][a-z-]+)\s+mode\b")
@@ -1324,6 +1515,10 @@ fn restrictions_met(denial_sentence: &str, a: &crate::model::Claim) -> bool {
     {
         return false;
     }
+    if PURPOSE_LIMIT.is_match(denial_sentence) && !COMMERCE.is_match(&a.sentence) && a.action != Action::Sell
+    {
+        return false;
+    }
     if let Some(m) = MODE_LIMIT.captures(denial_sentence).and_then(|c| c.get(1)) {
         let mode = m.as_str().to_lowercase();
         let lower = a.sentence.to_lowercase();
@@ -1350,6 +1545,11 @@ fn restrictions_met(denial_sentence: &str, a: &crate::model::Claim) -> bool {
     true
 }
 
+/// How long after a past-tense denial an undated report tied to its episode is still taken to
+/// speak of the denial's time (rule 6): a year. Later reports may describe a practice that
+/// began after the denial.
+pub const PAST_EPISODE_DAYS: i64 = 365;
+
 /// The bounds of the assertion's interval, inclusive; `None` is unbounded.
 fn assertion_interval(a: &ClaimRecord) -> (Option<NaiveDate>, Option<NaiveDate>) {
     let lo = a.claim.period_start.map(|p| p.first_day());
@@ -1366,6 +1566,8 @@ enum TimeRule {
     Promise,
     Present(PartialDate),
     Past(PartialDate),
+    /// A past denial and a later undated report of its episode (`named_tie`).
+    PastEpisode(PartialDate),
 }
 
 /// The time rule (6): `Some` with the rule that applied when the assertion's time overlaps
@@ -1415,6 +1617,15 @@ fn time_check(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<TimeRule>
             .map(|p| p.first_day())
             .min();
             if earliest.is_some_and(|e| e > s.last_day()) {
+                // A later report that gives no date of its own and is tied to the denial's
+                // episode by a name both give or a condition the report says was missing
+                // ("without clear consent") speaks of what the denial was about: GM's answer
+                // of March and the regulator's finding of the next January.
+                let undated = assertion.claim.period_start.is_none() && assertion.claim.period_end.is_none();
+                let soon = earliest.is_some_and(|e| (e - s.last_day()).num_days() <= PAST_EPISODE_DAYS);
+                if undated && soon && named_tie(denial, assertion) {
+                    return Some(TimeRule::PastEpisode(s));
+                }
                 return None;
             }
             Some(TimeRule::Past(s))
@@ -1443,6 +1654,9 @@ fn time_text(assertion: &ClaimRecord, rule: TimeRule) -> String {
         ),
         TimeRule::Present(s) => format!("the denial speaks for {s} onward and {}", reach()),
         TimeRule::Past(s) => format!("the denial covers the time up to {s} and {}", reach()),
+        TimeRule::PastEpisode(s) => format!(
+            "the denial covers the time up to {s}; the later report gives no date and names the denial's episode, so it is taken to speak of that time"
+        ),
     }
 }
 
@@ -2012,11 +2226,12 @@ mod tests {
                 "pol=denial; cp=third parties; act=access; scope=always; pub=2022-07-01 | No third party can see it.",
                 "act=access; cp=employees; pub=2022-06-17 | Staff in China accessed user data.",
             ),
-            // A past-tense denial vs an undated practice first reported a year after it: the
-            // practice may have begun after the denial.
+            // A past-tense denial vs an undated practice first reported more than a year after
+            // it: the practice may have begun after the denial, even when both name the
+            // product.
             (
-                "pol=denial; act=access; scope=past; pub=2018-06-06 | The firm said its integration gave it no access to user data.",
-                "act=access; cp=contractors; dt=recordings; pub=2019-07-27 | Contractors hear recordings.",
+                "pol=denial; act=access; scope=past; pub=2018-06-06 | The firm said its Beacon integration gave it no access to user data.",
+                "act=access; cp=contractors; dt=recordings; pub=2019-07-27; article=2 | Contractors hear recordings from Beacon.",
             ),
             // Handing over denied; access by nobody named outside the company reported.
             (
@@ -2419,6 +2634,146 @@ mod tests {
         let report = "act=collect; dt=location; pub=2018-06-01; article=2 \
             | The places people visit are stored under another setting, which is on by default and is not shown beside the history setting.";
         assert_eq!(refusal(&rec(denial), &rec(report)), None);
+    }
+
+    /// Kinds found on d117-d126 and on all of dev after them: the company's own admission in
+    /// the statement that carries its denial; records of messages are not their contents;
+    /// data sent to the company is collected; another party's use named only in the sentence;
+    /// a later undated report of the same episode; a denial limited to a commercial purpose;
+    /// a categorical denial of selling still meets a sale reported elsewhere.
+    #[test]
+    fn kinds_found_after_the_fifth_check() {
+        let never_tracked = "pol=denial; act=collect; dt=location; scope=always; speaker=Orchard; \
+            actor=Orchard; pub=2012-03-14; article=1; span=0-60 \
+            | Orchard said on Wednesday that it has never followed where its watch wearers go.";
+        let cases: [(&str, &str, &str, Option<First>); 16] = [
+            (
+                "the company concedes in its own statement",
+                never_tracked,
+                "act=collect; dt=location; actor=Orchard; speaker=The Harbour Gazette; pub=2012-03-14; article=1; span=70-160 \
+                | Orchard conceded that the watch held on to a list of nearby masts for months.",
+                None,
+            ),
+            (
+                "a headline in the company's voice",
+                never_tracked,
+                "act=collect; dt=location; actor=Orchard; speaker=The Harbour Gazette; pub=2012-03-14; article=1; span=200-280 \
+                | Orchard: we do not follow you, but a glitch kept the mast list too long",
+                None,
+            ),
+            (
+                "the same finding in the outlet's voice",
+                never_tracked,
+                "act=collect; dt=location; actor=Orchard; speaker=The Harbour Gazette; pub=2012-03-14; article=1; span=70-160 \
+                | The watch held on to a list of the places its wearer had been, two engineers found.",
+                Some(First::Denial),
+            ),
+            (
+                "the company's later admission, on another day",
+                never_tracked,
+                "act=collect; dt=location; actor=Orchard; speaker=Orchard; pub=2012-05-02; article=2 \
+                | Orchard admitted on Tuesday that its watch had followed wearers' movements.",
+                Some(First::Denial),
+            ),
+            (
+                "records of messages are not their contents",
+                "pol=denial; act=collect; dt=private_messages; scope=present; pub=2019-02-01; article=1 \
+                | The mail app does not gather the content of the notes people write to each other.",
+                "act=collect; dt=private_messages; pub=2019-02-03; article=2 \
+                | Testers found the mail app had kept logs of every note and message they had sent, with times.",
+                None,
+            ),
+            (
+                "contents reported",
+                "pol=denial; act=collect; dt=private_messages; scope=present; pub=2019-02-01; article=1 \
+                | The mail app does not gather the content of the notes people write to each other.",
+                "act=collect; dt=private_messages; pub=2019-02-03; article=2 \
+                | Testers found the mail app had copied the text of their messages to its servers.",
+                Some(First::Denial),
+            ),
+            (
+                "data sent home is collected",
+                "pol=denial; act=collect; dt=browsing_activity; scope=past; pub=2021-09-01; article=1 \
+                | The phone maker said pages opened in private mode were never gathered.",
+                "act=share; dt=browsing_activity; pub=2021-09-04; article=2 \
+                | The browser had been passing a record of private browsing back to the company, testers said.",
+                Some(First::Denial),
+            ),
+            (
+                "shared with an outsider, not sent home",
+                "pol=denial; act=collect; dt=browsing_activity; scope=past; pub=2021-09-01; article=1 \
+                | The phone maker said pages opened in private mode were never gathered.",
+                "act=share; dt=browsing_activity; pub=2021-09-04; article=2 \
+                | The browser passed a record of private browsing to an analytics firm.",
+                None,
+            ),
+            (
+                "another party uses, named only in the sentence",
+                "pol=denial; act=use; dt=device_identifiers; scope=present; pub=2015-01-05; article=1; span=0-70 \
+                | The carrier said the tag is not used to build profiles of subscribers.",
+                "act=use; dt=device_identifiers; pub=2015-01-05; article=1; span=80-160 \
+                | One marketing partner used the tag to bring back cookies people had cleared.",
+                None,
+            ),
+            (
+                "the company uses it",
+                "pol=denial; act=use; dt=device_identifiers; scope=present; pub=2015-01-05; article=1; span=0-70 \
+                | The carrier said the tag is not used to build profiles of subscribers.",
+                "act=use; dt=device_identifiers; pub=2015-01-05; article=1; span=80-160 \
+                | The carrier used the tag to sort subscribers into groups for its own ad sales.",
+                Some(First::Denial),
+            ),
+            (
+                "a later undated report of the episode, within a year",
+                "pol=denial; act=share; dt=location; rule=deny.only_with_consent; scope=past; pub=2024-03-11; article=1 \
+                | The carmaker said owners had to join its SafeTrip plan before any trip data was passed on.",
+                "act=sell; cp=data brokers; dt=location; pub=2025-01-20; article=2 \
+                | The carmaker sold trip data to brokers without clear consent, the regulator said.",
+                Some(First::Denial),
+            ),
+            (
+                "a later undated report with nothing naming the episode",
+                "pol=denial; act=share; dt=location; scope=past; pub=2024-03-11; article=1 \
+                | The carmaker said it passed no trip data on.",
+                "act=sell; cp=data brokers; dt=location; pub=2025-01-20; article=2 \
+                | The carmaker sold trip data to brokers, the regulator said.",
+                None,
+            ),
+            (
+                "a denial limited to a commercial purpose vs a report of none",
+                "pol=denial; cp=Lenscorp; dt=posts_content; scope=past; pub=2019-07-12; article=1 \
+                | The dating site said it did not give Lenscorp members' pictures for any commercial purpose.",
+                "act=access; cp=Lenscorp; dt=posts_content; pub=2019-08-01; article=2 \
+                | Lenscorp ran the site's pictures through its face software, a former engineer said.",
+                None,
+            ),
+            (
+                "a denial limited to a commercial purpose vs a paid deal",
+                "pol=denial; cp=Lenscorp; dt=posts_content; scope=past; pub=2019-07-12; article=1 \
+                | The dating site said it did not give Lenscorp members' pictures for any commercial purpose.",
+                "act=share; cp=Lenscorp; dt=posts_content; pub=2019-06-01; article=2 \
+                | Under a paid deal, the site handed Lenscorp its members' pictures.",
+                Some(First::Assertion),
+            ),
+            (
+                "a categorical denial of selling meets a sale reported elsewhere",
+                "pol=denial; act=sell; scope=always; pub=2018-03-25; article=1 \
+                | The company said it has never sold anything its users give it.",
+                "act=sell; cp=a bank; pub=2018-04-30; article=2 | The company sold card records to a bank.",
+                Some(First::Denial),
+            ),
+            (
+                "a categorical denial of selling vs sharing reported elsewhere",
+                "pol=denial; act=sell; scope=always; pub=2018-03-25; article=1 \
+                | The company said it has never sold anything its users give it.",
+                "act=share; cp=a bank; pub=2018-04-30; article=2 | The company gave card records to a bank.",
+                None,
+            ),
+        ];
+        for (what, d, a, expected) in cases {
+            let got = evaluate(&rec(d), &rec(a)).map(|v| v.first);
+            assert_eq!(got, expected, "{what}: refusal {:?}", refusal(&rec(d), &rec(a)));
+        }
     }
 
     #[test]

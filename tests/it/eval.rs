@@ -52,13 +52,31 @@ fn dev(name: &str) -> String {
 // 121); 0 of 243 traps linked; d107-d116 alone: core P 0.680 R 0.810, denials P 0.839 R 0.812
 // (their companies are now in the lexicon: the first-run figures above are the honest ones).
 // The floors are the merged figures less about 0.01.
-const CORE_P: f64 = 0.64;
-const CORE_R: f64 = 0.66;
-const CORE_F1: f64 = 0.65;
+// Then d117-d126 (link precision and recall: ten fresh articles, 69 claims, 24 links, 58
+// traps, annotated before the rules ran on them; first run on them alone: links 0 of 5
+// predicted right, 0 of 24 gold, 2 of 58 traps linked; core P 0.471 R 0.232), and gold links
+// completed across the two write-ups of two episodes (d91/d104, d92/d93/d100: 5 links, 11
+// traps). The new articles' claims are mostly not found yet (claim extraction is another
+// helper's work), so every claim figure and link recall fall with them; the floors follow
+// what this dev half reaches, not a change for the worse in the rules. Dev (116 articles)
+// before the link rules of this session: core P 0.635 R 0.577 F1 0.605; denials P 0.822
+// R 0.593; links P 0.745 R 0.287 (41 of 55); 2 of 287 traps linked (both in d122). After
+// (the company's own admission
+// read from the sentence, records of messages are not contents, data sent home is
+// collected, another party's use named in the sentence, a later undated report of the same
+// episode, a commercial-purpose limit): links P 0.840 R 0.294 (42 of 50; 42 of the 58 gold
+// links whose two claims were both found); 0 of 287 traps linked.
+// Both branches merged (126 articles: d107-d116 and d117-d126 in): core P 0.644 R 0.632
+// F1 0.638; denials P 0.834 R 0.663; links P 0.733 R 0.293 (44 of 60); 0 of 312 traps linked.
+// (Link precision is below the links branch's 0.840: the wider claim extraction finds more
+// claims, and some of the new pairs are false links.) The floors are these less about 0.01.
+const CORE_P: f64 = 0.63;
+const CORE_R: f64 = 0.62;
+const CORE_F1: f64 = 0.63;
 const DENIAL_P: f64 = 0.82;
-const DENIAL_R: f64 = 0.71;
-const LINK_P: f64 = 0.68;
-const LINK_R: f64 = 0.33;
+const DENIAL_R: f64 = 0.65;
+const LINK_P: f64 = 0.72;
+const LINK_R: f64 = 0.28;
 
 fn score(report: &Value, level: &str, field: &str) -> f64 {
     report[level][field]
@@ -108,8 +126,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        580.0,
-        "the dev half holds 580 gold claims"
+        649.0,
+        "the dev half holds 649 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
