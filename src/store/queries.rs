@@ -727,6 +727,7 @@ pub(super) fn candidate_parts(
             confidence: r.get(4)?,
             day,
             top: super::cache::Top::default(),
+            gate: None,
         })
     })?
     .collect()
