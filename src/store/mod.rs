@@ -506,18 +506,14 @@ impl Store {
     ) -> Result<SaveOutcome> {
         let _turn = self.take_turn()?;
         let (linker, candidates, raw_html) = (self.linker, &mut self.candidates, self.raw_html);
+        let mut save = |conn: &rusqlite::Connection| {
+            save_in(conn, linker, candidates, article, claims, (extractor_version, raw_html))
+        };
         if self.conn.is_autocommit() {
             let tx = self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let outcome = save_in(
-                &tx,
-                linker,
-                candidates,
-                article,
-                claims,
-                (extractor_version, raw_html),
-            )?;
+            let outcome = save(&tx)?;
             queries::finish(&tx, &mut candidates.deferred)?;
             tx.commit()?;
             Ok(outcome)
@@ -525,14 +521,7 @@ impl Store {
             // No savepoint (SQLite would copy every page the article changes into its
             // sub-journal first): a failure takes back the whole batch, which the caller
             // writes again (see `begin_replayable_batch`).
-            let saved = save_in(
-                &self.conn,
-                linker,
-                candidates,
-                article,
-                claims,
-                (extractor_version, raw_html),
-            );
+            let saved = save(&self.conn);
             if saved.is_err() {
                 let _ = self.conn.execute_batch("ROLLBACK");
                 self.replayable = false;
@@ -543,14 +532,7 @@ impl Store {
             // Inside a batch: the article is its own savepoint, so a failure takes back this
             // article's writes and nothing else.
             let sp = self.conn.savepoint_with_name("article")?;
-            let outcome = save_in(
-                &sp,
-                linker,
-                candidates,
-                article,
-                claims,
-                (extractor_version, raw_html),
-            )?;
+            let outcome = save(&sp)?;
             sp.commit()?;
             Ok(outcome)
         }
