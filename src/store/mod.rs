@@ -507,7 +507,14 @@ impl Store {
         let _turn = self.take_turn()?;
         let (linker, candidates, raw_html) = (self.linker, &mut self.candidates, self.raw_html);
         let mut save = |conn: &rusqlite::Connection| {
-            save_in(conn, linker, candidates, article, claims, (extractor_version, raw_html))
+            save_in(
+                conn,
+                linker,
+                candidates,
+                article,
+                claims,
+                (extractor_version, raw_html),
+            )
         };
         if self.conn.is_autocommit() {
             let tx = self
