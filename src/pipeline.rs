@@ -222,7 +222,10 @@ pub enum ItemOutcome<'a> {
 enum Processed {
     /// With its raw page compressed for the store's setting, when it has one.
     Article(Article, Vec<Claim>, Option<PackedHtml>),
-    Skipped { origin: String, reason: &'static str },
+    Skipped {
+        origin: String,
+        reason: &'static str,
+    },
     Failed(InputError),
 }
 
@@ -387,7 +390,8 @@ where
                 None
             }
             Processed::Article(article, claims, packed) => {
-                let mut saved = store.save_article_packed(&article, &claims, EXTRACTOR_VERSION, packed.as_ref());
+                let mut saved =
+                    store.save_article_packed(&article, &claims, EXTRACTOR_VERSION, packed.as_ref());
                 if saved.is_err() && batch.replayable && !store.in_batch() {
                     // The batch was rolled back whole (it took no savepoint per article):
                     // write it again, each article its own savepoint, then retry this one.

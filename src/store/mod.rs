@@ -1010,14 +1010,7 @@ fn save_in(
         Some(existing) if existing.content_hash == hash => return Ok(duplicate(existing.id)),
         Some(existing) => {
             queries::index_before_update(conn, &mut candidates.deferred, existing.id)?;
-            queries::update_article(
-                conn,
-                existing.id,
-                article,
-                &hash,
-                extractor_version,
-                Some(page),
-            )?;
+            queries::update_article(conn, existing.id, article, &hash, extractor_version, Some(page))?;
             queries::delete_claims_kept(conn, linker, candidates, existing.id)?;
             (SaveStatus::Replaced, existing.id)
         }
