@@ -16,7 +16,7 @@ use crate::claims::{Extractor, EXTRACTOR_VERSION};
 use crate::dates::parse_input_date;
 use crate::model::{Article, Claim};
 use crate::source::{InputError, RawDoc};
-use crate::store::{SaveOutcome, SaveStatus, Store, StoreError};
+use crate::store::{PackedHtml, SaveOutcome, SaveStatus, Store, StoreError};
 
 /// Metadata the user gives on the command line for items that lack it.
 #[derive(Debug, Clone, Default)]
@@ -220,8 +220,12 @@ pub enum ItemOutcome<'a> {
 
 /// One item after the worker threads.
 enum Processed {
-    Article(Article, Vec<Claim>),
-    Skipped { origin: String, reason: &'static str },
+    /// With its raw page compressed for the store's setting, when it has one.
+    Article(Article, Vec<Claim>, Option<PackedHtml>),
+    Skipped {
+        origin: String,
+        reason: &'static str,
+    },
     Failed(InputError),
 }
 
@@ -325,6 +329,8 @@ where
     } = *settings;
     let workers = workers.max(1);
     let mut summary = Summary::default();
+    // Raw pages are compressed here, on the workers, not by the single writer.
+    let raw_html = store.raw_html();
     let process = |item: Result<RawDoc, InputError>| -> Processed {
         let article = match item.and_then(|raw| to_article(raw, overrides)) {
             Ok(article) => article,
@@ -339,7 +345,13 @@ where
             }
         }
         match extract_claims(extractor, &article) {
-            Ok(claims) => Processed::Article(article, claims),
+            Ok(claims) => {
+                let packed = article
+                    .html
+                    .as_deref()
+                    .map(|html| PackedHtml::new(Some(html), raw_html));
+                Processed::Article(article, claims, packed)
+            }
             Err(e) => Processed::Failed(e),
         }
     };
@@ -377,13 +389,14 @@ where
                 batch.wrote(Processed::Skipped { origin, reason });
                 None
             }
-            Processed::Article(article, claims) => {
-                let mut saved = store.save_article(&article, &claims, EXTRACTOR_VERSION);
+            Processed::Article(article, claims, packed) => {
+                let mut saved =
+                    store.save_article_packed(&article, &claims, EXTRACTOR_VERSION, packed.as_ref());
                 if saved.is_err() && batch.replayable && !store.in_batch() {
                     // The batch was rolled back whole (it took no savepoint per article):
                     // write it again, each article its own savepoint, then retry this one.
                     batch.replay(store, on_item)?;
-                    saved = store.save_article(&article, &claims, EXTRACTOR_VERSION);
+                    saved = store.save_article_packed(&article, &claims, EXTRACTOR_VERSION, packed.as_ref());
                 }
                 match saved {
                     Ok(outcome) => {
@@ -401,7 +414,7 @@ where
                                 outcome: &outcome,
                             },
                         )?;
-                        batch.wrote(Processed::Article(article, claims));
+                        batch.wrote(Processed::Article(article, claims, packed));
                         None
                     }
                     Err(e) if e.is_about_the_item() => Some(InputError {
@@ -547,7 +560,7 @@ impl Batch {
     /// Keeps an item written in the open batch, while it may have to be written again.
     fn wrote(&mut self, item: Processed) {
         if self.replayable {
-            if let Processed::Article(a, _) = &item {
+            if let Processed::Article(a, _, _) = &item {
                 self.written_bytes += a.text.len() + a.html.as_ref().map_or(0, String::len);
             }
             self.written.push(item);
@@ -567,8 +580,9 @@ impl Batch {
         self.written_bytes = 0;
         for item in std::mem::take(&mut self.written) {
             match item {
-                Processed::Article(article, claims) => {
-                    let outcome = store.save_article(&article, &claims, EXTRACTOR_VERSION)?;
+                Processed::Article(article, claims, packed) => {
+                    let outcome =
+                        store.save_article_packed(&article, &claims, EXTRACTOR_VERSION, packed.as_ref())?;
                     let origin = &article.origin;
                     on_item(
                         store,

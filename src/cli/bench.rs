@@ -462,8 +462,8 @@ fn ingest(
                 peak_rss_mb().unwrap_or(0.0)
             );
             println!(
-                "             linking so far: {} pairs ranked, {} evaluated, {} claims read whole, {} candidate lists read",
-                w.ranked, w.evaluated, w.records_read, w.lists_read
+                "             linking so far: {} pairs ranked, {} refused by their gates, {} evaluated, {} claims read whole, {} candidate lists read",
+                w.ranked, w.gated, w.evaluated, w.records_read, w.lists_read
             );
         }
         chunk_times.push(secs.as_secs_f64());

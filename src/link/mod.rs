@@ -391,11 +391,10 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     // that the denied kind was among them. It is, when the report is tied to the same episode by
     // more than the company: the same named counterparty, or the missing condition of a
     // conditional denial (checked above).
-    if d.data_type != DataType::PersonalData
-        && a.data_type == DataType::PersonalData
-        && !is_conditional(d)
-        && !same_named_counterparty(d.counterparty.as_deref(), a.counterparty.as_deref())
-    {
+    if generic_report_refused(
+        (d.data_type, is_conditional(d), d.counterparty.as_deref()),
+        (a.data_type, a.counterparty.as_deref()),
+    ) {
         return Err("rule 3 (a specific denied type against a generic report)");
     }
     if !restrictions_met(&d.sentence, a) {
@@ -1573,15 +1572,34 @@ enum TimeRule {
 /// The time rule (6): `Some` with the rule that applied when the assertion's time overlaps
 /// what the denial covers.
 fn time_check(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<TimeRule> {
-    let (a_lo, a_hi) = assertion_interval(assertion);
-    let stated = denial.when_stated();
-    let scope = denial.claim.scope.unwrap_or(DenialScope::Present);
-    match scope {
-        DenialScope::Always => Some(TimeRule::Always),
+    let rule = denial_time_rule(denial);
+    let (d, a) = (DenialTime::of_rule(&rule), ReportTime::of(assertion));
+    if time_refuses(&d, &a) {
+        return None;
+    }
+    match rule {
+        // A later report that gives no date of its own and is tied to the denial's episode by
+        // a name both give or a condition the report says was missing ("without clear
+        // consent") speaks of what the denial was about: GM's answer of March and the
+        // regulator's finding of the next January. `time_refuses` let it through on its
+        // dates alone; the tie is read here.
+        TimeRule::Past(s) if a.earliest > d.last => named_tie(denial, assertion).then_some(TimeRule::PastEpisode(s)),
+        rule => Some(rule),
+    }
+}
+
+/// Which time rule a denial falls under; it depends on the denial alone (whether a report
+/// passes it is `time_refuses`).
+fn denial_time_rule(denial: &ClaimRecord) -> TimeRule {
+    let Some(s) = denial.when_stated() else {
+        return match denial.claim.scope {
+            Some(DenialScope::Always) => TimeRule::Always,
+            _ => TimeRule::Undated,
+        };
+    };
+    match denial.claim.scope.unwrap_or(DenialScope::Present) {
+        DenialScope::Always => TimeRule::Always,
         DenialScope::Present => {
-            let Some(s) = stated else {
-                return Some(TimeRule::Undated);
-            };
             // "BetterHelp had promised users that it would keep ...": the promise is older than
             // the article by an unknown time, so the article's date bounds nothing. A date the
             // sentence gives ("told Congress in April") still does.
@@ -1590,47 +1608,162 @@ fn time_check(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<TimeRule>
                 .stated_on
                 .filter(|s| Some(*s) != denial.published.map(PartialDate::from_naive));
             if own_date.is_none() && EARLIER_PROMISE.is_match(&denial.claim.sentence) {
-                return Some(TimeRule::Promise);
+                return TimeRule::Promise;
             }
-            if a_hi.is_some_and(|hi| hi < s.first_day()) {
-                return None;
-            }
-            Some(TimeRule::Present(s))
+            TimeRule::Present(s)
         }
-        DenialScope::Past => {
-            let Some(s) = stated else {
-                return Some(TimeRule::Undated);
-            };
-            if a_lo.is_some_and(|lo| lo > s.last_day()) {
-                return None;
-            }
-            // A denial about the past is contradicted only by a practice known to have gone on
-            // by then: one dated before it, or reported before it. An undated practice reported
-            // after the denial may have begun after it.
-            let earliest = [
-                assertion.claim.period_start,
-                assertion.claim.period_end,
-                assertion.when_stated(),
-            ]
-            .into_iter()
-            .flatten()
-            .map(|p| p.first_day())
-            .min();
-            if earliest.is_some_and(|e| e > s.last_day()) {
-                // A later report that gives no date of its own and is tied to the denial's
-                // episode by a name both give or a condition the report says was missing
-                // ("without clear consent") speaks of what the denial was about: GM's answer
-                // of March and the regulator's finding of the next January.
-                let undated = assertion.claim.period_start.is_none() && assertion.claim.period_end.is_none();
-                let soon = earliest.is_some_and(|e| (e - s.last_day()).num_days() <= PAST_EPISODE_DAYS);
-                if undated && soon && named_tie(denial, assertion) {
-                    return Some(TimeRule::PastEpisode(s));
-                }
-                return None;
-            }
-            Some(TimeRule::Past(s))
+        DenialScope::Past => TimeRule::Past(s),
+    }
+}
+
+fn day(d: NaiveDate) -> i32 {
+    chrono::Datelike::num_days_from_ce(&d)
+}
+
+/// What rule 6 reads of a denial: its time rule, and the first and last day of its date
+/// (days from the common era; 0 when it has none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct DenialTime {
+    /// 0 always, undated or an undated promise (no report is refused); 1 about the present;
+    /// 2 about the past.
+    kind: u8,
+    first: i32,
+    last: i32,
+}
+
+impl DenialTime {
+    fn of_rule(rule: &TimeRule) -> DenialTime {
+        let (kind, s) = match rule {
+            TimeRule::Always | TimeRule::Undated | TimeRule::Promise => (0, None),
+            TimeRule::Present(s) => (1, Some(s)),
+            TimeRule::Past(s) | TimeRule::PastEpisode(s) => (2, Some(s)),
+        };
+        DenialTime {
+            kind,
+            first: s.map_or(0, |s| day(s.first_day())),
+            last: s.map_or(0, |s| day(s.last_day())),
         }
     }
+}
+
+/// What rule 6 reads of a report, as days from the common era: the first day of its period
+/// (`i32::MIN` when open), the last day of its period or else of its statement (`i32::MAX`
+/// when undated), the earliest day it gives of either (`i32::MIN` when none), and whether it
+/// gives no period of its own (only the day it was reported).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ReportTime {
+    lo: i32,
+    hi: i32,
+    earliest: i32,
+    undated: bool,
+}
+
+impl ReportTime {
+    fn of(assertion: &ClaimRecord) -> ReportTime {
+        let (lo, hi) = assertion_interval(assertion);
+        let earliest = [
+            assertion.claim.period_start,
+            assertion.claim.period_end,
+            assertion.when_stated(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|p| day(p.first_day()))
+        .min();
+        ReportTime {
+            lo: lo.map_or(i32::MIN, day),
+            hi: hi.map_or(i32::MAX, day),
+            earliest: earliest.unwrap_or(i32::MIN),
+            undated: assertion.claim.period_start.is_none() && assertion.claim.period_end.is_none(),
+        }
+    }
+}
+
+/// Rule 6's refusals: a denial about the present is not contradicted by a practice that ended
+/// before it was made; a denial about the past is contradicted only by a practice known to have
+/// gone on by then: one dated before it, or reported before it (an undated practice reported
+/// after the denial may have begun after it) — except an undated report within
+/// `PAST_EPISODE_DAYS` of the denial, which `time_check` lets through when it names the
+/// denial's episode (`named_tie`).
+fn time_refuses(d: &DenialTime, a: &ReportTime) -> bool {
+    match d.kind {
+        1 => a.hi < d.first,
+        2 => {
+            let past_episode = a.undated && i64::from(a.earliest) - i64::from(d.last) <= PAST_EPISODE_DAYS;
+            a.lo > d.last || (a.earliest > d.last && !past_episode)
+        }
+        _ => false,
+    }
+}
+
+/// Rule 3's refusal of a specific denied type against a generic report: a denial about one
+/// kind of data ("card data", "genetic files") is not contradicted by a report that only says
+/// "data" or "personal details" were shared, unless the report is tied to the same episode by
+/// more than the company: the same named counterparty, or the missing condition of a
+/// conditional denial (checked by rule 7). Reads (data type, conditional, counterparty) of the
+/// denial and (data type, counterparty) of the report.
+fn generic_report_refused(d: (DataType, bool, Option<&str>), a: (DataType, Option<&str>)) -> bool {
+    d.0 != DataType::PersonalData
+        && a.0 == DataType::PersonalData
+        && !d.1
+        && !same_named_counterparty(d.2, a.1)
+}
+
+/// The rules that refuse a claim whatever its partner: a denial that is no denial (rule 11:
+/// admissions of error, reports of a missing condition, the outlet's framing of a slogan), a
+/// report that is itself a narrowed denial or a reassurance.
+fn refused_alone(r: &ClaimRecord) -> bool {
+    match r.claim.polarity {
+        Polarity::Denial => not_a_denial(&r.claim).is_some() || is_slogan_framing(r),
+        Polarity::Assertion => is_narrowed_denial(&r.claim.sentence) || REASSURES.is_match(&r.claim.sentence),
+    }
+}
+
+/// What the rules read of one claim to refuse a pair without reading its partner's text: the
+/// rules that refuse it alone, whether it is a conditional denial, and its time (rule 6).
+/// Computed once per claim (`Gate::of`); `gate_refuses` then decides in a few comparisons, and
+/// `accepts` refuses every pair it refuses (they share the same code: `refused_alone`,
+/// `generic_report_refused`, `time_refuses`). The store keeps one with each candidate so that
+/// a claim the rules refuse is not read and evaluated again with every new partner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gate {
+    alone: bool,
+    conditional: bool,
+    time: GateTime,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GateTime {
+    Denial(DenialTime),
+    Report(ReportTime),
+}
+
+impl Gate {
+    pub fn of(r: &ClaimRecord) -> Gate {
+        Gate {
+            alone: refused_alone(r),
+            conditional: is_conditional(&r.claim),
+            time: match r.claim.polarity {
+                Polarity::Denial => GateTime::Denial(DenialTime::of_rule(&denial_time_rule(r))),
+                Polarity::Assertion => GateTime::Report(ReportTime::of(r)),
+            },
+        }
+    }
+}
+
+/// One side of a pair for `gate_refuses`: its gate, data type and counterparty.
+pub type GateSide<'a> = (&'a Gate, DataType, Option<&'a str>);
+
+/// Whether `accepts` refuses the pair (denial `d`, assertion `a`) for a reason the two gates
+/// already show (never `true` for a pair `accepts` would link; `false` says nothing).
+pub fn gate_refuses(d: GateSide, a: GateSide) -> bool {
+    let (GateTime::Denial(dt), GateTime::Report(at)) = (&d.0.time, &a.0.time) else {
+        return false;
+    };
+    d.0.alone
+        || a.0.alone
+        || generic_report_refused((d.1, d.0.conditional, d.2), (a.1, a.2))
+        || time_refuses(dt, at)
 }
 
 /// Why the time rule let the link through, for the reason text.

@@ -30,7 +30,7 @@ use rusqlite::Connection;
 
 use super::keep::KEEP;
 use super::queries;
-use crate::link::{action_contradicts, counterparty_covers};
+use crate::link::{action_contradicts, counterparty_covers, Gate};
 use crate::model::{Action, Claim, ClaimRecord, DataType, Polarity};
 
 /// At most this many claims are kept in the lists: about 130 MB (an entry is about 120 bytes,
@@ -110,6 +110,9 @@ pub(super) struct Entry {
     cp: u32,
     /// Its best links.
     pub top: Top,
+    /// What the rules read of it alone (`link::Gate`), once it has been read whole: pairs the
+    /// gate refuses are skipped without reading it again.
+    pub gate: Option<Gate>,
 }
 
 /// What a list's entry is made from.
@@ -121,6 +124,7 @@ pub(super) struct EntryParts {
     pub confidence: f64,
     pub day: Option<i64>,
     pub top: Top,
+    pub gate: Option<Gate>,
 }
 
 /// The claims of one (actor, polarity), in id order, grouped by counterparty, then by
@@ -161,6 +165,7 @@ impl ActorList {
             day: p.day.and_then(|d| i32::try_from(d).ok()),
             cp,
             top: p.top,
+            gate: p.gate,
         });
     }
 
@@ -202,11 +207,13 @@ impl Records {
     }
 }
 
-/// How much linking work was done (for `bench ingest`): pairs whose rank was computed, whole
-/// claims read by id, and pairs evaluated by the rules.
+/// How much linking work was done (for `bench ingest`): pairs whose rank was computed, pairs
+/// refused by the two claims' gates (`link::Gate`) without reading either whole, whole claims
+/// read by id, and pairs evaluated by the rules.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LinkWork {
     pub ranked: u64,
+    pub gated: u64,
     pub records_read: u64,
     pub evaluated: u64,
     pub lists_read: u64,
@@ -433,6 +440,7 @@ impl CandidateCache {
             // Read with its list already (stored before the list was read): its best links.
             if let Some(slot) = list.slot_of(id) {
                 list.entries[slot].top = top;
+                list.entries[slot].gate = Some(Gate::of(&record));
             } else {
                 let c = &record.claim;
                 let parts = EntryParts {
@@ -443,6 +451,7 @@ impl CandidateCache {
                     confidence: c.confidence,
                     day: super::keep::day_of(&record),
                     top,
+                    gate: Some(Gate::of(&record)),
                 };
                 if list.entries.last().is_none_or(|e| e.id < id) {
                     list.push(parts);
@@ -640,6 +649,54 @@ mod tests {
             fresh.save_article(a, c, "t").expect("stored");
         }
         assert_eq!(state_of(&replaced), state_of(&fresh));
+    }
+
+    /// `link::gate_refuses` never refuses a pair `link::accepts` links (the store skips the
+    /// pairs it refuses without evaluating them), and it does refuse some.
+    #[test]
+    fn gates_refuse_only_pairs_the_rules_refuse() {
+        use crate::link::{accepts, gate_refuses, Gate};
+        use crate::model::Polarity;
+        let (articles, claims) = synthetic(500, 13);
+        let dir = tempfile::tempdir().expect("a temp dir can be created in tests");
+        let mut store = Store::open(&dir.path().join("g.db")).expect("opens");
+        for (a, c) in articles.iter().zip(&claims) {
+            store.save_article(a, c, "t").expect("stored");
+        }
+        let all = store
+            .claims(&ClaimFilter {
+                status: StatusFilter::All,
+                ..ClaimFilter::default()
+            })
+            .expect("reads");
+        let gates: Vec<Gate> = all.iter().map(Gate::of).collect();
+        let (mut refused, mut linked) = (0, 0);
+        for (i, d) in all.iter().enumerate() {
+            if d.claim.polarity != Polarity::Denial {
+                continue;
+            }
+            for (j, a) in all.iter().enumerate() {
+                if a.claim.polarity != Polarity::Assertion
+                    || !a.claim.actor.eq_ignore_ascii_case(&d.claim.actor)
+                {
+                    continue;
+                }
+                let gated = gate_refuses(
+                    (&gates[i], d.claim.data_type, d.claim.counterparty.as_deref()),
+                    (&gates[j], a.claim.data_type, a.claim.counterparty.as_deref()),
+                );
+                let accepted = accepts(d, a);
+                assert!(
+                    !(gated && accepted),
+                    "gate refused a linked pair: {:?} / {:?}",
+                    d.claim.sentence,
+                    a.claim.sentence
+                );
+                refused += usize::from(gated);
+                linked += usize::from(accepted);
+            }
+        }
+        assert!(refused > 100 && linked > 50, "refused {refused}, linked {linked}");
     }
 
     #[test]

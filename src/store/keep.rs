@@ -34,6 +34,7 @@ use rusqlite::Connection;
 use super::cache::{list_key, CandidateCache, ListKey, Top};
 use super::queries;
 use super::Linker;
+use crate::link::{gate_refuses, Gate};
 use crate::model::{Action, ClaimRecord, DataType, LinkVerdict, Polarity};
 
 /// How many of its most relevant links each claim keeps.
@@ -139,11 +140,14 @@ type Found = (i64, usize, i64, Option<LinkVerdict>);
 /// The pairs of `new` (key `key`) with the stored claims of the other polarity that the linker
 /// accepts and that matter to the link policy, best first: every pair among `new`'s `KEEP`
 /// best, and (with `for_others`) every pair that enters the other claim's best. The other
-/// pairs are never evaluated: a candidate is skipped when the rank's lower bound (`rank_high`,
-/// from the candidate lists alone) already puts it behind `new`'s best `KEEP` so far and
-/// behind the other claim's own worst kept. So the first `KEEP` returned are exactly `new`'s
-/// best, as if every pair had been evaluated. Only the candidates not skipped are read whole
-/// (`CandidateCache::record`). Reads the lists it needs.
+/// pairs are never evaluated: the candidates are visited in the order of the rank's lower bound
+/// (`rank_high`, from the candidate lists alone), and one is skipped when that bound already
+/// puts it behind `new`'s best `KEEP` so far and behind the other claim's own worst kept, or
+/// when the two claims' gates (`link::Gate`, kept with each candidate once it has been read
+/// whole) show the rules refuse the pair. So the first `KEEP` returned are exactly `new`'s
+/// best, as if every pair had been evaluated, and once they are settled only the candidates
+/// whose own best the pair would enter are read. Only the candidates not skipped are read
+/// whole (`CandidateCache::record`). Reads the lists it needs.
 fn scan(
     conn: &Connection,
     linker: Linker,
@@ -158,29 +162,49 @@ fn scan(
     let k = list_key(&new.claim.actor, other);
     let new_side = Side::of(new, day_of(new));
     let narrow = cache.narrow;
+    let new_gate = Gate::of(new);
+    let new_gate_side = (&new_gate, new.claim.data_type, new.claim.counterparty.as_deref());
+    let refused = |gate: &Gate, side: &Side| {
+        let theirs = (gate, side.data_type, side.counterparty);
+        match p {
+            Polarity::Denial => gate_refuses(new_gate_side, theirs),
+            Polarity::Assertion => gate_refuses(theirs, new_gate_side),
+        }
+    };
+    // The candidates not refused by their gates: (rank bound, id, slot, whether the pair
+    // would enter the other claim's best), in rank order.
+    let mut order: Vec<(i64, i64, usize, bool)> = Vec::new();
+    let (mut ranked, mut gated) = (0, 0);
+    for slot in cache.candidates(&new.claim, other) {
+        let Some(e) = cache.entry(&k, slot) else { continue };
+        if e.id == new.id {
+            continue;
+        }
+        let side = Side {
+            counterparty: cache.counterparty(&k, e),
+            data_type: e.data_type,
+            action: e.action,
+            confidence: e.confidence,
+            day: e.day.map(i64::from),
+        };
+        let high = match p {
+            Polarity::Denial => rank_high(new_side, side),
+            Polarity::Assertion => rank_high(side, new_side),
+        };
+        ranked += 1;
+        if narrow && e.gate.as_ref().is_some_and(|g| refused(g, &side)) {
+            gated += 1;
+            continue;
+        }
+        order.push((high, e.id, slot, for_others && e.top.admits(high)));
+    }
+    cache.work.ranked += ranked;
+    cache.work.gated += gated;
+    order.sort_unstable();
     // `new`'s best so far: (rank, id), at most KEEP.
     let mut best: Vec<(i64, i64)> = Vec::with_capacity(KEEP + 1);
     let mut found = Vec::new();
-    for slot in cache.candidates(&new.claim, other) {
-        let (id, high, for_other) = {
-            let Some(e) = cache.entry(&k, slot) else { continue };
-            if e.id == new.id {
-                continue;
-            }
-            let side = Side {
-                counterparty: cache.counterparty(&k, e),
-                data_type: e.data_type,
-                action: e.action,
-                confidence: e.confidence,
-                day: e.day.map(i64::from),
-            };
-            let high = match p {
-                Polarity::Denial => rank_high(new_side, side),
-                Polarity::Assertion => rank_high(side, new_side),
-            };
-            (e.id, high, for_others && e.top.admits(high))
-        };
-        cache.work.ranked += 1;
+    for (high, id, slot, for_other) in order {
         let for_new = best.len() < KEEP || best.last().is_some_and(|&(w, _)| high <= w);
         if !for_new && !for_other {
             continue;
@@ -189,6 +213,23 @@ fn scan(
             continue;
         };
         let (e, ek) = (&whole.0, whole.1.as_str());
+        if narrow {
+            // Read whole for the first time in this run: keep its gate, and use it.
+            let gate = match cache.entry(&k, slot).and_then(|x| x.gate) {
+                Some(g) => g,
+                None => {
+                    let g = Gate::of(e);
+                    if let Some(x) = cache.entry_mut(&k, slot) {
+                        x.gate = Some(g);
+                    }
+                    g
+                }
+            };
+            if refused(&gate, &Side::of(e, None)) {
+                cache.work.gated += 1;
+                continue;
+            }
+        }
         let (d, dk, a, ak) = match p {
             Polarity::Denial => (new, key, e, ek),
             Polarity::Assertion => (e, ek, new, key),

@@ -37,7 +37,7 @@ pub use fetch::{
 };
 pub use keep::KEEP as LINKS_KEPT_PER_CLAIM;
 pub use lock::lock_path;
-pub use rawhtml::RawHtml;
+pub use rawhtml::{PackedHtml, RawHtml};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
 /// The extractor version recorded for statements added by hand.
@@ -460,6 +460,11 @@ impl Store {
     }
 
     /// How the raw pages of the articles saved from now on are kept (zstd by default).
+    /// How raw pages are kept (`set_raw_html`).
+    pub fn raw_html(&self) -> RawHtml {
+        self.raw_html
+    }
+
     pub fn set_raw_html(&mut self, how: RawHtml) {
         self.raw_html = how;
     }
@@ -483,8 +488,21 @@ impl Store {
         claims: &[Claim],
         extractor_version: &str,
     ) -> Result<SaveOutcome> {
+        self.save_article_packed(article, claims, extractor_version, None)
+    }
+
+    /// `save_article`, with the article's raw page already compressed by `PackedHtml::new`
+    /// for this store's setting (`raw_html`), off the writer's thread; the stored bytes are the
+    /// same. A page packed for another setting is packed again here.
+    pub fn save_article_packed(
+        &mut self,
+        article: &Article,
+        claims: &[Claim],
+        extractor_version: &str,
+        packed: Option<&PackedHtml>,
+    ) -> Result<SaveOutcome> {
         let in_batch = self.in_batch();
-        let result = self.try_save_article(article, claims, extractor_version);
+        let result = self.try_save_article(article, claims, (extractor_version, packed));
         match (&result, in_batch) {
             (Ok(_), _) => {}
             // The savepoint rolled back: this article's changes go, the batch's stay.
@@ -502,22 +520,25 @@ impl Store {
         &mut self,
         article: &Article,
         claims: &[Claim],
-        extractor_version: &str,
+        (extractor_version, packed): (&str, Option<&PackedHtml>),
     ) -> Result<SaveOutcome> {
         let _turn = self.take_turn()?;
         let (linker, candidates, raw_html) = (self.linker, &mut self.candidates, self.raw_html);
-        if self.conn.is_autocommit() {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let outcome = save_in(
-                &tx,
+        let mut save = |conn: &rusqlite::Connection| {
+            save_in(
+                conn,
                 linker,
                 candidates,
                 article,
                 claims,
-                (extractor_version, raw_html),
-            )?;
+                (extractor_version, (raw_html, packed)),
+            )
+        };
+        if self.conn.is_autocommit() {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let outcome = save(&tx)?;
             queries::finish(&tx, &mut candidates.deferred)?;
             tx.commit()?;
             Ok(outcome)
@@ -525,14 +546,7 @@ impl Store {
             // No savepoint (SQLite would copy every page the article changes into its
             // sub-journal first): a failure takes back the whole batch, which the caller
             // writes again (see `begin_replayable_batch`).
-            let saved = save_in(
-                &self.conn,
-                linker,
-                candidates,
-                article,
-                claims,
-                (extractor_version, raw_html),
-            );
+            let saved = save(&self.conn);
             if saved.is_err() {
                 let _ = self.conn.execute_batch("ROLLBACK");
                 self.replayable = false;
@@ -543,14 +557,7 @@ impl Store {
             // Inside a batch: the article is its own savepoint, so a failure takes back this
             // article's writes and nothing else.
             let sp = self.conn.savepoint_with_name("article")?;
-            let outcome = save_in(
-                &sp,
-                linker,
-                candidates,
-                article,
-                claims,
-                (extractor_version, raw_html),
-            )?;
+            let outcome = save(&sp)?;
             sp.commit()?;
             Ok(outcome)
         }
@@ -985,7 +992,7 @@ fn save_in(
     candidates: &mut cache::CandidateCache,
     article: &Article,
     claims: &[Claim],
-    (extractor_version, raw_html): (&str, RawHtml),
+    (extractor_version, page): (&str, (RawHtml, Option<&PackedHtml>)),
 ) -> Result<SaveOutcome> {
     let hash = article.content_hash();
     candidates.sync(conn)?;
@@ -1003,14 +1010,7 @@ fn save_in(
         Some(existing) if existing.content_hash == hash => return Ok(duplicate(existing.id)),
         Some(existing) => {
             queries::index_before_update(conn, &mut candidates.deferred, existing.id)?;
-            queries::update_article(
-                conn,
-                existing.id,
-                article,
-                &hash,
-                extractor_version,
-                Some(raw_html),
-            )?;
+            queries::update_article(conn, existing.id, article, &hash, extractor_version, Some(page))?;
             queries::delete_claims_kept(conn, linker, candidates, existing.id)?;
             (SaveStatus::Replaced, existing.id)
         }
@@ -1018,7 +1018,7 @@ fn save_in(
             if let Some(id) = queries::article_by_hash(conn, &hash)? {
                 return Ok(duplicate(id));
             }
-            let id = queries::insert_article(conn, article, &hash, extractor_version, raw_html)?;
+            let id = queries::insert_article(conn, article, &hash, extractor_version, page)?;
             // Its FTS row is written at commit (`queries::finish`).
             candidates.deferred.article_inserted(id);
             (SaveStatus::Inserted, id)

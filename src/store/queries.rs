@@ -12,7 +12,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::cache::{CandidateCache, EntryParts};
 use super::keep;
-use super::rawhtml::{self, RawHtml};
+use super::rawhtml::{self, PackedHtml, RawHtml};
 use super::{
     ClaimEdit, ClaimFilter, LinkStatus, Linker, OrphanedDecision, ReviewLink, SearchHit, Stats, StatusFilter,
     TimelineLink, TimelineRows,
@@ -167,9 +167,9 @@ pub(super) fn insert_article(
     article: &Article,
     hash: &str,
     extractor_version: &str,
-    raw_html: RawHtml,
+    (raw_html, packed): (RawHtml, Option<&PackedHtml>),
 ) -> rusqlite::Result<i64> {
-    let (html, html_zstd) = rawhtml::pack(article.html.as_deref(), raw_html);
+    let (html, html_zstd) = rawhtml::pack_using(article.html.as_deref(), raw_html, packed);
     conn.prepare_cached(
         "INSERT INTO articles (url, title, published, outlet, author, text, html, origin, \
          content_hash, extractor_version, canonical_url, text_status, html_zstd) \
@@ -200,10 +200,12 @@ pub(super) fn update_article(
     article: &Article,
     hash: &str,
     extractor_version: &str,
-    raw_html: Option<RawHtml>,
+    raw_html: Option<(RawHtml, Option<&PackedHtml>)>,
 ) -> rusqlite::Result<()> {
     // `None`: the page already kept stays as it is (`Store::replace_article`).
-    let (html, html_zstd) = raw_html.map_or((None, None), |how| rawhtml::pack(article.html.as_deref(), how));
+    let (html, html_zstd) = raw_html.map_or((None, None), |(how, packed)| {
+        rawhtml::pack_using(article.html.as_deref(), how, packed)
+    });
     conn.prepare_cached(
         "UPDATE articles SET url = ?2, title = ?3, published = ?4, outlet = ?5, author = ?6, \
          text = ?7, origin = ?9, content_hash = ?10, extractor_version = ?11, \
@@ -727,6 +729,7 @@ pub(super) fn candidate_parts(
             confidence: r.get(4)?,
             day,
             top: super::cache::Top::default(),
+            gate: None,
         })
     })?
     .collect()

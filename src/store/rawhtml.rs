@@ -41,17 +41,59 @@ const LEVEL: i32 = 3;
 /// default; a frame that says more is not one we wrote.
 const MAX_PAGE: u64 = 1 << 30;
 
+/// A page compressed before it reaches the writer (the pipeline compresses on its extraction
+/// workers, so the single writer thread does not): what `pack` would store for it under the
+/// setting it was made for (`Store::save_article_packed`).
+#[derive(Debug, Clone)]
+pub struct PackedHtml {
+    how: RawHtml,
+    zstd: Option<Vec<u8>>,
+}
+
+impl PackedHtml {
+    /// Compresses `html` (an article's raw page) as the store set to `how` would.
+    pub fn new(html: Option<&str>, how: RawHtml) -> PackedHtml {
+        let zstd = match how {
+            RawHtml::Zstd => html.and_then(compress),
+            RawHtml::Plain | RawHtml::None => None,
+        };
+        PackedHtml { how, zstd }
+    }
+}
+
+/// Compressing a buffer in memory fails only when zstd cannot allocate (`None`).
+fn compress(html: &str) -> Option<Vec<u8>> {
+    zstd::bulk::compress(html.as_bytes(), LEVEL).ok()
+}
+
 /// The two column values for `html` under `how`: (`html`, `html_zstd`).
+#[cfg(test)]
 pub(super) fn pack(html: Option<&str>, how: RawHtml) -> (Option<&str>, Option<Vec<u8>>) {
+    pack_using(html, how, None)
+}
+
+/// `pack`, taking the compressed page from `packed` when it was made for `how` (the same page:
+/// the caller's word).
+pub(super) fn pack_using<'a>(
+    html: Option<&'a str>,
+    how: RawHtml,
+    packed: Option<&PackedHtml>,
+) -> (Option<&'a str>, Option<Vec<u8>>) {
     match (html, how) {
         (None, _) | (Some(_), RawHtml::None) => (None, None),
         (Some(h), RawHtml::Plain) => (Some(h), None),
-        // Compressing a buffer in memory fails only when zstd cannot allocate; the page is
-        // then kept as it is rather than lost.
-        (Some(h), RawHtml::Zstd) => match zstd::bulk::compress(h.as_bytes(), LEVEL) {
-            Ok(z) => (None, Some(z)),
-            Err(_) => (Some(h), None),
-        },
+        (Some(h), RawHtml::Zstd) => {
+            let z = match packed {
+                Some(p) if p.how == RawHtml::Zstd => p.zstd.clone(),
+                _ => compress(h),
+            };
+            // Not compressed (zstd could not allocate): the page is kept as it is rather
+            // than lost.
+            match z {
+                Some(z) => (None, Some(z)),
+                None => (Some(h), None),
+            }
+        }
     }
 }
 
@@ -103,6 +145,23 @@ mod tests {
             z.expect("compressed").len() * 20 < page.len(),
             "repetitive markup compresses"
         );
+    }
+
+    #[test]
+    fn a_page_packed_before_gives_the_same_columns() {
+        let page = "<html><body><p>Caf\u{e9}</p></body></html>".repeat(50);
+        for html in [Some(page.as_str()), Some(""), None] {
+            for how in [RawHtml::Zstd, RawHtml::Plain, RawHtml::None] {
+                for made_for in [RawHtml::Zstd, RawHtml::Plain, RawHtml::None] {
+                    let packed = PackedHtml::new(html, made_for);
+                    assert_eq!(
+                        pack_using(html, how, Some(&packed)),
+                        pack(html, how),
+                        "{how:?} from a page packed for {made_for:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
