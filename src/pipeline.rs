@@ -218,7 +218,9 @@ pub enum ItemOutcome<'a> {
     },
 }
 
-/// One item after the worker threads.
+/// One item after the worker threads. Nearly every item is an article, so the large variant
+/// is the common one: boxing it would only add an allocation per article.
+#[allow(clippy::large_enum_variant)]
 enum Processed {
     /// With its raw page compressed for the store's setting, when it has one.
     Article(Article, Vec<Claim>, Option<PackedHtml>),

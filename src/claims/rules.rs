@@ -1091,7 +1091,6 @@ impl Ctx<'_> {
         (self.sentence_speaker(si), false)
     }
 
-    #[allow(clippy::too_many_arguments)]
     /// Whether company `c` is named in `[from, to)` right after "with" or "to": the receiver.
     fn receiver_after(&self, c: usize, from: usize, to: usize) -> bool {
         within(&self.ents, from, to).iter().any(|h| {
@@ -1101,6 +1100,7 @@ impl Ctx<'_> {
         })
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn clause(
         &mut self,
         si: usize,

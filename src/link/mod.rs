@@ -1583,7 +1583,9 @@ fn time_check(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<TimeRule>
         // consent") speaks of what the denial was about: GM's answer of March and the
         // regulator's finding of the next January. `time_refuses` let it through on its
         // dates alone; the tie is read here.
-        TimeRule::Past(s) if a.earliest > d.last => named_tie(denial, assertion).then_some(TimeRule::PastEpisode(s)),
+        TimeRule::Past(s) if a.earliest > d.last => {
+            named_tie(denial, assertion).then_some(TimeRule::PastEpisode(s))
+        }
         rule => Some(rule),
     }
 }
