@@ -231,6 +231,18 @@ enum Processed {
     Failed(InputError),
 }
 
+/// What `Batch::write` did with one item, for the run's counts and events.
+enum Written {
+    Saved(SaveOutcome),
+    Skipped {
+        origin: String,
+        reason: &'static str,
+    },
+    /// The item's failure, recorded (one that failed before the writer, or an article the
+    /// store refused).
+    Failed(InputError),
+}
+
 /// Runs items through extraction and claim finding on `workers` threads and stores them in
 /// input order on the calling thread. `items` is consumed lazily (bounded memory), on a thread
 /// of its own.
@@ -373,75 +385,30 @@ where
      -> Result<(), StoreError> {
         summary.read += 1;
         batch.open(store)?;
-        let failure = match result {
-            Processed::Failed(e) => Some(e),
-            Processed::Skipped { origin, reason } => {
+        match batch.write(result, store, on_item)? {
+            Written::Saved(outcome) => {
+                match outcome.status {
+                    SaveStatus::Inserted => summary.stored += 1,
+                    SaveStatus::Replaced => summary.replaced += 1,
+                    SaveStatus::Duplicate => summary.duplicates += 1,
+                }
+                summary.claims += outcome.claims;
+                summary.links += outcome.links;
+            }
+            Written::Skipped { origin, reason } => {
                 summary.skipped += 1;
-                on_item(
-                    store,
-                    ItemOutcome::Skipped {
-                        origin: &origin,
-                        reason,
-                    },
-                )?;
                 on_event(Event::Skipped {
                     item: &origin,
                     reason,
                 });
-                batch.wrote(Processed::Skipped { origin, reason });
-                None
             }
-            Processed::Article(article, claims, packed) => {
-                let mut saved =
-                    store.save_article_packed(&article, &claims, EXTRACTOR_VERSION, packed.as_ref());
-                if saved.is_err() && batch.replayable && !store.in_batch() {
-                    // The batch was rolled back whole (it took no savepoint per article):
-                    // write it again, each article its own savepoint, then retry this one.
-                    batch.replay(store, on_item)?;
-                    saved = store.save_article_packed(&article, &claims, EXTRACTOR_VERSION, packed.as_ref());
-                }
-                match saved {
-                    Ok(outcome) => {
-                        match outcome.status {
-                            SaveStatus::Inserted => summary.stored += 1,
-                            SaveStatus::Replaced => summary.replaced += 1,
-                            SaveStatus::Duplicate => summary.duplicates += 1,
-                        }
-                        summary.claims += outcome.claims;
-                        summary.links += outcome.links;
-                        on_item(
-                            store,
-                            ItemOutcome::Saved {
-                                origin: &article.origin,
-                                outcome: &outcome,
-                            },
-                        )?;
-                        batch.wrote(Processed::Article(article, claims, packed));
-                        None
-                    }
-                    Err(e) if e.is_about_the_item() => Some(InputError {
-                        item: article.origin.clone(),
-                        reason: format!("cannot be stored: {e}"),
-                    }),
-                    Err(e) => return Err(e),
-                }
-            }
-        };
-        if let Some(e) = failure {
-            summary.failed += 1;
-            store.record_failure(&e.item, &e.reason)?;
-            on_item(
-                store,
-                ItemOutcome::Failed {
+            Written::Failed(e) => {
+                summary.failed += 1;
+                on_event(Event::Failed {
                     item: &e.item,
                     reason: &e.reason,
-                },
-            )?;
-            on_event(Event::Failed {
-                item: &e.item,
-                reason: &e.reason,
-            });
-            batch.wrote(Processed::Failed(e));
+                });
+            }
         }
         batch.items += 1;
         if batch.full() {
@@ -559,8 +526,92 @@ impl Batch {
         Ok(())
     }
 
+    /// Writes one item in the open batch and tells the `on_item` hook: an article's rows, or the
+    /// record of a failure (an item that failed before, or an article the store refuses), or
+    /// nothing for a skipped item. Used for an item's first write and for a replay, so both
+    /// write the same. While the batch is replayable the item is kept.
+    ///
+    /// When an article fails in a replayable batch, the store has rolled the batch back whole
+    /// (it took no savepoint per article): the batch is replayed, each article its own
+    /// savepoint, and the article is tried once more.
+    fn write(
+        &mut self,
+        item: Processed,
+        store: &mut Store,
+        on_item: &mut dyn FnMut(&mut Store, ItemOutcome<'_>) -> Result<(), StoreError>,
+    ) -> Result<Written, StoreError> {
+        match item {
+            Processed::Article(article, claims, packed) => {
+                let save = |store: &mut Store| {
+                    store.save_article_packed(&article, &claims, EXTRACTOR_VERSION, packed.as_ref())
+                };
+                let mut saved = save(store);
+                if saved.is_err() && self.replayable && !store.in_batch() {
+                    self.replay(store, on_item)?;
+                    saved = save(store);
+                }
+                match saved {
+                    Ok(outcome) => {
+                        on_item(
+                            store,
+                            ItemOutcome::Saved {
+                                origin: &article.origin,
+                                outcome: &outcome,
+                            },
+                        )?;
+                        self.keep(Processed::Article(article, claims, packed));
+                        Ok(Written::Saved(outcome))
+                    }
+                    Err(e) if e.is_about_the_item() => {
+                        let reason = format!("cannot be stored: {e}");
+                        self.fail(
+                            InputError {
+                                item: article.origin,
+                                reason,
+                            },
+                            store,
+                            on_item,
+                        )
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Processed::Skipped { origin, reason } => {
+                on_item(
+                    store,
+                    ItemOutcome::Skipped {
+                        origin: &origin,
+                        reason,
+                    },
+                )?;
+                let written = Written::Skipped {
+                    origin: origin.clone(),
+                    reason,
+                };
+                self.keep(Processed::Skipped { origin, reason });
+                Ok(written)
+            }
+            Processed::Failed(e) => self.fail(e, store, on_item),
+        }
+    }
+
+    /// Records an item's failure and tells the `on_item` hook.
+    fn fail(
+        &mut self,
+        e: InputError,
+        store: &mut Store,
+        on_item: &mut dyn FnMut(&mut Store, ItemOutcome<'_>) -> Result<(), StoreError>,
+    ) -> Result<Written, StoreError> {
+        store.record_failure(&e.item, &e.reason)?;
+        let (item, reason) = (&e.item, &e.reason);
+        on_item(store, ItemOutcome::Failed { item, reason })?;
+        let written = Written::Failed(e.clone());
+        self.keep(Processed::Failed(e));
+        Ok(written)
+    }
+
     /// Keeps an item written in the open batch, while it may have to be written again.
-    fn wrote(&mut self, item: Processed) {
+    fn keep(&mut self, item: Processed) {
         if self.replayable {
             if let Processed::Article(a, _, _) = &item {
                 self.written_bytes += a.text.len() + a.html.as_ref().map_or(0, String::len);
@@ -570,8 +621,7 @@ impl Batch {
     }
 
     /// After a failed article rolled the replayable batch back: begins an ordinary batch and
-    /// writes the items written before again, with what the `on_item` hook wrote for each
-    /// (they were counted and reported the first time).
+    /// writes the items written before again (they were counted and reported the first time).
     fn replay(
         &mut self,
         store: &mut Store,
@@ -581,34 +631,7 @@ impl Batch {
         self.replayable = false;
         self.written_bytes = 0;
         for item in std::mem::take(&mut self.written) {
-            match item {
-                Processed::Article(article, claims, packed) => {
-                    let outcome =
-                        store.save_article_packed(&article, &claims, EXTRACTOR_VERSION, packed.as_ref())?;
-                    let origin = &article.origin;
-                    on_item(
-                        store,
-                        ItemOutcome::Saved {
-                            origin,
-                            outcome: &outcome,
-                        },
-                    )?;
-                }
-                Processed::Skipped { origin, reason } => {
-                    on_item(
-                        store,
-                        ItemOutcome::Skipped {
-                            origin: &origin,
-                            reason,
-                        },
-                    )?;
-                }
-                Processed::Failed(e) => {
-                    store.record_failure(&e.item, &e.reason)?;
-                    let (item, reason) = (&e.item, &e.reason);
-                    on_item(store, ItemOutcome::Failed { item, reason })?;
-                }
-            }
+            self.write(item, store, on_item)?;
         }
         Ok(())
     }
