@@ -695,6 +695,30 @@ fn is_title_case(s: &str) -> bool {
 }
 
 /// Past tense, read from the first word of a verb phrase.
+/// Whether the words right before a verb end in a present auxiliary of the passive ("is",
+/// "are", "gets"), with at most two adverbs or negations between ("is not", "are never
+/// being"): "is collected" speaks of now, though "collected" alone is past.
+fn after_present_auxiliary(before: &str) -> bool {
+    const BETWEEN: &[&str] = &[
+        "not", "never", "only", "also", "still", "always", "being", "now", "ever",
+    ];
+    const AUX: &[&str] = &[
+        "is", "are", "am", "isn't", "aren't", "isn’t", "aren’t", "gets", "get", "remains", "remain",
+    ];
+    for w in before.split_whitespace().rev().take(3) {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .to_lowercase();
+        if AUX.contains(&w.as_str()) {
+            return true;
+        }
+        if !BETWEEN.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
 fn is_past(verb: &str) -> bool {
     let w = verb.split_whitespace().next().unwrap_or("");
     const IRREGULAR: &[&str] = &[
@@ -921,7 +945,9 @@ impl Ctx<'_> {
             }
         }
         let verb = &self.text[v.start..v.end];
-        let tensed = if is_past(verb) {
+        // "location data is collected only when", "are not shared": a participle after a
+        // present auxiliary speaks of now.
+        let tensed = if is_past(verb) && !after_present_auxiliary(&self.text[..v.start]) {
             DenialScope::Past
         } else {
             DenialScope::Present

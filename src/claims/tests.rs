@@ -1215,3 +1215,34 @@ fn we_is_not_the_receiver() {
         &[("Comcast", Some("Google"), "browsing_activity", "sell", D, Some("present"))],
     );
 }
+
+/// A participle after a present auxiliary ("is collected", "are not shared") speaks of now: the
+/// denial's scope is `present`, not `past`. Without the auxiliary ("was collected") the tense is
+/// the verb's.
+#[test]
+fn passive_present_is_present() {
+    let scope_of_denial = |sentence: &str| {
+        let text = format!("Google and your location\n\n{sentence}");
+        let claims = extractor().extract(&article(&text));
+        let scope = claims.iter().find(|c| c.polarity == Polarity::Denial).and_then(|c| c.scope);
+        (scope, claims)
+    };
+    let cases = [
+        (
+            "Pichai said that location data is collected only when people have turned on location services.",
+            Some(DenialScope::Present),
+        ),
+        (
+            "Pichai said that location details are not being collected unless people have turned on location services.",
+            Some(DenialScope::Present),
+        ),
+        (
+            "Pichai said that location data was collected only when people had turned on location services.",
+            Some(DenialScope::Past),
+        ),
+    ];
+    for (sentence, want) in cases {
+        let (got, claims) = scope_of_denial(sentence);
+        assert_eq!(got, want, "{sentence}\n{claims:#?}");
+    }
+}

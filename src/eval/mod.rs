@@ -397,7 +397,18 @@ pub fn score(
             mistakes.push(Mistake {
                 kind: "false link",
                 article: article_of.get(&l.denial.id).unwrap_or(&"").to_string(),
-                detail: format!("#{}: {}", l.id, l.reason),
+                // The gold claims each side matched, so a reader can tell a false pair of
+                // right claims from a pair whose claims were read wrong.
+                detail: {
+                    let side = |id: i64| id_to_gold.get(&id).copied().unwrap_or("no gold claim");
+                    format!(
+                        "#{} [{} ↔ {}]: {}",
+                        l.id,
+                        side(l.denial.id),
+                        side(l.assertion.id),
+                        l.reason
+                    )
+                },
             });
         }
     }

@@ -70,13 +70,25 @@ fn dev(name: &str) -> String {
 // F1 0.638; denials P 0.834 R 0.663; links P 0.733 R 0.293 (44 of 60); 0 of 312 traps linked.
 // (Link precision is below the links branch's 0.840: the wider claim extraction finds more
 // claims, and some of the new pairs are false links.) The floors are these less about 0.01.
-const CORE_P: f64 = 0.63;
-const CORE_R: f64 = 0.62;
-const CORE_F1: f64 = 0.63;
+// Then d137-d146 (link precision and recall: ten fresh episodes, 78 claims, 29 links, 44 traps,
+// annotated before the rules ran on them; first run on them alone: links 0 of 9 predicted
+// right, 0 of 29 gold, 2 of 44 traps linked; core P 0.387 R 0.308). With them dev is 136
+// articles and every figure falls, since most of their claims are not found yet: before this
+// session's rules, links P 0.638 R 0.246 (44 of 69), 2 of 356 traps linked; core P 0.621
+// R 0.597. After the rules (a promised change, a permission granted, a company's own limit, a
+// question, a limit read in another clause, a sole purpose stated, spy agencies under
+// government, present passives, phone platforms that only describe users): links P 0.772
+// R 0.246 (44 of 57), 0 of 356 traps linked; core P 0.628 R 0.602 F1 0.615; denials P 0.828
+// R 0.627. (On the 126 articles alone: links P 0.782 R 0.287, 43 of 55.) The floors follow
+// these, less about 0.01: the drop from the 126-article floors is the new articles, not a
+// change for the worse in the rules.
+const CORE_P: f64 = 0.62;
+const CORE_R: f64 = 0.59;
+const CORE_F1: f64 = 0.60;
 const DENIAL_P: f64 = 0.82;
-const DENIAL_R: f64 = 0.65;
-const LINK_P: f64 = 0.72;
-const LINK_R: f64 = 0.28;
+const DENIAL_R: f64 = 0.62;
+const LINK_P: f64 = 0.76;
+const LINK_R: f64 = 0.24;
 
 fn score(report: &Value, level: &str, field: &str) -> f64 {
     report[level][field]
@@ -126,8 +138,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        649.0,
-        "the dev half holds 649 gold claims"
+        727.0,
+        "the dev half holds 727 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
