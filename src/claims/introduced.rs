@@ -13,6 +13,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::matcher::Hit;
@@ -216,8 +217,9 @@ const GENERIC_LAST: &[&str] = &[
 pub(crate) fn add_introduced(text: &str, ents: &mut Vec<Hit<Ent>>, first_index: usize) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let overlaps = |ents: &[Hit<Ent>], s: usize, e: usize| ents.iter().any(|h| h.start < e && s < h.end);
-    for re in [&*AFTER, &*BEFORE] {
-        for caps in re.captures_iter(text) {
+    let (after, before) = head_windows(text);
+    for (re, windows) in [(&*AFTER, &after), (&*BEFORE, &before)] {
+        for caps in captures_in(re, text, windows) {
             let (Some(n), Some(d)) = (caps.name("name"), caps.name("desc")) else {
                 continue;
             };
@@ -292,6 +294,161 @@ pub(crate) fn add_introduced(text: &str, ents: &mut Vec<Hit<Ent>>, first_index: 
     names
 }
 
+/// How many whitespace-separated tokens a match of `AFTER` or `BEFORE` can reach before the
+/// token its kind of business starts, and after it. `AFTER`: up to four name words (the last
+/// one carries the comma), "a"/"an", up to four description words, then the head: nine tokens
+/// before the head's; after it at most "best known" (two). `BEFORE`: the article and up to
+/// three description words (four before), a name of up to four words (four after). Keep these
+/// in step with the patterns (debug builds check every call against a whole-text search).
+const TOKENS_BEFORE_HEAD: usize = 9;
+const TOKENS_AFTER_HEAD: usize = 4;
+
+/// The kinds of business, found in one pass (`HEADS` as literals).
+static HEAD_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(HEADS.split('|'))
+        .expect("an Aho-Corasick automaton builds from a few dozen literal words")
+});
+
+/// The parts of `text` where a match of `AFTER` (first list) or of `BEFORE` (second) can lie,
+/// in order, disjoint: around each kind-of-business word that can stand where the pattern has
+/// it, from the start of the `TOKENS_BEFORE_HEAD`-th token before it to the end of the
+/// `TOKENS_AFTER_HEAD`-th token after it. Every match holds such a word and, its words being
+/// separated by whitespace (`\s` and `char::is_whitespace` are both Unicode's White_Space), lies
+/// inside that word's window; so the matches searched window by window are the whole text's.
+/// Each window ends at whitespace or at the end of the text, where the patterns' `\b` reads the
+/// same as in the whole text.
+///
+/// Where the head can stand, read off the patterns: in both it starts a token (it follows
+/// `\s+`); in `BEFORE` whitespace and then an upper-case letter or a digit follow it (the
+/// name); in `AFTER` the next character is whitespace or one of `,.;:)—`, and one of the five
+/// tokens before it is "a" or "an" after a token ending in a comma. Most text holds no such
+/// word and is skipped.
+type Windows = Vec<(usize, usize)>;
+fn head_windows(text: &str) -> (Windows, Windows) {
+    let (mut after, mut before): (Windows, Windows) = (Vec::new(), Vec::new());
+    let push = |out: &mut Windows, s: usize, e: usize| match out.last_mut() {
+        Some(last) if s <= last.1 => last.1 = last.1.max(e),
+        _ => out.push((s, e)),
+    };
+    for m in HEAD_WORDS.find_iter(text) {
+        let (h, he) = (m.start(), m.end());
+        // A word starting inside a token is no head; no head hides one (heads hold no space).
+        if !text[..h].chars().next_back().is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let rest = &text[he..];
+        let next = rest.chars().next();
+        let spaced = next.is_some_and(char::is_whitespace);
+        let for_before = spaced
+            && rest
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit());
+        let after_char = spaced || next.is_some_and(|c| ",.;:)—".contains(c));
+        if !for_before && !after_char {
+            continue;
+        }
+        let mut toks = [(0, 0); TOKENS_BEFORE_HEAD];
+        let n = tokens_before(text, h, &mut toks);
+        // "a"/"an" is one of the five tokens nearest the head (TOKENS_BEFORE_HEAD is more).
+        let for_after = after_char
+            && (0..n.saturating_sub(1)).take(5).any(|k| {
+                let w = &text[toks[k].0..toks[k].1];
+                (w == "a" || w == "an") && text[toks[k + 1].0..toks[k + 1].1].ends_with(',')
+            });
+        if !for_before && !for_after {
+            continue;
+        }
+        let s = if n == TOKENS_BEFORE_HEAD { toks[n - 1].0 } else { 0 };
+        let e = tokens_forward(text, h, TOKENS_AFTER_HEAD + 1);
+        if for_after {
+            push(&mut after, s, e);
+        }
+        if for_before {
+            push(&mut before, s, e);
+        }
+    }
+    (after, before)
+}
+
+/// Fills `out` with the spans of the tokens before position `pos` (a token start), nearest
+/// first, as many as it holds or the text has; returns how many.
+fn tokens_before(text: &str, pos: usize, out: &mut [(usize, usize)]) -> usize {
+    let bytes = text.as_bytes();
+    // The character ending at `i` (> 0): its start and whether it is whitespace.
+    let prev = |i: usize| -> (usize, bool) {
+        let b = bytes[i - 1];
+        if b.is_ascii() {
+            return (i - 1, b == b' ' || (0x09..=0x0d).contains(&b));
+        }
+        let c = text[..i].chars().next_back().unwrap_or(' ');
+        (i - c.len_utf8(), c.is_whitespace())
+    };
+    let mut i = pos;
+    let mut n = 0;
+    while n < out.len() {
+        while i > 0 && prev(i).1 {
+            i = prev(i).0;
+        }
+        if i == 0 {
+            break;
+        }
+        let end = i;
+        while i > 0 {
+            let (start, ws) = prev(i);
+            if ws {
+                break;
+            }
+            i = start;
+        }
+        out[n] = (i, end);
+        n += 1;
+    }
+    n
+}
+
+/// The end of the `n`-th token from position `pos` (a token start; the token there counts as
+/// the first): a whitespace character or the end of the text.
+fn tokens_forward(text: &str, pos: usize, n: usize) -> usize {
+    let mut end = pos;
+    let mut chars = text[pos..].char_indices().map(|(i, c)| (pos + i, c)).peekable();
+    for _ in 0..n {
+        while chars.next_if(|&(_, c)| c.is_whitespace()).is_some() {}
+        while let Some((i, c)) = chars.next_if(|&(_, c)| !c.is_whitespace()) {
+            end = i + c.len_utf8();
+        }
+    }
+    end
+}
+
+/// The matches of `re` in `text` (what `captures_iter` gives), searched only inside `windows`
+/// (`head_windows`); each window's search sees the text before it, and the text up to its end.
+fn captures_in<'h>(re: &Regex, text: &'h str, windows: &[(usize, usize)]) -> Vec<regex::Captures<'h>> {
+    let mut out = Vec::new();
+    for &(s, e) in windows {
+        let hay = &text[..e];
+        let mut at = s;
+        while let Some(caps) = re.captures_at(hay, at) {
+            let end = caps.get(0).map_or(e, |m| m.end());
+            out.push(caps);
+            // The patterns never match the empty string, so the next search starts past this one.
+            if end <= at {
+                break;
+            }
+            at = end;
+        }
+    }
+    #[cfg(debug_assertions)]
+    {
+        let spans = |c: &regex::Captures| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
+        let mine: Vec<_> = out.iter().map(spans).collect();
+        let whole: Vec<_> = re.captures_iter(text).map(|c| spans(&c)).collect();
+        debug_assert_eq!(mine, whole, "{:?} windows {windows:?} on {text:?}", re.as_str());
+    }
+    out
+}
+
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -304,4 +461,48 @@ fn trim_name(name: &str) -> &str {
         .or_else(|| name.strip_suffix("'s"))
         .unwrap_or(name);
     name.strip_suffix(" of").unwrap_or(name).trim_end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The introduced names, searched window by window (debug builds also compare every
+    /// window search with the whole-text search, in `captures_in`).
+    fn check(text: &str, expected: &[&str]) {
+        let mut ents = Vec::new();
+        assert_eq!(add_introduced(text, &mut ents, 0), expected, "{text:?}");
+    }
+
+    #[test]
+    fn windows_find_what_the_whole_text_search_finds() {
+        check(
+            "Cox Media Group, a marketing company that sells data.",
+            &["Cox Media Group"],
+        );
+        check("the online therapy company Talkspace said", &["Talkspace"]);
+        // At the very start and end of the text, across lines, after non-ASCII whitespace.
+        check("A data broker Mobilewalla", &["Mobilewalla"]);
+        check("data broker Mobilewalla", &[]);
+        check(
+            "Novant Health,\na North Carolina\nhospital chain,\nsaid",
+            &["Novant Health"],
+        );
+        check("Acme Data,\u{a0}a\u{2003}tiny analytics firm.", &["Acme Data"]);
+        check("Acme Data, a firm\u{a0}best\u{a0}known for maps", &["Acme Data"]);
+        // A head inside a word, or with no name or "a"/"an" where the pattern needs one.
+        check("the company said it would appeal; an app, they said", &[]);
+        check("Its apps, a company, a broker: none", &[]);
+        // Many words between the name and the head: only four may describe it.
+        check("Zeta Labs, a very big new fast data company, said", &[]);
+        check("Zeta Labs, a big new fast data company, said", &["Zeta Labs"]);
+        // Two heads whose windows overlap, and a name that is a head's neighbour.
+        check(
+            "the startup Quill and the data broker Kappa Corp. with the app Lumen",
+            &["Quill", "Kappa Corp", "Lumen"],
+        );
+        check("", &[]);
+        check("company", &[]);
+        check(" a company ", &[]);
+    }
 }
