@@ -221,13 +221,37 @@ static RECEIVER_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
     regex::Regex::new(r"(?i)\b(?:with|to)\s+$").expect("a valid regex: a constant pattern")
 });
 
-/// Right before a data phrase: "of" and at most two determiners ("of every", "of their").
+/// Right before a data phrase: "of", perhaps "everyone in", and at most two determiners ("of
+/// every", "of their", "of everyone in the user's").
 static OF_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\bof\s+(?:(?:every|each|all|their|his|her|its|the|your|users['’]?|a\s+user['’]s|people['’]s)\s+){0,2}$",
+        r"(?i)\bof\s+(?:(?:everyone|everybody|anyone|every\s+person|each\s+person|the\s+people)\s+(?:in|on)\s+)?(?:(?:every|each|all|their|his|her|its|the|your|users['’]?|user['’]s|a\s+user['’]s|people['’]s)\s+){0,2}$",
     )
     .expect("a valid regex: a constant pattern")
 });
+
+/// A purpose infinitive after a verb's object: "to" and a verb, then a determiner ("to build its
+/// database", "to train their models"). "to all the advertisers" is a receiver: see
+/// `purpose_at`.
+static PURPOSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\bto\s+([a-z]+)\s+(?:its|their|his|her|our|your|the|a|an)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Words after "to" that start a receiver, not a purpose verb.
+const NOT_PURPOSE_VERB: &[&str] = &[
+    "all", "both", "each", "every", "any", "some", "one", "many", "most", "half", "only", "just", "the", "a",
+    "an", "its", "their", "his", "her", "our", "your", "other", "more",
+];
+
+/// Where the first purpose infinitive in `gap` starts and ends, if there is one.
+fn purpose_at(gap: &str) -> Option<(usize, usize)> {
+    PURPOSE
+        .captures_iter(gap)
+        .find(|c| c.get(1).is_some_and(|w| !NOT_PURPOSE_VERB.contains(&w.as_str())))
+        .and_then(|c| c.get(0))
+        .map(|m| (m.start(), m.end()))
+}
 
 /// Between two data phrases of one list: a comma, "and" or "or".
 static LIST_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -798,6 +822,55 @@ impl Ctx<'_> {
         specific
     }
 
+    /// The data types of the practice reported by verb `cl[i]`: one claim per practice, so a
+    /// list of kinds in the verb's object (up to the next practice verb of the clause: "sent
+    /// names, phone numbers and email addresses") gives its first kind. A purpose after the
+    /// object names what the data was made into, a practice of its own ("scraped photos to build
+    /// its faceprint database"): its kinds are kept too. A verb with no specific kind in its
+    /// object ("sold them", "was shared by X") takes the clause's kinds (`clause`).
+    fn verb_types(&self, cl: &[Hit<Cue>], i: usize, ce: usize, clause: &[DataType]) -> Vec<DataType> {
+        let v = cl[i];
+        // The next practice verb from `from`, not one inside a data phrase ("viewing habits").
+        let next_verb = |from: usize| {
+            cl[i + 1..]
+                .iter()
+                .filter(|c| is_trigger(c.val) && c.start >= from)
+                .find(|c| {
+                    !within(
+                        &self.taxa,
+                        ceil_boundary(self.text, c.start.saturating_sub(40)),
+                        ce,
+                    )
+                    .iter()
+                    .any(|t| t.val.is_some() && t.start <= c.start && c.end <= t.end)
+                })
+                .map_or(ce, |c| c.start)
+        };
+        let next = next_verb(v.end);
+        // A purpose right after the object: its verb may itself be a practice verb ("to train").
+        let purpose = purpose_at(&self.text[v.end..ce])
+            .map(|(s, e)| (v.end + s, v.end + e))
+            .filter(|&(s, _)| s < next);
+        let own_end = purpose.map_or(next, |(s, _)| s);
+        let mut own: Vec<DataType> = self
+            .data_types(v.end, own_end)
+            .into_iter()
+            .filter(|&d| d != DataType::PersonalData)
+            .take(1)
+            .collect();
+        if own.is_empty() {
+            return clause.to_vec();
+        }
+        if let Some((s, e)) = purpose {
+            for d in self.data_types(s, next_verb(e)) {
+                if d != DataType::PersonalData && !own.contains(&d) {
+                    own.push(d);
+                }
+            }
+        }
+        own
+    }
+
     /// The first company mentioned as the data's holder in `[start, end)`.
     fn holder_in(&self, start: usize, end: usize) -> Option<usize> {
         let a = self.ents.partition_point(|h| h.start < start);
@@ -876,8 +949,18 @@ impl Ctx<'_> {
                 Ent::Person(p) => Party::Company(self.ex.people[p].1?),
                 _ => return None,
             };
-            Some((h.end, p))
+            Some((h.end, p, h.start))
         });
+        // "had no agreement with Clarifai and that it does not sell": a pronoun subject after a
+        // company named as a preposition's object stands for an earlier subject.
+        if let (Some((end, _, start)), Some(m)) = (last, self.ex.re.pronoun_subject.find(region)) {
+            if cs + m.start() >= end && self.is_preposition_object(start) {
+                if let Some(c) = self.recent_subject_company(cs + m.start()) {
+                    return Subj::Party(Party::Company(c), true);
+                }
+            }
+        }
+        let last = last.map(|(end, p, _)| (end, p));
         let we = self.ex.re.we.find_iter(region).last().map(|m| cs + m.start());
         match (last, we) {
             (Some((_, p)), None) => return Subj::Party(p, false),
@@ -887,13 +970,13 @@ impl Ctx<'_> {
         }
         if self.ex.re.pronoun_subject.is_match(region) {
             // "it" and "the company": the actor of a claim in this or the last sentence, else the
-            // last company named before.
+            // last company named before as a subject (not "with Clarifai").
             if let Some((c, si)) = self.last_actor {
                 if si + 1 >= self.cur_si {
                     return Subj::Party(Party::Company(c), true);
                 }
             }
-            if let Some(c) = self.recent_company(cs) {
+            if let Some(c) = self.recent_subject_company(cs) {
                 return Subj::Party(Party::Company(c), true);
             }
         }
@@ -1632,6 +1715,12 @@ impl Ctx<'_> {
                 confidence -= 0.2;
             }
             confidence -= ctx_penalty;
+            // A report names one practice per verb; a denial that lists kinds denies each of
+            // them, and each can be contradicted on its own.
+            let verb_types = match polarity {
+                Polarity::Assertion => self.verb_types(&cl, i, ce, &dtypes),
+                Polarity::Denial => dtypes.clone(),
+            };
             // "TaxAct, H&R Block and TaxSlayer sent ...": each company of a listed subject is an
             // actor of its own.
             let mut actors = vec![actor];
@@ -1643,7 +1732,7 @@ impl Ctx<'_> {
                     if cp == Some(Party::Company(actor)) {
                         continue;
                     }
-                    for &dt in &dtypes {
+                    for &dt in &verb_types {
                         out.push(Draft {
                             actor,
                             counterparty: cp,

@@ -300,6 +300,34 @@ impl Ctx<'_> {
         })
     }
 
+    /// The company a pronoun subject ("it", "the company") stands for: like `recent_company`,
+    /// but a company named as the object of a preposition ("an agreement with Clarifai", "sent
+    /// to Google") is not a subject and is passed over; so is the company of a person named
+    /// that way. Falls back to `recent_company` when every mention is an object.
+    pub(crate) fn recent_subject_company(&self, pos: usize) -> Option<usize> {
+        let i = self.ents.partition_point(|h| h.start < pos);
+        (0..i)
+            .rev()
+            .find_map(|j| {
+                let h = &self.ents[j];
+                if self.is_preposition_object(h.start) {
+                    return None;
+                }
+                match h.val {
+                    Ent::Company(c) if !self.holders[j] && !self.in_passing(j) => Some(c),
+                    Ent::Person(p) => self.ex.people[p].1,
+                    _ => None,
+                }
+            })
+            .or_else(|| self.recent_company(pos))
+    }
+
+    /// Whether the mention starting at byte `start` is a preposition's object ("with Clarifai").
+    pub(crate) fn is_preposition_object(&self, start: usize) -> bool {
+        let from = super::rules::ceil_char(self.text, start.saturating_sub(30));
+        PREPOSITION_BEFORE.is_match(&self.text[from..start])
+    }
+
     /// Whether company mention `j` names a company only in passing — an owner ("owned by
     /// Microsoft", "Alphabet's Google"), a comparison ("much like Apple", "unlike Google") —
     /// so that "the company" after it stands for another.
@@ -338,6 +366,15 @@ static REPORT_VERB_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'stat
 static PASSING_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?i)\b(?:owned\s+by|a\s+unit\s+of|a\s+subsidiary\s+of|part\s+of|parent(?:\s+company)?,?|like|unlike|than|rivals?(?:\s+such\s+as)?|competitors?(?:\s+such\s+as)?)\s+(?:the\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a company named as the object of a preposition ("with Clarifai", "to the
+/// Google"). Not "by": a passive's agent ("was sold by Lyft") is its logical subject.
+static PREPOSITION_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:with|to|from|for|about|against|into|onto|at|via|towards?|including|between|among)\s+(?:the\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
 });

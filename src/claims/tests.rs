@@ -228,6 +228,84 @@ fn sharing_and_access_assertions() {
 }
 
 #[test]
+fn one_report_per_practice_verb() {
+    // A report that lists kinds of data in one verb's object is one practice: its first kind.
+    check(
+        "Reddit sent advertisers users' location history, phone numbers and browsing history.",
+        &[("Reddit", Some("advertisers"), "location", "share", A, None)],
+    );
+    // Two verbs, each with its own object: each verb takes the kinds of its own object.
+    check(
+        "Lyft collected riders' phone numbers and sold their location history to data brokers.",
+        &[
+            ("Lyft", None, "contact_details", "collect", A, None),
+            ("Lyft", Some("data brokers"), "location", "sell", A, None),
+        ],
+    );
+    // A verb with no kind in its object takes the clause's kind.
+    check(
+        "Riders' location history was sold by Lyft to data brokers.",
+        &[("Lyft", Some("data brokers"), "location", "sell", A, None)],
+    );
+    // A purpose after the object names another kind: it is kept.
+    check(
+        "Lyft copied riders' photos from Facebook to make their face scans.",
+        &[
+            ("Facebook", Some("Lyft"), "posts_content", "collect", A, None),
+            ("Facebook", Some("Lyft"), "biometric", "collect", A, None),
+        ],
+    );
+    // "to" and a quantifier is a receiver, not a purpose.
+    check(
+        "Reddit sent phone numbers and browsing history to all the advertisers.",
+        &[("Reddit", Some("advertisers"), "contact_details", "share", A, None)],
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_prepositions_object_is_the_earlier_subject() {
+    // "it" after "with Lyft" stands for the company that speaks, not for Lyft.
+    check(
+        "Snap said the site had no agreement with Lyft and that it does not sell users' photos.",
+        &[("Snap", None, "posts_content", "sell", D, Some("present"))],
+    );
+    check(
+        "Reddit said its partnership with Google had ended and that it never sold location history.",
+        &[("Reddit", None, "location", "sell", D, Some("always"))],
+    );
+    // A company that is the subject keeps the pronoun.
+    check(
+        "Facebook said it does not sell users' photos.",
+        &[("Facebook", None, "posts_content", "sell", D, Some("present"))],
+    );
+}
+
+#[test]
+fn a_denial_that_lists_kinds_denies_each() {
+    check(
+        "Reddit does not share users' phone numbers or browsing history with advertisers.",
+        &[
+            (
+                "Reddit",
+                Some("advertisers"),
+                "contact_details",
+                "share",
+                D,
+                Some("present"),
+            ),
+            (
+                "Reddit",
+                Some("advertisers"),
+                "browsing_activity",
+                "share",
+                D,
+                Some("present"),
+            ),
+        ],
+    );
+}
+
+#[test]
 fn collect_and_use_assertions() {
     check(
         "Google kept a record of users' movements even after they paused Location History, an AP investigation found in 2018.",
@@ -1196,13 +1274,14 @@ fn details_of_contacts_are_contacts() {
         "Tumblr collected the email addresses of their friends.",
         &[("Tumblr", None, "contacts_friends", "collect", A, None)],
     );
-    // Without "of", each phrase keeps its own type.
+    // Without "of", the list is one practice: its first kind (see one_report_per_practice_verb).
     check(
         "Tumblr collected users' email addresses and their contacts.",
-        &[
-            ("Tumblr", None, "contact_details", "collect", A, None),
-            ("Tumblr", None, "contacts_friends", "collect", A, None),
-        ],
+        &[("Tumblr", None, "contact_details", "collect", A, None)],
+    );
+    check(
+        "Tumblr uploaded the names and email addresses of everyone in the user's address book.",
+        &[("Tumblr", None, "contacts_friends", "share", A, None)],
     );
 }
 
