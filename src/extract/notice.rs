@@ -325,20 +325,30 @@ fn is_label(p: &str) -> bool {
 /// text: the page then showed chrome instead of an article.
 pub(crate) fn trim_edges(text: String) -> String {
     let ps: Vec<&str> = text.split("\n\n").collect();
-    let kinds: Vec<(bool, bool)> = ps.iter().map(|p| (is_notice(p), is_label(p))).collect();
-    let in_run = |k: &(bool, bool)| k.0 || k.1;
-    let lead = kinds.iter().take_while(|k| in_run(k)).count();
-    let start = if kinds[..lead].iter().any(|k| k.0) {
-        lead
-    } else {
-        0
-    };
-    let tail = kinds[start..].iter().rev().take_while(|k| in_run(k)).count();
-    let end = if kinds[kinds.len() - tail..].iter().any(|k| k.0) {
-        kinds.len() - tail
-    } else {
-        kinds.len()
-    };
+    // Only the paragraphs of the two runs are read: the rest of the text is never judged.
+    let kind = |p: &str| (is_notice(p), is_label(p));
+    let mut lead = 0;
+    let mut lead_notice = false;
+    while let Some(p) = ps.get(lead) {
+        let (notice, label) = kind(p);
+        if !(notice || label) {
+            break;
+        }
+        lead_notice |= notice;
+        lead += 1;
+    }
+    let start = if lead_notice { lead } else { 0 };
+    let mut end = ps.len();
+    let mut tail_notice = false;
+    while end > start {
+        let (notice, label) = kind(ps[end - 1]);
+        if !(notice || label) {
+            break;
+        }
+        tail_notice |= notice;
+        end -= 1;
+    }
+    let end = if tail_notice { end } else { ps.len() };
     if start == 0 && end == ps.len() {
         return text;
     }
