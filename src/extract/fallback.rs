@@ -66,6 +66,8 @@ const SKIP_MARKS: &[&str] = &[
     "masthead",
     "most-read",
     "mostread",
+    "most-pop",
+    "most-viewed",
     "trending",
     "teaser-list",
     "more-stories",

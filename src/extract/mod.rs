@@ -10,10 +10,13 @@
 //!
 //! dom_smoothie's answer is kept unless it looks wrong: it failed, it is much shorter than the
 //! page's visible paragraph text, or it is mostly login / paywall / cookie notices while our own
-//! extraction found more. Short notice paragraphs are dropped from either answer.
+//! extraction found more. Short notice paragraphs are dropped from either answer, and `notice`
+//! cuts the runs of chrome at either answer's edges; an answer that was only chrome (a video
+//! page's prompts, an outdated-browser notice, an interstitial) counts as none.
 
 mod fallback;
 mod meta;
+mod notice;
 mod preclean;
 mod prestrip;
 mod status;
@@ -184,11 +187,16 @@ fn extract_checked(
     let lean = prestrip::strip_markup_within(&html, MAX_NESTING).ok_or_else(too_deep)?;
     let doc = Document::from(lean.as_ref());
     let m = meta::read(&doc, url, raw, today);
-    let fb = fallback::extract(&doc);
+    let mut fb = fallback::extract(&doc);
+    fb.text = notice::trim_edges(fb.text);
     // After the fallback has measured the page: chrome inside the article goes before
     // dom_smoothie reads the tree.
     preclean::clean(&doc);
-    let readable = readability_text(doc, &lean);
+    // Notices at the text's edges go; a reader's answer that was nothing but notices (the
+    // page's chrome where no article is) counts as no answer.
+    let readable = readability_text(doc, &lean)
+        .map(notice::trim_edges)
+        .filter(|t| !t.is_empty());
     let wall = status::has_wall(&html);
     let visible_chars = fb.visible_chars;
     let (text, source) = choose(readable, fb);

@@ -46,6 +46,8 @@ const DROP_MARKS: &[&str] = &[
     "most-read",
     "mostread",
     "most-popular",
+    "most-pop",
+    "most-viewed",
     "trending",
     "also-read",
     "see-also",
@@ -235,8 +237,16 @@ fn link_solid_chars(node: &NodeRef) -> usize {
 const LABELS: &[&str] = &[
     "advertisement",
     "advert",
+    "advertorial",
     "ad",
+    "ads",
     "sponsored",
+    "anzeige",
+    "anzeigen",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
     "continue reading below",
     "story continues below",
     "article continues below",
@@ -311,11 +321,18 @@ pub(crate) fn is_label_paragraph(p: &str) -> bool {
         return false;
     }
     let l = p.to_lowercase();
-    let bare = l.trim().trim_end_matches(['.', ':', '!', '…', ' ']);
+    let bare = l
+        .trim()
+        .trim_end_matches(['.', ':', '!', '…', ' '])
+        .trim_matches(['-', '–', '—', ' ']);
     if LABELS.contains(&bare) {
         return true;
     }
     if LABEL_OPENINGS.iter().any(|o| l.starts_with(o)) {
+        return true;
+    }
+    // A picture credit or copyright line ("Photo of the harbour. © Agency / Name").
+    if n <= 160 && l.contains('©') {
         return true;
     }
     n <= 90
@@ -379,5 +396,9 @@ mod tests {
         );
         check("The company said it would publish the report in 2020.", false);
         check("Comments from the regulator were not available.", false);
+        check("-- Anzeige --", true);
+        check("- Advertisement -", true);
+        check("The harbour at dawn. © Agency / A. Person", true);
+        check("Werbung für Tabak ist dort seit 2021 verboten.", false);
     }
 }

@@ -424,3 +424,113 @@ fn nesting_depth_is_measured_on_elements_that_nest() {
     assert_eq!(refused.err(), check_depth(&deep("<div>", MAX_NESTING + 1)).err());
     assert!(extract_html_checked(&deep("<div>", 10), None, None).is_ok());
 }
+
+// Pages where the reader finds chrome instead of an article, or chrome around it (kinds met on
+// real pages): each fixture was checked to give the chrome as text before `notice` existed.
+
+#[test]
+fn video_page_prompts_before_its_description() {
+    check(
+        "video_page.html",
+        None,
+        Expect {
+            title: Some("Regulator explains the location-data ruling"),
+            published: Some("2020-04-07"),
+            method: Some("meta:datepublished"),
+            outlet: Some("ClipHost"),
+            language: Some("en"),
+            contains: &["precise location history", "no traces were sold."],
+            // The trailing "Category" heading stays: a label alone, without a notice beside it,
+            // is not cut.
+            excludes: &["report the video", "Sign in", "Add translations"],
+            ..Expect::default()
+        },
+    );
+}
+
+#[test]
+fn chrome_instead_of_an_article_is_empty() {
+    // An outdated-browser notice, an interstitial, a membership upsell, a form's error
+    // message (the page itself holds only a video player): no article text.
+    let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>, Option<&str>)] = &[
+        (
+            "browser_notice.html",
+            Some("Zehn Ideen für den Balkon"),
+            Some("2021-05-03"),
+            Some("Wohnwelt"),
+            Some("de"),
+        ),
+        ("interstitial.html", Some("One moment"), None, None, Some("en")),
+        (
+            "upsell.html",
+            Some("Frühling am Fluss"),
+            None,
+            Some("Bildforum"),
+            Some("de"),
+        ),
+        (
+            "form_error.html",
+            Some("Veteran, 98, leaves hospital to applause"),
+            Some("2020-04-30"),
+            Some("Harbour Courier"),
+            Some("en-AU"),
+        ),
+    ];
+    for (name, title, published, outlet, language) in cases {
+        check(
+            name,
+            None,
+            Expect {
+                title: *title,
+                published: *published,
+                method: published.map(|_| "meta:article:published_time"),
+                outlet: *outlet,
+                language: *language,
+                status: Some(TextStatus::Empty),
+                excludes: &["rowser", "connected", "upgraden", "postcode", "View The"],
+                ..Expect::default()
+            },
+        );
+        assert!(extract_html(&fixture(name), None).text.is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn press_release_without_skip_link_and_contact_lines() {
+    check(
+        "press_release.html",
+        None,
+        Expect {
+            title: Some("Minister calls for common rules on facial recognition"),
+            published: Some("2019-09-12"),
+            method: Some("meta:dcterms.date"),
+            outlet: Some("Ministry of Examples"),
+            language: Some("en"),
+            contains: &[
+                "Brussels, 12 September 2019",
+                "common rules for the use of facial recognition",
+                "first draft in the spring.",
+            ],
+            excludes: &["Skip to", "Press office", "Telephone", "Fax"],
+            ..Expect::default()
+        },
+    );
+}
+
+#[test]
+fn share_bar_disclosure_and_comment_prompt_around_the_article() {
+    check(
+        "trailing_chrome.html",
+        None,
+        Expect {
+            title: Some("Fitness-App gab Standortdaten an Werbefirmen weiter"),
+            published: Some("2023-03-21"),
+            method: Some("meta:article:published_time"),
+            outlet: Some("Rheinblick"),
+            language: Some("de"),
+            contains: &["Eine verbreitete Fitness-App", "hat ein Verfahren eingeleitet."],
+            excludes: &["Facebook", "Affiliate", "Mehr zum Thema", "Kommentar"],
+            ..Expect::default()
+        },
+    );
+}
