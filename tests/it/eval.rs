@@ -91,13 +91,16 @@ fn dev(name: &str) -> String {
 // F1 0.616; denials P 0.829 R 0.624; links P 0.683 R 0.274 (43 of 63); 0 of 330 traps linked.
 // The floors are these less about 0.01: lower than before only because the ten fresh articles,
 // whose companies are mostly outside the lexicon, pull every figure down.
+// Both branches merged (146 articles), with the two write-ups of the Snapchat case linked to each
+// other (data/eval/README.md): core P 0.638 R 0.566 F1 0.600; denials P 0.824 R 0.596; links
+// P 0.687 R 0.240 (46 of 67); 0 of 380 traps linked. The floors are these less about 0.01.
 const CORE_P: f64 = 0.63;
-const CORE_R: f64 = 0.58;
-const CORE_F1: f64 = 0.60;
-const DENIAL_P: f64 = 0.82;
-const DENIAL_R: f64 = 0.61;
-const LINK_P: f64 = 0.67;
-const LINK_R: f64 = 0.26;
+const CORE_R: f64 = 0.56;
+const CORE_F1: f64 = 0.59;
+const DENIAL_P: f64 = 0.81;
+const DENIAL_R: f64 = 0.59;
+const LINK_P: f64 = 0.68;
+const LINK_R: f64 = 0.23;
 
 fn score(report: &Value, level: &str, field: &str) -> f64 {
     report[level][field]
