@@ -1303,7 +1303,10 @@ fn passive_present_is_present() {
     let scope_of_denial = |sentence: &str| {
         let text = format!("Google and your location\n\n{sentence}");
         let claims = extractor().extract(&article(&text));
-        let scope = claims.iter().find(|c| c.polarity == Polarity::Denial).and_then(|c| c.scope);
+        let scope = claims
+            .iter()
+            .find(|c| c.polarity == Polarity::Denial)
+            .and_then(|c| c.scope);
         (scope, claims)
     };
     let cases = [

@@ -452,7 +452,15 @@ fn video_page_prompts_before_its_description() {
 fn chrome_instead_of_an_article_is_empty() {
     // An outdated-browser notice, an interstitial, a membership upsell, a form's error
     // message (the page itself holds only a video player): no article text.
-    let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>, Option<&str>)] = &[
+    // (fixture, title, published, outlet, language)
+    type Case<'a> = (
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+    let cases: &[Case] = &[
         (
             "browser_notice.html",
             Some("Zehn Ideen für den Balkon"),

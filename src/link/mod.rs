@@ -910,10 +910,8 @@ fn is_promised_change(sentence: &str) -> bool {
 /// that "allowed Netflix to read" messages shared them: that is a report of sharing, not of a
 /// permission users gave.)
 static PERMITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r#"(?i)\b(?:permissions?|granted\s+(?:[\w’'-]+\s+){0,4}?["“”]?(?:full\s+)?["“”]?access)\b"#,
-    ))
-    .expect("a valid regex: a constant pattern")
+    Regex::new(r#"(?i)\b(?:permissions?|granted\s+(?:[\w’'-]+\s+){0,4}?["“”]?(?:full\s+)?["“”]?access)\b"#)
+        .expect("a valid regex: a constant pattern")
 });
 
 /// A denial whose own verb is one of giving ("does not give any government access", "never
