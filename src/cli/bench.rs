@@ -465,6 +465,11 @@ fn ingest(
                 "             linking so far: {} pairs ranked, {} refused by their gates, {} evaluated, {} claims read whole, {} candidate lists read",
                 w.ranked, w.gated, w.evaluated, w.records_read, w.lists_read
             );
+            println!(
+                "             in memory now: {} claims in the candidate lists, {:.1} MB held by the lists and the whole claims kept",
+                w.cached_claims,
+                w.cache_bytes as f64 / 1e6
+            );
         }
         chunk_times.push(secs.as_secs_f64());
         chunk_cpu.push(cpu);

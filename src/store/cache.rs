@@ -5,8 +5,9 @@
 //! decoding, so each (actor, polarity) list is read once, by the indexed `CANDIDATE_KEYS`
 //! query, and then kept up to date as claims are stored. A list holds, for each claim, only
 //! what the link policy's rank needs (`keep.rs`: counterparty, data type, action, confidence,
-//! the day it was stated) and its best links (`Entry::top`), about 130 bytes a claim, so the
-//! lists of a million claims fit in memory and are never read twice in a run. The whole claim
+//! the day it was stated) and its best links (`Entry::top`), about 150 bytes a claim; up to
+//! `MAX_CLAIMS` claims are held, and a list is read at most once in a run until the lists
+//! outgrow that budget. The whole claim
 //! (sentence, article fields, key), which the rules of `link::accepts` and the rank's tie-break
 //! need, is read by id only for the few candidates the rank does not already rule out
 //! (`CandidateCache::record`), and the most recently read are kept (`RECORDS`). Lists are
@@ -33,9 +34,13 @@ use super::queries;
 use crate::link::{action_contradicts, counterparty_covers, Gate};
 use crate::model::{Action, Claim, ClaimRecord, DataType, Polarity};
 
-/// At most this many claims are kept in the lists: about 130 MB (an entry is about 120 bytes,
-/// plus its place in its group). A 200,000-article archive has about 860,000 claims.
-pub(super) const MAX_CLAIMS: usize = 1_000_000;
+/// At most this many claims are kept in the lists: about 60 MB (an entry is about 150 bytes,
+/// plus its place in its group and the slack of growing vectors). A 200,000-article archive has
+/// about 860,000 claims: past this, the lists used least recently (the rare companies') are
+/// dropped and read again when next needed, so the process's memory stays bounded however
+/// large the archive (the lists were the part of a bulk ingest's memory that grew with the
+/// store: `bench ingest --report-every` prints what they hold).
+pub(super) const MAX_CLAIMS: usize = 400_000;
 
 /// Whole claims read by id (`record`) kept in memory: two generations of this many each.
 const RECORDS: usize = 8_192;
@@ -217,6 +222,10 @@ pub struct LinkWork {
     pub records_read: u64,
     pub evaluated: u64,
     pub lists_read: u64,
+    /// Claims held in the candidate lists now, and the bytes the lists and the whole claims
+    /// kept take (an estimate from their lengths and capacities: `CandidateCache::footprint`).
+    pub cached_claims: u64,
+    pub cache_bytes: u64,
 }
 
 pub(super) struct CandidateCache {
@@ -488,6 +497,43 @@ impl CandidateCache {
                 self.len -= list.entries.len();
             }
         }
+    }
+
+    /// (claims held in the lists, bytes held by the lists and the whole claims kept): the
+    /// entries' and groups' allocations by capacity, the counterparty names, and each whole
+    /// claim's strings.
+    pub fn footprint(&self) -> (usize, usize) {
+        use std::mem::size_of;
+        let mut bytes = self.lists.capacity() * (size_of::<ListKey>() + size_of::<ActorList>());
+        for (k, list) in &self.lists {
+            bytes += k.0.capacity() + list.entries.capacity() * size_of::<Entry>();
+            bytes += list.counterparties.capacity() * size_of::<Option<String>>() * 2;
+            bytes += list
+                .counterparties
+                .iter()
+                .map(|c| 2 * c.as_ref().map_or(0, String::capacity))
+                .sum::<usize>();
+            for by_kind in list.groups.values() {
+                bytes += 64 + by_kind.capacity() * (8 + size_of::<Vec<u32>>());
+                bytes += by_kind.values().map(|v| v.capacity() * 4).sum::<usize>();
+            }
+        }
+        for map in [&self.records.new, &self.records.old] {
+            bytes += map.capacity() * (8 + size_of::<usize>());
+            for r in map.values() {
+                let (rec, key) = &**r;
+                let c = &rec.claim;
+                bytes += size_of::<(ClaimRecord, String)>() + 16 + key.capacity();
+                bytes += c.actor.capacity() + c.sentence.capacity() + c.rule.capacity();
+                bytes += c.counterparty.as_ref().map_or(0, String::capacity);
+                bytes += c.speaker.as_ref().map_or(0, String::capacity);
+                bytes += rec.article_url.as_ref().map_or(0, String::capacity);
+                bytes += rec.article_title.as_ref().map_or(0, String::capacity);
+                bytes += rec.outlet.as_ref().map_or(0, String::capacity);
+                bytes += rec.extractor_version.capacity();
+            }
+        }
+        (self.len, bytes)
     }
 
     /// Claims held in memory (for tests).

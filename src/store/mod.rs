@@ -975,7 +975,12 @@ impl Store {
 
     /// How much linking work this store has done since it was opened (for `bench ingest`).
     pub fn link_work(&self) -> LinkWork {
-        self.candidates.work
+        let (claims, bytes) = self.candidates.footprint();
+        LinkWork {
+            cached_claims: claims as u64,
+            cache_bytes: bytes as u64,
+            ..self.candidates.work
+        }
     }
 
     pub fn stats(&self) -> Result<Stats> {
