@@ -34,8 +34,9 @@ use super::queries;
 use crate::link::{action_contradicts, counterparty_covers, Gate};
 use crate::model::{Action, Claim, ClaimRecord, DataType, Polarity};
 
-/// At most this many claims are kept in the lists: about 60 MB (an entry is about 150 bytes,
-/// plus its place in its group and the slack of growing vectors). A 200,000-article archive has
+/// At most this many claims are kept in the lists: about 120 MB (an entry is about 150 bytes;
+/// with its place in its group and the slack of growing vectors, about 300 bytes a claim were
+/// measured: BENCHMARKS.md, sixth scale session). A 200,000-article archive has
 /// about 860,000 claims: past this, the lists used least recently (the rare companies') are
 /// dropped and read again when next needed, so the process's memory stays bounded however
 /// large the archive (the lists were the part of a bulk ingest's memory that grew with the
