@@ -1543,8 +1543,6 @@ static PURPOSE_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid regex: a constant pattern")
 });
 
-/// Ways a report says money or advertising was involved: "sold", "paid", "a deal", "to target
-/// ads", "for marketing".
 /// A denial that states the practice and its only purpose: "we upload the address book only
 /// to help users find their friends", "used only to show recommendations". It concedes the
 /// practice and denies any other use, so it is contradicted only by a report of another use:
@@ -1554,6 +1552,8 @@ static SOLE_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("a valid regex: a constant pattern")
 });
 
+/// Ways a report says money or advertising was involved: "sold", "paid", "a deal", "to target
+/// ads", "for marketing".
 static COMMERCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b(?:sold|sells?|selling|sale|bought|buy\w*|paid|pays?|paying|payment|money|fees?|revenue|profit\w*|",
