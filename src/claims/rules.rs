@@ -34,6 +34,19 @@ pub(crate) struct Ctx<'a> {
     /// one named most often. Stands in for the platform when a sentence leaves it implied
     /// ("The deals let the manufacturers reach friends' data").
     topic: Option<usize>,
+    /// How the topic company was found.
+    topic_kind: Topic,
+}
+
+/// How the article's topic company was found (`topic_company`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Topic {
+    /// Named in the headline: the article is about it, or is its own statement.
+    Headline,
+    /// Named at least twice, and more often than any other.
+    Sure,
+    /// Named once.
+    Once,
 }
 
 /// A party to a data practice: a lexicon company or a recipient category.
@@ -110,7 +123,10 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     // "the names, email addresses and phone numbers of every contact": details of a user's
     // contacts or friends are `contacts_friends` only.
     of_contacts(text, &mut taxa);
-    let topic = topic_company(text, &ents);
+    let (topic, topic_kind) = match topic_company(text, &ents) {
+        Some((t, k)) => (Some(t), k),
+        None => (None, Topic::Once),
+    };
     let mut cx = Ctx {
         ex,
         text,
@@ -128,6 +144,7 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         last_actor: None,
         cur_si: 0,
         topic,
+        topic_kind,
     };
     let mut out = Vec::new();
     let mut offsets = CharOffsets {
@@ -183,8 +200,10 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
 }
 
 /// The company an article is about: the first lexicon company in the headline (the first line,
-/// when the text has more than one), else the company named most often.
-fn topic_company(text: &str, ents: &[Hit<Ent>]) -> Option<usize> {
+/// when the text has more than one), else the company named most often. The second value says
+/// how sure that is: the headline's company, or one named at least twice, is `Topic::Sure`; a
+/// company named once (a share bar's "Twitter", an aside) is `Topic::Once`.
+fn topic_company(text: &str, ents: &[Hit<Ent>]) -> Option<(usize, Topic)> {
     if let Some(nl) = text.find('\n') {
         if let Some(c) = ents
             .iter()
@@ -194,7 +213,7 @@ fn topic_company(text: &str, ents: &[Hit<Ent>]) -> Option<usize> {
                 _ => None,
             })
         {
-            return Some(c);
+            return Some((c, Topic::Headline));
         }
     }
     let mut counts: Vec<(usize, usize)> = Vec::new();
@@ -213,8 +232,21 @@ fn topic_company(text: &str, ents: &[Hit<Ent>]) -> Option<usize> {
             Some((_, bn)) if bn >= n => best,
             _ => Some((c, n)),
         })
-        .map(|(c, _)| c)
+        .map(|(c, n)| (c, if n >= 2 { Topic::Sure } else { Topic::Once }))
 }
+
+/// In a sentence that names no actor: words that tie it to people's data or to a company, so
+/// that the article's topic company may stand in (`Ctx::implied_topic`). Plural or possessive
+/// people ("users", "riders'", "a person's"; "user"/"customer" also before a data noun: "user
+/// data", but not "patient care"; "a user", "each customer"), a determiner before a kind of
+/// company, product or its voice ("the company", "its app", "the set", "a spokesman"), and "it"
+/// as a verb's subject ("it captured", "it sends"; not "it is", nor "it" as an object).
+static IMPLIED_ANCHOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:(?:users|customers|subscribers|members|patients|account[- ]holders)['’]?|(?:user|customer|subscriber|member|patient|account[- ]holder)(?:['’]s|\s+(?:data|information|records|details|profiles?|accounts?|content|messages|privacy))|(?:consumers|clients|drivers|riders|players|listeners|viewers|owners|shoppers|visitors|children|kids|teens|teenagers|parents|employees|phones|smartphones)['’]?|(?:person|people|consumer|child|driver|owner|player|rider|individual)['’]s|(?:a|the|each|every|any|one)\s+(?:user|customer|subscriber|member|patient|driver|rider|player|owner|consumer)|(?:the|its|their|our|this|that|a)\s+(?:company|firm|app|apps|platform|service|services|social\s+network|network|site|website|browser|extension|tool|tools|feature|program|software|update|bug|assistant|startup|devices?|set|sets|tv|tvs|television|camera|cameras|phone|phones|car|cars|vehicle|vehicles|speaker|speakers|headphones|watch|doorbell|robot|microphone|sdk|pixel)|it\s+(?:[a-z]+ed|[a-z]{2,}s|has|had|does|did|would|will|can|could|may|might)|spokes(?:man|woman|person)|representative|it\s+said)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
 
 /// Right before a company: it receives ("with Facebook", "to Google").
 static RECEIVER_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -912,9 +944,29 @@ impl Ctx<'_> {
         })
     }
 
-    /// The article's topic company as the implied actor, unless it is one of the objects.
-    fn topic_for(&self, objects: &[Party]) -> Option<usize> {
-        self.topic.filter(|&t| !objects.contains(&Party::Company(t)))
+    /// The article's topic company as the implied actor of a sentence in `[ss, se)` that names
+    /// none, when the sentence gives a reason to read it as that company's practice: it names the
+    /// topic company (or one of its products), speaks of the people whose data it is ("users",
+    /// "a customer's", "patients") or refers to a company ("the company", "the app", "a
+    /// spokeswoman"). A sentence about data that does neither ("Emails were sent", "the
+    /// information below", "your location") is not the topic company's: on pages that are not
+    /// about it (a share bar's "Twitter", a passing mention) it would make claims out of any
+    /// sentence with "data" or "messages" in it.
+    ///
+    /// A company named only once in the whole text stands in only for the sentence that names it.
+    fn implied_topic(&self, ss: usize, se: usize) -> Option<usize> {
+        let t = self.topic?;
+        let named = within(&self.ents, ss, se)
+            .iter()
+            .any(|h| h.val == Ent::Company(t));
+        let anchored = || self.topic_kind != Topic::Once && IMPLIED_ANCHOR.is_match(&self.text[ss..se]);
+        (named || anchored()).then_some(t)
+    }
+
+    /// `implied_topic`, unless the topic company is one of the objects.
+    fn topic_for(&self, objects: &[Party], ss: usize, se: usize) -> Option<usize> {
+        self.implied_topic(ss, se)
+            .filter(|&t| !objects.contains(&Party::Company(t)))
     }
 
     /// The subject of a verb at `vpos` in a clause starting at `cs`.
@@ -1565,7 +1617,14 @@ impl Ctx<'_> {
                     None => {
                         // The article's own company (a press release's issuer) before the
                         // company named last, which may be a partner the quote mentions.
-                        let from = self.quote_at(v.start).map_or(v.start, |q| self.quotes[q].0);
+                        let in_quote = self.quote_at(v.start);
+                        // Outside quotes, an unattributed "we" is the company only in a text
+                        // headed by it (its own statement, or news about it); elsewhere it is
+                        // the writer or the site ("we'll send you a newsletter", "we measured").
+                        if in_quote.is_none() && self.topic_kind != Topic::Headline {
+                            continue;
+                        }
+                        let from = in_quote.map_or(v.start, |q| self.quotes[q].0);
                         let receiver = |c: &usize| !self.receiver_after(*c, v.end, ce);
                         let topic = self
                             .topic
@@ -1599,7 +1658,7 @@ impl Ctx<'_> {
                     };
                     let actor = match found {
                         Some(a) => a,
-                        None => match self.topic_for(&objects) {
+                        None => match self.topic_for(&objects, ss, se) {
                             Some(t) => {
                                 ctx_penalty += 0.15;
                                 rule_suffix = ".topic";
@@ -1647,7 +1706,7 @@ impl Ctx<'_> {
                                 ctx_penalty += 0.1;
                                 (c, vec![Some(p)])
                             }
-                            None => match self.topic {
+                            None => match self.implied_topic(ss, se) {
                                 Some(t) => {
                                     ctx_penalty += 0.15;
                                     rule_suffix = ".topic";
@@ -1658,7 +1717,7 @@ impl Ctx<'_> {
                         }
                     }
                     // "the app was capable of pulling in messages": the platform is implied.
-                    (None, None) if base == "access" => match self.topic {
+                    (None, None) if base == "access" => match self.implied_topic(ss, se) {
                         Some(t) => {
                             ctx_penalty += 0.15;
                             rule_suffix = ".topic";
@@ -1675,7 +1734,7 @@ impl Ctx<'_> {
                         None => match self
                             .first_company(ss, se)
                             .filter(|_| subj_party.is_none())
-                            .or(self.topic)
+                            .or(self.implied_topic(ss, se))
                         {
                             Some(t) => {
                                 ctx_penalty += 0.15;

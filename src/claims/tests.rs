@@ -683,6 +683,62 @@ fn implied_platforms_and_context() {
 }
 
 #[test]
+fn the_topic_company_needs_a_reason_in_the_sentence() {
+    // Pages that are not about the company: a headline without it, the company named once (a
+    // share bar, an aside). No claim is the company's.
+    check(
+        "Storm closes the harbour road for a week\n\nFollow us on Twitter for updates.\n\nEmails were sent to every household on the coast, and residents shared photos of the flooding.",
+        &[],
+    );
+    check(
+        "How to cook a weeknight lentil soup\n\nShare your location with a friend before you go shopping.\n\nFind us on Facebook.",
+        &[],
+    );
+    // The article is about the company (its headline), but the sentence is about neither the
+    // company nor anyone's data: a newsletter notice, a reader's advice.
+    check(
+        "Netflix raises its prices in Canada\n\nA weekly email with the best new shows is sent every Friday.\n\nThe information below was correct at the time of writing.",
+        &[],
+    );
+    // A sentence that speaks of users, refers to the company or its device, or has "it" as the
+    // subject of a verb still takes the headline's company.
+    check(
+        "Netflix faces a privacy suit over viewing logs\n\nViewing histories of subscribers were passed to a research firm.",
+        &[("Netflix", None, "browsing_activity", "share", A, None)],
+    );
+    check(
+        "LG faces questions over its smart TVs\n\nThe set kept collecting viewing information after the setting was switched off.",
+        &[("LG Electronics", None, "browsing_activity", "collect", A, None)],
+    );
+    // A company named at least twice is the topic even without the headline.
+    check(
+        "A newsletter from our city desk.\n\nRing has been asked about its police portal. Ring said that footage of a customer's doorbell is shared with police only with the owner's consent.",
+        &[("Amazon", Some("law enforcement"), "recordings", "share", D, Some("present"))],
+    );
+}
+
+#[test]
+fn an_unattributed_we_outside_quotes_is_the_writer_unless_the_headline_names_the_company() {
+    // A site's own notice: "we" is the site, not a company the page names in passing.
+    check(
+        "Your weekend reading list\n\nGoogle Maps was down for an hour on Friday. We collect your email address only to send you this newsletter.",
+        &[],
+    );
+    // A company's own statement, headed by its name: "we" is the company.
+    check(
+        "Fitbit: what happens to your health data\n\nWe do not sell your health data to advertisers.",
+        &[(
+            "Google",
+            Some("advertisers"),
+            "health",
+            "sell",
+            D,
+            Some("present"),
+        )],
+    );
+}
+
+#[test]
 fn findings_of_nothing_and_evidence() {
     // "found no evidence that ..." covers the whole clause after it.
     check(
