@@ -1581,6 +1581,8 @@ static CONDITION_MISSING: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:did|had|could)\s+not\s+(?:consent|agree|know|authori[sz]e|approve)\b",
         r"|\b(?:had\s+|with\s+)?no\s+(?:business\s+|legitimate\s+|work\s+|good\s+)?(?:reason|need|purpose)\b",
         r"|\b(?:improperly|inappropriately|without\s+(?:a\s+)?(?:reason|need|business\s+reason))\b",
+        // "public by default", "used by default": the company chose, the users did not.
+        r"|\bby\s+default\b",
         r"|\b(?:secretly|covertly|surreptitiously|unknowingly|unwittingly|unbeknownst|",
         r"behind\s+(?:users|people|customers|their)\b)",
     ))
@@ -3410,6 +3412,7 @@ mod d157_tests {
         let cases = [
             ("act=collect; pub=2017-10-13 | The regulator found that the system gathers usage data without valid consent.", true),
             ("act=use; pub=2017-10-13 | Posts were used to train the model without asking members.", true),
+            ("act=use; pub=2017-10-13 | Members' posts were used by default to train the model.", true),
             ("act=collect; pub=2017-10-13 | The regulator found that the system gathers usage data.", false),
         ];
         for (a, linked) in cases {
