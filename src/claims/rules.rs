@@ -756,10 +756,13 @@ fn is_title_case(s: &str) -> bool {
 /// being"): "is collected" speaks of now, though "collected" alone is past.
 fn after_present_auxiliary(before: &str) -> bool {
     const BETWEEN: &[&str] = &[
-        "not", "never", "only", "also", "still", "always", "being", "now", "ever",
+        "not", "never", "only", "also", "still", "always", "being", "now", "ever", "be",
     ];
+    // A modal of the present or future ("no one can read", "will be shared") speaks of now,
+    // whatever the verb's form ("read" is also a past tense).
     const AUX: &[&str] = &[
-        "is", "are", "am", "isn't", "aren't", "isn’t", "aren’t", "gets", "get", "remains", "remain",
+        "is", "are", "am", "isn't", "aren't", "isn’t", "aren’t", "gets", "get", "remains", "remain", "can",
+        "cannot", "can't", "can’t", "will", "won't", "won’t", "may", "must",
     ];
     for w in before.split_whitespace().rev().take(3) {
         let w = w
@@ -1124,7 +1127,16 @@ impl Ctx<'_> {
                     if OTHER_VERB_JOINED.is_match(gap) {
                         break;
                     }
-                    let max = if kind == NegKind::Always { 5 } else { 3 };
+                    // "no one but the sender and the recipient can read": the exception's noun
+                    // phrase stands between the negation and the verb.
+                    let exception = cue.starts_with("no one ") || cue.starts_with("nobody ");
+                    let max = if exception {
+                        8
+                    } else if kind == NegKind::Always {
+                        5
+                    } else {
+                        3
+                    };
                     // "did not involve any finding that it had shared", "has not seen evidence
                     // that data was sold": what is negated is a finding about the practice, so
                     // the sentence neither reports nor denies the practice itself.

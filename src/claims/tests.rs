@@ -1384,3 +1384,40 @@ fn passive_present_is_present() {
         assert_eq!(got, want, "{sentence}\n{claims:#?}");
     }
 }
+
+// Issue 5, links (the d157-d166 check): "no one but X can see" and "no one outside X can read"
+// deny access; the exception is part of the negation, not a clause break after it. A modal of
+// the present ("can read", "will be seen") speaks of now, whatever the verb's form.
+#[test]
+fn no_one_but_denies_access() {
+    check(
+        "Viber says no one but the sender and the recipient can read the messages.",
+        &[("Viber", None, "private_messages", "access", D, Some("present"))],
+    );
+    check(
+        "Telegram said no one outside a chat can read its messages.",
+        &[("Telegram", None, "private_messages", "access", D, Some("present"))],
+    );
+    // Without the exception, "no one" still denies; "but" after a clause still breaks it.
+    check(
+        "Viber says no one can read the messages.",
+        &[("Viber", None, "private_messages", "access", D, Some("present"))],
+    );
+}
+
+// Issue 5, links (the d157-d166 check): a product "sold on the promise that" something holds
+// sells no data; the pitch is not a practice.
+#[test]
+fn sold_on_a_promise_sells_nothing() {
+    let claims = extractor().extract(&article(
+        "The Nintendo console was sold on the promise that parents see every message their children receive.",
+    ));
+    assert!(
+        claims.iter().all(|c| c.action != crate::model::Action::Sell),
+        "{claims:#?}"
+    );
+    check(
+        "Nintendo sold the messages of its users to advertisers.",
+        &[("Nintendo", Some("advertisers"), "private_messages", "sell", A, None)],
+    );
+}

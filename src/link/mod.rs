@@ -225,6 +225,17 @@ pub fn action_contradicts(denied: Action, asserted: Action) -> bool {
     }
 }
 
+/// Whether some pair with these actions may pass rule 5: `action_contradicts`, or the two
+/// cases it reads from the claims' words — an assurance that users decide (action `other`)
+/// against any practice done without their say (`control_overridden`, `control_names_action`),
+/// and a denial of collecting against data reported sent to the company (`sent_home`). The
+/// store's candidate index uses it; it is never `false` for a pair `accepts` links.
+pub fn action_may_contradict(denied: Action, asserted: Action) -> bool {
+    action_contradicts(denied, asserted)
+        || denied == Action::Other
+        || (denied == Action::Collect && matches!(asserted, Action::Share | Action::Access))
+}
+
 /// Counterparty categories inside a wider one, as (narrower, wider): a denial naming the wider
 /// category covers an assertion naming the narrower one ("we give nothing to the government" is
 /// contradicted by handing data to the police). Every category not internal is also under the
@@ -335,7 +346,11 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     // ("the browser had been sending information back to the company").
     let sent_to_company =
         d.action == Action::Collect && matches!(a.action, Action::Share | Action::Access) && sent_home(a);
-    if !action_contradicts(d.action, a.action) && !control_names_action(d, a.action) && !sent_to_company {
+    if !action_contradicts(d.action, a.action)
+        && !control_names_action(d, a.action)
+        && !control_overridden(d, a)
+        && !sent_to_company
+    {
         return Err("rule 5 (action)");
     }
     let internal = a
@@ -393,6 +408,9 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     }
     if is_question(&a.sentence) {
         return Err("rule 11 (a question asserts nothing)");
+    }
+    if is_hypothetical(&a.sentence) && !CAPABILITY_DENIED.is_match(&d.sentence) {
+        return Err("rule 11 (what a party could do vs a denial of what was done)");
     }
     if permission_only(d, a) {
         return Err("rule 11 (a permission granted is not data read)");
@@ -503,8 +521,70 @@ fn episode_tie(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
     // A conditional denial, or an assurance that users decide ("owners decide what police
     // see", "would keep their health information private"), meets a report that the users'
     // say was missing ("without the owners' consent").
-    (is_conditional(d) || is_control(d)) && CONDITION_MISSING.is_match(&a.sentence)
+    condition_tie(d, a, false)
 }
+
+/// A conditional denial, or an assurance that users decide, meets a report that the users' say
+/// was missing ("without the owners' consent"). Across articles (`same_article` false) not when
+/// the denial speaks of "the data" or "this information": that is the data its own story is
+/// about ("Amazon says the data stays private", of one product), which another story's data
+/// given away without consent is not shown to be.
+fn condition_tie(d: &crate::model::Claim, a: &crate::model::Claim, same_article: bool) -> bool {
+    (is_conditional(d) || is_control(d))
+        && CONDITION_MISSING.is_match(&a.sentence)
+        && (same_article || !THE_DATA.is_match(&d.sentence))
+}
+
+/// "the data", "this information", "such data": data named earlier in the story.
+static THE_DATA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the|this|that|these|those|such)\s+(?:data|information)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// An assurance that users decide ("users are in control of their privacy settings") is
+/// contradicted by any practice a report says went on without the users' say ("collects usage
+/// data without valid consent"), whatever the practice: collecting and using as well as
+/// sharing.
+fn control_overridden(d: &crate::model::Claim, a: &crate::model::Claim) -> bool {
+    is_control(d) && CONDITION_MISSING.is_match(&a.sentence)
+}
+
+/// A report of what a party could do rather than of what it did: "in theory", "could
+/// potentially read", "may share" (a policy's permission), "was capable of pulling in". Not the
+/// hedges "may have", "might have" (a reported act, less sure), nor a bare "could read", which
+/// news uses for what a party was able to do and did ("engineers could see direct messages").
+/// Nor a purpose ("gave them the answers so the platforms could target ads"): "so" or "so that"
+/// a few words before the modal.
+fn is_hypothetical(sentence: &str) -> bool {
+    HYPOTHETICAL.captures_iter(sentence).any(|c| {
+        let hedge = c
+            .get(1)
+            .is_some_and(|w| matches!(w.as_str().to_ascii_lowercase().as_str(), "have" | "not" | "never"));
+        let start = c.get(0).map_or(0, |m| m.start());
+        let purpose = sentence[..start]
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .any(|w| w.eq_ignore_ascii_case("so"));
+        !hedge && !purpose
+    })
+}
+
+static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:in\s+theory|theoretically|in\s+principle|capable\s+of|",
+        r"could\s+(?:potentially|conceivably|theoretically)\s+[a-z]+|",
+        r"(?:may|might)\s+(?:(?:also|potentially|then|still)\s+)?([a-z]+))\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A denial of what a party can do ("no one but the participants can see", "could not reach",
+/// "is unable to read"): what a report says a party could do answers it.
+static CAPABILITY_DENIED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:can|cannot|can['’]t|could|couldn['’]t|able|unable|impossible|no\s+way)\b")
+        .expect("a valid regex: a constant pattern")
+});
 
 /// Whether a claim's sentence attributes itself to the claim's company: a headline that opens
 /// with its name and a colon ("Apple: the iPhone is not tracking you"), or its name (or "the
@@ -599,7 +679,7 @@ fn named_tie(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
     if denial.article_id == assertion.article_id
         || same_named_counterparty(d.counterparty.as_deref(), a.counterparty.as_deref())
         || MODE_LIMIT.is_match(&d.sentence)
-        || ((is_conditional(d) || is_control(d)) && CONDITION_MISSING.is_match(&a.sentence))
+        || condition_tie(d, a, false)
     {
         return true;
     }
@@ -1501,6 +1581,8 @@ static CONDITION_MISSING: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:did|had|could)\s+not\s+(?:consent|agree|know|authori[sz]e|approve)\b",
         r"|\b(?:had\s+|with\s+)?no\s+(?:business\s+|legitimate\s+|work\s+|good\s+)?(?:reason|need|purpose)\b",
         r"|\b(?:improperly|inappropriately|without\s+(?:a\s+)?(?:reason|need|business\s+reason))\b",
+        // "public by default", "used by default": the company chose, the users did not.
+        r"|\bby\s+default\b",
         r"|\b(?:secretly|covertly|surreptitiously|unknowingly|unwittingly|unbeknownst|",
         r"behind\s+(?:users|people|customers|their)\b)",
     ))
@@ -2064,6 +2146,10 @@ mod tests {
     /// Builds a record from `"key=value; key=value; … | sentence"`. Keys: `pol` (denial or
     /// assertion), `actor`, `cp`, `dt`, `act`, `scope`, `speaker`, `stated`, `pub`, `start`,
     /// `end`, `outlet`, `title`, `article`, `span`, `rule`. Defaults: actor Facebook, personal_data, share, nothing else.
+    pub(super) fn rec_pub(desc: &str) -> ClaimRecord {
+        rec(desc)
+    }
+
     fn rec(desc: &str) -> ClaimRecord {
         let (fields, sentence) = desc.split_once('|').unwrap_or((desc, ""));
         let mut claim = Claim {
@@ -2364,12 +2450,15 @@ mod tests {
                 | Google keeps a record of users' movements even after they pause the setting.",
                 Some(First::Denial),
             ),
+            // Since the d157-d166 check, an assurance of control that names no practice is
+            // contradicted too when the report says the practice went on against the users'
+            // choice (`control_overridden`); without that, see `d157_tests`.
             (
                 "pol=denial; act=other; rule=deny.in_control; scope=present; pub=2018-12-11; article=1; span=0-40 \
                 | Users are in control of their information.",
                 "dt=location; act=collect; speaker=AP; pub=2018-12-11; article=1; span=50-90 \
                 | Google keeps a record of users' movements even after they pause the setting.",
-                None,
+                Some(First::Denial),
             ),
         ];
         for (d, a, expected) in cases {
@@ -3293,5 +3382,93 @@ mod tests {
         assert_eq!(quote(&one).chars().count(), QUOTE_MAX_CHARS);
         let clause = format!("{}, and more", "a".repeat(115));
         assert_eq!(quote(&clause), format!("{}…", "a".repeat(115)));
+    }
+}
+
+/// Rules added with the d157-d166 check (issue 5, links). Every sentence is our own wording.
+#[cfg(test)]
+mod d157_tests {
+    use super::tests::rec_pub as rec;
+    use super::*;
+
+    fn check(denial: &str, assertion: &str, linked: bool) {
+        let (d, a) = (rec(denial), rec(assertion));
+        assert_eq!(
+            accepts(&d, &a),
+            linked,
+            "denial {denial:?}\nassertion {assertion:?}: {:?}",
+            refusal(&d, &a)
+        );
+        assert_eq!(evaluate(&d, &a).is_some(), linked);
+    }
+
+    /// An assurance that users decide is contradicted by any practice done without their say,
+    /// collecting and using too; not by the practice alone.
+    #[test]
+    fn control_overridden_by_any_practice_without_consent() {
+        let control =
+            "pol=denial; act=other; rule=deny.in_control; scope=present; speaker=Acme; pub=2017-10-13 \
+            | The company said people are in control of their privacy settings.";
+        let cases = [
+            ("act=collect; pub=2017-10-13 | The regulator found that the system gathers usage data without valid consent.", true),
+            ("act=use; pub=2017-10-13 | Posts were used to train the model without asking members.", true),
+            ("act=use; pub=2017-10-13 | Members' posts were used by default to train the model.", true),
+            ("act=collect; pub=2017-10-13 | The regulator found that the system gathers usage data.", false),
+        ];
+        for (a, linked) in cases {
+            check(control, a, linked);
+        }
+        // The store's candidate index lets such pairs through to the rules.
+        assert!(action_may_contradict(Action::Other, Action::Collect));
+        assert!(action_may_contradict(Action::Other, Action::Use));
+        assert!(action_may_contradict(Action::Collect, Action::Share));
+        assert!(!action_may_contradict(Action::Sell, Action::Share));
+        assert!(!action_may_contradict(Action::Use, Action::Collect));
+    }
+
+    /// What a party could do answers a denial of what it can do, not a denial of what it did.
+    #[test]
+    fn could_against_did() {
+        let did = "pol=denial; act=access; cp=Acme Games; scope=past; speaker=Acme; pub=2016-07-12 \
+            | The company said Acme Games had received nothing beyond a basic profile.";
+        let can = "pol=denial; act=access; scope=present; speaker=Acme; pub=2016-07-12 \
+            | No one outside a chat can read its messages, the company said.";
+        let cases = [
+            (did, "act=access; cp=Acme Games; pub=2016-07-12 | In theory, Acme Games could read players' mail.", false),
+            (did, "act=access; cp=Acme Games; pub=2016-07-12 | The app was capable of pulling in players' mail.", false),
+            (did, "act=share; cp=Acme Games; pub=2016-07-12 | The policy says it may share players' locations with Acme Games.", false),
+            (did, "act=access; cp=Acme Games; pub=2016-07-12 | Acme Games read players' mail, the filing says.", true),
+            // A hedge is a report, less sure.
+            (did, "act=access; cp=Acme Games; pub=2016-07-12 | Acme Games may have read players' mail.", true),
+            // A purpose is not a possibility.
+            (did, "act=share; cp=Acme Games; pub=2016-07-12 | It gave Acme Games the answers so the studio could target ads.", true),
+            (can, "act=access; cp=contractors; pub=2016-07-12 | Contractors could read the chats, researchers found.", true),
+        ];
+        for (d, a, linked) in cases {
+            check(d, a, linked);
+        }
+    }
+
+    /// Across articles a missing condition ties an assurance to a report only when the
+    /// assurance does not speak of "the data" its own story is about.
+    #[test]
+    fn the_data_of_another_story() {
+        let report = "act=share; cp=law enforcement; pub=2022-07-14; article=2 \
+            | The doorbell maker gave police footage without the owners' consent.";
+        let cases = [
+            (
+                "pol=denial; act=other; rule=deny.in_control; scope=present; pub=2020-12-10; article=1 \
+                | Acme says the data stays private.",
+                false,
+            ),
+            (
+                "pol=denial; act=other; rule=deny.in_control; scope=present; pub=2020-12-10; article=1 \
+                | Owners decide what police see, Acme says.",
+                true,
+            ),
+        ];
+        for (d, linked) in cases {
+            check(d, report, linked);
+        }
     }
 }

@@ -31,7 +31,7 @@ use rusqlite::Connection;
 
 use super::keep::KEEP;
 use super::queries;
-use crate::link::{action_contradicts, counterparty_covers, Gate};
+use crate::link::{action_may_contradict, counterparty_covers, Gate};
 use crate::model::{Action, Claim, ClaimRecord, DataType, Polarity};
 
 /// At most this many claims are kept in the lists: about 120 MB (an entry is about 150 bytes;
@@ -278,7 +278,7 @@ pub(super) fn may_link(
     let ((dcp, ddt, dact), (acp, adt, aact)) = if new_is_denial { (new, other) } else { (other, new) };
     ddt.compatible(&adt)
         && counterparty_covers(dcp.as_deref(), acp.as_deref())
-        && action_contradicts(dact, aact)
+        && action_may_contradict(dact, aact)
 }
 
 /// The counterparties whose groups `link::evaluate` could accept with a new assertion naming
