@@ -1381,6 +1381,12 @@ impl Ctx<'_> {
                 base = "keep_private";
             }
             let region = &self.text[cs..v.start];
+            // "will buy Ancestry", "sold Jumpshot to": a company as the object of a buy or sell
+            // verb is a deal for the company, not for its users' data ("sold Jumpshot data" has
+            // the company as the data's holder and stays).
+            if matches!(base, "buy" | "sell") && self.company_object(v.end, ce) {
+                continue;
+            }
             // A bare "access" followed by "to", "was", ... is the noun ("staff access to rider
             // accounts", "access was governed by"), not a verb.
             if base == "access"
@@ -1550,6 +1556,20 @@ impl Ctx<'_> {
                 }
             }
             let (speaker, quoted) = self.speaker_at(si, v.start);
+            // The speaker's company when the sentence names it ("an Ancestry spokesperson"); one
+            // a description resolved to ("the company said") may be a guess.
+            let speaker_co = speaker
+                .as_ref()
+                .and_then(|s| s.company)
+                .filter(|&c| self.named_in(c, ss, se));
+            // "Ancestry CEO Margo Georgiadis wrote ..., adding that the company does not share":
+            // "the company" or "it" in a company's statement is that company, whatever was
+            // named in the sentence before.
+            if let (Subj::Party(Party::Company(c), true), Some(sc)) = (subject, speaker_co) {
+                if c != sc && !self.named_in(c, ss, se) {
+                    subject = Subj::Party(Party::Company(sc), true);
+                }
+            }
             let subj_party = match subject {
                 Subj::Party(p, _) => Some(p),
                 // "We" is the speaker's company; for an unattributed quote or statement (a press
@@ -1618,6 +1638,16 @@ impl Ctx<'_> {
                 "access" | "buy" => match (holder, subj_party) {
                     (Some(h), Some(p)) if p != Party::Company(h) => (h, vec![Some(p)]),
                     (Some(h), _) => (h, vec![None]),
+                    // "Blackstone will not have access to user DNA data, an Ancestry
+                    // spokesperson said": another company's access to the data of the speaker's.
+                    (None, Some(Party::Company(c)))
+                        if base == "access"
+                            && speaker_co.is_some_and(|sc| sc != c)
+                            && !self.ex.re.we.is_match(&self.text[cs..v.start]) =>
+                    {
+                        let sc = speaker_co.unwrap_or(c);
+                        (sc, vec![Some(Party::Company(c))])
+                    }
                     (None, Some(Party::Company(c))) => {
                         // The platform may be named only earlier: "we never accessed messages"
                         // after "Facebook gave Netflix access".
@@ -1750,6 +1780,35 @@ impl Ctx<'_> {
             }
         }
         dtypes
+    }
+
+    /// Whether the words right after a verb ending at `vend` (perhaps "the") are a company not
+    /// named as a data holder.
+    fn company_object(&self, vend: usize, ce: usize) -> bool {
+        let a = self.ents.partition_point(|h| h.start < vend);
+        let Some((h, &holder)) = self.ents[a..].iter().zip(&self.holders[a..]).next() else {
+            return false;
+        };
+        // "sold Siri recordings", "sold Uber anonymised figures": a data phrase soon after the
+        // company makes it the data's holder or the buyer.
+        let data_next = within(&self.taxa, h.end, ce)
+            .iter()
+            .any(|t| t.val.is_some() && word_count(&self.text[h.end..t.start]) <= 3);
+        h.start < ce
+            && matches!(h.val, Ent::Company(_))
+            && !holder
+            && !data_next
+            && matches!(
+                self.text[vend..h.start].trim().to_ascii_lowercase().as_str(),
+                "" | "the" | "rival" | "startup" | "start-up"
+            )
+    }
+
+    /// Whether company `c` is named in `[start, end)`.
+    fn named_in(&self, c: usize, start: usize, end: usize) -> bool {
+        within(&self.ents, start, end)
+            .iter()
+            .any(|h| h.val == Ent::Company(c))
     }
 
     /// Whether company `c` is named before byte `pos`.

@@ -1328,3 +1328,45 @@ fn passive_present_is_present() {
         assert_eq!(got, want, "{sentence}\n{claims:#?}");
     }
 }
+
+// Issue 5, recall (the d147-d156 check): companies outside the lexicon named with a corporate
+// suffix or by a product, deals for a company, and "the company" in a company's own statement.
+#[test]
+fn unknown_makers_deals_and_the_speakers_company() {
+    // A corporate suffix makes a company; the short name later is the same one.
+    check(
+        "Larkspur Wellness Inc. makes a sleep tracker. Larkspur Wellness kept heart-rate readings from every user.",
+        &[("Larkspur Wellness", None, "health", "collect", A, None)],
+    );
+    // "the <Name> app" names its maker.
+    check(
+        "Regulators said the Pebblestone app sent precise location data to advertisers.",
+        &[("Pebblestone", Some("advertisers"), "location", "share", A, None)],
+    );
+    // A company bought is a deal, not a purchase of data; data bought stays.
+    check(
+        "Verizon agreed to buy Yahoo for $4.8 billion in user data terms.",
+        &[],
+    );
+    check(
+        "Oracle bought Datalogix location data, the filing shows.",
+        &[("Datalogix", Some("Oracle"), "location", "sell", A, None)],
+    );
+    // "the company" in a statement of a company named in the sentence is that company.
+    check(
+        "Spotify said it would not renew the deal. Netflix chief executive Reed Hastings wrote that the company does not sell viewing histories to advertisers.",
+        &[("Netflix", Some("advertisers"), "browsing_activity", "sell", D, Some("present"))],
+    );
+    // Another company's access to data, in a company's statement: the speaker's users' data.
+    check(
+        "Plaid will not have access to users' personal data, a Venmo spokeswoman said.",
+        &[(
+            "PayPal",
+            Some("Plaid"),
+            "personal_data",
+            "access",
+            D,
+            Some("present"),
+        )],
+    );
+}
