@@ -1416,6 +1416,17 @@ impl Ctx<'_> {
             {
                 continue;
             }
+            // "each phone would compare photos", "If the threshold were crossed, staff would review
+            // the images": a plan or a condition's consequence reports no practice; a denial
+            // ("would never sell") is a promise and stays.
+            // A notice that was missing ("never told drivers their data would be sent") reports
+            // the practice.
+            if polarity == Polarity::Assertion
+                && WOULD_BEFORE.is_match(region)
+                && !NOTICE_BEFORE.is_match(region)
+            {
+                continue;
+            }
             // "pays $1.35 million over tracking", "sued over the sale of data": the practice is
             // what a penalty or suit is about, not stated as fact.
             if self.ex.re.penalty_over.is_match(region) {
@@ -2043,6 +2054,22 @@ static RELATIVE_AFTER_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::Laz
 
 /// Right before "keep ... private": a description of what a thing is for ("incognito mode,
 /// which is meant to keep activity private"), not anyone's assurance.
+/// Right before a practice verb: "would" and at most two auxiliaries or adverbs ("would be",
+/// "would then be", "would also"); not "would have" (a hedged report of the past) nor "would
+/// stop" (an ended practice: the verb after "stop" is not reached here).
+static WOULD_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\bwould\s+(?:(?:be|then|also|only|automatically|first|still|now)\s+){0,2}$")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Before "would": what people were (not) told ("never told users that their data would").
+static NOTICE_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:told|tell|informed|inform|notified|notify|warned|aware|disclosed|explained)\s+(?:[\w'’-]+\s+){0,5}?(?:that\s+)?(?:[\w'’-]+\s+){0,3}would\s+(?:[\w-]+\s+){0,2}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
 static PURPOSE_CLAUSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?i)\b(?:which|that)\s+(?:is|are|was|were)\s+(?:meant|supposed|intended|designed)\s+to\s+$",

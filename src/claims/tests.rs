@@ -1357,6 +1357,26 @@ fn unknown_makers_deals_and_the_speakers_company() {
         "Spotify said it would not renew the deal. Netflix chief executive Reed Hastings wrote that the company does not sell viewing histories to advertisers.",
         &[("Netflix", Some("advertisers"), "browsing_activity", "sell", D, Some("present"))],
     );
+    // A plan or a condition's consequence with "would" reports no practice; a missing notice
+    // of what would happen does, and a promise with "would never" is a denial.
+    check(
+        "Under the proposal, each speaker would send voice snippets to a central server.",
+        &[],
+    );
+    check(
+        "If a child's account were flagged, moderators would then review the chat logs.",
+        &[],
+    );
+    check(
+        "Life360 never told parents that their children's location would be shared with data brokers.",
+        &[("Life360", Some("data brokers"), "location", "share", A, None)],
+    );
+    check(
+        "Garmin said it would never sell health data.",
+        &[("Garmin", None, "health", "sell", D, Some("always"))],
+    );
+    // A warning over a practice, like a fine over it, does not state it.
+    check("Regulator warns Strava over shared location data", &[]);
     // Another company's access to data, in a company's statement: the speaker's users' data.
     check(
         "Plaid will not have access to users' personal data, a Venmo spokeswoman said.",
