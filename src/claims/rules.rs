@@ -1419,6 +1419,16 @@ impl Ctx<'_> {
             // "each phone would compare photos", "If the threshold were crossed, staff would review
             // the images": a plan or a condition's consequence reports no practice; a denial
             // ("would never sell") is a promise and stays.
+            // "asked the company which personal data it stores": an indirect question states
+            // no practice.
+            if INDIRECT_QUESTION.is_match(region) {
+                continue;
+            }
+            // "without obtaining their consent", "collected a warrant": what is obtained is a
+            // permission, not the data.
+            if matches!(base, "access" | "collect") && PERMISSION_OBJECT.is_match(&self.text[v.end..ce]) {
+                continue;
+            }
             // A notice that was missing ("never told drivers their data would be sent") reports
             // the practice.
             if polarity == Polarity::Assertion
@@ -2060,6 +2070,24 @@ static RELATIVE_AFTER_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::Laz
 static WOULD_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\bwould\s+(?:(?:be|then|also|only|automatically|first|still|now)\s+){0,2}$")
         .expect("a valid regex: a constant pattern")
+});
+
+/// Before a practice verb: a question asked about it ("asked the company which data it
+/// stores", "wants to know whether it sold").
+static INDIRECT_QUESTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:asked|asks|ask|asking|questioned|questions?\s+about|wants?\s+to\s+know|wanted\s+to\s+know|inquired|enquired)\b[^.;:]{0,50}\b(?:which|what|whether|how\s+much|how\s+many|if)\b[^.;:]{0,60}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right after an access or collect verb: a permission as its object ("obtaining their
+/// verifiable consent", "got a warrant").
+static PERMISSION_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s+(?:(?:their|its|the|users['’]|parents['’]|a|an|any|prior|explicit|express|verifiable|written|informed|valid|proper)\s+){0,3}(?:consent|permission|approval|authori[sz]ation|warrant|court\s+order|subpoena)\b",
+    )
+    .expect("a valid regex: a constant pattern")
 });
 
 /// Before "would": what people were (not) told ("never told users that their data would").

@@ -1375,6 +1375,21 @@ fn unknown_makers_deals_and_the_speakers_company() {
         "Garmin said it would never sell health data.",
         &[("Garmin", None, "health", "sell", D, Some("always"))],
     );
+    // "no information that", like "no evidence that", denies what follows.
+    check(
+        "Kroger said it has no information that any shopper's purchase history was misused.",
+        &[("Kroger", None, "financial", "use", D, Some("past"))],
+    );
+    // An indirect question about a practice states none.
+    check(
+        "The senator asked Roku which viewing data it keeps and whether it sells any of it.",
+        &[],
+    );
+    // A consent or a warrant obtained is not data obtained.
+    check(
+        "Nextdoor gathered neighbours' phone numbers without obtaining their written consent.",
+        &[("Nextdoor", None, "contact_details", "collect", A, None)],
+    );
     // A warning over a practice, like a fine over it, does not state it.
     check("Regulator warns Strava over shared location data", &[]);
     // Another company's access to data, in a company's statement: the speaker's users' data.
