@@ -1419,6 +1419,11 @@ impl Ctx<'_> {
             // "each phone would compare photos", "If the threshold were crossed, staff would review
             // the images": a plan or a condition's consequence reports no practice; a denial
             // ("would never sell") is a promise and stays.
+            // "the decision to opt in and share training sessions", "the option to share
+            // photos": what users may choose to do is not the company's practice.
+            if USERS_CHOICE.is_match(region) {
+                continue;
+            }
             // "asked the company which personal data it stores": an indirect question states
             // no practice.
             if INDIRECT_QUESTION.is_match(region) {
@@ -2070,6 +2075,15 @@ static RELATIVE_AFTER_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::Laz
 static WOULD_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\bwould\s+(?:(?:be|then|also|only|automatically|first|still|now)\s+){0,2}$")
         .expect("a valid regex: a constant pattern")
+});
+
+/// Before a practice verb: a choice or right given to users ("the decision to opt in and",
+/// "the option to", "the right to").
+static USERS_CHOICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:decision|choice|option|ability|right|freedom|opportunity)\s+(?:whether\s+)?to\s+(?:(?:opt\s+in|opt\s+out|agree|choose|decide)\s+(?:and|or)\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
 });
 
 /// Before a practice verb: a question asked about it ("asked the company which data it

@@ -1380,6 +1380,15 @@ fn unknown_makers_deals_and_the_speakers_company() {
         "Kroger said it has no information that any shopper's purchase history was misused.",
         &[("Kroger", None, "financial", "use", D, Some("past"))],
     );
+    // What users may choose to do is not the company's practice.
+    check(
+        "\"The decision to opt in and share workout routes is up to each athlete,\" Strava said.",
+        &[],
+    );
+    check(
+        "Strava gives athletes the option to share their location data.",
+        &[],
+    );
     // An indirect question about a practice states none.
     check(
         "The senator asked Roku which viewing data it keeps and whether it sells any of it.",

@@ -94,10 +94,19 @@ fn dev(name: &str) -> String {
 // Both branches merged (146 articles), with the two write-ups of the Snapchat case linked to each
 // other (data/eval/README.md): core P 0.638 R 0.566 F1 0.600; denials P 0.824 R 0.596; links
 // P 0.687 R 0.240 (46 of 67); 0 of 380 traps linked. The floors are these less about 0.01.
-const CORE_P: f64 = 0.63;
+// Issue 5, recall: d147-d156 added (written and annotated before the rules ran on them; first
+// run on them alone: core P 0.542 R 0.419 F1 0.473, denials P 0.800 R 0.462, links 0 of 4 right,
+// 1 of 19 traps linked). With them, dev (156) before this session's rules: core P 0.632 R 0.556
+// F1 0.591; denials P 0.822 R 0.586; links P 0.648 R 0.236; 1 of 399 traps. After the company
+// lexicon's growth, the rules for companies outside it (corporate suffixes, products, a name's
+// first word), deals for a company, the speaker's company, plans with "would", indirect
+// questions, permissions obtained and users' choices: core P 0.648 R 0.572 F1 0.608; denials
+// P 0.838 R 0.597; links P 0.708 R 0.236 (46 of 65); 0 of 399 traps linked. The claim floors are
+// these less about 0.01 (the link floors, another helper's, are left as they were).
+const CORE_P: f64 = 0.64;
 const CORE_R: f64 = 0.56;
-const CORE_F1: f64 = 0.59;
-const DENIAL_P: f64 = 0.81;
+const CORE_F1: f64 = 0.60;
+const DENIAL_P: f64 = 0.83;
 const DENIAL_R: f64 = 0.59;
 const LINK_P: f64 = 0.68;
 const LINK_R: f64 = 0.23;
@@ -150,8 +159,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        800.0,
-        "the dev half holds 800 gold claims"
+        862.0,
+        "the dev half holds 862 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
