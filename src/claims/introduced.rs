@@ -33,10 +33,11 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid regex: a constant pattern")
 });
 
-/// "<article or start> <description ending in a head> Name".
+/// "<article, or the start of a line> <description ending in a head> Name" ("Fitness app Polar
+/// exposed" as a headline).
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?:[Tt]he|[Aa]n?|against|by|from|with|to|and)\s+(?P<desc>(?:[\w'’-]+\s+){{0,3}}?)(?:{HEADS})\s+(?P<name>{NAME})"
+        r"(?:(?m:^)|(?-u:\b)(?:[Tt]he|[Aa]n?|against|by|from|with|to|and)\s+)(?P<desc>(?:[\w'’-]+\s+){{0,3}}?)(?:{HEADS})\s+(?P<name>{NAME})"
     ))
     .expect("a valid regex: a constant pattern")
 });
@@ -249,6 +250,49 @@ pub(crate) fn add_introduced(text: &str, ents: &mut Vec<Hit<Ent>>, first_index: 
             names.push(name.to_string());
         }
     }
+    // "Blackstone Group Inc.", "Alpha Exploration Co.": a corporate suffix makes a company of
+    // the name before it; "Polar's Explore map", "the Whisper app": so does a product of it.
+    for (re, suffix) in [(&*SUFFIXED, true), (&*PRODUCT, false)] {
+        if !re_gate(text, suffix) {
+            continue;
+        }
+        for caps in re.captures_iter(text) {
+            let Some(n) = caps.name("name") else {
+                continue;
+            };
+            let mut start = n.start();
+            let mut name = n.as_str().trim_end_matches([',', ' ']);
+            while let Some(first) = name.split_whitespace().next() {
+                if !BAD_FIRST.contains(&first) && !is_place(first) {
+                    break;
+                }
+                let rest = name[first.len()..].trim_start();
+                start += name.len() - rest.len();
+                name = rest;
+            }
+            if !suffix {
+                // "the Whisper app", "Polar's map"; not "a Quran app" nor "its Sensorvault
+                // database" (a product of a company named before).
+                let determined = caps.name("the").is_some() || caps.name("poss").is_some();
+                let owned = POSSESSED.is_match(&text[..caps.get(0).map_or(start, |m| m.start())]);
+                if !determined || owned || !product_owner_ok(text, name) {
+                    continue;
+                }
+            }
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if words.is_empty()
+                || name.chars().filter(|c| c.is_alphabetic()).count() < 3
+                || words.iter().any(|w| BAD_FIRST.contains(w) || is_place(w))
+                || overlaps(ents, start, start + name.len())
+                || names
+                    .iter()
+                    .any(|k| k == name || k.strip_prefix(name).is_some_and(|r| r.starts_with(' ')))
+            {
+                continue;
+            }
+            names.push(name.to_string());
+        }
+    }
     if names.is_empty() {
         return names;
     }
@@ -265,6 +309,17 @@ pub(crate) fn add_introduced(text: &str, ents: &mut Vec<Hit<Ent>>, first_index: 
                     forms.push(short);
                 }
             }
+            // "Polar Electro", then "Polar said": the first word alone, where it is not the
+            // start of another capitalised name ("Tim" in "Tim Cook").
+            let first = words[0];
+            if first.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && first.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && !BAD_FIRST.contains(&first)
+                && !is_place(first)
+                && !forms.iter().any(|f| f == first)
+            {
+                forms.push(first.to_string());
+            }
             let initials: String = words
                 .iter()
                 .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
@@ -274,11 +329,16 @@ pub(crate) fn add_introduced(text: &str, ents: &mut Vec<Hit<Ent>>, first_index: 
                 forms.push(initials);
             }
         }
-        for form in forms {
+        let first_word_of_name = name.split_whitespace().next().filter(|_| name.contains(' '));
+        for form in &forms {
+            // A name's first word alone must not start another capitalised name ("Dana" of
+            // "Dana Labs" in "Dana Smith").
+            let first_word = Some(form.as_str()) == first_word_of_name;
             for (s, _) in text.match_indices(form.as_str()) {
                 let e = s + form.len();
                 let before_ok = !text[..s].chars().next_back().is_some_and(is_word);
-                let after_ok = !text[e..].chars().next().is_some_and(is_word);
+                let after_ok = !text[e..].chars().next().is_some_and(is_word)
+                    && !(first_word && next_is_capitalised(&text[e..]));
                 if before_ok && after_ok && !overlaps(ents, s, e) && !overlaps(&added, s, e) {
                     added.push(Hit {
                         start: s,
@@ -463,6 +523,316 @@ fn trim_name(name: &str) -> &str {
     name.strip_suffix(" of").unwrap_or(name).trim_end()
 }
 
+/// Corporate suffixes after a name ("Inc.", "Corp.", "Co.", "LLC", "Ltd", "plc", "GmbH").
+const SUFFIXES: &str = r"Inc\.|Inc\b|Corp\.|Corp\b|Corporation\b|Co\.|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|[Pp][Ll][Cc]\b|GmbH\b|S\.A\.|N\.V\.";
+
+/// "Name Inc.", "Name, Inc.": the name (without the suffix).
+static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<name>(?:[A-Z][\w&'’-]*[\w&]|[A-Z])(?:\s+(?:[A-Z][\w&'’-]*[\w&]|&)){{0,3}}),?\s+(?:{SUFFIXES})"
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Products and parts of a company's service that follow its name: "the Whisper app", "Polar's
+/// Explore map", "Agora's servers".
+const PRODUCT_HEADS: &str = r"app|apps|website|websites|platform|software|servers|server|database|databases|map|maps|feature|tracker|trackers|devices|game|games|headphones|speakers|cameras|smart\s+TVs|TVs|browser|extension|SDK|chatbot|service";
+
+/// "the Name (Product words) <product head>" or "Name's (Product words) <product head>"; "a
+/// Quran app" names a kind of app, and "its Sensorvault database" a product (see
+/// `product_owner_ok`).
+static PRODUCT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<the>(?-u:\b)(?:the|The)\s+)?(?-u:\b)(?P<name>(?:[A-Z][\w&-]*[\w&]|[A-Z])(?:\s+[A-Z][\w&-]*[\w&]){{0,2}})(?P<poss>['’]s?)?\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{PRODUCT_HEADS})(?-u:\b)"
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a name: a possessive, so that the name is a product ("its Sensorvault").
+static POSSESSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b(?:its|their|our|his|her|your)|['’]s?)\s+$").expect("a valid regex: a constant pattern")
+});
+
+/// Cheap tests for text where `SUFFIXED` (`suffix`) or `PRODUCT` cannot match.
+fn re_gate(text: &str, suffix: bool) -> bool {
+    static SUFFIX_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new([
+            " Inc", " Corp", " Co.", " LLC", " L.L.C.", " Ltd", " Limited", " plc", " PLC", " GmbH", " S.A.",
+            " N.V.", ", Inc", ", Corp", ", Co.", ", LLC", ", Ltd",
+        ])
+        .expect("an Aho-Corasick automaton builds from a few literal words")
+    });
+    static HEAD_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new([
+            " app",
+            " website",
+            " platform",
+            " software",
+            " server",
+            " database",
+            " map",
+            " feature",
+            " tracker",
+            " devices",
+            " game",
+            " headphones",
+            " speakers",
+            " cameras",
+            " TVs",
+            " browser",
+            " extension",
+            " SDK",
+            " chatbot",
+            " service",
+        ])
+        .expect("an Aho-Corasick automaton builds from a few literal words")
+    });
+    if suffix {
+        SUFFIX_WORDS.is_match(text)
+    } else {
+        HEAD_WORDS.is_match(text)
+    }
+}
+
+/// Capitalised words that name an app's own part or a kind of thing, not a company ("the
+/// Messages app", "the Health app", "the Settings app", "the Explore map").
+const NOT_OWNER: &[&str] = &[
+    "Messages",
+    "Message",
+    "Health",
+    "Settings",
+    "Photos",
+    "Photo",
+    "Home",
+    "Maps",
+    "Map",
+    "Mail",
+    "Camera",
+    "Files",
+    "Notes",
+    "Contacts",
+    "Calendar",
+    "Phone",
+    "Music",
+    "News",
+    "Weather",
+    "Wallet",
+    "Fitness",
+    "Find",
+    "My",
+    "Explore",
+    "Search",
+    "Android",
+    "iOS",
+    "Web",
+    "Internet",
+    "Mobile",
+    "App",
+    "Store",
+    "Play",
+    "Smart",
+    "Connect",
+    "Live",
+    "Family",
+    "Kids",
+    "Pro",
+    "Plus",
+    "Premium",
+    "Beta",
+    "Chinese",
+    "Russian",
+    "European",
+    "American",
+    "Dutch",
+    "German",
+    "French",
+    "British",
+    "Canadian",
+    "Israeli",
+    "Indian",
+    "Korean",
+    "Japanese",
+    "Irish",
+    "Finnish",
+    "Swedish",
+    "Italian",
+    "Spanish",
+    "Government",
+    "Police",
+    "Court",
+    "Congress",
+    "Senate",
+    "House",
+    "Commission",
+    "Agency",
+    // Acronyms of data and technology ("its DNA database", "the GPS feature").
+    "DNA",
+    "GPS",
+    "API",
+    "APIs",
+    "VPN",
+    "AI",
+    "TV",
+    "IP",
+    "SMS",
+    "URL",
+    "USB",
+    "HIV",
+    "ID",
+    "IDs",
+    "NFC",
+    "RFID",
+    "AR",
+    "VR",
+    "Wi-Fi",
+    "WiFi",
+    "Bluetooth",
+    "Internet",
+];
+
+/// Whether `name`, before a product head, is a company's: not a person (a name the article
+/// gives in full elsewhere as someone's, "Mr." or "Ms." before it), not starting with one of
+/// `NOT_OWNER`,
+/// and, as one word, written with a capital somewhere not at a sentence's start.
+fn product_owner_ok(text: &str, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.first().is_none_or(|w| NOT_OWNER.contains(w)) {
+        return false;
+    }
+    for (s, _) in text.match_indices(name) {
+        let before = text[..s].trim_end();
+        if before.ends_with("Mr.")
+            || before.ends_with("Ms.")
+            || before.ends_with("Mrs.")
+            || before.ends_with("Dr.")
+        {
+            return false;
+        }
+        // A surname: "Jane Whisper" elsewhere, a capitalised word right before it.
+        if words.len() == 1 {
+            let prev = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            if prev.len() > 1
+                && prev.chars().all(char::is_alphabetic)
+                && prev.starts_with(|c: char| c.is_uppercase())
+                && !BAD_FIRST.contains(&prev)
+                && !is_place(prev)
+            {
+                return false;
+            }
+        }
+    }
+    if words.len() > 1 {
+        return true;
+    }
+    text.match_indices(name).any(|(s, _)| {
+        let before = text[..s].trim_end();
+        !before.is_empty() && !before.ends_with(['.', '!', '?', '"', '“', '”', '\n', ':'])
+    })
+}
+
+/// Whether the text after a name starts with another capitalised word ("Tim| Cook").
+fn next_is_capitalised(after: &str) -> bool {
+    let t = after.strip_prefix(' ').unwrap_or("");
+    t.starts_with(|c: char| c.is_uppercase())
+}
+
+/// Countries, regions and cities that take a possessive before a product word as often as a
+/// company does ("China's servers", "California's website").
+const PLACES: &[&str] = &[
+    "China",
+    "Russia",
+    "Germany",
+    "France",
+    "Britain",
+    "England",
+    "Ireland",
+    "Europe",
+    "India",
+    "Japan",
+    "Canada",
+    "Australia",
+    "Israel",
+    "Iran",
+    "Korea",
+    "Brazil",
+    "Mexico",
+    "Italy",
+    "Spain",
+    "Netherlands",
+    "Sweden",
+    "Finland",
+    "Norway",
+    "Denmark",
+    "Austria",
+    "Switzerland",
+    "Belgium",
+    "Poland",
+    "Ukraine",
+    "Turkey",
+    "Singapore",
+    "Taiwan",
+    "Hong",
+    "Kong",
+    "America",
+    "California",
+    "Texas",
+    "Florida",
+    "Illinois",
+    "Virginia",
+    "Washington",
+    "Arizona",
+    "Ohio",
+    "Michigan",
+    "Massachusetts",
+    "Oregon",
+    "Nevada",
+    "Georgia",
+    "Colorado",
+    "Utah",
+    "Beijing",
+    "Shanghai",
+    "Moscow",
+    "London",
+    "Paris",
+    "Berlin",
+    "Hamburg",
+    "Dublin",
+    "Brussels",
+    "Tokyo",
+    "Toronto",
+    "Ottawa",
+    "Sydney",
+    "Chicago",
+    "Boston",
+    "Seattle",
+    "Houston",
+    "Dallas",
+    "Atlanta",
+    "Denver",
+    "Philadelphia",
+    "Vermont",
+    "Maryland",
+    "Minnesota",
+    "Wisconsin",
+    "Connecticut",
+    "Delaware",
+    "Quebec",
+    "Ontario",
+    "Alberta",
+    "Scotland",
+    "Wales",
+    "Syria",
+    "Afghanistan",
+    "Iraq",
+];
+
+fn is_place(word: &str) -> bool {
+    let w = word
+        .trim_end_matches(['\'', '’', 's'])
+        .trim_end_matches(['\'', '’']);
+    PLACES.contains(&word) || PLACES.contains(&w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -483,7 +853,9 @@ mod tests {
         check("the online therapy company Talkspace said", &["Talkspace"]);
         // At the very start and end of the text, across lines, after non-ASCII whitespace.
         check("A data broker Mobilewalla", &["Mobilewalla"]);
-        check("data broker Mobilewalla", &[]);
+        // At a line's start no article is needed (a headline: "Data broker Mobilewalla sold").
+        check("data broker Mobilewalla", &["Mobilewalla"]);
+        check("Reports said data broker Mobilewalla", &[]);
         check(
             "Novant Health,\na North Carolina\nhospital chain,\nsaid",
             &["Novant Health"],
@@ -504,5 +876,54 @@ mod tests {
         check("", &[]);
         check("company", &[]);
         check(" a company ", &[]);
+    }
+
+    /// How many mentions of introduced companies `text` has.
+    fn check_mentions(text: &str, expected: usize) {
+        let mut ents = Vec::new();
+        add_introduced(text, &mut ents, 0);
+        assert_eq!(ents.len(), expected, "{text:?}: {ents:?}");
+    }
+
+    #[test]
+    fn corporate_suffixes_products_and_short_forms() {
+        // A corporate suffix, with or without a comma; the name is kept without it.
+        check(
+            "Shares of Quillfeather Systems Inc. rose.",
+            &["Quillfeather Systems"],
+        );
+        check("a filing by Marten & Rowe, LLC showed", &["Marten & Rowe"]);
+        check("In Hamburg Ltd was", &[]);
+        // A product after "the" or a possessive names its maker.
+        check(
+            "Data from the Brightline Mobile app went out.",
+            &["Brightline Mobile"],
+        );
+        check(
+            "Runners on Kestrel were exposed. Kestrel's Trails map showed their homes.",
+            &["Kestrel"],
+        );
+        // Not a maker: a kind of app, a product of a company named before, an app's own part,
+        // a place, a person, a technology.
+        check("She used a Bible app daily.", &[]);
+        check("It queried its Nightjar database for users.", &[]);
+        check("Open the Messages app and the Settings app.", &[]);
+        check("Data sat on China's servers.", &[]);
+        check("He said Mr. Finch's app was safe, Finch added.", &[]);
+        check("Dana Finch said the Finch app was hers.", &[]);
+        check("It kept the DNA database for years.", &[]);
+        // A one-word maker written with a capital only at a sentence's start is not taken.
+        check("Sundial's app tracked runners.", &[]);
+        // A description at a line's start (a headline).
+        check("Fitness app Osprey exposed runners' homes", &["Osprey"]);
+        // The first word alone is a short form, unless another capitalised word follows.
+        check_mentions(
+            "The fitness company Osprey Electro said so. Later Osprey said it kept data.",
+            2,
+        );
+        check_mentions(
+            "The payments startup Dana Labs grew. Dana Smith founded it; Dana said no.",
+            2,
+        );
     }
 }

@@ -1445,6 +1445,12 @@ impl Ctx<'_> {
                 base = "keep_private";
             }
             let region = &self.text[cs..v.start];
+            // "will buy Ancestry", "sold Jumpshot to": a company as the object of a buy or sell
+            // verb is a deal for the company, not for its users' data ("sold Jumpshot data" has
+            // the company as the data's holder and stays).
+            if matches!(base, "buy" | "sell") && self.company_object(v.end, ce) {
+                continue;
+            }
             // A bare "access" followed by "to", "was", ... is the noun ("staff access to rider
             // accounts", "access was governed by"), not a verb.
             if base == "access"
@@ -1471,6 +1477,32 @@ impl Ctx<'_> {
                 .rev()
                 .take(3)
                 .any(|c| c.val == Cue::Control && word_count(&self.text[c.end..v.start]) <= 3)
+            {
+                continue;
+            }
+            // "each phone would compare photos", "If the threshold were crossed, staff would review
+            // the images": a plan or a condition's consequence reports no practice; a denial
+            // ("would never sell") is a promise and stays.
+            // "the decision to opt in and share training sessions", "the option to share
+            // photos": what users may choose to do is not the company's practice.
+            if USERS_CHOICE.is_match(region) {
+                continue;
+            }
+            // "asked the company which personal data it stores": an indirect question states
+            // no practice.
+            if INDIRECT_QUESTION.is_match(region) {
+                continue;
+            }
+            // "without obtaining their consent", "collected a warrant": what is obtained is a
+            // permission, not the data.
+            if matches!(base, "access" | "collect") && PERMISSION_OBJECT.is_match(&self.text[v.end..ce]) {
+                continue;
+            }
+            // A notice that was missing ("never told drivers their data would be sent") reports
+            // the practice.
+            if polarity == Polarity::Assertion
+                && WOULD_BEFORE.is_match(region)
+                && !NOTICE_BEFORE.is_match(region)
             {
                 continue;
             }
@@ -1614,6 +1646,20 @@ impl Ctx<'_> {
                 }
             }
             let (speaker, quoted) = self.speaker_at(si, v.start);
+            // The speaker's company when the sentence names it ("an Ancestry spokesperson"); one
+            // a description resolved to ("the company said") may be a guess.
+            let speaker_co = speaker
+                .as_ref()
+                .and_then(|s| s.company)
+                .filter(|&c| self.named_in(c, ss, se));
+            // "Ancestry CEO Margo Georgiadis wrote ..., adding that the company does not share":
+            // "the company" or "it" in a company's statement is that company, whatever was
+            // named in the sentence before.
+            if let (Subj::Party(Party::Company(c), true), Some(sc)) = (subject, speaker_co) {
+                if c != sc && !self.named_in(c, ss, se) {
+                    subject = Subj::Party(Party::Company(sc), true);
+                }
+            }
             let subj_party = match subject {
                 Subj::Party(p, _) => Some(p),
                 // "We" is the speaker's company; for an unattributed quote or statement (a press
@@ -1689,6 +1735,16 @@ impl Ctx<'_> {
                 "access" | "buy" => match (holder, subj_party) {
                     (Some(h), Some(p)) if p != Party::Company(h) => (h, vec![Some(p)]),
                     (Some(h), _) => (h, vec![None]),
+                    // "Blackstone will not have access to user DNA data, an Ancestry
+                    // spokesperson said": another company's access to the data of the speaker's.
+                    (None, Some(Party::Company(c)))
+                        if base == "access"
+                            && speaker_co.is_some_and(|sc| sc != c)
+                            && !self.ex.re.we.is_match(&self.text[cs..v.start]) =>
+                    {
+                        let sc = speaker_co.unwrap_or(c);
+                        (sc, vec![Some(Party::Company(c))])
+                    }
                     (None, Some(Party::Company(c))) => {
                         // The platform may be named only earlier: "we never accessed messages"
                         // after "Facebook gave Netflix access".
@@ -1821,6 +1877,35 @@ impl Ctx<'_> {
             }
         }
         dtypes
+    }
+
+    /// Whether the words right after a verb ending at `vend` (perhaps "the") are a company not
+    /// named as a data holder.
+    fn company_object(&self, vend: usize, ce: usize) -> bool {
+        let a = self.ents.partition_point(|h| h.start < vend);
+        let Some((h, &holder)) = self.ents[a..].iter().zip(&self.holders[a..]).next() else {
+            return false;
+        };
+        // "sold Siri recordings", "sold Uber anonymised figures": a data phrase soon after the
+        // company makes it the data's holder or the buyer.
+        let data_next = within(&self.taxa, h.end, ce)
+            .iter()
+            .any(|t| t.val.is_some() && word_count(&self.text[h.end..t.start]) <= 3);
+        h.start < ce
+            && matches!(h.val, Ent::Company(_))
+            && !holder
+            && !data_next
+            && matches!(
+                self.text[vend..h.start].trim().to_ascii_lowercase().as_str(),
+                "" | "the" | "rival" | "startup" | "start-up"
+            )
+    }
+
+    /// Whether company `c` is named in `[start, end)`.
+    fn named_in(&self, c: usize, start: usize, end: usize) -> bool {
+        within(&self.ents, start, end)
+            .iter()
+            .any(|h| h.val == Ent::Company(c))
     }
 
     /// Whether company `c` is named before byte `pos`.
@@ -2055,6 +2140,49 @@ static RELATIVE_AFTER_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::Laz
 
 /// Right before "keep ... private": a description of what a thing is for ("incognito mode,
 /// which is meant to keep activity private"), not anyone's assurance.
+/// Right before a practice verb: "would" and at most two auxiliaries or adverbs ("would be",
+/// "would then be", "would also"); not "would have" (a hedged report of the past) nor "would
+/// stop" (an ended practice: the verb after "stop" is not reached here).
+static WOULD_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\bwould\s+(?:(?:be|then|also|only|automatically|first|still|now)\s+){0,2}$")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Before a practice verb: a choice or right given to users ("the decision to opt in and",
+/// "the option to", "the right to").
+static USERS_CHOICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:decision|choice|option|ability|right|freedom|opportunity)\s+(?:whether\s+)?to\s+(?:(?:opt\s+in|opt\s+out|agree|choose|decide)\s+(?:and|or)\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before a practice verb: a question asked about it ("asked the company which data it
+/// stores", "wants to know whether it sold").
+static INDIRECT_QUESTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:asked|asks|ask|asking|questioned|questions?\s+about|wants?\s+to\s+know|wanted\s+to\s+know|inquired|enquired)\b[^.;:]{0,50}\b(?:which|what|whether|how\s+much|how\s+many|if)\b[^.;:]{0,60}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right after an access or collect verb: a permission as its object ("obtaining their
+/// verifiable consent", "got a warrant").
+static PERMISSION_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s+(?:(?:their|its|the|users['’]|parents['’]|a|an|any|prior|explicit|express|verifiable|written|informed|valid|proper)\s+){0,3}(?:consent|permission|approval|authori[sz]ation|warrant|court\s+order|subpoena)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before "would": what people were (not) told ("never told users that their data would").
+static NOTICE_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:told|tell|informed|inform|notified|notify|warned|aware|disclosed|explained)\s+(?:[\w'’-]+\s+){0,5}?(?:that\s+)?(?:[\w'’-]+\s+){0,3}would\s+(?:[\w-]+\s+){0,2}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
 static PURPOSE_CLAUSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?i)\b(?:which|that)\s+(?:is|are|was|were)\s+(?:meant|supposed|intended|designed)\s+to\s+$",

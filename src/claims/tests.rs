@@ -1421,3 +1421,89 @@ fn sold_on_a_promise_sells_nothing() {
         &[("Nintendo", Some("advertisers"), "private_messages", "sell", A, None)],
     );
 }
+
+// Issue 5, recall (the d147-d156 check): companies outside the lexicon named with a corporate
+// suffix or by a product, deals for a company, and "the company" in a company's own statement.
+#[test]
+fn unknown_makers_deals_and_the_speakers_company() {
+    // A corporate suffix makes a company; the short name later is the same one.
+    check(
+        "Larkspur Wellness Inc. makes a sleep tracker. Larkspur Wellness kept heart-rate readings from every user.",
+        &[("Larkspur Wellness", None, "health", "collect", A, None)],
+    );
+    // "the <Name> app" names its maker.
+    check(
+        "Regulators said the Pebblestone app sent precise location data to advertisers.",
+        &[("Pebblestone", Some("advertisers"), "location", "share", A, None)],
+    );
+    // A company bought is a deal, not a purchase of data; data bought stays.
+    check(
+        "Verizon agreed to buy Yahoo for $4.8 billion in user data terms.",
+        &[],
+    );
+    check(
+        "Oracle bought Datalogix location data, the filing shows.",
+        &[("Datalogix", Some("Oracle"), "location", "sell", A, None)],
+    );
+    // "the company" in a statement of a company named in the sentence is that company.
+    check(
+        "Spotify said it would not renew the deal. Netflix chief executive Reed Hastings wrote that the company does not sell viewing histories to advertisers.",
+        &[("Netflix", Some("advertisers"), "browsing_activity", "sell", D, Some("present"))],
+    );
+    // A plan or a condition's consequence with "would" reports no practice; a missing notice
+    // of what would happen does, and a promise with "would never" is a denial.
+    check(
+        "Under the proposal, each speaker would send voice snippets to a central server.",
+        &[],
+    );
+    check(
+        "If a child's account were flagged, moderators would then review the chat logs.",
+        &[],
+    );
+    check(
+        "Life360 never told parents that their children's location would be shared with data brokers.",
+        &[("Life360", Some("data brokers"), "location", "share", A, None)],
+    );
+    check(
+        "Garmin said it would never sell health data.",
+        &[("Garmin", None, "health", "sell", D, Some("always"))],
+    );
+    // "no information that", like "no evidence that", denies what follows.
+    check(
+        "Kroger said it has no information that any shopper's purchase history was misused.",
+        &[("Kroger", None, "financial", "use", D, Some("past"))],
+    );
+    // What users may choose to do is not the company's practice.
+    check(
+        "\"The decision to opt in and share workout routes is up to each athlete,\" Strava said.",
+        &[],
+    );
+    check(
+        "Strava gives athletes the option to share their location data.",
+        &[],
+    );
+    // An indirect question about a practice states none.
+    check(
+        "The senator asked Roku which viewing data it keeps and whether it sells any of it.",
+        &[],
+    );
+    // A consent or a warrant obtained is not data obtained.
+    check(
+        "Nextdoor gathered neighbours' phone numbers without obtaining their written consent.",
+        &[("Nextdoor", None, "contact_details", "collect", A, None)],
+    );
+    // A warning over a practice, like a fine over it, does not state it.
+    check("Regulator warns Strava over shared location data", &[]);
+    // Another company's access to data, in a company's statement: the speaker's users' data.
+    check(
+        "Plaid will not have access to users' personal data, a Venmo spokeswoman said.",
+        &[(
+            "PayPal",
+            Some("Plaid"),
+            "personal_data",
+            "access",
+            D,
+            Some("present"),
+        )],
+    );
+}

@@ -8,6 +8,9 @@
 //! - `core`: + data type, where the generic `personal_data` on either side counts as compatible;
 //! - `strict`: + counterparty when the gold claim names one.
 //!
+//! Company names match after the lexicon's aliases, and when the shorter is the longer's first
+//! words (`same_company`: "Polar" and "Polar Electro").
+//!
 //! A predicted link counts when its denial and its assertion are matched (at the core level) to
 //! the two claims of a gold link. Gold rows marked `trap` are pairs that must not be linked.
 
@@ -136,7 +139,8 @@ fn norm(s: &str) -> String {
 /// through the lexicon's aliases.
 fn matches(p: &Predicted, g: &GoldClaim, level: Level, canon: &dyn Fn(&str) -> String) -> bool {
     let c = &p.claim.claim;
-    if p.article != g.article || c.polarity != g.polarity || canon(&c.actor) != canon(&g.actor) {
+    if p.article != g.article || c.polarity != g.polarity || !same_company(&canon(&c.actor), &canon(&g.actor))
+    {
         return false;
     }
     if !norm(&c.sentence).contains(&norm(&g.cue)) {
@@ -152,9 +156,28 @@ fn matches(p: &Predicted, g: &GoldClaim, level: Level, canon: &dyn Fn(&str) -> S
         return true;
     }
     match &g.counterparty {
-        Some(gc) => c.counterparty.as_deref().is_some_and(|pc| canon(pc) == canon(gc)),
+        Some(gc) => c
+            .counterparty
+            .as_deref()
+            .is_some_and(|pc| same_company(&canon(pc), &canon(gc))),
         None => true,
     }
+}
+
+/// Whether two company names (after the lexicon's aliases) name one company: equal but for
+/// letter case, or the shorter is the longer's first words, as an article's name for a company
+/// the lexicon does not know and an annotator's may differ ("Polar Electro" and "Polar", "Cox
+/// Media Group" and "Cox Media"). A one-word short name needs four letters.
+pub fn same_company(a: &str, b: &str) -> bool {
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split_whitespace().collect(), b.split_whitespace().collect());
+    let (short, long) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
+    !short.is_empty()
+        && short.len() < long.len()
+        && (short.len() > 1 || short[0].chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        && short.iter().zip(&long).all(|(x, y)| x.eq_ignore_ascii_case(y))
 }
 
 /// Maximum bipartite matching (Kuhn's algorithm): `edges[g]` lists predicted indices that gold
@@ -212,7 +235,7 @@ fn assign(
                 let c = &predicted[p].claim.claim;
                 let same_action = g.action.as_deref() == Some(c.action.as_str());
                 let same_cp = match (&g.counterparty, &c.counterparty) {
-                    (Some(gc), Some(pc)) => canon(gc) == canon(pc),
+                    (Some(gc), Some(pc)) => same_company(&canon(gc), &canon(pc)),
                     (None, None) => true,
                     _ => false,
                 };
@@ -531,6 +554,24 @@ mod tests {
 
     use DataType::*;
     use Polarity::*;
+
+    #[test]
+    fn company_names_compared_by_their_first_words() {
+        for (a, b, same) in [
+            ("Polar Electro", "Polar", true),
+            ("polar", "Polar", true),
+            ("Cox Media Group", "Cox Media", true),
+            ("Royal Free", "Royal Free London", true),
+            ("Polar", "Polaroid", false),
+            ("Box", "Box Inc", false),
+            ("Google", "Facebook", false),
+            ("Tim Hortons", "Tim Cook", false),
+            ("", "Polar", false),
+        ] {
+            assert_eq!(same_company(a, b), same, "{a} / {b}");
+            assert_eq!(same_company(b, a), same, "{b} / {a}");
+        }
+    }
 
     #[test]
     fn levels_cues_and_one_to_one() {

@@ -106,12 +106,25 @@ fn dev(name: &str) -> String {
 // core P 0.634 R 0.558 F1 0.594; denials P 0.821 R 0.598; links P 0.711 R 0.266 (54 of 76);
 // 1 of 413 traps linked (`KNOWN_TRAP`). The floors are these less about 0.01; the claim recall
 // floor is lower than before only because the ten fresh articles pull it down.
-const CORE_P: f64 = 0.62;
+// Issue 5, recall: d147-d156 added (written and annotated before the rules ran on them; first
+// run on them alone: core P 0.542 R 0.419 F1 0.473, denials P 0.800 R 0.462, links 0 of 4 right,
+// 1 of 19 traps linked). With them, dev (156) before this session's rules: core P 0.632 R 0.556
+// F1 0.591; denials P 0.822 R 0.586; links P 0.648 R 0.236; 1 of 399 traps. After the company
+// lexicon's growth, the rules for companies outside it (corporate suffixes, products, a name's
+// first word), deals for a company, the speaker's company, plans with "would", indirect
+// questions, permissions obtained and users' choices: core P 0.648 R 0.572 F1 0.608; denials
+// P 0.838 R 0.597; links P 0.708 R 0.236 (46 of 65); 0 of 399 traps linked. The claim floors are
+// these less about 0.01 (the link floors, another helper's, are left as they were).
+// Merged (lead, the three branches of 2026-12-01 "links", "recall" and "real": the topic
+// company only with a reason in the sentence), 166 articles: core P 0.656 R 0.559 F1 0.603;
+// denials P 0.840 R 0.597; links P 0.730 R 0.262 (54 of 74); 1 of 432 traps linked
+// (`KNOWN_TRAP`). The floors are these less about 0.01.
+const CORE_P: f64 = 0.64;
 const CORE_R: f64 = 0.55;
-const CORE_F1: f64 = 0.58;
-const DENIAL_P: f64 = 0.81;
+const CORE_F1: f64 = 0.59;
+const DENIAL_P: f64 = 0.83;
 const DENIAL_R: f64 = 0.59;
-const LINK_P: f64 = 0.70;
+const LINK_P: f64 = 0.72;
 const LINK_R: f64 = 0.25;
 
 /// The one trap the dev half links, and why it is tolerated: in d157 one sentence carries two
@@ -170,8 +183,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        865.0,
-        "the dev half holds 865 gold claims"
+        927.0,
+        "the dev half holds 927 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
