@@ -1317,6 +1317,28 @@ fn name_of(v: &Value) -> Option<String> {
 /// Collapses whitespace runs to one space and trims.
 pub(crate) fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // The same words: on ASCII, `char::is_whitespace` holds for tab, line feed, vertical
+        // tab, form feed, carriage return and space; decoding no characters.
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            while i < b.len() && is_ascii_space(b[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < b.len() && !is_ascii_space(b[i]) {
+                i += 1;
+            }
+            if start < i {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[start..i]);
+            }
+        }
+        return out;
+    }
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -1324,6 +1346,12 @@ pub(crate) fn clean(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// `char::is_whitespace` for an ASCII byte (which, unlike `u8::is_ascii_whitespace`, holds
+/// for the vertical tab too).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 fn looks_like_url(s: &str) -> bool {
@@ -1486,6 +1514,24 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    #[test]
+    fn cleaned_whitespace() {
+        fn check(input: &str, expected: &str) {
+            assert_eq!(clean(input), expected, "{input:?}");
+            // The ASCII path gives what the Unicode split gives.
+            assert_eq!(
+                clean(input),
+                input.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+        }
+        check("", "");
+        check("  \t\n ", "");
+        check(" a  b\n\nc ", "a b c");
+        check("a\x0Bb\x0Cc\rd", "a b c d");
+        check("a\u{a0}b\u{2003} c", "a b c");
+        check("\u{85}é  ü\u{3000}", "é ü");
     }
 
     #[test]

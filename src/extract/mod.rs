@@ -308,11 +308,18 @@ fn paragraphs(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for block in text.split("\n\n") {
-        let lines: Vec<String> = block.lines().map(meta::clean).filter(|l| !l.is_empty()).collect();
-        if lines.is_empty() {
+        let mut p = String::new();
+        for line in block.lines().map(meta::clean).filter(|l| !l.is_empty()) {
+            if p.is_empty() {
+                p = line;
+            } else {
+                p.push('\n');
+                p.push_str(&line);
+            }
+        }
+        if p.is_empty() {
             continue;
         }
-        let p = lines.join("\n");
         if !fallback::is_boilerplate_paragraph(&p)
             && !preclean::is_label_paragraph(&p)
             && seen.insert(p.clone())

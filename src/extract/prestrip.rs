@@ -33,6 +33,10 @@ pub(crate) fn strip_raw_text(html: &str) -> Cow<'_, str> {
         if keep || end == body_start {
             continue;
         }
+        if out.capacity() == 0 {
+            // The output is never longer than the page: one allocation, no regrowth copies.
+            out.reserve(html.len());
+        }
         out.push_str(&html[copied..body_start]);
         copied = end;
     }
@@ -79,6 +83,9 @@ pub(crate) fn strip_markup_within(html: &str, max_depth: usize) -> Option<Cow<'_
     let mut in_article = 0usize;
     let mut scratch = Vec::new();
     let cut = |out: &mut String, copied: &mut usize, from: usize, to: usize| {
+        if out.capacity() == 0 {
+            out.reserve(html.len());
+        }
         out.push_str(&html[*copied..from]);
         *copied = to;
     };
@@ -161,6 +168,9 @@ pub(crate) fn strip_markup_within(html: &str, max_depth: usize) -> Option<Cow<'_
         }
         if name.eq_ignore_ascii_case(b"nav") {
             if let Some(region) = nav_region(b, tag.end) {
+                if out.capacity() == 0 {
+                    out.reserve(html.len());
+                }
                 out.push_str(&html[copied..lt]);
                 for &(from, to) in &region.keep {
                     out.push_str(&html[from..to]);
@@ -177,6 +187,9 @@ pub(crate) fn strip_markup_within(html: &str, max_depth: usize) -> Option<Cow<'_
             if let Some(region) = chrome_region(b, tag.end, name, &mut scratch) {
                 // The element stays, empty (with the meta tags and JSON-LD it held): its
                 // siblings keep their places and counts.
+                if out.capacity() == 0 {
+                    out.reserve(html.len());
+                }
                 out.push_str(&html[copied..tag.end]);
                 for &(from, to) in &region.keep {
                     out.push_str(&html[from..to]);

@@ -91,13 +91,28 @@ const WALL_ANCHORS: &[&str] = &[
 static ANCHOR_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
     std::sync::LazyLock::new(|| WALL_ANCHORS.iter().map(memchr::memmem::Finder::new).collect());
 
+/// For each of `WALL_ANCHORS`, the marks holding it with where it first stands in each: a
+/// mark is checked where the anchor is found, as the mark's first occurrence of it.
+static MARKS_BY_ANCHOR: std::sync::LazyLock<Vec<Vec<(&'static [u8], usize)>>> =
+    std::sync::LazyLock::new(|| {
+        WALL_ANCHORS
+            .iter()
+            .map(|anchor| {
+                WALL_MARKS
+                    .iter()
+                    .filter_map(|m| m.find(anchor).map(|k| (m.as_bytes(), k)))
+                    .collect()
+            })
+            .collect()
+    });
+
 /// Whether the page's markup shows a paywall or login wall: a wall mark anywhere
 /// (case-insensitively), or `isAccessibleForFree` followed closely by `false`.
 pub(crate) fn has_wall(html: &str) -> bool {
     // ASCII lower case keeps every byte where it is, so offsets in `lower` are offsets in
     // `html`, and a case-sensitive search of `lower` is a case-insensitive one of `html`.
     let lower = html.as_bytes().to_ascii_lowercase();
-    for (anchor, finder) in WALL_ANCHORS.iter().zip(ANCHOR_FINDERS.iter()) {
+    for (a, (anchor, finder)) in WALL_ANCHORS.iter().zip(ANCHOR_FINDERS.iter()).enumerate() {
         for at in finder.find_iter(&lower) {
             if *anchor == ACCESSIBLE_FLAG {
                 // It counts only when `false` follows within a few characters.
@@ -111,10 +126,9 @@ pub(crate) fn has_wall(html: &str) -> bool {
                 }
                 continue;
             }
-            let hit = WALL_MARKS.iter().any(|m| {
-                m.find(anchor)
-                    .is_some_and(|k| at >= k && lower[at - k..].starts_with(m.as_bytes()))
-            });
+            let hit = MARKS_BY_ANCHOR[a]
+                .iter()
+                .any(|&(m, k)| at >= k && lower[at - k..].starts_with(m));
             if hit {
                 return true;
             }
@@ -126,7 +140,14 @@ pub(crate) fn has_wall(html: &str) -> bool {
 /// Judges a text: `wall` tells whether the page shows a paywall, `visible_chars` how much
 /// paragraph text the page shows outside its chrome.
 pub(crate) fn judge(text: &str, wall: bool, visible_chars: usize) -> TextStatus {
-    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    let chars = if text.is_ascii() {
+        // On ASCII, `char::is_whitespace` holds for tab to carriage return and space.
+        text.bytes()
+            .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+            .count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    };
     if chars < EMPTY_BELOW {
         return TextStatus::Empty;
     }
