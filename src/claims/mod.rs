@@ -576,7 +576,13 @@ impl Rx {
 }
 
 /// The lazy DFA cache per regex (see `re`).
-pub(crate) const LAZY_DFA_CACHE: usize = 32 << 20;
+///
+/// Each thread running a regex keeps a cache of its own, for each of a regex's engines, and it
+/// grows as new text reaches new states, up to this bound: over a long bulk ingest the caches of
+/// the speaker patterns were the part of the memory that kept growing (one reached a 32 MiB
+/// table at 40,000 articles stored under `heaptrack`; BENCHMARKS.md, seventh scale session).
+/// 8 MiB keeps that bound 4× lower at no CPU cost measured on the synthetic corpus.
+pub(crate) const LAZY_DFA_CACHE: usize = 8 << 20;
 
 impl Extractor {
     pub fn new(lexicon: &Lexicon) -> Extractor {

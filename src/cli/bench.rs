@@ -301,6 +301,21 @@ fn peak_rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// The resident set now, split as `/proc/self/status` gives it: anonymous and file-backed.
+fn resident_now() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb = |name: &str| -> Option<f64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    Some(format!(
+        "{:.0} MB ({:.0} MB anonymous, {:.0} MB file-backed)",
+        kb("VmRSS:")? / 1024.0,
+        kb("RssAnon:")? / 1024.0,
+        kb("RssFile:")? / 1024.0
+    ))
+}
+
 fn remove_db(path: &Path) {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
@@ -469,6 +484,15 @@ fn ingest(
                 "             in memory now: {} claims in the candidate lists, {:.1} MB held by the lists and the whole claims kept",
                 w.cached_claims,
                 w.cache_bytes as f64 / 1e6
+            );
+            let m = store.sqlite_memory();
+            println!(
+                "             SQLite: heap {:.1} MB (peak {:.1} MB), of which the writer's page cache {:.1} MB and statements {:.1} MB; resident now {}",
+                m.heap as f64 / 1e6,
+                m.heap_peak as f64 / 1e6,
+                m.page_cache as f64 / 1e6,
+                m.statements as f64 / 1e6,
+                resident_now().unwrap_or_else(|| "unknown".to_string())
             );
         }
         chunk_times.push(secs.as_secs_f64());

@@ -986,6 +986,26 @@ impl Store {
     pub fn stats(&self) -> Result<Stats> {
         Ok(queries::stats(&self.conn)?)
     }
+
+    /// SQLite's own memory now (for `bench ingest`): its heap in this process (every
+    /// connection), that heap's high-water mark, and this store's connection's page cache and
+    /// prepared statements.
+    pub fn sqlite_memory(&self) -> SqliteMemory {
+        queries::sqlite_memory(&self.conn)
+    }
+}
+
+/// What `Store::sqlite_memory` reports, in bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SqliteMemory {
+    /// Bytes SQLite has allocated now (`SQLITE_STATUS_MEMORY_USED`), all connections.
+    pub heap: i64,
+    /// The most it had allocated at once since the process started.
+    pub heap_peak: i64,
+    /// This connection's page cache (`SQLITE_DBSTATUS_CACHE_USED`).
+    pub page_cache: i64,
+    /// This connection's prepared statements (`SQLITE_DBSTATUS_STMT_USED`).
+    pub statements: i64,
 }
 
 /// The body of `save_article`, inside the transaction or savepoint `conn` the caller opened

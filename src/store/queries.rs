@@ -1534,3 +1534,25 @@ pub(super) fn stats(conn: &Connection) -> rusqlite::Result<Stats> {
         },
     )
 }
+
+/// SQLite's memory counters: the process-wide heap (now and its high-water mark) and `conn`'s
+/// page cache and statements.
+pub(super) fn sqlite_memory(conn: &Connection) -> super::SqliteMemory {
+    use rusqlite::ffi;
+    let (mut heap, mut heap_peak) = (0i64, 0i64);
+    // SAFETY: sqlite3_status64 only writes the two integers it is given.
+    unsafe { ffi::sqlite3_status64(ffi::SQLITE_STATUS_MEMORY_USED, &mut heap, &mut heap_peak, 0) };
+    let db = |op: i32| -> i64 {
+        let (mut now, mut high) = (0i32, 0i32);
+        // SAFETY: the handle is this open connection's, used on its own thread; the call only
+        // reads counters and writes the two integers it is given.
+        unsafe { ffi::sqlite3_db_status(conn.handle(), op, &mut now, &mut high, 0) };
+        i64::from(now)
+    };
+    super::SqliteMemory {
+        heap,
+        heap_peak,
+        page_cache: db(ffi::SQLITE_DBSTATUS_CACHE_USED),
+        statements: db(ffi::SQLITE_DBSTATUS_STMT_USED),
+    }
+}
