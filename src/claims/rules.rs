@@ -72,15 +72,8 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         return Vec::new();
     }
     // Only lines holding a practice verb can give claims; quotes are attributed within a line.
-    let mut trig = cues
-        .iter()
-        .filter(|c| is_trigger(c.val))
-        .map(|c| c.start)
-        .peekable();
-    let sentences = sentences::split_lines(text, |s, e| {
-        while trig.next_if(|&p| p < s).is_some() {}
-        trig.peek().is_some_and(|&p| p < e)
-    });
+    let sentences =
+        sentences::split_lines_holding(text, cues.iter().filter(|c| is_trigger(c.val)).map(|c| c.start));
     // Data-type phrases matter only inside the sentences that can give claims.
     let mut taxa = Vec::new();
     for &(s, e) in &sentences {
