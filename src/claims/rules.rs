@@ -84,23 +84,9 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     if !cues.iter().any(|c| is_trigger(c.val)) {
         return Vec::new();
     }
-    let mut ents = ex.ents.find(text);
-    let introduced = super::introduced::add_introduced(text, &mut ents, ex.companies.len());
-    let holders = ents
-        .iter()
-        .map(|h| matches!(h.val, Ent::Company(_)) && is_holder(ex, text, h))
-        .collect();
     // Only lines holding a practice verb can give claims; quotes are attributed within a line.
-    let mut trig = cues
-        .iter()
-        .filter(|c| is_trigger(c.val))
-        .map(|c| c.start)
-        .peekable();
-    let sentences = sentences::split_lines(text, |s, e| {
-        while trig.next_if(|&p| p < s).is_some() {}
-        trig.peek().is_some_and(|&p| p < e)
-    });
-    let quotes = find_quotes(text);
+    let sentences =
+        sentences::split_lines_holding(text, cues.iter().filter(|c| is_trigger(c.val)).map(|c| c.start));
     // Data-type phrases matter only inside the sentences that can give claims.
     let mut taxa = Vec::new();
     for &(s, e) in &sentences {
@@ -123,6 +109,21 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     // "the names, email addresses and phone numbers of every contact": details of a user's
     // contacts or friends are `contacts_friends` only.
     of_contacts(text, &mut taxa);
+    // The gate of `Ctx::sentence`, for the whole article at once: a text none of whose sentences
+    // holds a practice verb together with a data-type phrase or an assurance gives no claim, so
+    // it is left here, before the work over the whole text that only claims need (companies,
+    // introduced companies, holders, quotes). Most news is not about data practices: this is
+    // where most of it ends. Exact: the gate reads cues and data-type phrases only.
+    if !sentences.iter().any(|&(s, e)| may_claim(&cues, &taxa, s, e)) {
+        return Vec::new();
+    }
+    let mut ents = ex.ents.find(text);
+    let introduced = super::introduced::add_introduced(text, &mut ents, ex.companies.len());
+    let holders = ents
+        .iter()
+        .map(|h| matches!(h.val, Ent::Company(_)) && is_holder(ex, text, h))
+        .collect();
+    let quotes = find_quotes(text);
     let (topic, topic_kind) = match topic_company(text, &ents) {
         Some((t, k)) => (Some(t), k),
         None => (None, Topic::Once),
@@ -197,6 +198,19 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     }
     super::periods::inherit_periods(&mut out);
     out
+}
+
+/// Whether the sentence `[ss, se)` can give a claim: it holds a practice verb, and a data-type
+/// phrase (not one cited as evidence) or an assurance ("users are in control", "not for sale").
+fn may_claim(cues: &[Hit<Cue>], taxa: &[Hit<Option<DataType>>], ss: usize, se: usize) -> bool {
+    let s_cues = within(cues, ss, se);
+    if !s_cues.iter().any(|c| is_trigger(c.val)) {
+        return false;
+    }
+    let has_assurance = s_cues
+        .iter()
+        .any(|c| matches!(c.val, Cue::Control | Cue::NotForSale));
+    has_assurance || within(taxa, ss, se).iter().any(|t| t.val.is_some())
 }
 
 /// The company an article is about: the first lexicon company in the headline (the first line,
@@ -811,16 +825,10 @@ impl Ctx<'_> {
     fn sentence(&mut self, si: usize, outlet: Option<&str>) -> Vec<Draft> {
         self.cur_si = si;
         let (ss, se) = self.sentences[si];
+        if !may_claim(&self.cues, &self.taxa, ss, se) {
+            return Vec::new();
+        }
         let s_cues = within(&self.cues, ss, se);
-        if !s_cues.iter().any(|c| is_trigger(c.val)) {
-            return Vec::new();
-        }
-        let has_assurance = s_cues
-            .iter()
-            .any(|c| matches!(c.val, Cue::Control | Cue::NotForSale));
-        if !has_assurance && !within(&self.taxa, ss, se).iter().any(|t| t.val.is_some()) {
-            return Vec::new();
-        }
         let hedged = s_cues.iter().any(|c| c.val == Cue::Hedge);
         // Clause bounds: breaks inside the sentence.
         let mut bounds = vec![ss];

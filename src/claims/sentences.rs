@@ -32,15 +32,44 @@ pub(crate) fn split(text: &str) -> Vec<(usize, usize)> {
 
 /// The sentences of the lines `[start, end)` for which `wanted` holds (sentences never cross a
 /// line break, so lines can be skipped whole).
+#[cfg(test)]
 pub(crate) fn split_lines(text: &str, mut wanted: impl FnMut(usize, usize) -> bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split('\n') {
         let base = line_start;
         line_start += line.len() + 1;
-        if !wanted(base, base + line.len()) {
+        if wanted(base, base + line.len()) {
+            split_line(text, base, line, &mut out);
+        }
+    }
+    out
+}
+
+/// The sentences of the lines holding one of `positions` (byte offsets into `text`, in
+/// increasing order, none at a line break): each such line is found from the position by
+/// `memrchr` and `memchr`, so the lines between are never read. The same sentences as
+/// `split_lines` with `wanted` true for exactly the lines holding a position.
+pub(crate) fn split_lines_holding(text: &str, positions: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    // The end of the last line split: positions before it are in a line already done.
+    let mut done = 0;
+    for p in positions {
+        if p < done || p >= b.len() {
             continue;
         }
+        let start = memchr::memrchr(b'\n', &b[..p]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &b[p..]).map_or(b.len(), |i| p + i);
+        split_line(text, start, &text[start..end], &mut out);
+        done = end;
+    }
+    out
+}
+
+/// Appends the sentences of `line`, which starts at byte `base` of `text`.
+fn split_line(text: &str, base: usize, line: &str, out: &mut Vec<(usize, usize)>) {
+    {
         let mut pending: Option<(usize, usize)> = None;
         for (i, piece) in pieces(line) {
             let Some((s, e)) = trim(piece, base + i) else {
@@ -57,7 +86,6 @@ pub(crate) fn split_lines(text: &str, mut wanted: impl FnMut(usize, usize) -> bo
         }
         out.extend(pending);
     }
-    out
 }
 
 /// The line cut after each sentence end (the white space after it stays with the piece before).
@@ -183,5 +211,36 @@ mod tests {
             "Zoë’s café closed. Über alles!",
             &["Zoë’s café closed.", "Über alles!"],
         );
+    }
+
+    /// `split_lines_holding` gives the sentences of exactly the lines holding a position.
+    fn check_holding(text: &str, positions: &[usize], expected: &[&str]) {
+        let got: Vec<&str> = split_lines_holding(text, positions.iter().copied())
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(got, expected, "{text:?} {positions:?}");
+        let mut ps = positions.iter().copied().peekable();
+        let by_line = split_lines(text, |s, e| {
+            while ps.next_if(|&p| p < s).is_some() {}
+            ps.peek().is_some_and(|&p| p < e)
+        });
+        let by_line: Vec<&str> = by_line.into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(got, by_line, "{text:?} {positions:?}");
+    }
+
+    #[test]
+    fn splits_only_the_lines_holding_a_position() {
+        let text = "Head line\nOne. Two.\n\nThree. Four\nFive.";
+        check_holding(text, &[], &[]);
+        check_holding(text, &[0], &["Head line"]);
+        check_holding(text, &[8, 12, 15], &["Head line", "One.", "Two."]);
+        check_holding(text, &[21], &["Three.", "Four"]);
+        check_holding(text, &[36], &["Five."]);
+        check_holding(text, &[0, 21, 36], &["Head line", "Three.", "Four", "Five."]);
+        // Past the text: no line.
+        check_holding(text, &[40], &[]);
+        check_holding("Solo. Line", &[9], &["Solo.", "Line"]);
+        check_holding("A.\r\nB.", &[0, 4], &["A.", "B."]);
     }
 }

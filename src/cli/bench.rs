@@ -118,6 +118,11 @@ pub enum Bench {
         /// reported alone: the rate once the regex engines' caches are warm.
         #[arg(long, default_value_t = 1)]
         rounds: usize,
+        /// Write the articles read (their texts as timed, with title, date and outlet) to FILE
+        /// as JSONL and stop without timing: the same texts, readable again with `--jsonl`
+        /// without extracting HTML each time (e.g. under a profiler).
+        #[arg(long, value_name = "FILE")]
+        write_jsonl: Option<PathBuf>,
     },
     /// Stream a WARC file through the fetcher's reader (no storing): records/s, MB/s, peak memory.
     #[command(after_help = "Examples:\n  claimtrack bench warc corpus.warc.gz")]
@@ -164,7 +169,11 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
             jsonl,
             lexicon,
             rounds,
-        } => claims(articles, seed, &paths, &jsonl, lexicon.as_deref(), rounds),
+            write_jsonl,
+        } => match write_jsonl {
+            Some(out) => write_articles(&paths, &jsonl, &out),
+            None => claims(articles, seed, &paths, &jsonl, lexicon.as_deref(), rounds),
+        },
         Bench::Query { db, runs, company } => query(&db, runs, company),
         Bench::Warc { file } => warc(&file),
         Bench::Fetch {
@@ -638,6 +647,35 @@ fn claims(
 
 /// The articles in `paths` and `jsonl`, made as `ingest` makes them (HTML main text extracted).
 /// An item that cannot be read is reported on stderr and skipped; the second value counts them.
+/// `bench claims --write-jsonl`: the articles `read_articles` gives, one JSON object a line.
+fn write_articles(paths: &[PathBuf], jsonl: &[PathBuf], out: &Path) -> anyhow::Result<i32> {
+    let (corpus, failed) = read_articles(paths, jsonl)?;
+    let mut w = std::io::BufWriter::new(
+        std::fs::File::create(out).with_context(|| format!("cannot write {}", out.display()))?,
+    );
+    for a in &corpus {
+        let line = serde_json::json!({
+            "url": a.url,
+            "title": a.title,
+            "published": a.published.map(|d| d.to_string()),
+            "outlet": a.outlet,
+            "author": a.author,
+            "text": a.text,
+        });
+        serde_json::to_writer(&mut w, &line)?;
+        w.write_all(b"\n")?;
+    }
+    w.flush()
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    println!(
+        "bench claims: {} articles ({} bytes of text) written to {}",
+        corpus.len(),
+        corpus.iter().map(|a| a.text.len()).sum::<usize>(),
+        out.display()
+    );
+    Ok(if failed > 0 { EXIT_SOME_FAILED } else { EXIT_OK })
+}
+
 fn read_articles(paths: &[PathBuf], jsonl: &[PathBuf]) -> anyhow::Result<(Vec<Article>, usize)> {
     let mut corpus = Vec::new();
     let mut failed = 0usize;
