@@ -337,8 +337,8 @@ pub(crate) fn add_introduced(text: &str, ents: &mut Vec<Hit<Ent>>, first_index: 
             for (s, _) in text.match_indices(form.as_str()) {
                 let e = s + form.len();
                 let before_ok = !text[..s].chars().next_back().is_some_and(is_word);
-                let after_ok = !text[e..].chars().next().is_some_and(is_word)
-                    && !(first_word && next_is_capitalised(&text[e..]));
+                let word_after = text[e..].chars().next().is_some_and(is_word);
+                let after_ok = !(word_after || first_word && next_is_capitalised(&text[e..]));
                 if before_ok && after_ok && !overlaps(ents, s, e) && !overlaps(&added, s, e) {
                     added.push(Hit {
                         start: s,

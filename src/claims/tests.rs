@@ -1418,7 +1418,14 @@ fn sold_on_a_promise_sells_nothing() {
     );
     check(
         "Nintendo sold the messages of its users to advertisers.",
-        &[("Nintendo", Some("advertisers"), "private_messages", "sell", A, None)],
+        &[(
+            "Nintendo",
+            Some("advertisers"),
+            "private_messages",
+            "sell",
+            A,
+            None,
+        )],
     );
 }
 

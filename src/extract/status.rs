@@ -91,20 +91,22 @@ const WALL_ANCHORS: &[&str] = &[
 static ANCHOR_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
     std::sync::LazyLock::new(|| WALL_ANCHORS.iter().map(memchr::memmem::Finder::new).collect());
 
+/// A wall mark and the byte offset in it where an anchor first stands.
+type MarkAt = (&'static [u8], usize);
+
 /// For each of `WALL_ANCHORS`, the marks holding it with where it first stands in each: a
 /// mark is checked where the anchor is found, as the mark's first occurrence of it.
-static MARKS_BY_ANCHOR: std::sync::LazyLock<Vec<Vec<(&'static [u8], usize)>>> =
-    std::sync::LazyLock::new(|| {
-        WALL_ANCHORS
-            .iter()
-            .map(|anchor| {
-                WALL_MARKS
-                    .iter()
-                    .filter_map(|m| m.find(anchor).map(|k| (m.as_bytes(), k)))
-                    .collect()
-            })
-            .collect()
-    });
+static MARKS_BY_ANCHOR: std::sync::LazyLock<Vec<Vec<MarkAt>>> = std::sync::LazyLock::new(|| {
+    WALL_ANCHORS
+        .iter()
+        .map(|anchor| {
+            WALL_MARKS
+                .iter()
+                .filter_map(|m| m.find(anchor).map(|k| (m.as_bytes(), k)))
+                .collect()
+        })
+        .collect()
+});
 
 /// Whether the page's markup shows a paywall or login wall: a wall mark anywhere
 /// (case-insensitively), or `isAccessibleForFree` followed closely by `false`.

@@ -208,5 +208,8 @@ fn dev_half_quality_floor() {
         report["mistakes"]
     );
     let unknown: Vec<&&str> = traps.iter().filter(|t| !t.starts_with(KNOWN_TRAP)).collect();
-    assert!(unknown.is_empty(), "traps of the dev half were linked: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "traps of the dev half were linked: {unknown:?}"
+    );
 }
