@@ -30,12 +30,10 @@ pub(crate) struct Ctx<'a> {
     /// The actor of the last claim drafted and its sentence: what "it" most likely stands for.
     last_actor: Option<(usize, usize)>,
     cur_si: usize,
-    /// The company the article is about: the first named in its headline (first line), else the
-    /// one named most often. Stands in for the platform when a sentence leaves it implied
-    /// ("The deals let the manufacturers reach friends' data").
-    topic: Option<usize>,
-    /// How the topic company was found.
-    topic_kind: Topic,
+    /// The company the article is about, and how it was found (`topic_company`). Stands in for
+    /// the platform when a sentence leaves it implied ("The deals let the manufacturers reach
+    /// friends' data"), see `implied_topic`.
+    topic: Option<(usize, Topic)>,
 }
 
 /// How the article's topic company was found (`topic_company`).
@@ -124,10 +122,7 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         .map(|h| matches!(h.val, Ent::Company(_)) && is_holder(ex, text, h))
         .collect();
     let quotes = find_quotes(text);
-    let (topic, topic_kind) = match topic_company(text, &ents) {
-        Some((t, k)) => (Some(t), k),
-        None => (None, Topic::Once),
-    };
+    let topic = topic_company(text, &ents);
     let mut cx = Ctx {
         ex,
         text,
@@ -145,7 +140,6 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         last_actor: None,
         cur_si: 0,
         topic,
-        topic_kind,
     };
     let mut out = Vec::new();
     let mut offsets = CharOffsets {
@@ -214,9 +208,9 @@ fn may_claim(cues: &[Hit<Cue>], taxa: &[Hit<Option<DataType>>], ss: usize, se: u
 }
 
 /// The company an article is about: the first lexicon company in the headline (the first line,
-/// when the text has more than one), else the company named most often. The second value says
-/// how sure that is: the headline's company, or one named at least twice, is `Topic::Sure`; a
-/// company named once (a share bar's "Twitter", an aside) is `Topic::Once`.
+/// when the text has more than one), else the company named most often; with how it was found:
+/// `Topic::Headline`, `Topic::Sure` (named at least twice) or `Topic::Once` (a share bar's
+/// "Twitter", an aside).
 fn topic_company(text: &str, ents: &[Hit<Ent>]) -> Option<(usize, Topic)> {
     if let Some(nl) = text.find('\n') {
         if let Some(c) = ents
@@ -966,12 +960,14 @@ impl Ctx<'_> {
     ///
     /// A company named only once in the whole text stands in only for the sentence that names it.
     fn implied_topic(&self, ss: usize, se: usize) -> Option<usize> {
-        let t = self.topic?;
-        let named = within(&self.ents, ss, se)
-            .iter()
-            .any(|h| h.val == Ent::Company(t));
-        let anchored = || self.topic_kind != Topic::Once && IMPLIED_ANCHOR.is_match(&self.text[ss..se]);
-        (named || anchored()).then_some(t)
+        let (t, kind) = self.topic?;
+        let anchored = || kind != Topic::Once && IMPLIED_ANCHOR.is_match(&self.text[ss..se]);
+        (self.named_in(t, ss, se) || anchored()).then_some(t)
+    }
+
+    /// The article's topic company, however it was found.
+    fn topic_company(&self) -> Option<usize> {
+        self.topic.map(|(t, _)| t)
     }
 
     /// `implied_topic`, unless the topic company is one of the objects.
@@ -1687,18 +1683,19 @@ impl Ctx<'_> {
                         // Outside quotes, an unattributed "we" is the company only in a text
                         // headed by it (its own statement, or news about it); elsewhere it is
                         // the writer or the site ("we'll send you a newsletter", "we measured").
-                        if in_quote.is_none() && self.topic_kind != Topic::Headline {
+                        let headline = self.topic.is_some_and(|(_, k)| k == Topic::Headline);
+                        if in_quote.is_none() && !headline {
                             continue;
                         }
                         let from = in_quote.map_or(v.start, |q| self.quotes[q].0);
                         let receiver = |c: &usize| !self.receiver_after(*c, v.end, ce);
                         let topic = self
-                            .topic
+                            .topic_company()
                             .filter(|&t| self.named_before(t, from))
                             .filter(receiver);
                         match topic
                             .or_else(|| self.recent_company(from).filter(receiver))
-                            .or(self.topic.filter(receiver))
+                            .or(self.topic_company().filter(receiver))
                         {
                             Some(c) => {
                                 ctx_penalty += 0.1;
