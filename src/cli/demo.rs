@@ -77,8 +77,9 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
         Some(&html),
     )?;
     ctx.note(format!(
-        "{} contradictions found; database: {}",
+        "{} contradictions found ({} pairs of sentences); database: {}",
         links.len(),
+        export::sentence_pairs(&links).len(),
         db.display()
     ));
     ctx.note(format!("timeline: {}", html.display()));

@@ -20,8 +20,8 @@ pub use claimreview::{
 };
 pub use review::{review_fields, write_orphaned, write_review, ORPHANED_FIELDS};
 pub use rows::{
-    claim_values, contradiction_fields, write_claims, write_contradictions, write_search, write_stats,
-    CLAIM_FIELDS, SEARCH_FIELDS, STATS_FIELDS,
+    claim_values, contradiction_fields, sentence_pairs, write_claims, write_contradictions, write_search,
+    write_stats, CLAIM_FIELDS, SEARCH_FIELDS, STATS_FIELDS,
 };
 pub use text::{html_escape, md_escape, truncate};
 pub use timeline::{write_planned, write_timeline, FetchClaim, TimelinePlan};

@@ -257,10 +257,14 @@ pub fn write_contradictions(
             write_csv(w, &header, rows)
         }
         Format::Table => {
-            for (i, l) in links.iter().enumerate() {
+            // One block per pair of sentences: a report that names three receivers gives three
+            // claims and so up to three links with the same two sentences; the block shows the
+            // first and lists the others by id and what differs.
+            for (i, group) in sentence_pairs(links).iter().enumerate() {
                 if i > 0 {
                     writeln!(w)?;
                 }
+                let l = group[0];
                 let (d, a) = (&l.denial, &l.assertion);
                 writeln!(
                     w,
@@ -275,10 +279,73 @@ pub fn write_contradictions(
                 writeln!(w, "  denial     #{}: {}", d.id, one_line(&d.claim.sentence))?;
                 writeln!(w, "  assertion  #{}: {}", a.id, one_line(&a.claim.sentence))?;
                 writeln!(w, "  reason     {}", one_line(&l.reason))?;
+                if group.len() > 1 {
+                    let others: Vec<String> = group[1..]
+                        .iter()
+                        .map(|o| {
+                            let mut diff: Vec<String> = claim_differences(&l.denial, &o.denial);
+                            diff.extend(claim_differences(&l.assertion, &o.assertion));
+                            if diff.is_empty() {
+                                diff.push("the same fields".to_string());
+                            }
+                            let diff = diff.join(", ");
+                            format!(
+                                "#{} (claims #{} ↔ #{}: {diff})",
+                                o.id, o.denial.id, o.assertion.id
+                            )
+                        })
+                        .collect();
+                    writeln!(w, "  same pair  {}", others.join("; "))?;
+                }
             }
             Ok(())
         }
     }
+}
+
+/// Links grouped by the two sentences they join (article and offset of the denial's sentence
+/// and of the assertion's), in the order each pair first appears.
+pub fn sentence_pairs(links: &[ContradictionRecord]) -> Vec<Vec<&ContradictionRecord>> {
+    let key = |l: &ContradictionRecord| {
+        (
+            l.denial.article_id,
+            l.denial.claim.start,
+            l.assertion.article_id,
+            l.assertion.claim.start,
+        )
+    };
+    let mut groups: Vec<Vec<&ContradictionRecord>> = Vec::new();
+    let mut index: std::collections::HashMap<(i64, usize, i64, usize), usize> = Default::default();
+    for l in links {
+        let slot = *index.entry(key(l)).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[slot].push(l);
+    }
+    groups
+}
+
+/// What tells claim `b` from claim `a` of the same sentence, in words ("counterparty Criteo").
+fn claim_differences(a: &ClaimRecord, b: &ClaimRecord) -> Vec<String> {
+    let (a, b) = (&a.claim, &b.claim);
+    let mut out = Vec::new();
+    if !a.actor.eq_ignore_ascii_case(&b.actor) {
+        out.push(format!("actor {}", one_line(&b.actor)));
+    }
+    if a.counterparty != b.counterparty {
+        out.push(match &b.counterparty {
+            Some(c) => format!("counterparty {}", one_line(c)),
+            None => "no counterparty".to_string(),
+        });
+    }
+    if a.data_type != b.data_type {
+        out.push(format!("data type {}", b.data_type));
+    }
+    if a.action != b.action {
+        out.push(format!("action {}", b.action));
+    }
+    out
 }
 
 /// The fields of a search hit, in the order `SearchHit` serialises them.
@@ -404,6 +471,41 @@ mod tests {
         let mut keys: Vec<String> = v.as_object().expect("an object").keys().cloned().collect();
         keys.sort();
         keys
+    }
+
+    #[test]
+    fn the_table_shows_one_block_per_pair_of_sentences() {
+        let denial = claim(1, "2018-04-10", Polarity::Denial, "We never hand over messages.");
+        let report = "Partners such as Netflix and Spotify could read the messages.";
+        let mut netflix = claim(2, "2018-12-18", Polarity::Assertion, report);
+        netflix.claim.counterparty = Some("Netflix".to_string());
+        let mut spotify = netflix.clone();
+        spotify.id = 3;
+        spotify.claim.counterparty = Some("Spotify".to_string());
+        // Another sentence of the same article: a pair of its own.
+        let mut other = netflix.clone();
+        other.id = 4;
+        other.claim.start = 200;
+        other.claim.sentence = "A later filing said the same of Yahoo.".to_string();
+        let links = vec![
+            link(7, denial.clone(), netflix),
+            link(8, denial.clone(), other),
+            link(9, denial, spotify),
+        ];
+        let groups = sentence_pairs(&links);
+        let ids: Vec<Vec<i64>> = groups.iter().map(|g| g.iter().map(|l| l.id).collect()).collect();
+        assert_eq!(ids, vec![vec![7, 9], vec![8]]);
+
+        let out = render(|w| write_contradictions(w, &links, Format::Table));
+        assert_eq!(out.matches("  denial     #1:").count(), 2, "{out}");
+        assert!(
+            out.contains("  same pair  #9 (claims #1 ↔ #3: counterparty Spotify)"),
+            "{out}"
+        );
+        assert!(out.contains("A later filing said the same of Yahoo."), "{out}");
+        // The machine-readable formats keep one row per link.
+        let jsonl = render(|w| write_contradictions(w, &links, Format::Jsonl));
+        assert_eq!(jsonl.lines().count(), 3);
     }
 
     #[test]
