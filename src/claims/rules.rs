@@ -293,6 +293,13 @@ fn purpose_at(gap: &str) -> Option<(usize, usize)> {
         .map(|m| (m.start(), m.end()))
 }
 
+/// A relative clause about people inside a verb's object: "whose", "who", "whom". What follows
+/// describes the people, not the data ("personal information about the customers whose clips
+/// they hear" is personal information).
+static PERSON_RELATIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:whose|who|whom)\b").expect("a valid regex: a constant pattern")
+});
+
 /// Between two data phrases of one list: a comma, "and" or "or".
 static LIST_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)^[\s,]*(?:(?:and|or)\s+)?(?:(?:their|the|its)\s+)?$")
@@ -859,6 +866,16 @@ impl Ctx<'_> {
         specific
     }
 
+    /// Where a relative clause about people ("whose", "who", "whom") starts in `[start, end)`,
+    /// when a data phrase comes before it: the kinds named inside it describe the people, not
+    /// the data ("personal information about the customers whose clips they hear").
+    fn person_relative(&self, start: usize, end: usize) -> Option<usize> {
+        PERSON_RELATIVE
+            .find(&self.text[start..end])
+            .map(|m| start + m.start())
+            .filter(|&cut| !self.data_types(start, cut).is_empty())
+    }
+
     /// The data types of the practice reported by verb `cl[i]`: one claim per practice, so a
     /// list of kinds in the verb's object (up to the next practice verb of the clause: "sent
     /// names, phone numbers and email addresses") gives its first kind. A purpose after the
@@ -889,6 +906,10 @@ impl Ctx<'_> {
             .map(|(s, e)| (v.end + s, v.end + e))
             .filter(|&(s, _)| s < next);
         let own_end = purpose.map_or(next, |(s, _)| s);
+        // A relative clause about people after a data phrase ends the object: its kinds are not
+        // the object's ("given personal information about the customers whose clips they hear").
+        let cut = self.person_relative(v.end, own_end);
+        let own_end = cut.unwrap_or(own_end);
         let mut own: Vec<DataType> = self
             .data_types(v.end, own_end)
             .into_iter()
@@ -896,7 +917,12 @@ impl Ctx<'_> {
             .take(1)
             .collect();
         if own.is_empty() {
-            return clause.to_vec();
+            // Only a generic phrase before the relative clause: it is personal data.
+            return if cut.is_some() {
+                vec![DataType::PersonalData]
+            } else {
+                clause.to_vec()
+            };
         }
         if let Some((s, e)) = purpose {
             for d in self.data_types(s, next_verb(e)) {
@@ -1851,7 +1877,10 @@ impl Ctx<'_> {
             // them, and each can be contradicted on its own.
             let verb_types = match polarity {
                 Polarity::Assertion => self.verb_types(&cl, i, ce, &dtypes),
-                Polarity::Denial => dtypes.clone(),
+                Polarity::Denial => match self.person_relative(cs, ce) {
+                    Some(cut) => self.data_types(cs, cut),
+                    None => dtypes.clone(),
+                },
             };
             // "TaxAct, H&R Block and TaxSlayer sent ...": each company of a listed subject is an
             // actor of its own.

@@ -1003,6 +1003,21 @@ fn contrasts_charges_and_relative_clauses() {
         "In a blog post, Pinterest said it had never used the data to target ads.",
         &[("Pinterest", None, "personal_data", "use", D, Some("always"))],
     );
+    // A relative clause about the people ("whose", "who") does not name the data's kind: the
+    // generic phrase before it does (written after the rule, `PERSON_RELATIVE`).
+    check(
+        "Moderators never receive personal details about the users whose photos they review, Snap said.",
+        &[("Snap", None, "personal_data", "access", D, Some("always"))],
+    );
+    check(
+        "Garmin said it does not sell personal information about members who log their heart rate.",
+        &[("Garmin", None, "personal_data", "sell", D, Some("present"))],
+    );
+    // Without a generic phrase first, the kind after "whose" still counts.
+    check(
+        "The agency said Kochava sold data revealing the locations of people whose phones visited clinics.",
+        &[("Kochava", None, "location", "sell", A, None)],
+    );
     // A verb in a relative clause that only describes the object of an earlier verb.
     check(
         "Peloton said it does not sell the information its bikes gather.",

@@ -1149,6 +1149,9 @@ const SPEECH_WORDS: &[&str] = &[
     "remarks",
     "speech",
     "memo",
+    "investigation",
+    "investigations",
+    "described",
     "op-ed",
     "filing",
     "acknowledged",
@@ -1232,7 +1235,8 @@ fn is_stated(s: &str, start: usize, end: usize) -> bool {
     let tail = strip_qualifiers(&s[..start]);
     // Before: "testified in April", "told lawmakers last year", "said in a statement in March".
     let mut content = 0;
-    for raw in tail.split_whitespace().rev() {
+    let mut words = tail.split_whitespace().rev().peekable();
+    while let Some(raw) = words.next() {
         if ends_clause(raw) {
             break;
         }
@@ -1244,7 +1248,22 @@ fn is_stated(s: &str, start: usize, end: usize) -> bool {
             continue;
         }
         let practice_verb = w.len() > 4 && w.ends_with("ed") && w != "united";
-        if CLAUSE_WORDS.contains(&w.as_str()) || practice_verb {
+        if practice_verb {
+            // A participle after a speech noun dates the speech: "an investigation published on
+            // Monday", "a report released in May". Only a noun: "said it ended" stays the ending.
+            let after_noun = words.peek().is_some_and(|prev| {
+                let p = clean_token(prev);
+                !ends_clause(prev)
+                    && SPEECH_WORDS.contains(&p.as_str())
+                    && !p.ends_with("ed")
+                    && !p.starts_with("say")
+            });
+            if after_noun {
+                return true;
+            }
+            break;
+        }
+        if CLAUSE_WORDS.contains(&w.as_str()) {
             break;
         }
         content += 1;
@@ -1587,6 +1606,19 @@ mod tests {
                 "2018-12-18",
             ),
             ("In April, the chief executive told senators the company does not sell data.", "", "", "2018-04"),
+            // The day of the reporting, not of the practice ("for years" ends at the article).
+            (
+                "For years the network gave partners its users' messages, according to files described in an investigation on Monday.",
+                "",
+                "2018",
+                "2018-12-17",
+            ),
+            (
+                "An investigation published on Monday found the app sold locations in 2016.",
+                "2016",
+                "2016",
+                "2018-12-17",
+            ),
             ("Last year, the company said it does not keep call logs.", "", "", "2017"),
             (
                 "The founder testified in April 2018 that the service began sharing data in 2013.",
