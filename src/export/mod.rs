@@ -48,6 +48,7 @@ pub enum TimelineFormat {
     /// One row per claim with a `links` column.
     Csv,
     /// A Markdown document, one section per year.
+    #[value(alias = "markdown")]
     Md,
     /// One self-contained HTML page with the timeline drawn as an SVG picture.
     #[default]
@@ -123,7 +124,7 @@ impl FromStr for TimelineFormat {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         TimelineFormat::ALL
             .into_iter()
-            .find(|f| f.as_str() == s)
+            .find(|f| f.as_str() == s || (s == "markdown" && *f == TimelineFormat::Md))
             .ok_or_else(|| UnknownFormat {
                 given: s.to_string(),
                 allowed: "json, csv, md, html, timelinejs",
@@ -223,5 +224,11 @@ mod tests {
         }
         assert!("xml".parse::<Format>().is_err());
         assert!("timeline_js".parse::<TimelineFormat>().is_err());
+        // "markdown" is accepted for `md`, by the parser and on the command line.
+        assert_eq!("markdown".parse::<TimelineFormat>(), Ok(TimelineFormat::Md));
+        assert_eq!(
+            <TimelineFormat as clap::ValueEnum>::from_str("markdown", false),
+            Ok(TimelineFormat::Md)
+        );
     }
 }
