@@ -1003,6 +1003,15 @@ fn contrasts_charges_and_relative_clauses() {
         "In a blog post, Pinterest said it had never used the data to target ads.",
         &[("Pinterest", None, "personal_data", "use", D, Some("always"))],
     );
+    // "exposes how", "revealed how": a report verb before a clause, not data exposed.
+    check(
+        "The leak also exposes how careless Uber has been with riders' trip data for profit.",
+        &[],
+    );
+    check(
+        "Court filings revealed how Flo Health sent menstrual data to Facebook.",
+        &[("Flo Health", Some("Facebook"), "health", "share", A, None)],
+    );
     // A relative clause about the people ("whose", "who") does not name the data's kind: the
     // generic phrase before it does (written after the rule, `PERSON_RELATIVE`).
     check(
