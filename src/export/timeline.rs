@@ -492,7 +492,7 @@ fn write_timeline_csv(w: &mut dyn Write, plan: &TimelinePlan, fetch: &mut dyn Cl
     out.write_record(&header).map_err(csv_err)?;
     for &(id, _) in &plan.order {
         let c = fetch.claim(id)?;
-        let mut row = claim_values(&c).to_vec();
+        let mut row = claim_values(c).to_vec();
         row.push(
             plan.link_ids(id)
                 .iter()
@@ -591,16 +591,16 @@ fn write_md(
         writeln!(
             w,
             "- {} · {} · {} · {} · {} ({}) · claim #{}",
-            date_label(&c),
-            md_escape(speaker_label(&c)),
+            date_label(c),
+            md_escape(speaker_label(c)),
             polarity,
-            md_escape(&parties(&c)),
+            md_escape(&parties(c)),
             data_type_words(c.claim.data_type),
             c.claim.action,
             c.id,
         )?;
         writeln!(w, "\n  > {}\n", md_escape(&c.claim.sentence))?;
-        write!(w, "  Source: {}", md_source(&c))?;
+        write!(w, "  Source: {}", md_source(c))?;
         let ids = plan.link_ids(id);
         if !ids.is_empty() {
             let ids: Vec<String> = ids.iter().map(|i| format!("#{i}")).collect();
@@ -609,8 +609,8 @@ fn write_md(
                 id,
                 Side {
                     actor: md_escape(&c.claim.actor),
-                    speaker: md_escape(speaker_label(&c)),
-                    date: date_label(&c),
+                    speaker: md_escape(speaker_label(c)),
+                    date: date_label(c),
                 },
             );
         }
@@ -745,8 +745,8 @@ fn write_timelinejs(
             let mut text = format!(
                 "<p>“{}”</p><p>Said by {}. Source: {}</p>",
                 html_escape(&one_line(&c.claim.sentence)),
-                html_escape(&one_line(speaker_label(&c))),
-                html_source(&c)
+                html_escape(&one_line(speaker_label(c))),
+                html_source(c)
             );
             for l in plan.link_ids(id).iter().filter_map(|&l| plan.link(l)) {
                 let other = if l.denial_id == c.id {
@@ -764,7 +764,7 @@ fn write_timelinejs(
             }
             let event = json!({
                 "start_date": tljs_date(date),
-                "text": {"headline": html_escape(&headline(&c)), "text": text},
+                "text": {"headline": html_escape(&headline(c)), "text": text},
                 "group": one_line(&c.claim.actor),
                 "unique_id": format!("claim-{}", c.id),
             });
