@@ -61,17 +61,16 @@ pub fn write(
     let _snapshot = store.snapshot()?;
     let plan = TimelinePlan::new(store.timeline_rows(filter)?);
     let mut reader = store.claim_reader()?;
-    let mut fetch = |id: i64| reader.get(id).map_err(std::io::Error::other);
     match output {
         Some(path) => {
             let file =
                 std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
             let mut w = std::io::BufWriter::new(file);
-            export::write_planned(&mut w, &plan, &mut fetch, format, title)
+            export::write_planned(&mut w, &plan, &mut reader, format, title)
                 .and_then(|_| w.flush())
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
-        None => with_stdout(|w| export::write_planned(w, &plan, &mut fetch, format, title))?,
+        None => with_stdout(|w| export::write_planned(w, &plan, &mut reader, format, title))?,
     }
     Ok(())
 }

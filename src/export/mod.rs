@@ -24,7 +24,7 @@ pub use rows::{
     write_stats, CLAIM_FIELDS, SEARCH_FIELDS, STATS_FIELDS,
 };
 pub use text::{html_escape, md_escape, truncate};
-pub use timeline::{write_planned, write_timeline, FetchClaim, TimelinePlan};
+pub use timeline::{write_planned, write_timeline, ClaimSource, TimelinePlan};
 
 /// Output format of the commands that print rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

@@ -10,7 +10,7 @@ use serde_json::json;
 use super::rows::{claim_values, csv_err, date_label, speaker_label, spreadsheet_safe, CLAIM_FIELDS};
 use super::text::{data_type_words, html_escape, http_url, md_escape, one_line};
 use super::TimelineFormat;
-use crate::model::{ClaimRecord, ContradictionRecord, First, PartialDate, Polarity};
+use crate::model::{ClaimRecord, ContradictionRecord, PartialDate, Polarity};
 use crate::store::{TimelineLink, TimelineRows};
 
 /// The claims and links of one timeline, ordered and cross-referenced.
@@ -148,8 +148,29 @@ impl TimelinePlan {
     }
 }
 
-/// Reads a timeline's claims by id, in the plan's order.
-pub type FetchClaim<'a> = dyn FnMut(i64) -> io::Result<ClaimRecord> + 'a;
+/// Reads a timeline's claims by id, in the plan's order. The claim is lent until the next
+/// read: a store's reader fills one record again and again (`store::ClaimReader`).
+pub trait ClaimSource {
+    fn claim(&mut self, id: i64) -> io::Result<&ClaimRecord>;
+}
+
+impl ClaimSource for crate::store::ClaimReader<'_> {
+    fn claim(&mut self, id: i64) -> io::Result<&ClaimRecord> {
+        self.read(id).map_err(io::Error::other)
+    }
+}
+
+/// Claims held in memory, by id.
+struct InMemory<'a>(HashMap<i64, &'a ClaimRecord>);
+
+impl ClaimSource for InMemory<'_> {
+    fn claim(&mut self, id: i64) -> io::Result<&ClaimRecord> {
+        self.0
+            .get(&id)
+            .copied()
+            .ok_or_else(|| io::Error::other(format!("claim {id} is not in the timeline")))
+    }
+}
 
 /// Writes a timeline of `claims` and the `links` between them. Claims are ordered by
 /// `when_stated()` then id, undated claims last; both sides of every link are included even
@@ -173,22 +194,16 @@ pub fn write_timeline(
     {
         by_id.entry(c.id).or_insert(c);
     }
-    let mut fetch = |id: i64| {
-        by_id
-            .get(&id)
-            .map(|c| (*c).clone())
-            .ok_or_else(|| io::Error::other(format!("claim {id} is not in the timeline")))
-    };
-    write_planned(w, &plan, &mut fetch, format, title)
+    write_planned(w, &plan, &mut InMemory(by_id), format, title)
 }
 
-/// Writes the timeline `plan` lays out, reading each claim with `fetch` as it is written
+/// Writes the timeline `plan` lays out, reading each claim from `fetch` as it is written
 /// (the same bytes as `write_timeline` with the same claims and links). The HTML page, which
 /// counts and plots all claims before listing them, reads them all first.
 pub fn write_planned(
     w: &mut dyn Write,
     plan: &TimelinePlan,
-    fetch: &mut FetchClaim,
+    fetch: &mut dyn ClaimSource,
     format: TimelineFormat,
     title: &str,
 ) -> io::Result<()> {
@@ -200,7 +215,7 @@ pub fn write_planned(
         TimelineFormat::Html => {
             let mut claims = Vec::with_capacity(plan.order.len());
             for &(id, _) in &plan.order {
-                claims.push(fetch(id)?);
+                claims.push(fetch.claim(id)?.clone());
             }
             let by_id: HashMap<i64, &ClaimRecord> = claims.iter().map(|c| (c.id, c)).collect();
             let side = |id: i64| {
@@ -251,6 +266,8 @@ fn end_array(w: &mut dyn Write, empty: bool) -> io::Result<()> {
     w.write_all(if empty { b"]" } else { b"\n  ]" })
 }
 
+/// What `json_claim` writes, as serde_json would (the tests compare the two).
+#[cfg(test)]
 #[derive(Serialize)]
 struct JsonClaim<'a> {
     #[serde(flatten)]
@@ -258,50 +275,224 @@ struct JsonClaim<'a> {
     links: &'a [i64],
 }
 
+/// What `json_link` writes, as serde_json would.
+#[cfg(test)]
 #[derive(Serialize)]
 struct JsonLink<'a> {
     id: i64,
     denial_id: i64,
     assertion_id: i64,
     reason: &'a str,
-    first: First,
+    first: crate::model::First,
 }
 
-/// `{"title", "claims": [...], "links": [...]}`, pretty-printed, one claim at a time.
-fn write_json(w: &mut dyn Write, plan: &TimelinePlan, fetch: &mut FetchClaim, title: &str) -> io::Result<()> {
-    let mut buf = Vec::new();
+/// `{"title", "claims": [...], "links": [...]}`, pretty-printed, one claim at a time. Each
+/// element is laid out here as serde_json's pretty printer lays out `JsonClaim` and `JsonLink`
+/// inside the document (same bytes: `streamed_json_is_the_whole_document_byte_for_byte`),
+/// into one buffer written at once.
+fn write_json(
+    w: &mut dyn Write,
+    plan: &TimelinePlan,
+    fetch: &mut dyn ClaimSource,
+    title: &str,
+) -> io::Result<()> {
+    let mut buf = Vec::with_capacity(4096);
     w.write_all(b"{\n  \"title\": ")?;
     serde_json::to_writer(&mut *w, title)?;
     w.write_all(b",\n  \"claims\": [")?;
     for (i, &(id, _)) in plan.order.iter().enumerate() {
-        let claim = fetch(id)?;
-        let links = plan.link_ids(id);
-        element(w, &mut buf, i == 0, &JsonClaim { claim: &claim, links })?;
+        let claim = fetch.claim(id)?;
+        buf.clear();
+        buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+        json_claim(&mut buf, claim, plan.link_ids(id))?;
+        w.write_all(&buf)?;
     }
     end_array(w, plan.order.is_empty())?;
     w.write_all(b",\n  \"links\": [")?;
     for (i, l) in plan.links.iter().enumerate() {
-        let link = JsonLink {
-            id: l.id,
-            denial_id: l.denial_id,
-            assertion_id: l.assertion_id,
-            reason: &l.reason,
-            first: l.first,
-        };
-        element(w, &mut buf, i == 0, &link)?;
+        buf.clear();
+        buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+        json_link(&mut buf, l)?;
+        w.write_all(&buf)?;
     }
     end_array(w, plan.links.is_empty())?;
     w.write_all(b"\n}\n")
 }
 
-fn write_timeline_csv(w: &mut dyn Write, plan: &TimelinePlan, fetch: &mut FetchClaim) -> io::Result<()> {
+/// The start of the pretty member `key` of an object whose members are 6 spaces deep.
+fn member(out: &mut Vec<u8>, first: bool, key: &str) {
+    out.extend_from_slice(if first { b"\n      \"" } else { b",\n      \"" });
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\": ");
+}
+
+/// Whether none of the eight bytes of `x` needs escaping in a JSON string (`"`, `\\`, or a
+/// control character below 0x20).
+fn plain_word(x: u64) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Nonzero when some byte of `y` is below `n` (n ≤ 0x80), exactly.
+    let below = |y: u64, n: u64| y.wrapping_sub(LOW * n) & !y & HIGH;
+    below(x, 0x20) | below(x ^ (LOW * u64::from(b'"')), 1) | below(x ^ (LOW * u64::from(b'\\')), 1) == 0
+}
+
+/// `s` as a JSON string, escaped as serde_json escapes it (`"`, `\\`, `\b \t \n \f \r`, other
+/// control characters as `\u00xx`), the runs between escapes copied whole and found eight
+/// bytes at a time.
+fn json_str(out: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    out.reserve(b.len() + 2);
+    out.push(b'"');
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        if let Some(word) = b.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            if plain_word(u64::from_le_bytes(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        let c = b[i];
+        let escape: &[u8] = match c {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            0x09 => b"\\t",
+            0x0a => b"\\n",
+            0x0c => b"\\f",
+            0x0d => b"\\r",
+            0..=0x1f => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(&b[run..i]);
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(c >> 4)]);
+                out.push(HEX[usize::from(c & 0xf)]);
+                i += 1;
+                run = i;
+                continue;
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.extend_from_slice(&b[run..i]);
+        out.extend_from_slice(escape);
+        i += 1;
+        run = i;
+    }
+    out.extend_from_slice(&b[run..]);
+    out.push(b'"');
+}
+
+fn json_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => json_str(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// A value serde_json writes without pretty layout (a number, a date, a key of a closed set).
+fn json_value(out: &mut Vec<u8>, v: &impl Serialize) -> io::Result<()> {
+    Ok(serde_json::to_writer(out, v)?)
+}
+
+fn json_int(out: &mut Vec<u8>, v: impl Serialize) -> io::Result<()> {
+    json_value(out, &v)
+}
+
+/// One claim of the JSON timeline (`JsonClaim`: the record's fields in order, its claim's
+/// flattened among them, then its links), 4 spaces deep.
+fn json_claim(out: &mut Vec<u8>, r: &ClaimRecord, links: &[i64]) -> io::Result<()> {
+    let c = &r.claim;
+    out.push(b'{');
+    member(out, true, "id");
+    json_int(out, r.id)?;
+    member(out, false, "article_id");
+    json_int(out, r.article_id)?;
+    member(out, false, "article_url");
+    json_opt_str(out, r.article_url.as_deref());
+    member(out, false, "article_title");
+    json_opt_str(out, r.article_title.as_deref());
+    member(out, false, "outlet");
+    json_opt_str(out, r.outlet.as_deref());
+    member(out, false, "published");
+    json_value(out, &r.published)?;
+    member(out, false, "actor");
+    json_str(out, &c.actor);
+    member(out, false, "counterparty");
+    json_opt_str(out, c.counterparty.as_deref());
+    member(out, false, "data_type");
+    json_value(out, &c.data_type)?;
+    member(out, false, "action");
+    json_value(out, &c.action)?;
+    member(out, false, "polarity");
+    json_value(out, &c.polarity)?;
+    member(out, false, "scope");
+    json_value(out, &c.scope)?;
+    member(out, false, "speaker");
+    json_opt_str(out, c.speaker.as_deref());
+    member(out, false, "stated_on");
+    json_value(out, &c.stated_on)?;
+    member(out, false, "period_start");
+    json_value(out, &c.period_start)?;
+    member(out, false, "period_end");
+    json_value(out, &c.period_end)?;
+    member(out, false, "sentence");
+    json_str(out, &c.sentence);
+    member(out, false, "start");
+    json_int(out, c.start)?;
+    member(out, false, "end");
+    json_int(out, c.end)?;
+    member(out, false, "rule");
+    json_str(out, &c.rule);
+    member(out, false, "confidence");
+    json_value(out, &c.confidence)?;
+    member(out, false, "extractor_version");
+    json_str(out, &r.extractor_version);
+    member(out, false, "partial_text");
+    out.extend_from_slice(if r.partial_text { b"true" } else { b"false" });
+    member(out, false, "links");
+    if links.is_empty() {
+        out.extend_from_slice(b"[]");
+    } else {
+        out.push(b'[');
+        for (i, l) in links.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b"\n        " } else { b",\n        " });
+            json_int(out, l)?;
+        }
+        out.extend_from_slice(b"\n      ]");
+    }
+    out.extend_from_slice(b"\n    }");
+    Ok(())
+}
+
+/// One link of the JSON timeline (`JsonLink`), 4 spaces deep.
+fn json_link(out: &mut Vec<u8>, l: &TimelineLink) -> io::Result<()> {
+    out.push(b'{');
+    member(out, true, "id");
+    json_int(out, l.id)?;
+    member(out, false, "denial_id");
+    json_int(out, l.denial_id)?;
+    member(out, false, "assertion_id");
+    json_int(out, l.assertion_id)?;
+    member(out, false, "reason");
+    json_str(out, &l.reason);
+    member(out, false, "first");
+    json_value(out, &l.first)?;
+    out.extend_from_slice(b"\n    }");
+    Ok(())
+}
+
+fn write_timeline_csv(w: &mut dyn Write, plan: &TimelinePlan, fetch: &mut dyn ClaimSource) -> io::Result<()> {
     let mut header: Vec<&str> = CLAIM_FIELDS.to_vec();
     header.push("links");
     let mut out = csv::Writer::from_writer(w);
     out.write_record(&header).map_err(csv_err)?;
     for &(id, _) in &plan.order {
-        let c = fetch(id)?;
-        let mut row = claim_values(&c).to_vec();
+        let c = fetch.claim(id)?;
+        let mut row = claim_values(c).to_vec();
         row.push(
             plan.link_ids(id)
                 .iter()
@@ -353,7 +544,12 @@ fn parties(c: &ClaimRecord) -> String {
     }
 }
 
-fn write_md(w: &mut dyn Write, plan: &TimelinePlan, fetch: &mut FetchClaim, title: &str) -> io::Result<()> {
+fn write_md(
+    w: &mut dyn Write,
+    plan: &TimelinePlan,
+    fetch: &mut dyn ClaimSource,
+    title: &str,
+) -> io::Result<()> {
     /// What the list of contradictions shows of a claim.
     struct Side {
         actor: String,
@@ -379,7 +575,7 @@ fn write_md(w: &mut dyn Write, plan: &TimelinePlan, fetch: &mut FetchClaim, titl
     let mut sides: HashMap<i64, Side> = HashMap::new();
     let mut section: Option<Option<i32>> = None;
     for &(id, _) in &plan.order {
-        let c = fetch(id)?;
+        let c = fetch.claim(id)?;
         let year = c.when_stated().map(|d| d.year);
         if section != Some(year) {
             section = Some(year);
@@ -395,16 +591,16 @@ fn write_md(w: &mut dyn Write, plan: &TimelinePlan, fetch: &mut FetchClaim, titl
         writeln!(
             w,
             "- {} · {} · {} · {} · {} ({}) · claim #{}",
-            date_label(&c),
-            md_escape(speaker_label(&c)),
+            date_label(c),
+            md_escape(speaker_label(c)),
             polarity,
-            md_escape(&parties(&c)),
+            md_escape(&parties(c)),
             data_type_words(c.claim.data_type),
             c.claim.action,
             c.id,
         )?;
         writeln!(w, "\n  > {}\n", md_escape(&c.claim.sentence))?;
-        write!(w, "  Source: {}", md_source(&c))?;
+        write!(w, "  Source: {}", md_source(c))?;
         let ids = plan.link_ids(id);
         if !ids.is_empty() {
             let ids: Vec<String> = ids.iter().map(|i| format!("#{i}")).collect();
@@ -413,8 +609,8 @@ fn write_md(w: &mut dyn Write, plan: &TimelinePlan, fetch: &mut FetchClaim, titl
                 id,
                 Side {
                     actor: md_escape(&c.claim.actor),
-                    speaker: md_escape(speaker_label(&c)),
-                    date: date_label(&c),
+                    speaker: md_escape(speaker_label(c)),
+                    date: date_label(c),
                 },
             );
         }
@@ -516,7 +712,7 @@ pub(crate) fn html_source(c: &ClaimRecord) -> String {
 fn write_timelinejs(
     w: &mut dyn Write,
     plan: &TimelinePlan,
-    fetch: &mut FetchClaim,
+    fetch: &mut dyn ClaimSource,
     title: &str,
 ) -> io::Result<()> {
     let dated = plan.order.iter().filter(|c| c.1.is_some()).count();
@@ -545,12 +741,12 @@ fn write_timelinejs(
         let mut first = true;
         for &(id, date) in &plan.order {
             let Some(date) = date else { continue };
-            let c = fetch(id)?;
+            let c = fetch.claim(id)?;
             let mut text = format!(
                 "<p>“{}”</p><p>Said by {}. Source: {}</p>",
                 html_escape(&one_line(&c.claim.sentence)),
-                html_escape(&one_line(speaker_label(&c))),
-                html_source(&c)
+                html_escape(&one_line(speaker_label(c))),
+                html_source(c)
             );
             for l in plan.link_ids(id).iter().filter_map(|&l| plan.link(l)) {
                 let other = if l.denial_id == c.id {
@@ -568,7 +764,7 @@ fn write_timelinejs(
             }
             let event = json!({
                 "start_date": tljs_date(date),
-                "text": {"headline": html_escape(&headline(&c)), "text": text},
+                "text": {"headline": html_escape(&headline(c)), "text": text},
                 "group": one_line(&c.claim.actor),
                 "unique_id": format!("claim-{}", c.id),
             });
@@ -585,6 +781,7 @@ mod tests {
     use super::super::testutil::{claim, link};
     use super::*;
     use crate::model::Polarity::{Assertion, Denial};
+    use chrono::NaiveDate;
 
     fn render(claims: &[ClaimRecord], links: &[ContradictionRecord], format: TimelineFormat) -> String {
         let mut out = Vec::new();
@@ -856,6 +1053,67 @@ mod tests {
             check(&claims, &[], format);
             check(&[], &[], format);
         }
+    }
+
+    #[test]
+    fn json_strings_are_escaped_as_serde_json_escapes_them() {
+        // Every ASCII byte alone, and each at every place of strings long enough to cross
+        // several eight-byte words, among plain and non-ASCII text.
+        let mut cases: Vec<String> = (0u8..0x80).map(|b| char::from(b).to_string()).collect();
+        for b in 0u8..0x80 {
+            for at in 0..19 {
+                let mut s: String = "abcdéfgh – “quoted” ok".chars().cycle().take(19).collect();
+                let i = s.char_indices().nth(at).map_or(s.len(), |(i, _)| i);
+                s.insert(i, char::from(b));
+                cases.push(s);
+            }
+        }
+        cases.push(String::new());
+        cases.push("\"\\\u{1}\n\r\t\u{8}\u{c}\u{1f}\u{7f}".to_string());
+        for s in cases {
+            let mut ours = Vec::new();
+            json_str(&mut ours, &s);
+            assert_eq!(
+                String::from_utf8(ours).expect("UTF-8"),
+                serde_json::to_string(&s).expect("serialises"),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn streamed_json_writes_odd_claims_as_serde_json_does() {
+        let (mut claims, mut links) = sample();
+        // Every optional field filled, text needing escapes, large and non-finite numbers.
+        let c = &mut claims[0];
+        c.article_url = Some("https://e.example/a\"b\\c".into());
+        c.article_title = None;
+        c.outlet = None;
+        c.published = NaiveDate::from_ymd_opt(2019, 2, 3);
+        c.claim.counterparty = Some("Tab\there".into());
+        c.claim.scope = Some(crate::model::DenialScope::ALL[0]);
+        c.claim.speaker = None;
+        c.claim.period_start = Some("2017".parse().expect("a date"));
+        c.claim.period_end = Some("2018-06".parse().expect("a date"));
+        c.claim.sentence = "“Line\nbreak” and a \u{1} control, ünïcödé, \"quotes\" \\ end".into();
+        c.claim.start = usize::MAX / 3;
+        c.claim.confidence = 1.0 / 3.0;
+        c.partial_text = true;
+        claims[1].claim.confidence = f64::NAN;
+        claims[2].claim.confidence = 1e21;
+        claims[3].id = i64::MAX;
+        links[0].reason = "said \"no\"\tthen\u{0}".into();
+        let check = |claims: &[ClaimRecord], links: &[ContradictionRecord]| {
+            assert_eq!(
+                render(claims, links, TimelineFormat::Json),
+                whole(claims, links, TimelineFormat::Json)
+            );
+        };
+        check(&claims, &links);
+        let many: Vec<ContradictionRecord> = (0..4)
+            .map(|i| link(20 + i, claims[3].clone(), claims[(i % 3) as usize].clone()))
+            .collect();
+        check(&claims, &many);
     }
 
     #[test]

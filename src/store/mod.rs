@@ -284,19 +284,54 @@ impl Drop for Snapshot<'_> {
     }
 }
 
-/// Reads whole claims by id through one prepared statement (`Store::claim_reader`).
+/// Reads whole claims by id (`Store::claim_reader`), one at a time into one record whose
+/// strings are reused: a claim through one prepared statement, its article's fields through
+/// another, read only when the claim's article is not the previous claim's (a timeline lists
+/// an article's claims together, and an article's `text_status` lies past its text).
 pub struct ClaimReader<'a> {
-    st: rusqlite::CachedStatement<'a>,
+    claim: rusqlite::CachedStatement<'a>,
+    article: rusqlite::CachedStatement<'a>,
+    /// The last claim read; its article's fields are those of `article_id`'s article.
+    record: Option<ClaimRecord>,
 }
 
 impl ClaimReader<'_> {
     /// The stored claim `id`.
     pub fn get(&mut self, id: i64) -> Result<ClaimRecord> {
-        use rusqlite::OptionalExtension;
-        self.st
-            .query_row([id], |r| queries::claim_record(r, 0))
-            .optional()?
-            .ok_or(StoreError::NoSuchClaim(id))
+        self.read(id).cloned()
+    }
+
+    /// The stored claim `id`, valid until the next read.
+    pub fn read(&mut self, id: i64) -> Result<&ClaimRecord> {
+        if let Err(e) = self.read_into(id) {
+            self.record = None;
+            return Err(e);
+        }
+        self.record.as_ref().ok_or(StoreError::NoSuchClaim(id))
+    }
+
+    fn read_into(&mut self, id: i64) -> Result<()> {
+        let had = self.record.as_ref().map(|r| r.article_id);
+        let mut rows = self.claim.query([id])?;
+        let Some(row) = rows.next()? else {
+            return Err(StoreError::NoSuchClaim(id));
+        };
+        let record = match self.record.as_mut() {
+            Some(r) => {
+                queries::claim_row_into(row, r)?;
+                r
+            }
+            None => self.record.insert(queries::claim_row_owned(row)?),
+        };
+        if had != Some(record.article_id) {
+            let mut rows = self.article.query([record.article_id])?;
+            match rows.next()? {
+                Some(row) => queries::article_meta_into(row, record)?,
+                // Every claim has its article (foreign keys): a missing one is a damaged file.
+                None => return Err(StoreError::NoSuchClaim(id)),
+            }
+        }
+        Ok(())
     }
 }
 
@@ -751,7 +786,9 @@ impl Store {
     /// A reader of whole claims by id.
     pub fn claim_reader(&self) -> Result<ClaimReader<'_>> {
         Ok(ClaimReader {
-            st: self.conn.prepare_cached(&queries::claim_by_id_sql())?,
+            claim: self.conn.prepare_cached(queries::claim_row_by_id_sql())?,
+            article: self.conn.prepare_cached(queries::article_meta_sql())?,
+            record: None,
         })
     }
 

@@ -99,6 +99,138 @@ pub(super) fn claim_record(row: &Row, at: usize) -> rusqlite::Result<ClaimRecord
     })
 }
 
+/// The SQL of `ClaimReader`'s claim: `claim_columns`' claim columns alone (no article), by
+/// id, `?1`. The article's are read apart (`article_meta_sql`), once for a run of its claims.
+pub(super) fn claim_row_by_id_sql() -> &'static str {
+    "SELECT c.id, c.article_id, c.actor, c.counterparty, c.data_type, c.action, c.polarity, c.scope, \
+     c.speaker, c.stated_on, c.period_start, c.period_end, c.sentence, c.start, c.\"end\", c.rule, \
+     c.confidence, c.extractor_version FROM claims c WHERE c.id = ?1"
+}
+
+/// The SQL of what a claim record holds of its article (`claim_columns`' article columns), by
+/// id, `?1`. `text_status` comes after the text in the row: reading it walks the text's
+/// overflow pages, so `ClaimReader` reads it once per article, not once per claim.
+pub(super) fn article_meta_sql() -> &'static str {
+    "SELECT a.url, a.title, a.outlet, a.published, coalesce(a.text_status = 'partial', 0) \
+     FROM articles a WHERE a.id = ?1"
+}
+
+/// The text at `idx` as a borrowed `&str` (an error if it is not text).
+fn text_ref<'r>(row: &'r Row, idx: usize) -> rusqlite::Result<&'r str> {
+    row.get_ref(idx)?
+        .as_str()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+}
+
+/// The text or NULL at `idx`, borrowed.
+fn opt_text_ref<'r>(row: &'r Row, idx: usize) -> rusqlite::Result<Option<&'r str>> {
+    match row.get_ref(idx)? {
+        rusqlite::types::ValueRef::Null => Ok(None),
+        _ => text_ref(row, idx).map(Some),
+    }
+}
+
+/// Copies `s` into `dst`, keeping its allocation.
+fn set_text(dst: &mut String, s: &str) {
+    dst.clear();
+    dst.push_str(s);
+}
+
+fn set_opt_text(dst: &mut Option<String>, s: Option<&str>) {
+    match (dst.as_mut(), s) {
+        (Some(d), Some(s)) => set_text(d, s),
+        (_, s) => *dst = s.map(str::to_string),
+    }
+}
+
+fn parsed_ref<T>(row: &Row, idx: usize) -> rusqlite::Result<T>
+where
+    T: FromStr,
+    T::Err: StdError + Send + Sync + 'static,
+{
+    text_ref(row, idx)?
+        .parse()
+        .map_err(|e| conversion(idx, Type::Text, e))
+}
+
+fn parsed_opt_ref<T>(row: &Row, idx: usize) -> rusqlite::Result<Option<T>>
+where
+    T: FromStr,
+    T::Err: StdError + Send + Sync + 'static,
+{
+    opt_text_ref(row, idx)?
+        .map(|s| s.parse().map_err(|e| conversion(idx, Type::Text, e)))
+        .transpose()
+}
+
+/// Reads a claim laid out by `claim_row_by_id_sql` into `out`, reusing its strings' memory;
+/// the article's fields of `out` are left as they were. Returns the claim's article id.
+pub(super) fn claim_row_into(row: &Row, out: &mut ClaimRecord) -> rusqlite::Result<i64> {
+    out.id = row.get(0)?;
+    out.article_id = row.get(1)?;
+    let c = &mut out.claim;
+    set_text(&mut c.actor, text_ref(row, 2)?);
+    set_opt_text(&mut c.counterparty, opt_text_ref(row, 3)?);
+    c.data_type = parsed_ref(row, 4)?;
+    c.action = parsed_ref(row, 5)?;
+    c.polarity = parsed_ref(row, 6)?;
+    c.scope = parsed_opt_ref(row, 7)?;
+    set_opt_text(&mut c.speaker, opt_text_ref(row, 8)?);
+    c.stated_on = parsed_opt_ref(row, 9)?;
+    c.period_start = parsed_opt_ref(row, 10)?;
+    c.period_end = parsed_opt_ref(row, 11)?;
+    set_text(&mut c.sentence, text_ref(row, 12)?);
+    c.start = offset(row, 13)?;
+    c.end = offset(row, 14)?;
+    set_text(&mut c.rule, text_ref(row, 15)?);
+    c.confidence = row.get(16)?;
+    set_text(&mut out.extractor_version, text_ref(row, 17)?);
+    Ok(out.article_id)
+}
+
+/// A claim laid out by `claim_row_by_id_sql` as a new record (its article's fields empty).
+pub(super) fn claim_row_owned(row: &Row) -> rusqlite::Result<ClaimRecord> {
+    let mut record = ClaimRecord {
+        id: 0,
+        article_id: 0,
+        article_url: None,
+        article_title: None,
+        outlet: None,
+        published: None,
+        claim: Claim {
+            actor: String::new(),
+            counterparty: None,
+            data_type: parsed_ref(row, 4)?,
+            action: parsed_ref(row, 5)?,
+            polarity: parsed_ref(row, 6)?,
+            scope: None,
+            speaker: None,
+            stated_on: None,
+            period_start: None,
+            period_end: None,
+            sentence: String::new(),
+            start: 0,
+            end: 0,
+            rule: String::new(),
+            confidence: 0.0,
+        },
+        extractor_version: String::new(),
+        partial_text: false,
+    };
+    claim_row_into(row, &mut record)?;
+    Ok(record)
+}
+
+/// Reads an article's fields laid out by `article_meta_sql` into the claim record `out`.
+pub(super) fn article_meta_into(row: &Row, out: &mut ClaimRecord) -> rusqlite::Result<()> {
+    set_opt_text(&mut out.article_url, opt_text_ref(row, 0)?);
+    set_opt_text(&mut out.article_title, opt_text_ref(row, 1)?);
+    set_opt_text(&mut out.outlet, opt_text_ref(row, 2)?);
+    out.published = parsed_opt_ref::<NaiveDate>(row, 3)?;
+    out.partial_text = row.get(4)?;
+    Ok(())
+}
+
 fn date_text(d: Option<NaiveDate>) -> Option<String> {
     d.map(|d| d.format("%Y-%m-%d").to_string())
 }
@@ -1196,19 +1328,36 @@ pub(super) fn timeline_rows(conn: &Connection, filter: &ClaimFilter) -> rusqlite
     let mut claims: Vec<(i64, Option<PartialDate>)> = st
         .query_map(params_from_iter(params), |r| Ok((r.get(0)?, parsed_opt(r, 1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let (sql, params) = review_query(filter);
-    let mut st = conn.prepare_cached(&sql)?;
-    let mut links: Vec<TimelineLink> = st
-        .query_map(params_from_iter(params), |r| {
-            Ok(TimelineLink {
-                id: r.get(0)?,
-                reason: r.get(1)?,
-                first: parsed(r, 2)?,
-                denial_id: r.get(7)?,
-                assertion_id: r.get(8)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut links: Vec<TimelineLink> = match timeline_links_query(filter) {
+        // A company's links in id order: each is found by id, and in id order the lookups go
+        // through the links table from one end to the other instead of all over it.
+        Some((sql, params)) => conn
+            .prepare_cached(&sql)?
+            .query_map(params_from_iter(params), |r| {
+                Ok(TimelineLink {
+                    id: r.get(0)?,
+                    reason: r.get(1)?,
+                    first: parsed_ref(r, 2)?,
+                    denial_id: r.get(3)?,
+                    assertion_id: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?,
+        None => {
+            let (sql, params) = review_query(filter);
+            conn.prepare_cached(&sql)?
+                .query_map(params_from_iter(params), |r| {
+                    Ok(TimelineLink {
+                        id: r.get(0)?,
+                        reason: r.get(1)?,
+                        first: parsed(r, 2)?,
+                        denial_id: r.get(7)?,
+                        assertion_id: r.get(8)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?
+        }
+    };
     links.sort_by_key(|l| l.id);
     links.dedup_by_key(|l| l.id);
     let mut seen: std::collections::HashSet<i64> = claims.iter().map(|c| c.0).collect();
@@ -1222,6 +1371,29 @@ pub(super) fn timeline_rows(conn: &Connection, filter: &ClaimFilter) -> rusqlite
         }
     }
     Ok(TimelineRows { claims, links })
+}
+
+/// For a filter on the company alone (and the links' status, no limit): the SQL of the links
+/// `review_query` lists (the same set, unordered: a timeline orders them itself) with the
+/// columns a timeline reads, and its parameters. The ids come from `link_companies`' index
+/// alone, and SQLite looks the links up in id order.
+fn timeline_links_query(filter: &ClaimFilter) -> Option<(String, Vec<Value>)> {
+    let company_only = ClaimFilter {
+        company: None,
+        status: StatusFilter::default(),
+        ..filter.clone()
+    }
+    .is_empty();
+    let company = filter
+        .company
+        .as_ref()
+        .filter(|_| company_only && filter.limit.is_none())?;
+    let sql = format!(
+        "SELECT l.id, l.reason, l.first, l.denial_id, l.assertion_id FROM links l \
+         WHERE {} AND l.id IN (SELECT lc.link_id FROM link_companies lc WHERE lc.company = ?1)",
+        status_condition(filter.status)
+    );
+    Some((sql, vec![Value::Text(company.clone())]))
 }
 
 /// All links passing the filter, as `ContradictionRecord`s.

@@ -1916,3 +1916,98 @@ fn one_thread_writing_through_two_stores_is_refused_at_once() {
     );
     assert_eq!(count(&open(&db), "articles"), 3);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Timelines' reads
+
+/// 300 synthetic articles stored with the real linker, every third of them a teaser
+/// (`text_status` partial), so claims of neighbouring articles differ in their article's fields.
+fn synthetic_store(db: &TempDb) -> Store {
+    let mut lexicon = crate::claims::Lexicon::builtin();
+    lexicon
+        .add_companies(&crate::synth::lexicon(), "synthetic")
+        .expect("the synthetic lexicon parses");
+    let extractor = crate::claims::Extractor::new(&lexicon);
+    let mut store = Store::open(&db.path).expect("a fresh database opens");
+    for (i, a) in crate::synth::generate(300, 5).enumerate() {
+        let mut article = a.into_article();
+        if i % 3 == 0 {
+            article.text_status = Some(crate::extract::TextStatus::Partial);
+        }
+        let claims = extractor.extract(&article);
+        store.save_article(&article, &claims, "t").expect("stored");
+    }
+    store
+}
+
+#[test]
+fn the_claim_reader_gives_each_claim_as_read_whole() {
+    let db = temp_db();
+    let store = synthetic_store(&db);
+    let ids: Vec<i64> = {
+        let mut st = store
+            .conn
+            .prepare("SELECT id FROM claims ORDER BY id")
+            .expect("prepares");
+        let rows = st.query_map([], |r| r.get(0)).expect("reads");
+        rows.collect::<rusqlite::Result<_>>().expect("reads")
+    };
+    assert!(ids.len() > 500, "the corpus has claims: {}", ids.len());
+    // In id order (an article's claims one after the other), backwards, and jumping between
+    // articles and back, so the article's fields are both kept and read again.
+    let mut order = ids.clone();
+    order.extend(ids.iter().rev());
+    order.extend(ids.iter().step_by(7).chain(ids.iter().step_by(3)));
+    let mut reader = store.claim_reader().expect("prepares");
+    let mut partial = 0;
+    for &id in &order {
+        let whole = store.claim(id).expect("stored");
+        let read = reader.read(id).expect("stored");
+        assert_eq!(read, &whole, "claim {id}");
+        partial += usize::from(whole.partial_text);
+    }
+    assert!(
+        partial > 0 && partial < order.len(),
+        "teasers and full texts: {partial}"
+    );
+    assert!(matches!(reader.read(i64::MAX), Err(StoreError::NoSuchClaim(_))));
+    // A failed read leaves nothing behind: the next claim is read whole again.
+    assert_eq!(
+        reader.read(ids[0]).expect("stored"),
+        &store.claim(ids[0]).expect("stored")
+    );
+}
+
+#[test]
+fn a_company_timeline_lists_the_links_the_general_query_lists() {
+    let db = temp_db();
+    let store = synthetic_store(&db);
+    for status in [StatusFilter::NotRejected, StatusFilter::All] {
+        let company = ClaimFilter {
+            company: Some("acratra".to_string()),
+            status,
+            ..ClaimFilter::default()
+        };
+        let rows = store.timeline_rows(&company).expect("lists");
+        assert!(
+            rows.links.len() > 20,
+            "the top company has links: {}",
+            rows.links.len()
+        );
+        let mut listed: Vec<(i64, i64, i64, String, First)> = rows
+            .links
+            .iter()
+            .map(|l| (l.id, l.denial_id, l.assertion_id, l.reason.clone(), l.first))
+            .collect();
+        listed.sort_by_key(|l| l.0);
+        // The general query, through both claims (`review_query`), for the same links.
+        let mut general: Vec<(i64, i64, i64, String, First)> = store
+            .contradictions(&company)
+            .expect("lists")
+            .into_iter()
+            .map(|l| (l.id, l.denial.id, l.assertion.id, l.reason, l.first))
+            .collect();
+        general.sort_by_key(|l| l.0);
+        assert_eq!(listed, general);
+    }
+}
