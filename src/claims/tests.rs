@@ -319,6 +319,8 @@ fn collect_and_use_assertions() {
         "Twitter used phone numbers that people provided for account security to target ads, the company admitted in 2019.",
         &[("Twitter", None, "contact_details", "use", A, None)],
     );
+    // The company's own limit ("only shares aggregated data") is an assurance since the d167-d176
+    // round (`deny.only_limit`), as the gold's guidelines read it.
     check(
         "Foursquare says it only shares aggregated data with partners.",
         &[(
@@ -326,8 +328,8 @@ fn collect_and_use_assertions() {
             Some("business partners"),
             "deidentified",
             "share",
-            A,
-            None,
+            D,
+            Some("present"),
         )],
     );
 }
