@@ -12,8 +12,11 @@
 //!    listed party), the subject of access/buy verbs, or a recipient category ("advertisers").
 //! 4. Polarity: a negation cue that governs the verb (few words between, no "whether", no
 //!    "did not deny"/"no longer"/"declined to" in between), a deny verb ("denied sharing"), a
-//!    falsity cue ("is untrue"), "only with consent", or the assurances "users are in control of
-//!    their data" and "not for sale" make a denial.
+//!    falsity cue ("is untrue"), "only with consent", the limit a practice keeps to ("only
+//!    accesses basic profile information", "hands over data only when served a warrant": the
+//!    latter, like a consent, a qualified denial), a deletion ("the recordings were erased": a
+//!    denial of keeping, action `other`; "did not delete" reports keeping), or the assurances
+//!    "users are in control of their data" and "not for sale" make a denial.
 //! 5. The speaker is the party a quote is attributed to (quotes without their own attribution
 //!    take the one of the quote just before), else the party a sentence attributes ("X said",
 //!    "according to X", "testimony by X that"), else for hedged reporting the source the article
@@ -247,7 +250,8 @@ pub(crate) struct Regexes {
     pub evidence_after: Rx,
     /// Before a data phrase: it is the source of a report ("according to an internal email").
     pub evidence_before: Rx,
-    /// After a denied verb: a condition ("unless the user agreed", "without their consent").
+    /// After a denied verb: a condition ("unless the user agreed", "without their consent"), or
+    /// a manner that narrows it ("does not sell data in exchange for money").
     pub qualified: Rx,
     /// Before a practice verb: a penalty or suit about it ("pays $1 million over tracking").
     pub penalty_over: Rx,
@@ -713,7 +717,7 @@ impl Extractor {
             ),
             evidence_before: re(r"(?i)\baccording\s+to\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}$"),
             qualified: re(
-                r"(?i)\b(?:unless|without|except\s+with|other\s+than\s+with)\s+(?:[\w'’-]+\s+){0,4}?(?:consent|permission|agreement|approval|authori[sz]ation|a\s+warrant|a\s+court\s+order|a\s+subpoena|(?:had\s+|has\s+|have\s+)?(?:decided|chosen|chose|agreed|opted|allowed|asked))|\bagainst\s+(?:[\w'’-]+\s+){0,2}(?:wishes|will)\b|\b(?:that|who|which)\s+(?:we|it|they|the\s+company)\s+(?:had|has|have|did|do|does)\s+not\s+(?:vetted|approved|checked|screened|reviewed|authori[sz]ed|verified|cleared)\b|\bfor\s+(?:any\s+)?(?:commercial|business|marketing|advertising|profit)\s+(?:purposes?|gain|use)\b|\b(?:beyond|more\s+than|other\s+than)\s+what\b|\bunless\s+(?:[\w'’-]+\s+){0,4}?(?:press(?:es|ed)?|tap(?:s|ped)?|turns?\s+on|turned\s+on|enables?|enabled|activates?|activated|opts?\s+in|opted\s+in|switch(?:es|ed)?\s+on|holds?\s+down|gives?|gave|grants?|granted|says?\s+the\s+wake\s+word)\b",
+                r"(?i)\b(?:unless|without|except\s+with|other\s+than\s+with)\s+(?:[\w'’-]+\s+){0,4}?(?:consent|permission|agreement|approval|authori[sz]ation|a\s+warrant|a\s+court\s+order|a\s+subpoena|(?:had\s+|has\s+|have\s+)?(?:decided|chosen|chose|agreed|opted|allowed|asked))|\bagainst\s+(?:[\w'’-]+\s+){0,2}(?:wishes|will)\b|\b(?:that|who|which)\s+(?:we|it|they|the\s+company)\s+(?:had|has|have|did|do|does)\s+not\s+(?:vetted|approved|checked|screened|reviewed|authori[sz]ed|verified|cleared)\b|\bfor\s+(?:any\s+)?(?:commercial|business|marketing|advertising|profit)\s+(?:purposes?|gain|use)\b|\b(?:in\s+exchange\s+for|for)\s+(?:money|cash|payment|a\s+fee)\b|\b(?:beyond|more\s+than|other\s+than)\s+what\b|\bunless\s+(?:[\w'’-]+\s+){0,4}?(?:press(?:es|ed)?|tap(?:s|ped)?|turns?\s+on|turned\s+on|enables?|enabled|activates?|activated|opts?\s+in|opted\s+in|switch(?:es|ed)?\s+on|holds?\s+down|gives?|gave|grants?|granted|says?\s+the\s+wake\s+word)\b",
             ),
             penalty_over: re(
                 r"(?i)\b(?:pays?|paid|paying|fined?|fines|settles?|settled|sues?|sued|suing|penalty|penali[sz]ed|probe|investigat\w*|inquiry|lawsuit|charges?|charged|bans?|banned|warns?|warned|warning|scolds?|scolded|rebukes?|rebuked)\b[^;]{0,60}\b(?:over|for)\s+(?:the\s+|its\s+|alleged\s+|illegal\s+|unlawful\s+|['‘’\x22][\w-]+['‘’\x22]\s+|[\w-]+\s+)?$",

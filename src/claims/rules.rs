@@ -1078,6 +1078,21 @@ impl Ctx<'_> {
         ce: usize,
     ) -> Option<(Polarity, Option<DenialScope>, &'static str)> {
         let r = self.polarity_inner(cl, i, cs, ce)?;
+        // "had deleted all the address books", "is discarded at once": data not kept, an
+        // assurance; "did not delete" reports data kept. A deletion ordered, promised or left to
+        // users ("must delete", "agreed to delete", "users can delete their data") is no practice.
+        let verb = &self.text[cl[i].start..cl[i].end];
+        if DELETION.is_match(verb) {
+            let before = &self.text[cs..cl[i].start];
+            if DELETION_NO_PRACTICE.is_match(before) {
+                return None;
+            }
+            return Some(match r.0 {
+                Polarity::Denial => (Polarity::Assertion, None, "assert.not_deleted"),
+                // Deleted data is not held from then on: the denial speaks for the present.
+                Polarity::Assertion => (Polarity::Denial, Some(DenialScope::Present), "deny.deleted"),
+            });
+        }
         // "dropped its promise that it would never sell": a withdrawn assurance is none.
         if r.0 == Polarity::Denial && WITHDRAWN.is_match(&self.text[cs..cl[i].start]) {
             return None;
@@ -1283,7 +1298,66 @@ impl Ctx<'_> {
             };
             return Some((Polarity::Denial, Some(scope), "deny.only_for_purpose"));
         }
+        // "only accesses basic profile information", "would only track location while it is
+        // open", "turns over data only when it receives an order", "collected only their phone
+        // number", "the only information it collected was": the practice is stated with the
+        // limit it keeps to, an assurance (contradicted where more was taken).
+        // A condition ("only when", "only while") is read as in "only with consent": the
+        // denial is contradicted only where the condition is said to be missing.
+        if let Some(rule) = self.only_limit(cs, v.start, v.end, after) {
+            return Some((Polarity::Denial, Some(tensed), rule));
+        }
         Some((Polarity::Assertion, None, "assert"))
+    }
+
+    /// Whether "only" limits the practice verb starting at byte `vs` (clause from `cs`; `after`
+    /// is the clause after the verb): right before it ("only accesses", "is only collected"),
+    /// as "the only <data> it <verb>", or after it with a condition or an object ("only when",
+    /// "only in response to", "collected only their number"). Not "not only", and not a
+    /// condition past a second verb phrase ("shares data, but only after"). The rule name:
+    /// `deny.qualified.only_when` for a condition, `deny.only_limit` for a limited object.
+    fn only_limit(&self, cs: usize, vs: usize, ve: usize, after: &str) -> Option<&'static str> {
+        let before = &self.text[cs..vs];
+        if let Some(c) = ONLY_BEFORE_VERB.captures(before) {
+            let prev = c.get(1).map_or("", |m| m.as_str()).trim().to_ascii_lowercase();
+            if prev != "not" && prev != "if" {
+                // "would only track their location while it was open": a condition after it,
+                // which may open a clause of its own (the pattern stops at a full stop).
+                let tail = &self.text[ve..floor_boundary(self.text, (ve + 160).min(self.text.len()))];
+                let condition = CONDITION_AFTER.captures(tail).is_some_and(|c| {
+                    !c.get(1)
+                        .map_or("", |m| m.as_str())
+                        .split_whitespace()
+                        .any(|w| matches!(w.to_ascii_lowercase().as_str(), "and" | "or" | "but" | "that"))
+                });
+                return Some(if condition {
+                    "deny.qualified.only_when"
+                } else {
+                    "deny.only_limit"
+                });
+            }
+        }
+        if THE_ONLY_BEFORE.is_match(before) {
+            return Some("deny.only_limit");
+        }
+        let c = ONLY_AFTER_VERB.captures(after)?;
+        let gap = c.get(1).map_or("", |m| m.as_str());
+        if gap.contains(',')
+            || gap.split_whitespace().any(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "and" | "or" | "but" | "then" | "not"
+                )
+            })
+        {
+            return None;
+        }
+        let limit = c.get(2).map_or("", |m| m.as_str());
+        Some(if ONLY_OBJECT.is_match(limit) {
+            "deny.only_limit"
+        } else {
+            "deny.qualified.only_when"
+        })
     }
 
     /// The speaker for a statement at byte `pos` of sentence `si`.
@@ -1453,6 +1527,12 @@ impl Ctx<'_> {
                 }
             }
             let (mut action, mut base) = (action, base);
+            // "the data was immediately discarded": what is denied is keeping it, which a report
+            // of gathering or sending does not contradict; neither a collection nor any other
+            // action the linker matches with it.
+            if neg_rule == "deny.deleted" {
+                action = Action::Other;
+            }
             // "promised to keep their health information private": an assurance that the data
             // is not passed on.
             if base == "collect"
@@ -1877,6 +1957,11 @@ impl Ctx<'_> {
             // them, and each can be contradicted on its own.
             let verb_types = match polarity {
                 Polarity::Assertion => self.verb_types(&cl, i, ce, &dtypes),
+                // "only accesses basic profile information, specifically your user ID and email
+                // address": the kinds listed are what is allowed; what is denied is the rest.
+                Polarity::Denial if neg_rule == "deny.only_limit" && dtypes.len() > 1 => {
+                    vec![DataType::PersonalData]
+                }
                 Polarity::Denial => match self.person_relative(cs, ce) {
                     Some(cut) => self.data_types(cs, cut),
                     None => dtypes.clone(),
@@ -2154,6 +2239,68 @@ static PRESENT_PASSIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 static PURPOSE_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?i)^\s+((?:[\w’'-]+\s+){0,8}?)(?:only|solely|exclusively|strictly)\s+(?:to|for|in\s+order\s+to)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a practice verb: "only", with at most two auxiliaries or "ever" between ("only
+/// accesses", "is only collected", "had only ever received"); the word before "only" is
+/// captured ("not only" is no limit).
+static ONLY_BEFORE_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?:^|[^\w’'-])([\w’'-]+\s+)?only\s+(?:(?:ever|be|been|being|is|are|was|were)\s+){0,2}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a practice verb: "the only <data> (that) <subject>" ("the only information it
+/// collected was", "the only data the app kept").
+static THE_ONLY_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\bthe\s+only\s+(?:[\w’'-]+\s+){1,3}?(?:(?:that|which)\s+)?(?:it|they|we|he|she|the\s+[\w-]+|[A-Z][\w-]+)\s+(?:(?:had|has|have|ever|did|does|would)\s+){0,2}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right after a practice verb: "only" with a condition or a limited object, at most eight
+/// words on ("turns over data only when", "provides user data to governments only in
+/// accordance with the law", "collected only their phone number"); the words before "only"
+/// are captured. "only to"/"only for" (a purpose) and "only with consent" are read elsewhere.
+static ONLY_AFTER_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s+((?:[\w’'-]+,?\s+){0,8}?)only\s+((?:when|whenever|if|after|while|once|where|in\s+response\s+to|in\s+accordance\s+with|under|in\s+aggregate|in\s+aggregated|in\s+broad|at\s+the|for\s+specific|from\s+(?:users|people|customers|those)|in\s+(?:rare|limited|specific)|as\s+required|the|their|its|a|an|basic|aggregated?|anonymi[sz]ed|limited|some|general|coarse|approximate))\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// After a practice verb limited by "only", at most ten words on: a condition ("while it was
+/// open", "when the user asks"); the words between are captured (a condition past "and that"
+/// belongs to another statement).
+static CONDITION_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s+((?:[\w’'-]+,?\s+){0,10}?)(?:while|when|whenever|if|unless|after|once|until)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// The words after "only" that limit the object rather than set a condition ("only their phone
+/// number", "only aggregated trends").
+static ONLY_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:the|their|its|a|an|basic|aggregated?|anonymi[sz]ed|limited|some|general|coarse|approximate)$")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// A verb of deletion (data not kept).
+static DELETION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:delet|discard|destroy|eras|purg)").expect("a valid regex: a constant pattern")
+});
+
+/// Right before a deletion verb: an order, a promise, a wish, a possibility, or the users
+/// themselves as the subject ("must delete", "agreed to delete", "the choice to review, move or
+/// delete", "the right to have data deleted", "users who deleted", "after he deleted").
+static DELETION_NO_PRACTICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?:\b(?:to|must|will|shall|should|would|could|can|may|might|won['’]t|cannot|can['’]t)\s+(?:(?:also|then|not|be|have|first|quickly|promptly|permanently|fully)\s+){0,2}(?:(?:[\w’'-]+,?\s+){1,3}(?:or|and)\s+)?|\bto\s+(?:have|get)\s+(?:[\w’'-]+\s+){0,4}|\b(?:users?|people|customers?|members?|subscribers?|patients?|players?|drivers?|parents?|owners?|who|you|I|he|she|consumers?)\s+(?:(?:had|has|have|also|then|later|can|could|may|to)\s+){0,2})$",
     )
     .expect("a valid regex: a constant pattern")
 });

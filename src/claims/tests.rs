@@ -319,6 +319,8 @@ fn collect_and_use_assertions() {
         "Twitter used phone numbers that people provided for account security to target ads, the company admitted in 2019.",
         &[("Twitter", None, "contact_details", "use", A, None)],
     );
+    // The company's own limit ("only shares aggregated data") is an assurance since the d167-d176
+    // round (`deny.only_limit`), as the gold's guidelines read it.
     check(
         "Foursquare says it only shares aggregated data with partners.",
         &[(
@@ -326,8 +328,8 @@ fn collect_and_use_assertions() {
             Some("business partners"),
             "deidentified",
             "share",
-            A,
-            None,
+            D,
+            Some("present"),
         )],
     );
 }
@@ -1537,4 +1539,131 @@ fn unknown_makers_deals_and_the_speakers_company() {
             Some("present"),
         )],
     );
+}
+
+// Rules added with the d167-d176 check (issue 5, recall): "only" limits and deletion. The
+// sentences were written after the rules, in other writers' wording.
+#[test]
+fn only_limits_are_assurances() {
+    check(
+        "Snap only keeps a user's approximate location, the company said.",
+        &[("Snap", None, "location", "collect", D, Some("present"))],
+    );
+    check(
+        "Pinterest hands over account data to police only when it is served with a warrant.",
+        &[(
+            "Pinterest",
+            Some("law enforcement"),
+            "personal_data",
+            "share",
+            D,
+            Some("present"),
+        )],
+    );
+    check(
+        "The only data Strava kept was the start time of each ride, a spokesman said.",
+        &[("Strava", None, "personal_data", "collect", D, Some("past"))],
+    );
+    check(
+        "Fitbit shares only aggregated step counts with employers, the company said.",
+        &[(
+            "Google",
+            Some("employers"),
+            "deidentified",
+            "share",
+            D,
+            Some("present"),
+        )],
+    );
+    // "not only ... but also" limits nothing.
+    check(
+        "Roku not only collects viewing history but also sells it to advertisers.",
+        &[
+            ("Roku", None, "browsing_activity", "collect", A, None),
+            ("Roku", Some("advertisers"), "browsing_activity", "sell", A, None),
+        ],
+    );
+    // A report of when a practice began is no limit.
+    check(
+        "Facebook only began sharing the data with Huawei in 2010, the newspaper reported.",
+        &[("Facebook", Some("Huawei"), "personal_data", "share", A, None)],
+    );
+    // A condition after the limit makes the denial a qualified one (contradicted only where the
+    // condition is said to be missing); a limited object does not.
+    let cases = [
+        (
+            "Waze said its app would only use a phone's location while the map is open.",
+            true,
+        ),
+        (
+            "Pinterest hands over account data to police only when it is served with a warrant.",
+            true,
+        ),
+        (
+            "Snap only keeps a user's approximate location, the company said.",
+            false,
+        ),
+    ];
+    for (text, qualified) in cases {
+        let claims = extractor().extract(&article(text));
+        let denial = claims
+            .iter()
+            .find(|c| c.polarity == crate::model::Polarity::Denial)
+            .unwrap_or_else(|| panic!("no denial in {text:?}: {claims:#?}"));
+        assert_eq!(
+            denial.rule.contains("qualified"),
+            qualified,
+            "{text}: rule {}",
+            denial.rule
+        );
+    }
+}
+
+#[test]
+fn deletion_is_an_assurance_of_not_keeping() {
+    // Deleted data: a denial of keeping it, with action "other" so that a report of gathering or
+    // sending it is not taken for its contradiction.
+    check(
+        "Zoom said it had erased the recordings after thirty days.",
+        &[("Zoom", None, "recordings", "other", D, Some("present"))],
+    );
+    check(
+        "Google said the audio snippets are discarded as soon as the request is answered.",
+        &[("Google", None, "recordings", "other", D, Some("present"))],
+    );
+    // Not deleting is keeping.
+    check(
+        "Lyft did not delete riders' trip histories when they closed their accounts, the lawsuit says.",
+        &[("Lyft", None, "location", "collect", A, None)],
+    );
+    // A deletion left to users, given as a right or ordered states no practice.
+    check(
+        "Customers can delete their voice recordings at any time, Amazon said.",
+        &[],
+    );
+    check(
+        "Members get the right to have their messages deleted, LinkedIn said.",
+        &[],
+    );
+    check(
+        "Under the order, Twitter must delete the phone numbers it gathered for security.",
+        &[],
+    );
+}
+
+#[test]
+fn a_sale_denied_for_money_is_qualified() {
+    // "not ... for money" narrows the denial: a report of a sale that does not say money changed
+    // hands does not contradict it.
+    for text in [
+        "Roku said it does not sell viewers' data in exchange for money.",
+        "Spotify has never sold listening data for cash, the company said.",
+    ] {
+        let claims = extractor().extract(&article(text));
+        let denial = claims
+            .iter()
+            .find(|c| c.polarity == crate::model::Polarity::Denial)
+            .unwrap_or_else(|| panic!("no denial in {text:?}: {claims:#?}"));
+        assert!(denial.rule.contains("qualified"), "{text}: rule {}", denial.rule);
+    }
 }
