@@ -167,4 +167,58 @@ mod tests {
         );
         check("", false);
     }
+
+    fn policy(title: Option<&str>, url: Option<&str>, text: &str) -> bool {
+        let article = Article {
+            title: title.map(str::to_string),
+            url: url.map(str::to_string),
+            text: text.to_string(),
+            origin: "test".into(),
+            ..Article::default()
+        };
+        is_policy_page(&article)
+    }
+
+    #[test]
+    fn a_sites_own_policy_is_not_news() {
+        let body = "This notice explains what the Harbourside Bakery site keeps about visitors. \
+                    We use cookies from Google to count visits. By using the site you accept this notice.";
+        assert!(policy(Some("Harbourside Bakery privacy notice"), None, body));
+        assert!(policy(
+            Some("Terms of Use | Harbourside"),
+            None,
+            "These terms bind you. Read these terms."
+        ));
+        assert!(policy(
+            None,
+            Some("https://example.org/legal/privacy-policy"),
+            body
+        ));
+        // A report about a policy: its headline says more, or the text never speaks of itself.
+        assert!(!policy(
+            Some("Meta rewrites its privacy policy for teens"),
+            None,
+            body
+        ));
+        assert!(!policy(
+            Some("Privacy Policy"),
+            None,
+            "Regulators said the new rules would apply from May. The firm did not comment."
+        ));
+    }
+
+    #[test]
+    fn other_languages_are_not_read() {
+        let mut article = Article {
+            text: "Facebook shared the friend lists of its users with device makers.".into(),
+            origin: "test".into(),
+            language: Some("de".into()),
+            ..Article::default()
+        };
+        assert!(not_read(&article).is_some());
+        article.language = Some("en-GB".into());
+        assert!(not_read(&article).is_none());
+        article.language = None;
+        assert!(not_read(&article).is_none());
+    }
 }

@@ -13,7 +13,8 @@
 //!   consumers, children, ...), of privacy ("personal", "private", "consent", "surveillance"),
 //!   or names a company as the data's holder ("Facebook users", "on Instagram");
 //! - a verb that gathers or trades data governs the sentence (collect, harvest, track, sell,
-//!   buy: the `verb.collect`, `verb.sell` and `verb.buy` cues).
+//!   buy: the `verb.collect`, `verb.sell` and `verb.buy` cues), or the sentence denies a
+//!   practice (a negation, deny or falsity cue: "does not scan photos", "never used the data").
 //!
 //! There, a listed phrase inside a hyphenated compound ("lower-income", "data-driven",
 //! "location-based") is a modifier, never data. An article about people's data (a privacy
@@ -54,7 +55,7 @@ fn normalise(phrase: &str) -> String {
 }
 
 /// People whose data a practice is about; as a word of the sentence or a modifier of the data.
-const PEOPLE: &str = r"users?|customers?|consumers?|subscribers?|patients?|people|persons?|individuals|children|child|kids|teens|teenagers|minors|students|employees|drivers|riders|owners|shoppers|visitors|listeners|viewers|citizens|residents|voters|clients|account\s+holders|borrowers|taxpayers|filers|travell?ers|guests|buyers|tenants|followers";
+const PEOPLE: &str = r"users?|customers?|consumers?|subscribers?|patients?|people|persons?|individuals|children|child|kids|teens|teenagers|minors|students|employees|drivers?|riders?|owners?|shoppers?|visitors?|listeners?|viewers?|citizens|residents|voters|clients|account\s+holders|borrowers|taxpayers|filers|travell?ers|guests|buyers|tenants|followers";
 
 /// Owners besides `PEOPLE`, right before or after the phrase only: "members" alone is often a
 /// body's ("House members").
@@ -150,9 +151,19 @@ impl Reader<'_> {
         let (cues, ents, holders) = (self.cues, self.ents, self.holders);
         let sentence = *self.anchored[si].get_or_insert_with(|| {
             SENTENCE_ANCHOR.is_match(&text[ss..se])
-                || within(cues, ss, se)
-                    .iter()
-                    .any(|c| matches!(c.val, Cue::Collect | Cue::Sell | Cue::Buy))
+                || within(cues, ss, se).iter().any(|c| {
+                    matches!(
+                        c.val,
+                        Cue::Collect
+                            | Cue::Sell
+                            | Cue::Buy
+                            | Cue::Neg(_)
+                            | Cue::DenyVerb
+                            | Cue::Falsity
+                            | Cue::Control
+                            | Cue::NotForSale
+                    )
+                })
                 || ents
                     .iter()
                     .zip(holders)

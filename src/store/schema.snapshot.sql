@@ -1,6 +1,6 @@
 -- The schema after every migration, as SQLite stores it. Regenerate with
 -- UPDATE_SCHEMA_SNAPSHOT=1 cargo test --lib store; review the diff.
-PRAGMA user_version = 8;
+PRAGMA user_version = 9;
 PRAGMA application_id = 1131172971;
 
 CREATE TABLE _claimtrack_meta (
