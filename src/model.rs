@@ -302,6 +302,11 @@ pub struct Article {
     /// How complete `text` is, when it came from a page (`None` for text given directly).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_status: Option<crate::extract::TextStatus>,
+    /// The language of the text (a primary subtag: "en", "de"), as `claims::language` judged it
+    /// from the text and what the page or input declared; `None` when not known. The claim rules
+    /// read only articles in English or of no known language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl Article {

@@ -110,6 +110,7 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
     );
     let mut canonical_url = None;
     let mut text_status = None;
+    let mut declared_language = raw.language;
     if let Some(html) = raw.html.as_deref() {
         // The extractor skips dates after `latest` and falls back to the next source of the
         // date (the same bound `claimtrack extract` uses). A page nested too deeply is refused.
@@ -129,6 +130,7 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         outlet = outlet.or(page.outlet);
         author = author.or(page.author);
         url = url.or(page.canonical_url);
+        declared_language = declared_language.or(page.language);
     }
     let title = title.or(title_hint);
     let published = published
@@ -145,6 +147,7 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         Some(t) if !starts_with_title(body, t) => format!("{t}\n\n{body}"),
         _ => body.to_string(),
     };
+    let language = crate::claims::language::article_language(declared_language.as_deref(), &text);
     Ok(Article {
         url,
         title,
@@ -156,6 +159,7 @@ pub fn to_article(raw: RawDoc, overrides: &Overrides) -> Result<Article, InputEr
         origin: raw.origin,
         canonical_url,
         text_status,
+        language,
     })
 }
 
@@ -701,9 +705,13 @@ pub fn reextract(
             Err(e) => return Err(e),
         };
         // Gone since the ids were read (another process deleted it): nothing to do.
-        let Some(stored) = stored else {
+        let Some(mut stored) = stored else {
             continue;
         };
+        // Stored before articles had a language (migration 0009): its text tells.
+        if stored.language.is_none() {
+            stored.language = crate::claims::language::article_language(None, &stored.text);
+        }
         summary.read += 1;
         let fresh = match stored.html {
             Some(_) if how.pages => match reread_page(&stored, how.latest) {
@@ -770,6 +778,7 @@ fn same_reading(a: &Article, b: &Article) -> bool {
         &a.text,
         &a.canonical_url,
         a.text_status,
+        &a.language,
     ) == (
         &b.url,
         &b.title,
@@ -779,6 +788,7 @@ fn same_reading(a: &Article, b: &Article) -> bool {
         &b.text,
         &b.canonical_url,
         b.text_status,
+        &b.language,
     )
 }
 

@@ -30,13 +30,16 @@
 //! ("personal data") only counts when no specific one is in the clause.
 
 mod introduced;
+pub mod language;
 mod lexicon;
 mod matcher;
 mod periods;
 mod relevance;
 mod rules;
+mod sense;
 mod sentences;
 mod speaker;
+mod surnames;
 #[cfg(test)]
 mod tests;
 

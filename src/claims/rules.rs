@@ -77,6 +77,10 @@ struct Draft {
 }
 
 pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
+    // Another language than English, or a site's own policy: the rules do not read it.
+    if super::relevance::not_read(article).is_some() {
+        return Vec::new();
+    }
     let text = article.text.as_str();
     let cues = ex.cues.find(text);
     if !cues.iter().any(|c| is_trigger(c.val)) {
@@ -116,11 +120,16 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         return Vec::new();
     }
     let mut ents = ex.ents.find(text);
+    // "Mike Ford", then "Ford said": a person, not the carmaker.
+    super::surnames::drop_surnames(ex, text, &mut ents);
     let introduced = super::introduced::add_introduced(text, &mut ents, ex.companies.len());
-    let holders = ents
+    let holders: Vec<bool> = ents
         .iter()
         .map(|h| matches!(h.val, Ent::Company(_)) && is_holder(ex, text, h))
         .collect();
+    // Ordinary words among the data phrases ("email", "locations", "data") count only where the
+    // sentence reads them as someone's data (`sense.rs`).
+    super::sense::personal_sense(text, &sentences, &mut taxa, &cues, &ents, &holders);
     let quotes = find_quotes(text);
     let topic = topic_company(text, &ents);
     let mut cx = Ctx {

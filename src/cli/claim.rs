@@ -152,6 +152,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> anyhow::Result<i32> {
             .unwrap_or_else(|| "claimtrack claim add".to_string()),
         canonical_url: None,
         text_status: None,
+        language: None,
     };
     let claim = Claim {
         actor: canonical(&lexicon, &a.actor),

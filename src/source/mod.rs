@@ -35,6 +35,8 @@ pub struct RawDoc {
     pub title_hint: Option<String>,
     /// Likewise a publication date; one that cannot be parsed is ignored, not an error.
     pub published_hint: Option<String>,
+    /// The language the input declares (a JSONL `language` field, as news-please writes it).
+    pub language: Option<String>,
 }
 
 /// One bad item: which one (file, or file:line) and why.
@@ -398,6 +400,8 @@ fn parse_jsonl_line(line: &str, origin: String) -> Result<RawDoc, InputError> {
         author: first(people("author")?, people("authors")?),
         text: first(s("text")?, s("maintext")?),
         html: s("html")?,
+        // Read when it is a string, ignored otherwise: a hint, never a reason to refuse a line.
+        language: obj.get("language").and_then(Value::as_str).map(str::to_string),
         origin: origin.clone(),
         ..RawDoc::default()
     };

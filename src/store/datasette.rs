@@ -112,6 +112,11 @@ const TABLES: &[Table] = &[
                 "canonical_url",
                 "The page's <link rel=canonical>, when it gave one (url is where it was fetched).",
             ),
+            (
+                "language",
+                "The text's language (en, de, fr, ...): its words, else what the page declared. \
+                 Claims are read from English articles only.",
+            ),
         ],
     ),
     (

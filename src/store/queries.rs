@@ -304,8 +304,8 @@ pub(super) fn insert_article(
     let (html, html_zstd) = rawhtml::pack_using(article.html.as_deref(), raw_html, packed);
     conn.prepare_cached(
         "INSERT INTO articles (url, title, published, outlet, author, text, html, origin, \
-         content_hash, extractor_version, canonical_url, text_status, html_zstd) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+         content_hash, extractor_version, canonical_url, text_status, html_zstd, language) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         article.url,
@@ -321,6 +321,7 @@ pub(super) fn insert_article(
         article.canonical_url,
         article.text_status.map(|s| s.as_str()),
         html_zstd,
+        article.language,
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -341,7 +342,7 @@ pub(super) fn update_article(
     conn.prepare_cached(
         "UPDATE articles SET url = ?2, title = ?3, published = ?4, outlet = ?5, author = ?6, \
          text = ?7, origin = ?9, content_hash = ?10, extractor_version = ?11, \
-         canonical_url = ?12, text_status = ?13, \
+         canonical_url = ?12, text_status = ?13, language = ?16, \
          html = CASE WHEN ?15 THEN ?8 ELSE html END, \
          html_zstd = CASE WHEN ?15 THEN ?14 ELSE html_zstd END, ingested_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
     )?
@@ -361,6 +362,7 @@ pub(super) fn update_article(
         article.text_status.map(|s| s.as_str()),
         html_zstd,
         raw_html.is_some(),
+        article.language,
     ])?;
     Ok(())
 }
@@ -433,7 +435,7 @@ pub(super) fn article_by_id(
 ) -> rusqlite::Result<Option<Article>> {
     conn.prepare_cached(
         "SELECT id, url, title, published, outlet, author, text, CASE WHEN ?2 THEN html END, \
-         origin, canonical_url, text_status, CASE WHEN ?2 THEN html_zstd END FROM articles \
+         origin, canonical_url, text_status, CASE WHEN ?2 THEN html_zstd END, language FROM articles \
          WHERE kind = 'article' AND id = ?1",
     )?
     .query_row(params![id, with_page], |r| article_row(r).map(|(_, a)| a))
@@ -444,7 +446,7 @@ pub(super) fn article_by_id(
 pub(super) fn all_articles(conn: &Connection) -> rusqlite::Result<Vec<(i64, Article)>> {
     let mut st = conn.prepare(
         "SELECT id, url, title, published, outlet, author, text, html, origin, canonical_url, \
-         text_status, html_zstd FROM articles \
+         text_status, html_zstd, language FROM articles \
          WHERE kind = 'article' ORDER BY id",
     )?;
     let rows = st.query_map([], article_row)?;
@@ -469,6 +471,7 @@ fn article_row(r: &Row<'_>) -> rusqlite::Result<(i64, Article)> {
             text_status: r
                 .get::<_, Option<String>>(10)?
                 .and_then(|s| crate::extract::TextStatus::parse(&s)),
+            language: r.get(12)?,
         },
     ))
 }

@@ -29,6 +29,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0007_batch_writes.sql"),
     ),
     ("0008_html_zstd", include_str!("migrations/0008_html_zstd.sql")),
+    ("0009_language", include_str!("migrations/0009_language.sql")),
 ];
 
 /// The schema version this build writes and reads.

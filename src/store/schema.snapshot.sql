@@ -1,6 +1,6 @@
 -- The schema after every migration, as SQLite stores it. Regenerate with
 -- UPDATE_SCHEMA_SNAPSHOT=1 cargo test --lib store; review the diff.
-PRAGMA user_version = 8;
+PRAGMA user_version = 9;
 PRAGMA application_id = 1131172971;
 
 CREATE TABLE _claimtrack_meta (
@@ -23,7 +23,7 @@ CREATE TABLE articles (
     extractor_version TEXT NOT NULL
 , kind TEXT NOT NULL DEFAULT 'article'
     CHECK (kind IN ('article', 'statement')), canonical_url TEXT, text_status TEXT
-    CHECK (text_status IS NULL OR text_status IN ('full', 'partial', 'empty')), html_zstd BLOB);
+    CHECK (text_status IS NULL OR text_status IN ('full', 'partial', 'empty')), html_zstd BLOB, language TEXT);
 
 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, text)

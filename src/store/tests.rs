@@ -44,6 +44,7 @@ fn article(url: Option<&str>, published: &str, text: &str) -> Article {
         origin: "test".to_string(),
         canonical_url: None,
         text_status: None,
+        language: None,
     }
 }
 

@@ -78,6 +78,7 @@ fn datasette_serves_the_contradictions_view_and_searches_articles() {
             origin: "test".to_string(),
             canonical_url: None,
             text_status: None,
+            language: None,
         };
         store.save_article(&article, &[], "test").expect("save");
     }

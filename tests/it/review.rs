@@ -19,6 +19,7 @@ fn article(url: &str, title: &str, published: &str, text: &str) -> Article {
         origin: "test".to_string(),
         canonical_url: None,
         text_status: None,
+        language: None,
     }
 }
 
