@@ -17,6 +17,7 @@ mod ingest;
 mod output;
 mod props;
 mod rawhtml;
+mod real_pages;
 mod reliability;
 mod review;
 mod seed;
