@@ -127,14 +127,6 @@ const DENIAL_R: f64 = 0.59;
 const LINK_P: f64 = 0.72;
 const LINK_R: f64 = 0.25;
 
-/// The one trap the dev half links, and why it is tolerated: in d157 one sentence carries two
-/// gold claims ("... will not be used or scanned for any ads personalization, ... adding that
-/// Gmail users remained in control of their email"), the extractor reads only the second (an
-/// assurance of control), and the one-to-one matching pairs that claim with the first gold
-/// claim of the sentence. The link it makes is, in substance, the gold link d157.c4-d157.c5.
-/// Any other linked trap fails the test.
-const KNOWN_TRAP: &str = "d157.c3 ↔ d157.c5";
-
 fn score(report: &Value, level: &str, field: &str) -> f64 {
     report[level][field]
         .as_f64()
@@ -183,8 +175,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        927.0,
-        "the dev half holds 927 gold claims"
+        962.0,
+        "the dev half holds 962 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
@@ -207,9 +199,5 @@ fn dev_half_quality_floor() {
         "every linked trap is listed: {}",
         report["mistakes"]
     );
-    let unknown: Vec<&&str> = traps.iter().filter(|t| !t.starts_with(KNOWN_TRAP)).collect();
-    assert!(
-        unknown.is_empty(),
-        "traps of the dev half were linked: {unknown:?}"
-    );
+    assert!(traps.is_empty(), "traps of the dev half were linked: {traps:?}");
 }
