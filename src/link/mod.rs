@@ -862,8 +862,19 @@ static CONTACT_DETAILS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("a valid regex: a constant pattern")
 });
 
+/// Conversations a device records or hears ("does not record its owners' conversations",
+/// "listened to private conversations"): spoken, so audio, not messages.
+static SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:record\w*|listen\w*(?:\s+(?:to|in\s+on))?|hear\w*|overh\w+|eavesdrop\w*(?:\s+on)?|captur\w+)",
+        r"\s+(?:[\w'’]+\s+){0,3}?conversations?\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
 fn kinds(sentence: &str) -> Vec<&'static str> {
-    let s = VIDEO_CALLS.replace_all(sentence, "video_call");
+    let s = SPOKEN.replace_all(sentence, " audio ");
+    let s = VIDEO_CALLS.replace_all(&s, "video_call");
     let s = CONTACT_DETAILS.replace_all(&s, "contact_details");
     let s = SEARCH_PRODUCT.replace_all(&s, "search_product");
     KIND_RES
@@ -1479,6 +1490,40 @@ static COMPANY_WORDS: LazyLock<std::collections::HashMap<String, Vec<String>>> =
     out
 });
 
+/// The words of each company's names as a company, for `terms`: its canonical name and the
+/// aliases that name the company itself, with a corporate suffix ("Meta Platforms Inc.",
+/// "Alphabet Inc."). A product or service the lexicon files under the company ("WhatsApp",
+/// "Google Home", "iCloud") is left out: it names what a claim is about, so a denial about
+/// WhatsApp is tied to reports that name WhatsApp, not to every report about Facebook's data.
+static CORPORATE_WORDS: LazyLock<std::collections::HashMap<String, Vec<String>>> = LazyLock::new(|| {
+    let mut out: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    for line in include_str!("../../data/companies.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let canon = cols.next().unwrap_or("").trim().trim_start_matches('=');
+        if canon.is_empty() || canon == "-" {
+            continue;
+        }
+        let words = out.entry(canon.to_string()).or_default();
+        words.extend(canon.split_whitespace().map(fold));
+        for alias in cols.next().unwrap_or("").split('|') {
+            let alias: Vec<String> = alias.trim_start_matches('=').split_whitespace().map(fold).collect();
+            if alias.iter().any(|w| CORPORATE_SUFFIXES.contains(&w.as_str())) {
+                words.extend(alias);
+            }
+        }
+    }
+    out
+});
+
+/// Words that make a name the name of a company rather than of a product.
+const CORPORATE_SUFFIXES: &[&str] = &[
+    "inc", "llc", "ltd", "limited", "corp", "corporation", "plc", "gmbh", "ag", "sa", "holdings", "group",
+    "platforms", "technologies",
+];
+
 fn fold(w: &str) -> String {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
@@ -1495,7 +1540,7 @@ fn topic_terms(r: &ClaimRecord) -> Vec<String> {
 
 /// `topic_terms`, from the sentence alone when `with_title` is false.
 fn terms(r: &ClaimRecord, with_title: bool) -> Vec<String> {
-    let own: &[String] = COMPANY_WORDS.get(&r.claim.actor).map_or(&[], Vec::as_slice);
+    let own: &[String] = CORPORATE_WORDS.get(&r.claim.actor).map_or(&[], Vec::as_slice);
     let mut actor_words: Vec<String> = r.claim.actor.split_whitespace().map(fold).collect();
     // The outlet's own name (in a dateline, "(Atlantic Newswire)") ties nothing either.
     actor_words.extend(r.outlet.iter().flat_map(|o| o.split_whitespace().map(fold)));
@@ -1615,12 +1660,18 @@ static IDENTIFYING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A denial limited to a commercial purpose: "did not share the photos for any commercial
-/// purpose", "never for marketing purposes". It is contradicted only by a report of a sale or
+/// purpose", "never for marketing purposes", "never made available for advertising", "used to
+/// build marketing profiles". It is contradicted only by a report of a sale or
 /// one that names money, a deal or advertising (`COMMERCE`).
 static PURPOSE_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\bfor\s+(?:any\s+|a\s+|their\s+|its\s+)?(?:commercial|business|financial|marketing|advertising|monetary|profit-making)\s+",
-        r"(?:purposes?|reasons?|gain|use|uses|ends)\b",
+        r"(?:purposes?|reasons?|gain|use|uses|ends)\b|",
+        // "never been made available for advertising", "not shared for marketing": the
+        // purpose named alone, after the practice.
+        r"(?i)\b(?:available|used|shared|provided|passed|given|disclosed|offered)\s+for\s+(?:any\s+)?(?:advertising|marketing|ads|ad\s+targeting)\b|",
+        // "used to build marketing profiles".
+        r"(?i)\bto\s+(?:build|create|make)\s+(?:marketing|advertising|ad)\s+profiles?\b",
     ))
     .expect("a valid regex: a constant pattern")
 });
