@@ -1509,7 +1509,11 @@ static CORPORATE_WORDS: LazyLock<std::collections::HashMap<String, Vec<String>>>
         let words = out.entry(canon.to_string()).or_default();
         words.extend(canon.split_whitespace().map(fold));
         for alias in cols.next().unwrap_or("").split('|') {
-            let alias: Vec<String> = alias.trim_start_matches('=').split_whitespace().map(fold).collect();
+            let alias: Vec<String> = alias
+                .trim_start_matches('=')
+                .split_whitespace()
+                .map(fold)
+                .collect();
             if alias.iter().any(|w| CORPORATE_SUFFIXES.contains(&w.as_str())) {
                 words.extend(alias);
             }
@@ -1520,8 +1524,20 @@ static CORPORATE_WORDS: LazyLock<std::collections::HashMap<String, Vec<String>>>
 
 /// Words that make a name the name of a company rather than of a product.
 const CORPORATE_SUFFIXES: &[&str] = &[
-    "inc", "llc", "ltd", "limited", "corp", "corporation", "plc", "gmbh", "ag", "sa", "holdings", "group",
-    "platforms", "technologies",
+    "inc",
+    "llc",
+    "ltd",
+    "limited",
+    "corp",
+    "corporation",
+    "plc",
+    "gmbh",
+    "ag",
+    "sa",
+    "holdings",
+    "group",
+    "platforms",
+    "technologies",
 ];
 
 fn fold(w: &str) -> String {
@@ -2518,6 +2534,8 @@ mod tests {
     }
 
     /// The names `topic_terms` reads: not the actor's, the outlet's, a dateline's or common words.
+    /// A product or unit the lexicon files under the actor ("Nest") is a name: since the d177
+    /// check, only the company's own names are left out.
     #[test]
     fn topic_terms_are_names() {
         let r = rec(
@@ -2527,7 +2545,7 @@ mod tests {
         );
         let mut got = topic_terms(&r);
         got.sort();
-        assert_eq!(got, ["street", "view", "wi-fi"]);
+        assert_eq!(got, ["nest", "street", "view", "wi-fi"]);
     }
 
     #[test]
@@ -3521,5 +3539,124 @@ mod d157_tests {
         for (d, linked) in cases {
             check(d, report, linked);
         }
+    }
+}
+
+/// Rules written after the d177-d186 check (sentences written after the rules): products filed
+/// under a company in the lexicon name what a claim is about; conversations a device records
+/// are audio; a purpose named after the practice limits a denial.
+#[cfg(test)]
+mod d177_tests {
+    use super::tests::rec_pub as rec;
+    use super::*;
+
+    fn check(denial: &str, assertion: &str, linked: bool) {
+        let (d, a) = (rec(denial), rec(assertion));
+        assert_eq!(
+            accepts(&d, &a),
+            linked,
+            "denial {denial:?}\nassertion {assertion:?}: {:?}",
+            refusal(&d, &a)
+        );
+        assert_eq!(evaluate(&d, &a).is_some(), linked);
+    }
+
+    #[test]
+    fn a_product_both_claims_name_ties_them_and_one_the_report_lacks_does_not() {
+        let denial = "pol=denial; actor=Facebook; act=share; scope=present; speaker=Kevin Systrom; \
+            pub=2013-05-02; article=1 | The founder said Instagram does not hand its members' details over to the rest of the group.";
+        check(
+            denial,
+            "dt=contact_details; act=share; pub=2016-02-10; article=2 \
+            | Since February, Instagram has been passing members' phone numbers to the parent company's ad systems.",
+            true,
+        );
+        check(
+            denial,
+            "dt=contact_details; act=share; pub=2016-02-10; article=2 \
+            | Since February, the social network has been passing members' phone numbers to its ad systems.",
+            false,
+        );
+        // A denial naming a product is tied by its data type only to reports naming it.
+        let waze =
+            "pol=denial; actor=Google; dt=location; act=collect; scope=present; pub=2016-05-01; article=1 \
+            | The company said Waze does not keep a record of where its drivers have been.";
+        check(
+            waze,
+            "actor=Google; dt=location; act=collect; pub=2018-08-13; article=2 \
+            | Phones kept a record of where people went even with the setting off.",
+            false,
+        );
+        check(
+            waze,
+            "actor=Google; dt=location; act=collect; pub=2018-08-13; article=2 \
+            | The app, Waze, kept a record of where drivers went even after they closed it.",
+            true,
+        );
+        // The company's own names still tie nothing.
+        assert!(!terms(
+            &rec("actor=Facebook | Meta Platforms said the rest of the group gets nothing."),
+            false
+        )
+        .iter()
+        .any(|t| t == "meta" || t == "platforms"));
+    }
+
+    #[test]
+    fn conversations_a_device_records_are_audio() {
+        assert_eq!(
+            kinds("The speaker does not record its owners' conversations."),
+            vec!["audio"]
+        );
+        assert_eq!(
+            kinds("Reviewers listened in on private conversations at home."),
+            vec!["audio"]
+        );
+        assert_eq!(
+            kinds("Chat conversations typed into the app were kept."),
+            vec!["messages"]
+        );
+        let denial = "pol=denial; actor=Amazon; dt=recordings; act=collect; scope=present; pub=2017-01-05; \
+            article=1; span=0-80 | The company says the Echo Show does not record conversations in the room.";
+        check(
+            denial,
+            "actor=Amazon; dt=recordings; act=collect; speaker=Daily Ledger; pub=2017-01-05; article=1; span=100-200 \
+            | Owners found that the Echo Show had kept audio clips of people talking nearby.",
+            true,
+        );
+        check(
+            denial,
+            "actor=Amazon; dt=recordings; act=collect; speaker=Daily Ledger; pub=2017-01-05; article=1; span=100-200 \
+            | The Echo Show kept the chat messages people typed into its companion app.",
+            false,
+        );
+    }
+
+    #[test]
+    fn a_purpose_named_after_the_practice_limits_the_denial() {
+        let denial =
+            "pol=denial; actor=Apple; act=share; scope=always; speaker=Apple; pub=2025-01-08; article=1; \
+            span=0-80 | The company said heart readings have never been made available for advertising.";
+        check(
+            denial,
+            "actor=Apple; act=share; cp=contractors; speaker=Daily Ledger; pub=2025-01-08; article=1; span=100-200 \
+            | Apple let contractors review the heart readings of watch owners.",
+            false,
+        );
+        check(
+            denial,
+            "actor=Apple; act=share; cp=advertisers; speaker=Daily Ledger; pub=2025-01-08; article=1; span=100-200 \
+            | Apple let advertisers target ads using the heart readings of watch owners.",
+            true,
+        );
+        let profiles =
+            "pol=denial; actor=Apple; act=use; scope=always; speaker=Apple; pub=2025-01-08; article=1; \
+            span=0-80 | Listening data is never used to build marketing profiles, the company said.";
+        check(
+            profiles,
+            "actor=Apple; act=use; speaker=Daily Ledger; pub=2025-01-08; article=1; span=100-200 \
+            | Apple used listening data to tune its song recommendations.",
+            false,
+        );
     }
 }
