@@ -1492,7 +1492,8 @@ static COMPANY_WORDS: LazyLock<std::collections::HashMap<String, Vec<String>>> =
 
 /// The words of each company's names as a company, for `terms`: its canonical name and the
 /// aliases that name the company itself, with a corporate suffix ("Meta Platforms Inc.",
-/// "Alphabet Inc."). A product or service the lexicon files under the company ("WhatsApp",
+/// "Alphabet Inc.") or one word that extends its name ("Snapchat" for Snap). A product or
+/// service the lexicon files under the company ("WhatsApp",
 /// "Google Home", "iCloud") is left out: it names what a claim is about, so a denial about
 /// WhatsApp is tied to reports that name WhatsApp, not to every report about Facebook's data.
 static CORPORATE_WORDS: LazyLock<std::collections::HashMap<String, Vec<String>>> = LazyLock::new(|| {
@@ -1514,7 +1515,16 @@ static CORPORATE_WORDS: LazyLock<std::collections::HashMap<String, Vec<String>>>
                 .split_whitespace()
                 .map(fold)
                 .collect();
-            if alias.iter().any(|w| CORPORATE_SUFFIXES.contains(&w.as_str())) {
+            // "Snapchat" for Snap: one word that extends the company's name is the company.
+            let extends = |w: &String| {
+                canon
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|c| w.starts_with(&fold(c)))
+            };
+            if alias.iter().any(|w| CORPORATE_SUFFIXES.contains(&w.as_str()))
+                || (alias.len() == 1 && alias.iter().all(extends))
+            {
                 words.extend(alias);
             }
         }
@@ -3593,6 +3603,12 @@ mod d177_tests {
             | The app, Waze, kept a record of where drivers went even after they closed it.",
             true,
         );
+        // One word that extends the company's name is the company: it ties nothing.
+        assert!(terms(
+            &rec("actor=Snap | The regulator said Snapchat kept the location data."),
+            false
+        )
+        .is_empty());
         // The company's own names still tie nothing.
         assert!(!terms(
             &rec("actor=Facebook | Meta Platforms said the rest of the group gets nothing."),

@@ -129,16 +129,16 @@ fn dev(name: &str) -> String {
 // company are names that tie, conversations a device records are audio, a purpose named after
 // the practice) and gold completed across two write-ups of two episodes (d178/d88, d157/d04:
 // 7 links, 11 traps, by the rules used inside d88 and d157): core P 0.659 R 0.565 F1 0.609;
-// denials P 0.841 R 0.603; links P 0.742 R 0.296 (69 of 93; 65 of 93 scored against the gold as
-// it was before the completion); 0 of 468 traps linked. Link floors raised to these less about
-// 0.01; the claim floors are unchanged.
+// denials P 0.841 R 0.603; links P 0.745 R 0.300 (70 of 94; the completion's pairs counted 4 of
+// the 70); 0 of 468 traps linked; d177-d186 alone: links 9 of 10 right, 9 of 17 gold, 0 of 17
+// traps. Link floors raised to these less about 0.01; the claim floors are unchanged.
 const CORE_P: f64 = 0.64;
 const CORE_R: f64 = 0.55;
 const CORE_F1: f64 = 0.59;
 const DENIAL_P: f64 = 0.83;
 const DENIAL_R: f64 = 0.59;
 const LINK_P: f64 = 0.73;
-const LINK_R: f64 = 0.28;
+const LINK_R: f64 = 0.29;
 
 fn score(report: &Value, level: &str, field: &str) -> f64 {
     report[level][field]
