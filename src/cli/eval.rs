@@ -145,7 +145,12 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
         })
         .collect();
     let canon = |name: &str| lexicon.canonical_company(name).unwrap_or(name).to_string();
-    let report = eval::score(&predicted, &links, &gold, &gold_links, &canon);
+    let known = |name: &str| lexicon.canonical_company(name).is_some();
+    let names = eval::Names {
+        canon: &canon,
+        known: &known,
+    };
+    let report = eval::score_with(&predicted, &links, &gold, &gold_links, &names);
     with_stdout(|w| match args.format {
         EvalFormat::Json => {
             serde_json::to_writer_pretty(&mut *w, &report)?;

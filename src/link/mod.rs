@@ -862,8 +862,19 @@ static CONTACT_DETAILS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("a valid regex: a constant pattern")
 });
 
+/// Conversations a device records or hears ("does not record its owners' conversations",
+/// "listened to private conversations"): spoken, so audio, not messages.
+static SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:record\w*|listen\w*(?:\s+(?:to|in\s+on))?|hear\w*|overh\w+|eavesdrop\w*(?:\s+on)?|captur\w+)",
+        r"\s+(?:[\w'’]+\s+){0,3}?conversations?\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
 fn kinds(sentence: &str) -> Vec<&'static str> {
-    let s = VIDEO_CALLS.replace_all(sentence, "video_call");
+    let s = SPOKEN.replace_all(sentence, " audio ");
+    let s = VIDEO_CALLS.replace_all(&s, "video_call");
     let s = CONTACT_DETAILS.replace_all(&s, "contact_details");
     let s = SEARCH_PRODUCT.replace_all(&s, "search_product");
     KIND_RES
@@ -1479,6 +1490,66 @@ static COMPANY_WORDS: LazyLock<std::collections::HashMap<String, Vec<String>>> =
     out
 });
 
+/// The words of each company's names as a company, for `terms`: its canonical name and the
+/// aliases that name the company itself, with a corporate suffix ("Meta Platforms Inc.",
+/// "Alphabet Inc.") or one word that extends its name ("Snapchat" for Snap). A product or
+/// service the lexicon files under the company ("WhatsApp",
+/// "Google Home", "iCloud") is left out: it names what a claim is about, so a denial about
+/// WhatsApp is tied to reports that name WhatsApp, not to every report about Facebook's data.
+static CORPORATE_WORDS: LazyLock<std::collections::HashMap<String, Vec<String>>> = LazyLock::new(|| {
+    let mut out: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    for line in include_str!("../../data/companies.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let canon = cols.next().unwrap_or("").trim().trim_start_matches('=');
+        if canon.is_empty() || canon == "-" {
+            continue;
+        }
+        let words = out.entry(canon.to_string()).or_default();
+        words.extend(canon.split_whitespace().map(fold));
+        for alias in cols.next().unwrap_or("").split('|') {
+            let alias: Vec<String> = alias
+                .trim_start_matches('=')
+                .split_whitespace()
+                .map(fold)
+                .collect();
+            // "Snapchat" for Snap: one word that extends the company's name is the company.
+            let extends = |w: &String| {
+                canon
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|c| w.starts_with(&fold(c)))
+            };
+            if alias.iter().any(|w| CORPORATE_SUFFIXES.contains(&w.as_str()))
+                || (alias.len() == 1 && alias.iter().all(extends))
+            {
+                words.extend(alias);
+            }
+        }
+    }
+    out
+});
+
+/// Words that make a name the name of a company rather than of a product.
+const CORPORATE_SUFFIXES: &[&str] = &[
+    "inc",
+    "llc",
+    "ltd",
+    "limited",
+    "corp",
+    "corporation",
+    "plc",
+    "gmbh",
+    "ag",
+    "sa",
+    "holdings",
+    "group",
+    "platforms",
+    "technologies",
+];
+
 fn fold(w: &str) -> String {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
@@ -1495,7 +1566,7 @@ fn topic_terms(r: &ClaimRecord) -> Vec<String> {
 
 /// `topic_terms`, from the sentence alone when `with_title` is false.
 fn terms(r: &ClaimRecord, with_title: bool) -> Vec<String> {
-    let own: &[String] = COMPANY_WORDS.get(&r.claim.actor).map_or(&[], Vec::as_slice);
+    let own: &[String] = CORPORATE_WORDS.get(&r.claim.actor).map_or(&[], Vec::as_slice);
     let mut actor_words: Vec<String> = r.claim.actor.split_whitespace().map(fold).collect();
     // The outlet's own name (in a dateline, "(Atlantic Newswire)") ties nothing either.
     actor_words.extend(r.outlet.iter().flat_map(|o| o.split_whitespace().map(fold)));
@@ -1615,12 +1686,18 @@ static IDENTIFYING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A denial limited to a commercial purpose: "did not share the photos for any commercial
-/// purpose", "never for marketing purposes". It is contradicted only by a report of a sale or
+/// purpose", "never for marketing purposes", "never made available for advertising", "used to
+/// build marketing profiles". It is contradicted only by a report of a sale or
 /// one that names money, a deal or advertising (`COMMERCE`).
 static PURPOSE_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\bfor\s+(?:any\s+|a\s+|their\s+|its\s+)?(?:commercial|business|financial|marketing|advertising|monetary|profit-making)\s+",
-        r"(?:purposes?|reasons?|gain|use|uses|ends)\b",
+        r"(?:purposes?|reasons?|gain|use|uses|ends)\b|",
+        // "never been made available for advertising", "not shared for marketing": the
+        // purpose named alone, after the practice.
+        r"(?i)\b(?:available|used|shared|provided|passed|given|disclosed|offered)\s+for\s+(?:any\s+)?(?:advertising|marketing|ads|ad\s+targeting)\b|",
+        // "used to build marketing profiles".
+        r"(?i)\bto\s+(?:build|create|make)\s+(?:marketing|advertising|ad)\s+profiles?\b",
     ))
     .expect("a valid regex: a constant pattern")
 });
@@ -2467,6 +2544,8 @@ mod tests {
     }
 
     /// The names `topic_terms` reads: not the actor's, the outlet's, a dateline's or common words.
+    /// A product or unit the lexicon files under the actor ("Nest") is a name: since the d177
+    /// check, only the company's own names are left out.
     #[test]
     fn topic_terms_are_names() {
         let r = rec(
@@ -2476,7 +2555,7 @@ mod tests {
         );
         let mut got = topic_terms(&r);
         got.sort();
-        assert_eq!(got, ["street", "view", "wi-fi"]);
+        assert_eq!(got, ["nest", "street", "view", "wi-fi"]);
     }
 
     #[test]
@@ -3470,5 +3549,130 @@ mod d157_tests {
         for (d, linked) in cases {
             check(d, report, linked);
         }
+    }
+}
+
+/// Rules written after the d177-d186 check (sentences written after the rules): products filed
+/// under a company in the lexicon name what a claim is about; conversations a device records
+/// are audio; a purpose named after the practice limits a denial.
+#[cfg(test)]
+mod d177_tests {
+    use super::tests::rec_pub as rec;
+    use super::*;
+
+    fn check(denial: &str, assertion: &str, linked: bool) {
+        let (d, a) = (rec(denial), rec(assertion));
+        assert_eq!(
+            accepts(&d, &a),
+            linked,
+            "denial {denial:?}\nassertion {assertion:?}: {:?}",
+            refusal(&d, &a)
+        );
+        assert_eq!(evaluate(&d, &a).is_some(), linked);
+    }
+
+    #[test]
+    fn a_product_both_claims_name_ties_them_and_one_the_report_lacks_does_not() {
+        let denial = "pol=denial; actor=Facebook; act=share; scope=present; speaker=Kevin Systrom; \
+            pub=2013-05-02; article=1 | The founder said Instagram does not hand its members' details over to the rest of the group.";
+        check(
+            denial,
+            "dt=contact_details; act=share; pub=2016-02-10; article=2 \
+            | Since February, Instagram has been passing members' phone numbers to the parent company's ad systems.",
+            true,
+        );
+        check(
+            denial,
+            "dt=contact_details; act=share; pub=2016-02-10; article=2 \
+            | Since February, the social network has been passing members' phone numbers to its ad systems.",
+            false,
+        );
+        // A denial naming a product is tied by its data type only to reports naming it.
+        let waze =
+            "pol=denial; actor=Google; dt=location; act=collect; scope=present; pub=2016-05-01; article=1 \
+            | The company said Waze does not keep a record of where its drivers have been.";
+        check(
+            waze,
+            "actor=Google; dt=location; act=collect; pub=2018-08-13; article=2 \
+            | Phones kept a record of where people went even with the setting off.",
+            false,
+        );
+        check(
+            waze,
+            "actor=Google; dt=location; act=collect; pub=2018-08-13; article=2 \
+            | The app, Waze, kept a record of where drivers went even after they closed it.",
+            true,
+        );
+        // One word that extends the company's name is the company: it ties nothing.
+        assert!(terms(
+            &rec("actor=Snap | The regulator said Snapchat kept the location data."),
+            false
+        )
+        .is_empty());
+        // The company's own names still tie nothing.
+        assert!(!terms(
+            &rec("actor=Facebook | Meta Platforms said the rest of the group gets nothing."),
+            false
+        )
+        .iter()
+        .any(|t| t == "meta" || t == "platforms"));
+    }
+
+    #[test]
+    fn conversations_a_device_records_are_audio() {
+        assert_eq!(
+            kinds("The speaker does not record its owners' conversations."),
+            vec!["audio"]
+        );
+        assert_eq!(
+            kinds("Reviewers listened in on private conversations at home."),
+            vec!["audio"]
+        );
+        assert_eq!(
+            kinds("Chat conversations typed into the app were kept."),
+            vec!["messages"]
+        );
+        let denial = "pol=denial; actor=Amazon; dt=recordings; act=collect; scope=present; pub=2017-01-05; \
+            article=1; span=0-80 | The company says the Echo Show does not record conversations in the room.";
+        check(
+            denial,
+            "actor=Amazon; dt=recordings; act=collect; speaker=Daily Ledger; pub=2017-01-05; article=1; span=100-200 \
+            | Owners found that the Echo Show had kept audio clips of people talking nearby.",
+            true,
+        );
+        check(
+            denial,
+            "actor=Amazon; dt=recordings; act=collect; speaker=Daily Ledger; pub=2017-01-05; article=1; span=100-200 \
+            | The Echo Show kept the chat messages people typed into its companion app.",
+            false,
+        );
+    }
+
+    #[test]
+    fn a_purpose_named_after_the_practice_limits_the_denial() {
+        let denial =
+            "pol=denial; actor=Apple; act=share; scope=always; speaker=Apple; pub=2025-01-08; article=1; \
+            span=0-80 | The company said heart readings have never been made available for advertising.";
+        check(
+            denial,
+            "actor=Apple; act=share; cp=contractors; speaker=Daily Ledger; pub=2025-01-08; article=1; span=100-200 \
+            | Apple let contractors review the heart readings of watch owners.",
+            false,
+        );
+        check(
+            denial,
+            "actor=Apple; act=share; cp=advertisers; speaker=Daily Ledger; pub=2025-01-08; article=1; span=100-200 \
+            | Apple let advertisers target ads using the heart readings of watch owners.",
+            true,
+        );
+        let profiles =
+            "pol=denial; actor=Apple; act=use; scope=always; speaker=Apple; pub=2025-01-08; article=1; \
+            span=0-80 | Listening data is never used to build marketing profiles, the company said.";
+        check(
+            profiles,
+            "actor=Apple; act=use; speaker=Daily Ledger; pub=2025-01-08; article=1; span=100-200 \
+            | Apple used listening data to tune its song recommendations.",
+            false,
+        );
     }
 }
