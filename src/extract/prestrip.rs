@@ -465,15 +465,11 @@ fn is_a_or_button(name: &[u8]) -> bool {
 /// either value), and our fallback skips it (`fallback::SKIP_FINDER`). Values holding a
 /// character reference, and repeated attributes, are left alone.
 fn is_unlikely_chrome(b: &[u8], tag: &StartTag) -> bool {
-    if tag.repeated_mark {
+    if tag.repeated_mark || (tag.class.is_none() && tag.id.is_none()) {
         return false;
     }
-    let values: Vec<&[u8]> = [tag.class, tag.id]
-        .into_iter()
-        .flatten()
-        .map(|(f, t)| &b[f..t])
-        .collect();
-    if values.is_empty() || values.iter().any(|v| v.contains(&b'&')) {
+    let values = [tag.class, tag.id].map(|r| r.map_or(&b[..0], |(f, t)| &b[f..t]));
+    if values.iter().any(|v| v.contains(&b'&')) {
         return false;
     }
     let (unlikely, maybe) = &*UNLIKELY_FINDERS;
@@ -498,7 +494,8 @@ fn unlikely_region(
     in_form: bool,
     scratch: &mut Vec<u8>,
 ) -> Option<NavRegion> {
-    let mut stack: Vec<&[u8]> = vec![name];
+    // Open elements inside, with their kinds (`kinds`), the element itself at the bottom.
+    let mut stack: Vec<(&[u8], u32)> = vec![(name, kinds(name))];
     let mut keep = Vec::new();
     let mut i = from;
     let region = loop {
@@ -523,18 +520,19 @@ fn unlikely_region(
             return None;
         }
         let tag_name = &rest[..name_len];
+        let kind = kinds(tag_name);
         if closing {
-            if is_void(tag_name) {
+            if kind & K_VOID != 0 {
                 return None;
             }
             // The parser's implied end tags (`p`, `li`, `option`, …) close first.
-            while stack.len() > 1
-                && is_implied_end(stack.last()?)
-                && !stack.last()?.eq_ignore_ascii_case(tag_name)
-            {
+            while stack.len() > 1 && {
+                let (top, k) = *stack.last()?;
+                k & K_IMPLIED != 0 && !top.eq_ignore_ascii_case(tag_name)
+            } {
                 stack.pop();
             }
-            if !stack.last()?.eq_ignore_ascii_case(tag_name) {
+            if !stack.last()?.0.eq_ignore_ascii_case(tag_name) {
                 return None;
             }
             stack.pop();
@@ -546,89 +544,64 @@ fn unlikely_region(
             continue;
         }
         let tag = start_tag(b, lt + 1 + name_len)?;
-        const REFUSED: &[&str] = &[
-            "body",
-            "html",
-            "head",
-            "frameset",
-            "frame",
-            "svg",
-            "math",
-            "image",
-            "isindex",
-            "plaintext",
-            "select",
-            "template",
-        ];
-        if REFUSED
-            .iter()
-            .any(|r| tag_name.eq_ignore_ascii_case(r.as_bytes()))
-        {
+        if kind & K_REFUSED != 0 {
             return None;
         }
         // A form inside a form is dropped by the parser (and its end tag closes the outer).
-        if tag_name.eq_ignore_ascii_case(b"form")
-            && (in_form || stack.iter().any(|s| s.eq_ignore_ascii_case(b"form")))
-        {
+        if kind & K_FORM != 0 && (in_form || stack.iter().any(|s| s.1 & K_FORM != 0)) {
             return None;
         }
-        let is = |a: &[u8], names: &[&str]| names.iter().any(|n| a.eq_ignore_ascii_case(n.as_bytes()));
         // What the parser closes on its own at this start tag, followed where it stays
         // inside the element; anything else is left to the parser (the element kept).
-        if is(tag_name, CLOSES_P) {
-            let top = *stack.last()?;
-            if stack.len() > 1 && is(top, &["p"]) {
+        if kind & K_CLOSES_P != 0 {
+            if stack.len() > 1 && stack.last()?.1 & K_P != 0 {
                 stack.pop();
-            } else if stack.iter().any(|s| is(s, &["p"])) {
+            } else if stack.iter().any(|s| s.1 & K_P != 0) {
                 return None;
             }
-            if is(tag_name, HEADINGS) && is(stack.last()?, HEADINGS) {
+            if kind & K_HEADING != 0 && stack.last()?.1 & K_HEADING != 0 {
                 return None;
             }
         }
-        if is(tag_name, &["li", "dd", "dt", "option", "optgroup"]) {
-            let top = *stack.last()?;
-            let same = if is(tag_name, &["li"]) {
-                &["li"][..]
-            } else if is(tag_name, &["dd", "dt"]) {
-                &["dd", "dt"][..]
+        if kind & (K_LI | K_DD_DT | K_OPTIONS) != 0 {
+            let same = if kind & K_LI != 0 {
+                K_LI
+            } else if kind & K_DD_DT != 0 {
+                K_DD_DT
             } else {
-                &["option"][..]
+                K_OPTION
             };
-            if stack.len() > 1 && is(top, same) {
+            if stack.len() > 1 && stack.last()?.1 & same != 0 {
                 stack.pop();
             }
-            let parent = *stack.last()?;
-            let fits = if is(tag_name, &["li"]) {
-                is(parent, &["ul", "ol", "menu"])
-            } else if is(tag_name, &["dd", "dt"]) {
-                is(parent, &["dl"])
+            let parent = stack.last()?.1;
+            let fits = if kind & K_LI != 0 {
+                parent & K_LIST != 0
+            } else if kind & K_DD_DT != 0 {
+                parent & K_DL != 0
             } else {
-                !is(parent, &["option"])
+                parent & K_OPTION == 0
             };
             if !fits {
                 return None;
             }
         }
-        if is_a_or_button(tag_name) && stack.iter().any(|s| s.eq_ignore_ascii_case(tag_name)) {
+        if kind & K_A_BUTTON != 0 && stack.iter().any(|s| s.0.eq_ignore_ascii_case(tag_name)) {
             return None;
         }
-        if tag_name.eq_ignore_ascii_case(b"meta") {
+        if kind & K_META != 0 {
             keep.push((lt, tag.end));
         }
-        if let Some(raw) = RAW_TEXT
-            .iter()
-            .find(|r| tag_name.eq_ignore_ascii_case(r.as_bytes()))
-        {
-            let close = find_close(b, tag.end, raw.as_bytes())?;
+        if kind & K_RAW != 0 {
+            let close = find_close(b, tag.end, tag_name)?;
             let close_end = close + memchr::memchr(b'>', &b[close..])? + 1;
-            if *raw == "script" && is_json_ld(&b[lt..tag.end]) {
+            if kind & K_SCRIPT != 0 && is_json_ld(&b[lt..tag.end]) {
                 keep.push((lt, close_end));
             }
             i = close_end;
             continue;
         }
-        if is_void(tag_name) {
+        if kind & K_VOID != 0 {
             i = tag.end;
             continue;
         }
@@ -636,7 +609,7 @@ fn unlikely_region(
             // `<div/>` opens a div in HTML.
             return None;
         }
-        stack.push(tag_name);
+        stack.push((tag_name, kind));
         i = tag.end;
     };
     scratch.clear();
@@ -654,66 +627,67 @@ fn unlikely_region(
     Some(region)
 }
 
-/// Elements the parser closes by itself before an end tag of another element (its "implied
-/// end tags").
-fn is_implied_end(name: &[u8]) -> bool {
-    const IMPLIED: &[&str] = &[
-        "p", "li", "dd", "dt", "option", "optgroup", "rb", "rp", "rt", "rtc",
-    ];
-    IMPLIED.iter().any(|v| name.eq_ignore_ascii_case(v.as_bytes()))
-}
+// What `unlikely_region` needs to know of an element name (`kinds`), as bits.
+/// Void: no end tag, no contents.
+const K_VOID: u32 = 1;
+/// Closed by the parser before an end tag of another element ("implied end tags").
+const K_IMPLIED: u32 = 1 << 1;
+/// Its start tag closes an open `<p>` first.
+const K_CLOSES_P: u32 = 1 << 2;
+const K_HEADING: u32 = 1 << 3;
+/// Markup the scan leaves to the parser (the element around it is kept).
+const K_REFUSED: u32 = 1 << 4;
+const K_FORM: u32 = 1 << 5;
+const K_P: u32 = 1 << 6;
+const K_LI: u32 = 1 << 7;
+const K_DD_DT: u32 = 1 << 8;
+/// `option` and `optgroup`.
+const K_OPTIONS: u32 = 1 << 9;
+/// `option` itself.
+const K_OPTION: u32 = 1 << 10;
+/// `ul`, `ol`, `menu`: where an `li` belongs.
+const K_LIST: u32 = 1 << 11;
+const K_DL: u32 = 1 << 12;
+const K_A_BUTTON: u32 = 1 << 13;
+const K_META: u32 = 1 << 14;
+/// Raw text (see `RAW_TEXT`).
+const K_RAW: u32 = 1 << 15;
+const K_SCRIPT: u32 = 1 << 16;
 
-/// Start tags that close an open `<p>` first.
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "header",
-    "hgroup",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "search",
-    "section",
-    "summary",
-    "ul",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "pre",
-    "listing",
-    "hr",
-    "xmp",
-    "li",
-    "dd",
-    "dt",
-];
-
-const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
-
-/// Void elements: no end tag, no contents.
-fn is_void(name: &[u8]) -> bool {
-    const VOID: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-        "track", "wbr", "basefont", "bgsound", "keygen",
-    ];
-    VOID.iter().any(|v| name.eq_ignore_ascii_case(v.as_bytes()))
+/// The kinds of an element name (any letter case), looked up once per tag.
+fn kinds(name: &[u8]) -> u32 {
+    let mut buf = [0u8; 10];
+    let Some(lower) = buf.get_mut(..name.len()) else {
+        return 0;
+    };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"img" | b"input" | b"link" | b"param"
+        | b"source" | b"track" | b"wbr" | b"basefont" | b"bgsound" | b"keygen" => K_VOID,
+        b"hr" => K_VOID | K_CLOSES_P,
+        b"meta" => K_VOID | K_META,
+        b"p" => K_P | K_IMPLIED | K_CLOSES_P,
+        b"li" => K_LI | K_IMPLIED | K_CLOSES_P,
+        b"dd" | b"dt" => K_DD_DT | K_IMPLIED | K_CLOSES_P,
+        b"option" => K_OPTIONS | K_OPTION | K_IMPLIED,
+        b"optgroup" => K_OPTIONS | K_IMPLIED,
+        b"rb" | b"rp" | b"rt" | b"rtc" => K_IMPLIED,
+        b"ul" | b"ol" | b"menu" => K_LIST | K_CLOSES_P,
+        b"dl" => K_DL | K_CLOSES_P,
+        b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => K_HEADING | K_CLOSES_P,
+        b"address" | b"article" | b"aside" | b"blockquote" | b"center" | b"details" | b"dialog" | b"dir"
+        | b"div" | b"fieldset" | b"figcaption" | b"figure" | b"footer" | b"header" | b"hgroup" | b"main"
+        | b"nav" | b"search" | b"section" | b"summary" | b"pre" | b"listing" => K_CLOSES_P,
+        b"xmp" => K_CLOSES_P | K_RAW,
+        b"script" => K_RAW | K_SCRIPT,
+        b"style" | b"title" | b"textarea" | b"iframe" | b"noembed" | b"noframes" | b"noscript" => K_RAW,
+        b"body" | b"html" | b"head" | b"frameset" | b"frame" | b"svg" | b"math" | b"image" | b"isindex"
+        | b"plaintext" | b"select" | b"template" => K_REFUSED,
+        b"form" => K_FORM,
+        b"a" | b"button" => K_A_BUTTON,
+        _ => 0,
+    }
 }
 
 /// The `<nav>` whose start tag ends at `from`, up to its matching `</nav>` (nested navs
