@@ -44,7 +44,9 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
     let latest = crate::pipeline::latest_believed(chrono::Local::now().date_naive());
     for path in &args.files {
         let mut result: anyhow::Result<()> = Ok(());
+        let mut items = 0usize;
         let mut sink = |item: Result<source::RawDoc, source::InputError>| {
+            items += 1;
             if result.is_err() {
                 return;
             }
@@ -85,6 +87,15 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
             }
         } else {
             source::read_path(path, &mut sink);
+            // A folder named on the command line that holds no page is a mistake worth a
+            // line (a wrong folder, pages under another extension), not a silent success.
+            if items == 0 && path.is_dir() {
+                failed += 1;
+                ctx.item_error(
+                    &path.display().to_string(),
+                    "no pages in this folder (expected .html, .htm or .html.gz files)",
+                );
+            }
         }
         result?;
     }

@@ -102,12 +102,13 @@ fn is_chrome(node: &NodeRef) -> bool {
 
 /// `SKIP_MARKS` in one automaton, ASCII case-insensitive (as the marks were looked for in
 /// the ASCII-lowercased values): one pass per value instead of one search per mark.
-static SKIP_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(SKIP_MARKS)
-        .expect("the chrome marks are plain literals")
-});
+pub(super) static SKIP_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(SKIP_MARKS)
+            .expect("the chrome marks are plain literals")
+    });
 
 fn is_article_root(node: &NodeRef) -> bool {
     node.node_name()

@@ -197,10 +197,9 @@ fn extract_checked(
     let readable = readability_text(doc, &lean)
         .map(notice::trim_edges)
         .filter(|t| !t.is_empty());
-    let wall = status::has_wall(&html);
     let visible_chars = fb.visible_chars;
     let (text, source) = choose(readable, fb);
-    let text_status = status::judge(&text, wall, visible_chars);
+    let text_status = status::judge(&text, || status::has_wall(&html), visible_chars);
     let (published, published_method) = match m.published {
         Some((d, how)) => (Some(d), Some(how)),
         None => (None, None),

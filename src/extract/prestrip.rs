@@ -48,7 +48,9 @@ pub(crate) fn strip_raw_text(html: &str) -> Cow<'_, str> {
 }
 
 /// Markup that no extraction step reads, cut from HTML whose script and style bodies are
-/// already gone (`strip_raw_text`): comments, `<nav>` elements (see `nav_region`), emptied
+/// already gone (`strip_raw_text`): comments, `<nav>` elements (see `nav_region`), the
+/// contents of chrome that both dom_smoothie's strict attempt and our fallback skip by its
+/// `class` / `id` (`is_unlikely_chrome`, `unlikely_region`; the element stays, empty), emptied
 /// `<script>` and `<style>` elements, `<link>` tags other than the canonical link, the
 /// drawing inside inline `<svg>` icons (the element stays, empty), the contents of page
 /// chrome (`<aside>`, and `<header>`, `<footer>` and `<form>` outside any `<article>` or
@@ -81,6 +83,12 @@ pub(crate) fn strip_markup_within(html: &str, max_depth: usize) -> Option<Cow<'_
     let mut i = 0;
     // Open `<article>` and `<main>` elements around the scan.
     let mut in_article = 0usize;
+    // Open `<table>` and `<code>` elements (dom_smoothie never strips what sits in them), and
+    // open `<a>` and `<button>` elements (a start tag inside can close them, and what they
+    // hold with them).
+    let mut in_table_code = 0usize;
+    let mut in_a_button = 0usize;
+    let mut in_form = 0usize;
     let mut scratch = Vec::new();
     let cut = |out: &mut String, copied: &mut usize, from: usize, to: usize| {
         if out.capacity() == 0 {
@@ -106,6 +114,15 @@ pub(crate) fn strip_markup_within(html: &str, max_depth: usize) -> Option<Cow<'_
             let end_name = &end_name[..n];
             if is_article_tag(end_name) {
                 in_article = in_article.saturating_sub(1);
+            }
+            if is_table_or_code(end_name) {
+                in_table_code = in_table_code.saturating_sub(1);
+            }
+            if is_a_or_button(end_name) {
+                in_a_button = in_a_button.saturating_sub(1);
+            }
+            if end_name.eq_ignore_ascii_case(b"form") {
+                in_form = in_form.saturating_sub(1);
             }
             if end_name.first().is_some_and(u8::is_ascii_alphabetic) && !super::void_or_optional_end(end_name)
             {
@@ -197,6 +214,37 @@ pub(crate) fn strip_markup_within(html: &str, max_depth: usize) -> Option<Cow<'_
                 copied = region.close;
                 i = region.end;
                 continue;
+            }
+        }
+        if in_table_code == 0
+            && in_a_button == 0
+            && !tag.self_closing
+            && is_unlikely_root(name)
+            && is_unlikely_chrome(b, &tag)
+        {
+            if let Some(region) = unlikely_region(b, tag.end, name, in_form > 0, &mut scratch) {
+                // Emptied as the chrome elements are: the element stays, with its meta tags.
+                if out.capacity() == 0 {
+                    out.reserve(html.len());
+                }
+                out.push_str(&html[copied..tag.end]);
+                for &(from, to) in &region.keep {
+                    out.push_str(&html[from..to]);
+                }
+                copied = region.close;
+                i = region.end;
+                continue;
+            }
+        }
+        if !tag.self_closing {
+            if is_table_or_code(name) {
+                in_table_code += 1;
+            }
+            if is_a_or_button(name) {
+                in_a_button += 1;
+            }
+            if name.eq_ignore_ascii_case(b"form") {
+                in_form += 1;
             }
         }
         // The element opens (its end tag, met later, closes it), unless it is void or written
@@ -332,6 +380,314 @@ fn has_year(b: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// Class and id parts under which dom_smoothie's strict attempt removes an element unvisited
+/// ("unlikely candidates"), and the parts that save it. Its lists, restated.
+const UNLIKELY_MARKS: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+];
+const MAYBE_MARKS: &[&str] = &[
+    "and", "article", "body", "column", "content", "layout", "main", "mathjax", "shadow",
+];
+
+static UNLIKELY_FINDERS: std::sync::LazyLock<(aho_corasick::AhoCorasick, aho_corasick::AhoCorasick)> =
+    std::sync::LazyLock::new(|| {
+        let build = |list: &[&str]| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(list)
+                .expect("the unlikely and maybe marks are plain literals")
+        };
+        (build(UNLIKELY_MARKS), build(MAYBE_MARKS))
+    });
+
+/// Block elements that may be emptied as unlikely chrome: none of them can sit inside an open
+/// `<p>` (their start tag closes it), so no start tag inside them can close them early.
+fn is_unlikely_root(name: &[u8]) -> bool {
+    const ROOTS: &[&str] = &[
+        "div",
+        "section",
+        "ul",
+        "ol",
+        "dl",
+        "figure",
+        "details",
+        "fieldset",
+        "blockquote",
+        "footer",
+        "header",
+        "menu",
+    ];
+    ROOTS.iter().any(|r| name.eq_ignore_ascii_case(r.as_bytes()))
+}
+
+fn is_table_or_code(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"table") || name.eq_ignore_ascii_case(b"code")
+}
+
+fn is_a_or_button(name: &[u8]) -> bool {
+    name.eq_ignore_ascii_case(b"a") || name.eq_ignore_ascii_case(b"button")
+}
+
+/// Whether an element's `class` and `id` make it chrome for both readers of the page's text:
+/// dom_smoothie's strict attempt removes it unvisited (an unlikely part and no saving part, in
+/// either value), and our fallback skips it (`fallback::SKIP_FINDER`). Values holding a
+/// character reference, and repeated attributes, are left alone.
+fn is_unlikely_chrome(b: &[u8], tag: &StartTag) -> bool {
+    if tag.repeated_mark || (tag.class.is_none() && tag.id.is_none()) {
+        return false;
+    }
+    let values = [tag.class, tag.id].map(|r| r.map_or(&b[..0], |(f, t)| &b[f..t]));
+    if values.iter().any(|v| v.contains(&b'&')) {
+        return false;
+    }
+    let (unlikely, maybe) = &*UNLIKELY_FINDERS;
+    values.iter().any(|v| unlikely.is_match(*v))
+        && !values.iter().any(|v| maybe.is_match(*v))
+        && values.iter().any(|v| super::fallback::SKIP_FINDER.is_match(*v))
+}
+
+/// An unlikely-chrome element whose start tag ends at `from`, up to its end tag, when the
+/// parser is sure to close it there: every element inside is closed in order by its own end
+/// tag or by what the parser closes by itself (an open `p`, `li`, `option`, … before another
+/// end tag or a block start tag; an `li` before the next `li` of the same list), with no
+/// `<li>`, `<dd>` or `<dt>` outside its list, no nested `<a>`, `<button>` or form, no form
+/// inside a form (`in_form`: one is open around the element), no select, template, svg,
+/// math, body or frame markup and no bogus comment. And nothing in it that the metadata
+/// reader or dom_smoothie's title check may take (`CHROME_GUARDS`, an `<h2>`, any year).
+/// `None` otherwise: the element is kept whole.
+fn unlikely_region(
+    b: &[u8],
+    from: usize,
+    name: &[u8],
+    in_form: bool,
+    scratch: &mut Vec<u8>,
+) -> Option<NavRegion> {
+    // Open elements inside, with their kinds (`kinds`), the element itself at the bottom.
+    let mut stack: Vec<(&[u8], u32)> = vec![(name, kinds(name))];
+    let mut keep = Vec::new();
+    let mut i = from;
+    let region = loop {
+        let lt = i + memchr_lt(&b[i..])?;
+        i = lt + 1;
+        let rest = &b[lt + 1..];
+        if rest.starts_with(b"!--") {
+            i = comment_end(b, lt + 4)?;
+            continue;
+        }
+        let (closing, rest) = match rest.first() {
+            Some(b'/') => (true, &rest[1..]),
+            Some(c) if c.is_ascii_alphabetic() => (false, rest),
+            Some(b'!' | b'?') => return None,
+            _ => continue,
+        };
+        if closing && !rest.first().is_some_and(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let name_len = rest.iter().take_while(|&&c| !is_tag_name_end(c)).count();
+        if name_len == rest.len() {
+            return None;
+        }
+        let tag_name = &rest[..name_len];
+        let kind = kinds(tag_name);
+        if closing {
+            if kind & K_VOID != 0 {
+                return None;
+            }
+            // The parser's implied end tags (`p`, `li`, `option`, …) close first.
+            while stack.len() > 1 && {
+                let (top, k) = *stack.last()?;
+                k & K_IMPLIED != 0 && !top.eq_ignore_ascii_case(tag_name)
+            } {
+                stack.pop();
+            }
+            if !stack.last()?.0.eq_ignore_ascii_case(tag_name) {
+                return None;
+            }
+            stack.pop();
+            if stack.is_empty() {
+                let end = lt + memchr::memchr(b'>', &b[lt..])? + 1;
+                break NavRegion { close: lt, end, keep };
+            }
+            i = lt + 1 + 1 + name_len;
+            continue;
+        }
+        let tag = start_tag(b, lt + 1 + name_len)?;
+        if kind & K_REFUSED != 0 {
+            return None;
+        }
+        // A form inside a form is dropped by the parser (and its end tag closes the outer).
+        if kind & K_FORM != 0 && (in_form || stack.iter().any(|s| s.1 & K_FORM != 0)) {
+            return None;
+        }
+        // What the parser closes on its own at this start tag, followed where it stays
+        // inside the element; anything else is left to the parser (the element kept).
+        if kind & K_CLOSES_P != 0 {
+            if stack.len() > 1 && stack.last()?.1 & K_P != 0 {
+                stack.pop();
+            } else if stack.iter().any(|s| s.1 & K_P != 0) {
+                return None;
+            }
+            if kind & K_HEADING != 0 && stack.last()?.1 & K_HEADING != 0 {
+                return None;
+            }
+        }
+        if kind & (K_LI | K_DD_DT | K_OPTIONS) != 0 {
+            let same = if kind & K_LI != 0 {
+                K_LI
+            } else if kind & K_DD_DT != 0 {
+                K_DD_DT
+            } else {
+                K_OPTION
+            };
+            if stack.len() > 1 && stack.last()?.1 & same != 0 {
+                stack.pop();
+            }
+            let parent = stack.last()?.1;
+            let fits = if kind & K_LI != 0 {
+                parent & K_LIST != 0
+            } else if kind & K_DD_DT != 0 {
+                parent & K_DL != 0
+            } else {
+                parent & K_OPTION == 0
+            };
+            if !fits {
+                return None;
+            }
+        }
+        if kind & K_A_BUTTON != 0 && stack.iter().any(|s| s.0.eq_ignore_ascii_case(tag_name)) {
+            return None;
+        }
+        if kind & K_META != 0 {
+            keep.push((lt, tag.end));
+        }
+        if kind & K_RAW != 0 {
+            let close = find_close(b, tag.end, tag_name)?;
+            let close_end = close + memchr::memchr(b'>', &b[close..])? + 1;
+            if kind & K_SCRIPT != 0 && is_json_ld(&b[lt..tag.end]) {
+                keep.push((lt, close_end));
+            }
+            i = close_end;
+            continue;
+        }
+        if kind & K_VOID != 0 {
+            i = tag.end;
+            continue;
+        }
+        if tag.self_closing {
+            // `<div/>` opens a div in HTML.
+            return None;
+        }
+        stack.push((tag_name, kind));
+        i = tag.end;
+    };
+    scratch.clear();
+    scratch.extend_from_slice(&b[from..region.close]);
+    scratch.make_ascii_lowercase();
+    let (chrome_guards, _) = &*GUARD_FINDERS;
+    if chrome_guards.is_match(scratch.as_slice()) || memchr::memmem::find(scratch, b"<h2").is_some() {
+        return None;
+    }
+    // Any year, not only one under a date mark: the date-line search's last resort is the
+    // first date in any text outside what it takes for chrome, and that may be in here.
+    if has_year(scratch) {
+        return None;
+    }
+    Some(region)
+}
+
+// What `unlikely_region` needs to know of an element name (`kinds`), as bits.
+/// Void: no end tag, no contents.
+const K_VOID: u32 = 1;
+/// Closed by the parser before an end tag of another element ("implied end tags").
+const K_IMPLIED: u32 = 1 << 1;
+/// Its start tag closes an open `<p>` first.
+const K_CLOSES_P: u32 = 1 << 2;
+const K_HEADING: u32 = 1 << 3;
+/// Markup the scan leaves to the parser (the element around it is kept).
+const K_REFUSED: u32 = 1 << 4;
+const K_FORM: u32 = 1 << 5;
+const K_P: u32 = 1 << 6;
+const K_LI: u32 = 1 << 7;
+const K_DD_DT: u32 = 1 << 8;
+/// `option` and `optgroup`.
+const K_OPTIONS: u32 = 1 << 9;
+/// `option` itself.
+const K_OPTION: u32 = 1 << 10;
+/// `ul`, `ol`, `menu`: where an `li` belongs.
+const K_LIST: u32 = 1 << 11;
+const K_DL: u32 = 1 << 12;
+const K_A_BUTTON: u32 = 1 << 13;
+const K_META: u32 = 1 << 14;
+/// Raw text (see `RAW_TEXT`).
+const K_RAW: u32 = 1 << 15;
+const K_SCRIPT: u32 = 1 << 16;
+
+/// The kinds of an element name (any letter case), looked up once per tag.
+fn kinds(name: &[u8]) -> u32 {
+    let mut buf = [0u8; 10];
+    let Some(lower) = buf.get_mut(..name.len()) else {
+        return 0;
+    };
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    match &*lower {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"img" | b"input" | b"link" | b"param"
+        | b"source" | b"track" | b"wbr" | b"basefont" | b"bgsound" | b"keygen" => K_VOID,
+        b"hr" => K_VOID | K_CLOSES_P,
+        b"meta" => K_VOID | K_META,
+        b"p" => K_P | K_IMPLIED | K_CLOSES_P,
+        b"li" => K_LI | K_IMPLIED | K_CLOSES_P,
+        b"dd" | b"dt" => K_DD_DT | K_IMPLIED | K_CLOSES_P,
+        b"option" => K_OPTIONS | K_OPTION | K_IMPLIED,
+        b"optgroup" => K_OPTIONS | K_IMPLIED,
+        b"rb" | b"rp" | b"rt" | b"rtc" => K_IMPLIED,
+        b"ul" | b"ol" | b"menu" => K_LIST | K_CLOSES_P,
+        b"dl" => K_DL | K_CLOSES_P,
+        b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => K_HEADING | K_CLOSES_P,
+        b"address" | b"article" | b"aside" | b"blockquote" | b"center" | b"details" | b"dialog" | b"dir"
+        | b"div" | b"fieldset" | b"figcaption" | b"figure" | b"footer" | b"header" | b"hgroup" | b"main"
+        | b"nav" | b"search" | b"section" | b"summary" | b"pre" | b"listing" => K_CLOSES_P,
+        b"xmp" => K_CLOSES_P | K_RAW,
+        b"script" => K_RAW | K_SCRIPT,
+        b"style" | b"title" | b"textarea" | b"iframe" | b"noembed" | b"noframes" | b"noscript" => K_RAW,
+        b"body" | b"html" | b"head" | b"frameset" | b"frame" | b"svg" | b"math" | b"image" | b"isindex"
+        | b"plaintext" | b"select" | b"template" => K_REFUSED,
+        b"form" => K_FORM,
+        b"a" | b"button" => K_A_BUTTON,
+        _ => 0,
+    }
 }
 
 /// The `<nav>` whose start tag ends at `from`, up to its matching `</nav>` (nested navs
@@ -521,6 +877,11 @@ struct StartTag {
     data_attrs: Vec<(usize, usize)>,
     /// It has `rel=canonical` (any letter case, quoted or not).
     rel_canonical: bool,
+    /// Byte ranges of the values of its first `class` and first `id` attribute.
+    class: Option<(usize, usize)>,
+    id: Option<(usize, usize)>,
+    /// A second `class` or `id` attribute (the parser keeps the first).
+    repeated_mark: bool,
 }
 
 /// Reads the attributes of a start tag from `from` (just after the tag name) to its `>`, as
@@ -531,6 +892,7 @@ fn start_tag(b: &[u8], from: usize) -> Option<StartTag> {
     let mut data_attrs = Vec::new();
     let mut self_closing = false;
     let mut rel_canonical = false;
+    let (mut class, mut id, mut repeated_mark) = (None, None, false);
     loop {
         let ws_start = i;
         while b.get(i).is_some_and(|c| c.is_ascii_whitespace() || *c == b'/') {
@@ -544,6 +906,9 @@ fn start_tag(b: &[u8], from: usize) -> Option<StartTag> {
                     self_closing,
                     data_attrs,
                     rel_canonical,
+                    class,
+                    id,
+                    repeated_mark,
                 })
             }
             b'<' | b'"' | b'\'' | b'=' => return None,
@@ -570,13 +935,13 @@ fn start_tag(b: &[u8], from: usize) -> Option<StartTag> {
             while b.get(j).is_some_and(u8::is_ascii_whitespace) {
                 j += 1;
             }
-            let value = match *b.get(j)? {
+            let (value, start) = match *b.get(j)? {
                 q @ (b'"' | b'\'') => {
                     let start = j + 1;
                     j = start + memchr::memchr(q, b.get(start..)?)?;
                     let value = &b[start..j];
                     j += 1;
-                    value
+                    (value, start)
                 }
                 b'>' => return None,
                 _ => {
@@ -587,9 +952,18 @@ fn start_tag(b: &[u8], from: usize) -> Option<StartTag> {
                         }
                         j += 1;
                     }
-                    &b[start..j]
+                    (&b[start..j], start)
                 }
             };
+            for (key, slot) in [(&b"class"[..], &mut class), (&b"id"[..], &mut id)] {
+                if name.eq_ignore_ascii_case(key) {
+                    if slot.is_some() {
+                        repeated_mark = true;
+                    } else {
+                        *slot = Some((start, start + value.len()));
+                    }
+                }
+            }
             if name.eq_ignore_ascii_case(b"rel") && value.eq_ignore_ascii_case(b"canonical") {
                 rel_canonical = true;
             }
@@ -822,6 +1196,66 @@ mod tests {
             "<footer><span class=post-date>May 2, 2024</span></footer>",
             "<form><form></form></form>",
             "<footer><a>never closed",
+        ] {
+            check(kept, kept);
+        }
+    }
+
+    #[test]
+    fn empties_unlikely_chrome() {
+        fn check(input: &str, expected: &str) {
+            assert_eq!(strip_markup(input), expected, "{input:?}");
+        }
+        // Chrome for both readers: emptied, the element stays.
+        check(
+            "<div class=\"related-links\"><ul><li><a href=/a>Another story</a></li></ul></div><p>Body.</p>",
+            "<div class=\"related-links\"></div><p>Body.</p>",
+        );
+        check(
+            "<section id=comments><div class=c><p>First!<br>Reply</p></div></section>x",
+            "<section id=comments></section>x",
+        );
+        // A comment with tags in it, a raw-text element and a script with an end tag in a
+        // string (the script's body is gone before this pass, as `strip_raw_text` leaves it).
+        check(
+            "<div class=social-bar><!-- </div><div> --><noscript></div></noscript><span>Share</span></div>y",
+            "<div class=social-bar></div>y",
+        );
+        check(
+            "<div class=sidebar><meta name=x content=y><p>Ad</p></div>",
+            "<div class=sidebar><meta name=x content=y></div>",
+        );
+        // End tags the parser leaves out: an open `p` or `li` closes by itself.
+        check(
+            "<div class=menu-links><p>One<p>Two<ul><li>a<li>b</ul></div>z",
+            "<div class=menu-links></div>z",
+        );
+        // Kept whole: a saving part ("content", "main", "and"), a part only one reader
+        // skips, a link, a table around it, a guard, contents the parser may close early.
+        for kept in [
+            "<div class=\"comment-content\"><p>x</p></div>",
+            "<div class=brand-menu><p>x</p></div>",
+            "<div class=extra><p>x</p></div>",
+            "<div class=share-tools><p>x</p></div>",
+            "<a class=related href=/a>x</a>",
+            "<table><tr><td><div class=sidebar><p>x</p></div></td></tr></table>",
+            "<code><div class=sidebar>x</div></code>",
+            "<div class=sidebar><h2>Title</h2></div>",
+            "<div class=sidebar><time datetime=2024-01-02>x</time></div>",
+            "<div class=sidebar><span class=date>May 2, 2024</span></div>",
+            "<div class=sidebar><p>Posted 3 May 2024</p></div>",
+            "<div class=sidebar><span>unclosed</span><b></div>",
+            "<div class=sidebar><ul><li>a<div><li>b</div></ul></div>",
+            "<form><div class=sidebar><form></form></div></form>",
+            "<div class=sidebar><select><option>a</select></div>",
+            "<div class=sidebar><span>unclosed</div>",
+            "<li><div class=sidebar><li>x</div>",
+            "<div class=sidebar><div/>x</div>",
+            "<div class=sidebar><!x>y</div>",
+            "<div class=\"side&amp;bar related\">x</div>",
+            "<div class=related class=article>x</div>",
+            "<a href=/><div class=sidebar>x</div></a>",
+            "<div class=sidebar>never closed",
         ] {
             check(kept, kept);
         }

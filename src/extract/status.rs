@@ -139,9 +139,10 @@ pub(crate) fn has_wall(html: &str) -> bool {
     false
 }
 
-/// Judges a text: `wall` tells whether the page shows a paywall, `visible_chars` how much
+/// Judges a text: `wall` tells whether the page shows a paywall (asked only for a text short
+/// enough to be a teaser: the page-wide search is the costly part), `visible_chars` how much
 /// paragraph text the page shows outside its chrome.
-pub(crate) fn judge(text: &str, wall: bool, visible_chars: usize) -> TextStatus {
+pub(crate) fn judge(text: &str, wall: impl FnOnce() -> bool, visible_chars: usize) -> TextStatus {
     let chars = if text.is_ascii() {
         // On ASCII, `char::is_whitespace` holds for tab to carriage return and space.
         text.bytes()
@@ -153,7 +154,7 @@ pub(crate) fn judge(text: &str, wall: bool, visible_chars: usize) -> TextStatus 
     if chars < EMPTY_BELOW {
         return TextStatus::Empty;
     }
-    let teaser = wall && chars <= TEASER_MAX;
+    let teaser = chars <= TEASER_MAX && wall();
     let far_short = visible_chars >= 3000 && chars * 4 < visible_chars;
     if teaser || far_short {
         TextStatus::Partial
@@ -204,7 +205,7 @@ mod tests {
         fn check(text_chars: usize, wall: bool, visible: usize, expected: TextStatus) {
             let text = "word ".repeat(text_chars / 4);
             assert_eq!(
-                judge(&text, wall, visible),
+                judge(&text, || wall, visible),
                 expected,
                 "{text_chars} {wall} {visible}"
             );

@@ -542,3 +542,63 @@ fn share_bar_disclosure_and_comment_prompt_around_the_article() {
         },
     );
 }
+
+/// A page whose chrome around the article is cut before parsing (`prestrip`: related links, a
+/// comment section, a share bar), written with what the cut must read past: a script holding
+/// `</div>` in a string, an HTML comment with tags in it, a `<noscript>`. The article
+/// survives whole, the chrome's text is gone, and the page reads as it did when the chrome
+/// was parsed (the same text with the cut turned off is what `strip_markup` leaves alone).
+#[test]
+fn article_survives_the_chrome_cut_before_parsing() {
+    let para = |n: usize| {
+        format!(
+            "<p>The council's audit, paragraph {n}, found that the parking app kept the number \
+             plates of every driver for three years and shared them with a marketing firm.</p>"
+        )
+    };
+    let article: String = (1..=6).map(para).collect();
+    let html = format!(
+        "<html><head><title>Parking app kept plates</title></head><body>\
+         <div class=\"social-share\"><script>var t = \"</div><p>not the end</p>\";</script>\
+         <a href=/s>Share on the network</a></div>\
+         <article><h1>Parking app kept plates</h1>{article}\
+         <div class=\"related-stories\"><!-- <div> a stray </div> in a note -->\
+         <noscript><div>Turn on scripts</div></noscript>\
+         <ul><li><a href=/r1>Unrelated headline one</a></li><li><a href=/r2>Unrelated headline two</a></li></ul>\
+         </div></article>\
+         <section id=\"comments\"><div class=c><p>Reader one wrote something long enough to count as text here.</p></div></section>\
+         </body></html>"
+    );
+    // The cut happens: the three chrome elements are emptied.
+    let stripped = prestrip::strip_markup(&prestrip::strip_raw_text(&html)).into_owned();
+    for gone in [
+        "Share on the network",
+        "Unrelated headline",
+        "Reader one wrote",
+        "Turn on scripts",
+    ] {
+        assert!(
+            !stripped.contains(gone),
+            "{gone:?} left in the parsed page: {stripped}"
+        );
+    }
+    let page = extract_html(&html, None);
+    for n in 1..=6 {
+        assert!(
+            page.text.contains(&format!("paragraph {n},")),
+            "paragraph {n} lost: {}",
+            page.text
+        );
+    }
+    for gone in [
+        "Share on the network",
+        "Unrelated headline",
+        "Reader one wrote",
+        "not the end",
+        "stray",
+    ] {
+        assert!(!page.text.contains(gone), "{gone:?} in the text: {}", page.text);
+    }
+    assert_eq!(page.title.as_deref(), Some("Parking app kept plates"));
+    assert_eq!(page.text_status, TextStatus::Full);
+}

@@ -10,6 +10,7 @@ mod demo;
 mod eval;
 mod export;
 mod extract_bench;
+mod extract_input;
 mod fetch;
 mod garbled;
 mod help;
