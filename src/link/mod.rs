@@ -45,6 +45,10 @@
 //!    | `use` | `use` |
 //!    | `other` (a general assurance: "users are in control of their data") | share, access, sell: data leaving the users' hands; not collect or use |
 //!
+//!    A deletion ("had deleted all the address books", rule `deny.deleted`, action `other`)
+//!    denies keeping the data: only a report that it was kept (`assert.not_deleted`: "did not
+//!    delete") contradicts it, not one that it was gathered or sent before.
+//!
 //!    "We never sell your data" is therefore not contradicted by a report of sharing. A denial of
 //!    `share` or `other` is contradicted by `access` only when the assertion names an outside
 //!    counterparty: "staff accessed user data" does not say the data was handed over. Nor is a
@@ -342,11 +346,19 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     if !counterparty_covers(d.counterparty.as_deref(), a.counterparty.as_deref()) {
         return Err("rule 4 (counterparty)");
     }
+    // A deletion ("had deleted all the address books it had uploaded", `deny.deleted`) denies
+    // keeping the data: a report that it was gathered, sent or seen before does not contradict
+    // it, only one that it was kept ("did not delete", `assert.not_deleted`).
+    let deletion = d.rule.starts_with("deny.deleted");
+    if deletion && !a.rule.starts_with("assert.not_deleted") {
+        return Err("rule 5 (a deletion is contradicted only by data kept)");
+    }
     // Data sent to the company itself is data it collects, whatever verb the report used
     // ("the browser had been sending information back to the company").
     let sent_to_company =
         d.action == Action::Collect && matches!(a.action, Action::Share | Action::Access) && sent_home(a);
-    if !action_contradicts(d.action, a.action)
+    if !deletion
+        && !action_contradicts(d.action, a.action)
         && !control_names_action(d, a.action)
         && !control_overridden(d, a)
         && !sent_to_company
@@ -3569,6 +3581,27 @@ mod d177_tests {
             refusal(&d, &a)
         );
         assert_eq!(evaluate(&d, &a).is_some(), linked);
+    }
+
+    /// A deletion denies keeping the data: gathering or sending it before is no contradiction,
+    /// a report that it was kept is (written after the rule, with the d167-d176 merge).
+    #[test]
+    fn a_deletion_is_contradicted_only_by_data_kept() {
+        let deleted = "pol=denial; actor=Path; dt=contacts_friends; act=other; scope=present; \
+            rule=deny.deleted; pub=2012-02-08; article=1 \
+            | The founder said the company had erased every contact list its app had copied.";
+        check(
+            deleted,
+            "actor=Path; dt=contacts_friends; act=share; pub=2012-02-07; article=1 \
+            | The app copied users' contact lists to its servers without asking.",
+            false,
+        );
+        check(
+            deleted,
+            "actor=Path; dt=contacts_friends; act=collect; rule=assert.not_deleted; pub=2012-06-01; \
+            article=2 | An audit found the company never removed the contact lists from its servers.",
+            true,
+        );
     }
 
     #[test]

@@ -145,24 +145,25 @@ fn dev(name: &str) -> String {
 // lowered from 0.72 to 0.69 because the ten fresh articles bring false links of their own (0.705
 // before any rule of this round) and a deletion denial (action `other`) is linked to an upload
 // "without asking" in d97 (the linker's reading of `other`; see the report of this round).
-const CORE_P: f64 = 0.665;
-const CORE_R: f64 = 0.575;
-const CORE_F1: f64 = 0.615;
+// Merged (lead, 2026-12-01): both sets of ten (186 articles) with both rounds' rules, the
+// eval's maximum-weight matching, and deletions linked only to data kept (`deny.deleted` ↔
+// `assert.not_deleted`; before it five false links, 71 of 103 right): core P 0.677 R 0.590
+// F1 0.630; denials P 0.839 R 0.655; links P 0.724 R 0.297 (71 of 98); 1 of 480 traps linked.
+// The floors are these less about 0.01.
+const CORE_P: f64 = 0.667;
+const CORE_R: f64 = 0.58;
+const CORE_F1: f64 = 0.62;
 const DENIAL_P: f64 = 0.83;
-const DENIAL_R: f64 = 0.64;
-const LINK_P: f64 = 0.69;
-const LINK_R: f64 = 0.25;
+const DENIAL_R: f64 = 0.645;
+const LINK_P: f64 = 0.715;
+const LINK_R: f64 = 0.29;
 
-/// The one trap the dev half links, and why it is tolerated: in d157 one sentence carries two
-/// gold claims ("... will not be used or scanned for any ads personalization, ... adding that
-/// Gmail users remained in control of their email"), the extractor reads only the second (an
-/// assurance of control), and the one-to-one matching pairs that claim with the first gold
-/// claim of the sentence. The link it makes is, in substance, the gold link d157.c4-d157.c5.
-/// Since d167-d176, a second: in d170 a denial narrowed by a manner ("does not sell customer
-/// data in exchange for money", `deny.qualified`) is linked to a report of a sale "without
-/// telling them"; the linker takes any "without ..." in the report for the missing condition and
-/// does not compare it with the denial's (money). Any other linked trap fails the test.
-const KNOWN_TRAPS: &[&str] = &["d157.c3 ↔ d157.c5", "d170.c5 ↔ d170.c1"];
+/// The one trap the dev half links, and why it is tolerated: in d170 a denial narrowed by a
+/// manner ("does not sell customer data in exchange for money", `deny.qualified`) is linked to a
+/// report of a sale "without telling them"; the linker takes any "without ..." in the report for
+/// the missing condition and does not compare it with the denial's (money). Any other linked
+/// trap fails the test. (The d157 trap tolerated before is gone with the eval's matching.)
+const KNOWN_TRAPS: &[&str] = &["d170.c5 ↔ d170.c1"];
 
 fn score(report: &Value, level: &str, field: &str) -> f64 {
     report[level][field]
