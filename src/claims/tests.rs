@@ -1585,7 +1585,7 @@ fn only_limits_are_assurances() {
     );
     // A report of when a practice began is no limit.
     check(
-        "Facebook only began sharing the data with Huawei in 2010, the newspaper reported.",
+        "Facebook only began sharing users' data with Huawei in 2010, the newspaper reported.",
         &[("Facebook", Some("Huawei"), "personal_data", "share", A, None)],
     );
     // A condition after the limit makes the denial a qualified one (contradicted only where the

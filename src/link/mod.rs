@@ -3482,7 +3482,8 @@ mod d157_tests {
     use super::tests::rec_pub as rec;
     use super::*;
 
-    fn check(denial: &str, assertion: &str, linked: bool) {
+    /// Asserts that `accepts` and `evaluate` both link the pair, or both refuse it.
+    pub(super) fn check(denial: &str, assertion: &str, linked: bool) {
         let (d, a) = (rec(denial), rec(assertion));
         assert_eq!(
             accepts(&d, &a),
@@ -3569,19 +3570,9 @@ mod d157_tests {
 /// are audio; a purpose named after the practice limits a denial.
 #[cfg(test)]
 mod d177_tests {
+    use super::d157_tests::check;
     use super::tests::rec_pub as rec;
     use super::*;
-
-    fn check(denial: &str, assertion: &str, linked: bool) {
-        let (d, a) = (rec(denial), rec(assertion));
-        assert_eq!(
-            accepts(&d, &a),
-            linked,
-            "denial {denial:?}\nassertion {assertion:?}: {:?}",
-            refusal(&d, &a)
-        );
-        assert_eq!(evaluate(&d, &a).is_some(), linked);
-    }
 
     /// A deletion denies keeping the data: gathering or sending it before is no contradiction,
     /// a report that it was kept is (written after the rule, with the d167-d176 merge).
