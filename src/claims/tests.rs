@@ -1005,6 +1005,15 @@ fn contrasts_charges_and_relative_clauses() {
         "In a blog post, Pinterest said it had never used the data to target ads.",
         &[("Pinterest", None, "personal_data", "use", D, Some("always"))],
     );
+    // "<platform> app" is an app for the platform, not the platform maker's practice.
+    check(
+        "Zoom's iPhone app sent device identifiers to Facebook.",
+        &[("Zoom", Some("Facebook"), "device_identifiers", "share", A, None)],
+    );
+    check(
+        "Grindr's Android app passed users' locations to advertisers.",
+        &[("Grindr", Some("advertisers"), "location", "share", A, None)],
+    );
     // "exposes how", "revealed how": a report verb before a clause, not data exposed.
     check(
         "The leak also exposes how careless Uber has been with riders' trip data for profit.",

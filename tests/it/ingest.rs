@@ -87,7 +87,7 @@ fn bad_files_are_reported_and_the_batch_goes_on() {
     env.write("in/empty.md", "");
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(
-        b"Zoom sent meeting data to Facebook\n\nZoom's iPhone app sent device identifiers to Facebook.\n",
+        b"Zoom sent users' meeting data to Facebook\n\nZoom's iPhone app sent device identifiers to Facebook.\n",
     )
     .unwrap();
     env.write("in/zoom.txt.gz", gz.finish().unwrap());
