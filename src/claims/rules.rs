@@ -2306,10 +2306,11 @@ static DELETION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 
 /// Right before a deletion verb: an order, a promise, a wish, a possibility, or the users
 /// themselves as the subject ("must delete", "agreed to delete", "the choice to review, move or
-/// delete", "the right to have data deleted", "users who deleted", "after he deleted").
+/// delete", "the right to have data deleted", "users who deleted", "after he deleted"), or a
+/// check that it be done ("to make sure the data was deleted", "ensure that photos are erased").
 static DELETION_NO_PRACTICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)(?:\b(?:to|must|will|shall|should|would|could|can|may|might|won['’]t|cannot|can['’]t)\s+(?:(?:also|then|not|be|have|first|quickly|promptly|permanently|fully)\s+){0,2}(?:(?:[\w’'-]+,?\s+){1,3}(?:or|and)\s+)?|\bto\s+(?:have|get)\s+(?:[\w’'-]+\s+){0,4}|\b(?:users?|people|customers?|members?|subscribers?|patients?|players?|drivers?|parents?|owners?|who|you|I|he|she|consumers?)\s+(?:(?:had|has|have|also|then|later|can|could|may|to)\s+){0,2})$",
+        r"(?i)(?:\b(?:to|must|will|shall|should|would|could|can|may|might|won['’]t|cannot|can['’]t)\s+(?:(?:also|then|not|be|have|first|quickly|promptly|permanently|fully)\s+){0,2}(?:(?:[\w’'-]+,?\s+){1,3}(?:or|and)\s+)?|\bto\s+(?:have|get)\s+(?:[\w’'-]+\s+){0,4}|\b(?:users?|people|customers?|members?|subscribers?|patients?|players?|drivers?|parents?|owners?|who|you|I|he|she|consumers?)\s+(?:(?:had|has|have|also|then|later|can|could|may|to)\s+){0,2}|\b(?:make|makes|made|making)\s+sure\s+(?:that\s+)?(?:[\w’'-]+\s+){0,7}|\b(?:ensure|ensures|ensured|ensuring|verify|verifies|check|checks)\s+(?:that\s+)?(?:[\w’'-]+\s+){0,7})$",
     )
     .expect("a valid regex: a constant pattern")
 });

@@ -1658,6 +1658,15 @@ fn deletion_is_an_assurance_of_not_keeping() {
         "Under the order, Twitter must delete the phone numbers it gathered for security.",
         &[],
     );
+    // A check or a request that data be deleted is no practice either (written after the rule).
+    check(
+        "Uber said it was working with the researchers to make sure all of the riders' trip records were destroyed.",
+        &[],
+    );
+    check(
+        "The commissioner asked Clearview AI to ensure that the photos of residents are erased.",
+        &[],
+    );
 }
 
 #[test]
