@@ -66,6 +66,9 @@ pub struct Summary {
     pub failed: usize,
     /// Not stored on purpose (not relevant), with the reason.
     pub skipped: usize,
+    /// Stored, but not read by the claim rules (`claims::relevance::not_read`): in another
+    /// language than English, or a site's own privacy policy. Their claims are none.
+    pub unread: usize,
     pub claims: usize,
     pub links: usize,
 }
@@ -79,6 +82,8 @@ pub enum Event<'a> {
     Failed { item: &'a str, reason: &'a str },
     /// One item was read but not stored on purpose (see `Options`).
     Skipped { item: &'a str, reason: &'a str },
+    /// One item was stored, but the claim rules did not read it (counted in `Summary::unread`).
+    Unread { item: &'a str, reason: &'a str },
 }
 
 /// Turns one input item into an article ready for claim extraction.
@@ -237,7 +242,8 @@ enum Processed {
 
 /// What `Batch::write` did with one item, for the run's counts and events.
 enum Written {
-    Saved(SaveOutcome),
+    /// With why the claim rules did not read the article, when they did not.
+    Saved(SaveOutcome, Option<&'static str>, String),
     Skipped {
         origin: String,
         reason: &'static str,
@@ -390,7 +396,7 @@ where
         summary.read += 1;
         batch.open(store)?;
         match batch.write(result, store, on_item)? {
-            Written::Saved(outcome) => {
+            Written::Saved(outcome, unread, origin) => {
                 match outcome.status {
                     SaveStatus::Inserted => summary.stored += 1,
                     SaveStatus::Replaced => summary.replaced += 1,
@@ -398,6 +404,13 @@ where
                 }
                 summary.claims += outcome.claims;
                 summary.links += outcome.links;
+                if let (Some(reason), false) = (unread, outcome.status == SaveStatus::Duplicate) {
+                    summary.unread += 1;
+                    on_event(Event::Unread {
+                        item: &origin,
+                        reason,
+                    });
+                }
             }
             Written::Skipped { origin, reason } => {
                 summary.skipped += 1;
@@ -563,8 +576,14 @@ impl Batch {
                                 outcome: &outcome,
                             },
                         )?;
+                        let unread = crate::claims::not_read(&article);
+                        let origin = if unread.is_some() {
+                            article.origin.clone()
+                        } else {
+                            String::new()
+                        };
                         self.keep(Processed::Article(article, claims, packed));
-                        Ok(Written::Saved(outcome))
+                        Ok(Written::Saved(outcome, unread, origin))
                     }
                     Err(e) if e.is_about_the_item() => {
                         let reason = format!("cannot be stored: {e}");

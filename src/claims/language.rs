@@ -151,11 +151,89 @@ pub fn text_language(text: &str) -> TextLanguage {
     TextLanguage::Code(STOP_WORDS[best].0)
 }
 
-/// The primary subtag of a declared language ("en-US" → "en", "pt_BR" → "pt"), lower-cased;
-/// `None` when it is not two or three letters.
+/// The ISO 639-1 codes, and the retired ones Java locales still write (`iw`, `in`, `ji`).
+const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co \
+    cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho \
+    hr ht hu hy hz ia id ie ig ii ik in io is it iu iw ja ji jv ka kg ki kj kk kl km kn ko kr ks ku kv \
+    kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mo mr ms mt my na nb nd ne ng nl nn no nr nv ny \
+    oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg sh si sk sl sm sn so sq sr ss st su \
+    sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
+
+/// Three-letter codes (ISO 639-2/3) of the languages news is most often written in, with their
+/// two-letter code; a page declaring `lang="eng"` or `"deu"` is read as `en`, `de`.
+const ISO_639_3: &[(&str, &str)] = &[
+    ("eng", "en"),
+    ("deu", "de"),
+    ("ger", "de"),
+    ("fra", "fr"),
+    ("fre", "fr"),
+    ("spa", "es"),
+    ("ita", "it"),
+    ("por", "pt"),
+    ("nld", "nl"),
+    ("dut", "nl"),
+    ("swe", "sv"),
+    ("nor", "no"),
+    ("nob", "nb"),
+    ("nno", "nn"),
+    ("dan", "da"),
+    ("fin", "fi"),
+    ("pol", "pl"),
+    ("ces", "cs"),
+    ("cze", "cs"),
+    ("rus", "ru"),
+    ("ukr", "uk"),
+    ("tur", "tr"),
+    ("ell", "el"),
+    ("gre", "el"),
+    ("ara", "ar"),
+    ("heb", "he"),
+    ("hin", "hi"),
+    ("zho", "zh"),
+    ("chi", "zh"),
+    ("jpn", "ja"),
+    ("kor", "ko"),
+    ("ind", "id"),
+    ("vie", "vi"),
+    ("ron", "ro"),
+    ("rum", "ro"),
+    ("hun", "hu"),
+    ("cat", "ca"),
+    ("fas", "fa"),
+    ("per", "fa"),
+];
+
+/// The primary subtag of a declared language ("en-US" → "en", "pt_BR" → "pt", "deu" → "de"),
+/// lower-cased; `None` when it is no language code ("xx", "english", "1"): a page's typo must
+/// not stop the claim rules from reading an English text too short for its words to tell.
 pub fn primary_subtag(declared: &str) -> Option<String> {
-    let p = declared.trim().split(['-', '_']).next().unwrap_or("");
-    ((2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic())).then(|| p.to_ascii_lowercase())
+    let p = declared
+        .trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match p.len() {
+        2 => {
+            let current = match p.as_str() {
+                "iw" => "he",
+                "in" => "id",
+                "ji" => "yi",
+                "mo" => "ro",
+                "sh" => "sr",
+                _ => p.as_str(),
+            };
+            ISO_639_1
+                .split_whitespace()
+                .any(|c| c == p)
+                .then(|| current.to_string())
+        }
+        3 => ISO_639_3
+            .iter()
+            .find(|(three, _)| *three == p)
+            .map(|(_, two)| two.to_string()),
+        _ => None,
+    }
 }
 
 /// The article's language (a primary subtag such as "en", "de"): what its text says when the
@@ -237,5 +315,21 @@ mod tests {
         assert_eq!(text_language(fi), TextLanguage::Unknown);
         check(Some("fi"), fi, Some("fi"));
         check(None, fi, None);
+    }
+
+    #[test]
+    fn only_language_codes_count_as_declared() {
+        // Too short for its words to tell: the declaration decides, when it is a language.
+        let short = "Facebook shared data.";
+        check(Some("de-AT"), short, Some("de"));
+        check(Some("deu"), short, Some("de"));
+        check(Some("ENG"), short, Some("en"));
+        check(Some("iw"), short, Some("he"));
+        // Not a code: ignored, so the rules still read the text.
+        for junk in ["xx", "english", "1", "zz-ZZ", "abc", ""] {
+            check(Some(junk), short, None);
+            assert!(rules_read(Some(junk)), "{junk}");
+        }
+        assert!(!rules_read(Some("fra")));
     }
 }

@@ -35,6 +35,7 @@ mod lexicon;
 mod matcher;
 mod periods;
 mod relevance;
+pub(crate) use relevance::not_read;
 mod rules;
 mod sense;
 mod sentences;

@@ -285,7 +285,25 @@ pub fn ingest_inputs(
 
 pub fn format_summary(s: &Summary) -> String {
     format!(
-        "read {}, stored {}, replaced {}, duplicates {}, failed {}, claims {}, links {}",
-        s.read, s.stored, s.replaced, s.duplicates, s.failed, s.claims, s.links
+        "read {}, stored {}, replaced {}, duplicates {}, failed {}, claims {}, links {}{}",
+        s.read,
+        s.stored,
+        s.replaced,
+        s.duplicates,
+        s.failed,
+        s.claims,
+        s.links,
+        unread_note(s)
     )
+}
+
+/// The summary's tail for articles stored but not read by the claim rules (none: empty), so
+/// that "claims 0" on a batch of French pages is explained.
+pub fn unread_note(s: &Summary) -> String {
+    match s.unread {
+        0 => String::new(),
+        n => format!(
+            "; {n} stored without reading claims (not in English, or a site's own policy; -v names them)"
+        ),
+    }
 }

@@ -875,6 +875,7 @@ fn add(a: Summary, b: Summary) -> Summary {
         duplicates: a.duplicates + b.duplicates,
         failed: a.failed + b.failed,
         skipped: a.skipped + b.skipped,
+        unread: a.unread + b.unread,
         claims: a.claims + b.claims,
         links: a.links + b.links,
     }
@@ -1023,6 +1024,7 @@ pub fn format_summary(s: &WebSummary) -> String {
         p.claims,
         p.links
     );
+    line.push_str(&super::ingest::unread_note(p));
     if s.interrupted {
         line.push_str(&format!(
             "; interrupted with {} still queued: run the same command again to continue",

@@ -375,8 +375,8 @@ pub fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
 }
 
 /// A progress bar on stderr, drawn only when stderr is a terminal and not `-q`.
-/// One pipeline event on stderr, above the progress bar: failures always, skipped items with
-/// `--verbose`; `progress` moves the bar for the running totals.
+/// One pipeline event on stderr, above the progress bar: failures always, skipped and unread
+/// items with `--verbose`; `progress` moves the bar for the running totals.
 pub(crate) fn show_event(
     ctx: &Ctx,
     bar: &indicatif::ProgressBar,
@@ -389,6 +389,12 @@ pub(crate) fn show_event(
         Event::Skipped { item, reason } => {
             if ctx.verbose {
                 bar.suspend(|| ctx.note(format!("{item}: skipped: {reason}")));
+            }
+        }
+        Event::Unread { item, reason } => {
+            if ctx.verbose {
+                let reason = reason.trim_start_matches("not relevant: ");
+                bar.suspend(|| ctx.note(format!("{item}: stored, no claims read: {reason}")));
             }
         }
         Event::Progress { summary } => progress(bar, summary),

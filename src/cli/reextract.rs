@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, args: Args) -> anyhow::Result<i32> {
     let summary = pipeline::reextract(&extractor, &mut store, how, &mut |event| match event {
         Event::Progress { summary } => bar.set_position(summary.read as u64),
         Event::Failed { item, reason } => bar.suspend(|| ctx.item_error(item, reason)),
-        Event::Skipped { .. } => {}
+        Event::Skipped { .. } | Event::Unread { .. } => {}
     })?;
     bar.finish_and_clear();
     let pages = if args.html {

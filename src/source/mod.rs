@@ -400,8 +400,8 @@ fn parse_jsonl_line(line: &str, origin: String) -> Result<RawDoc, InputError> {
         author: first(people("author")?, people("authors")?),
         text: first(s("text")?, s("maintext")?),
         html: s("html")?,
-        // Read when it is a string, ignored otherwise: a hint, never a reason to refuse a line.
-        language: obj.get("language").and_then(Value::as_str).map(str::to_string),
+        // A string or null, as every other field: a number or an object is a malformed line.
+        language: s("language")?,
         origin: origin.clone(),
         ..RawDoc::default()
     };

@@ -254,3 +254,55 @@ fn reextract_gives_the_same_claims_and_links() {
     assert_eq!(code, 0, "{err}");
     assert_eq!((env.claims(&[]).len(), env.contradictions(&[]).len()), before);
 }
+
+#[test]
+fn a_declared_language_is_a_string_and_other_languages_are_counted_unread() {
+    let env = Env::new();
+    let french = "Selon des documents internes consultés par le journal, Facebook a partagé les messages \
+                  privés de ses utilisateurs avec Netflix et Spotify pendant plusieurs années, sans que \
+                  les utilisateurs en soient informés.";
+    let english = "Facebook shared users' private messages with Netflix, documents show.";
+    let lines = [
+        // Too short for its words to tell: a declared "xx" is no language and must not stop
+        // the claim rules.
+        serde_json::json!({"url": "https://example.org/xx", "language": "xx", "text": english}),
+        serde_json::json!({"url": "https://example.org/fr", "language": "fr", "text": french}),
+        // A number is a malformed field, as for every other string field.
+        serde_json::json!({"url": "https://example.org/n", "language": 5, "text": english}),
+    ];
+    let input = env.write(
+        "lang.jsonl",
+        lines.iter().map(|l| l.to_string() + "\n").collect::<String>(),
+    );
+    let (code, _, err) = env.run(&["ingest", "--all", "-v", "--jsonl", input.to_str().unwrap()]);
+    assert_eq!(code, 1, "the malformed line fails the run: {err}");
+    let name = input.display().to_string();
+    assert!(
+        err.lines()
+            .any(|l| l.contains(&format!("{name}:3")) && l.contains("language is a number")),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.contains(&format!("{name}:2")) && l.contains("no claims read: not in English")),
+        "-v names the article the rules did not read: {err}"
+    );
+    assert!(err.contains("stored 2,"), "{err}");
+    assert!(
+        err.contains("; 1 stored without reading claims"),
+        "the summary explains: {err}"
+    );
+    let claims = env.claims(&[]);
+    assert!(
+        claims
+            .iter()
+            .any(|c| s(c, "article_url") == "https://example.org/xx"),
+        "the English text under a junk language code gives its claim: {claims:?}"
+    );
+    assert!(
+        claims
+            .iter()
+            .all(|c| s(c, "article_url") != "https://example.org/fr"),
+        "{claims:?}"
+    );
+}
