@@ -1251,12 +1251,17 @@ fn is_stated(s: &str, start: usize, end: usize) -> bool {
         if practice_verb {
             // A participle after a speech noun dates the speech: "an investigation published on
             // Monday", "a report released in May". Only a noun: "said it ended" stays the ending.
+            // Not after "post" or "tweet", which are also what users put online ("every post
+            // deleted in 2018"), nor after a verb ("tells", "writing").
             let after_noun = words.peek().is_some_and(|prev| {
                 let p = clean_token(prev);
                 !ends_clause(prev)
                     && SPEECH_WORDS.contains(&p.as_str())
                     && !p.ends_with("ed")
                     && !p.starts_with("say")
+                    && !p.starts_with("tell")
+                    && !p.ends_with("ing")
+                    && !matches!(p.as_str(), "post" | "tweet" | "writes")
             });
             if after_noun {
                 return true;
@@ -1620,6 +1625,9 @@ mod tests {
                 "2018-12-17",
             ),
             ("Last year, the company said it does not keep call logs.", "", "", "2017"),
+            // What users put online is no statement: its participle dates the practice.
+            ("The app kept every post deleted in 2016 on its servers.", "2016", "2016", ""),
+            ("A letter released in May showed the app uploaded contacts.", "", "", "2018-05"),
             (
                 "The founder testified in April 2018 that the service began sharing data in 2013.",
                 "2013",
