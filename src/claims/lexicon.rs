@@ -275,6 +275,39 @@ pub(crate) fn parse_taxonomy(text: &str, source: &str) -> Result<Vec<Taxon>, Lex
     Ok(out)
 }
 
+/// The data-type key a person means by `name`: a key ("private_messages"), written with spaces,
+/// hyphens or capitals ("Private messages"), or one of the taxonomy's phrases ("DMs", "GPS",
+/// "voice recordings"). `None` when it names none, or a phrase the taxonomy ignores.
+pub fn data_type_named(name: &str) -> Option<DataType> {
+    let key: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c == ' ' || c == '-' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    if let Ok(t) = DataType::from_str(&key) {
+        return Some(t);
+    }
+    let wanted = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('’', "'");
+    let taxonomy = parse_taxonomy(BUILTIN_TAXONOMY, "data/taxonomy.tsv").ok()?;
+    taxonomy.into_iter().find_map(|(key, phrases)| {
+        phrases
+            .iter()
+            .any(|a| a.text.eq_ignore_ascii_case(&wanted))
+            .then_some(key)
+            .flatten()
+    })
+}
+
 pub(crate) fn parse_cues(text: &str, source: &str) -> Result<HashMap<String, Vec<String>>, LexiconError> {
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
     for (line, cols) in rows(text) {

@@ -35,6 +35,7 @@ mod lexicon;
 mod matcher;
 mod periods;
 mod relevance;
+pub use lexicon::data_type_named;
 pub(crate) use relevance::not_read;
 mod rules;
 mod sense;

@@ -241,17 +241,20 @@ pub struct FilterArgs {
     /// Only claims where this company is the actor or the counterparty (aliases accepted).
     #[arg(long)]
     pub company: Option<String>,
-    /// Only claims of this data type (a taxonomy key, e.g. private_messages).
+    /// Only claims of this data type: a taxonomy key (private_messages, location, health …) or
+    /// a phrase of the taxonomy that names one ("messages", "GPS", "voice recordings").
     #[arg(long, value_parser = parse_data_type)]
     pub data_type: Option<DataType>,
     /// Only assertions or only denials.
     #[arg(long, value_parser = parse_polarity)]
     pub polarity: Option<Polarity>,
-    /// Only claims from articles published on or after this date (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
+    /// Only claims from articles published on or after this date (YYYY-MM-DD; a year or a
+    /// month, 2019 or 2019-03, starts on its first day).
+    #[arg(long, value_parser = parse_since)]
     pub since: Option<NaiveDate>,
-    /// Only claims from articles published on or before this date (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_date)]
+    /// Only claims from articles published on or before this date (YYYY-MM-DD; a year or a
+    /// month, 2019 or 2019-03, ends on its last day).
+    #[arg(long, value_parser = parse_until)]
     pub until: Option<NaiveDate>,
     /// At most this many rows; 0: all. `claims` and `contradictions` list 100 unless told
     /// (and say on stderr how many more there are); `timeline` and `export` all.
@@ -345,7 +348,10 @@ impl StatusArgs {
 }
 
 fn parse_data_type(s: &str) -> Result<DataType, String> {
-    s.parse().map_err(|e: crate::model::UnknownKey| e.to_string())
+    s.parse::<DataType>().or_else(|e: crate::model::UnknownKey| {
+        crate::claims::data_type_named(s)
+            .ok_or_else(|| format!("{e}; a phrase of data/taxonomy.tsv such as \"messages\" also works"))
+    })
 }
 
 fn parse_polarity(s: &str) -> Result<Polarity, String> {
@@ -354,6 +360,24 @@ fn parse_polarity(s: &str) -> Result<Polarity, String> {
 
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     crate::dates::parse_input_date(s).map_err(|e| e.to_string())
+}
+
+/// A date, or a year or month ("2019", "2019-03") meaning its first day.
+fn parse_since(s: &str) -> Result<NaiveDate, String> {
+    parse_date(s).or_else(|_| partial(s).map(|d| d.first_day()))
+}
+
+/// A date, or a year or month ("2019", "2019-03") meaning its last day.
+fn parse_until(s: &str) -> Result<NaiveDate, String> {
+    parse_date(s).or_else(|_| partial(s).map(|d| d.last_day()))
+}
+
+fn partial(s: &str) -> Result<crate::model::PartialDate, String> {
+    s.trim().parse::<crate::model::PartialDate>().map_err(|_| {
+        format!(
+            "unknown date {s:?} (expected YYYY-MM-DD, a month YYYY-MM, a year YYYY or an RFC 3339 date-time)"
+        )
+    })
 }
 
 /// The built-in lexicons plus a user's company file, if given.

@@ -552,6 +552,42 @@ fn unknown_data_type_on_the_command_line() {
     assert!(err.contains("private_messages"), "lists the known keys: {err}");
 }
 
+#[test]
+fn data_type_phrases_and_partial_dates_on_the_command_line() {
+    let env = seeded();
+    let (code, _, err) = env.run(&["-q", "ingest", "good.txt", "--published", "2019-06-01"]);
+    assert_eq!(code, 0, "{err}");
+    let ids = |args: &[&str]| -> Vec<i64> {
+        let (code, out, err) = env.run(&[&["claims", "--format", "jsonl"], args].concat());
+        assert_eq!(code, 0, "{args:?}: {err}");
+        crate::jsonl(&out)
+            .iter()
+            .map(|c| c["id"].as_i64().unwrap())
+            .collect()
+    };
+    let seed = ids(&["--until", "2018-12-31"]);
+    let good = ids(&["--since", "2019-01-01"]);
+    assert!(!seed.is_empty() && !good.is_empty(), "both articles give claims");
+    let key = ids(&["--data-type", "location"]);
+    assert_eq!(key, good, "the later report is about location data");
+    // A taxonomy phrase, or the key written as words, names the same key.
+    assert_eq!(ids(&["--data-type", "GPS"]), key);
+    assert_eq!(ids(&["--data-type", "Location history"]), key);
+    assert_eq!(
+        ids(&["--data-type", "Personal Data"]),
+        ids(&["--data-type", "personal_data"])
+    );
+    // A year or a month covers all its days (the articles are dated 2018-04-10, 2019-06-01).
+    assert_eq!(ids(&["--since", "2018", "--until", "2018"]), seed);
+    assert_eq!(ids(&["--since", "2018-04", "--until", "2018-04"]), seed);
+    assert_eq!(ids(&["--since", "2019"]), good);
+    assert_eq!(ids(&["--until", "2019-06"]).len(), seed.len() + good.len());
+    assert!(ids(&["--since", "2018-05", "--until", "2019-05"]).is_empty());
+    let (code, _, err) = env.run(&["claims", "--since", "2018-13"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("2018-13") && err.contains("YYYY-MM"), "{err}");
+}
+
 // ---- Databases ------------------------------------------------------------------------------
 
 #[test]
