@@ -340,18 +340,70 @@ impl Ctx<'_> {
 
     fn recent_person(&self, pos: usize) -> Option<Speaker> {
         let i = self.ents.partition_point(|h| h.start < pos);
-        (0..i).rev().take(12).find_map(|j| match self.ents[j].val {
-            Ent::Person(p) => {
-                let (name, company) = &self.ex.people[p];
-                Some(Speaker {
-                    name: name.clone(),
-                    company: *company,
-                })
-            }
+        let person = (0..i).rev().take(12).find_map(|j| match self.ents[j].val {
+            Ent::Person(p) => Some((self.ents[j].start, p)),
             _ => None,
+        });
+        // "A Netflix spokeswoman said … 'We never read them,' she said": an unnamed spokesperson
+        // mentioned after the last named person is who "she" is, and speaks for the company.
+        let from = super::rules::ceil_char(self.text, pos.saturating_sub(SPOKESPERSON_REACH));
+        let spokes = SPOKESPERSON
+            .find_iter(&self.text[from..pos])
+            .last()
+            .map(|m| (from + m.start(), from + m.end()));
+        if let Some((start, end)) = spokes.filter(|(start, _)| person.is_none_or(|(p, _)| p < *start)) {
+            if let Some(c) = self.spokesperson_company(start, end) {
+                return Some(Speaker {
+                    name: self.company_name(c),
+                    company: Some(c),
+                });
+            }
+        }
+        person.map(|(_, p)| {
+            let (name, company) = &self.ex.people[p];
+            Speaker {
+                name: name.clone(),
+                company: *company,
+            }
         })
     }
+
+    /// The company of the spokesperson named at `[start, end)`: one named right before ("a
+    /// Netflix spokeswoman") or after "for" ("a spokesman for Spotify"), else the company the
+    /// text was last about.
+    fn spokesperson_company(&self, start: usize, end: usize) -> Option<usize> {
+        let i = self.ents.partition_point(|h| h.start < start);
+        let before = i
+            .checked_sub(1)
+            .map(|j| &self.ents[j])
+            .filter(|h| start.saturating_sub(h.end) <= 2 && self.text[h.end..start].trim().is_empty());
+        let after = self
+            .ents
+            .get(self.ents.partition_point(|h| h.start < end))
+            .filter(|h| {
+                let gap = &self.text[end..h.start];
+                gap.len() <= 10 && SPOKESPERSON_FOR.is_match(gap)
+            });
+        match before.or(after).map(|h| h.val) {
+            Some(Ent::Company(c)) => Some(c),
+            _ => self.recent_company(start),
+        }
+    }
 }
+
+/// How far back (bytes) an unnamed spokesperson can be what "he" or "she" stands for.
+const SPOKESPERSON_REACH: usize = 400;
+
+/// An unnamed voice of a company: "a spokeswoman", "a representative".
+static SPOKESPERSON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:spokes(?:wo)?man|spokesperson|representative|press\s+officer)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Between a spokesperson and the company named after them: "for", "at", "of".
+static SPOKESPERSON_FOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^,?\s+(?:for|at|of|from)\s+(?:the\s+)?$").expect("a valid regex: a constant pattern")
+});
 
 /// Substring searchers for `REPORT_VERBS`, built once (building one costs more than a search).
 static REPORT_VERB_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =

@@ -523,6 +523,24 @@ fn speakers() {
         None,
         &[Some("Reddit")],
     );
+    // "She" after an unnamed spokesperson is that spokesperson, who speaks for the company,
+    // named before ("a Pinterest spokeswoman") or after ("a spokesman for Hulu").
+    check_speakers(
+        "A Pinterest spokeswoman said the test had ended. “We have never sold users' photos to advertisers,” she added.",
+        Some("Wire Desk"),
+        &[Some("Pinterest")],
+    );
+    check_speakers(
+        "Viewers were told nothing, a spokesman for Roku conceded on Monday. He said the service does not sell viewing histories.",
+        Some("Wire Desk"),
+        &[Some("Roku")],
+    );
+    // A named person mentioned after the spokesperson is who "he" is.
+    check_speakers(
+        "A Google spokesman declined to comment. Sundar Pichai later spoke to reporters, and he said the company does not sell personal data.",
+        Some("Wire Desk"),
+        &[Some("Sundar Pichai")],
+    );
 }
 
 #[test]

@@ -117,17 +117,25 @@ pub(crate) fn write_html(w: &mut dyn Write, t: &Timeline) -> io::Result<()> {
     } else {
         let _ = write!(
             page,
-            "<p class=\"summary\">{} claims ({} denials, {} assertions), {} contradictions.",
-            t.claims.len(),
-            t.claims
-                .iter()
-                .filter(|c| c.claim.polarity == Polarity::Denial)
-                .count(),
-            t.claims
-                .iter()
-                .filter(|c| c.claim.polarity == Polarity::Assertion)
-                .count(),
-            t.links.len()
+            "<p class=\"summary\">{} ({}, {}), {}.",
+            super::plural(t.claims.len(), "claim", "claims"),
+            super::plural(
+                t.claims
+                    .iter()
+                    .filter(|c| c.claim.polarity == Polarity::Denial)
+                    .count(),
+                "denial",
+                "denials"
+            ),
+            super::plural(
+                t.claims
+                    .iter()
+                    .filter(|c| c.claim.polarity == Polarity::Assertion)
+                    .count(),
+                "assertion",
+                "assertions"
+            ),
+            super::plural(t.links.len(), "contradiction", "contradictions")
         );
         match undated {
             0 => {}

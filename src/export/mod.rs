@@ -206,6 +206,11 @@ pub(crate) mod testutil {
     }
 }
 
+/// "1 claim", "3 claims": a count with its noun in the singular for one.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -267,6 +267,17 @@ fn end_array(w: &mut dyn Write, empty: bool) -> io::Result<()> {
 }
 
 /// What `json_claim` writes, as serde_json would (the tests compare the two).
+
+/// "3 claims, 1 contradiction": the counts a timeline opens with, in the singular for one.
+fn counts(claims: usize, links: usize) -> String {
+    use super::plural;
+    format!(
+        "{}, {}",
+        plural(claims, "claim", "claims"),
+        plural(links, "contradiction", "contradictions")
+    )
+}
+
 #[cfg(test)]
 #[derive(Serialize)]
 struct JsonClaim<'a> {
@@ -566,12 +577,7 @@ fn write_md(
             title
         }
     )?;
-    writeln!(
-        w,
-        "{} claims, {} contradictions.\n",
-        plan.order.len(),
-        plan.links.len()
-    )?;
+    writeln!(w, "{}.\n", counts(plan.order.len(), plan.links.len()))?;
     let mut sides: HashMap<i64, Side> = HashMap::new();
     let mut section: Option<Option<i32>> = None;
     for &(id, _) in &plan.order {
@@ -628,9 +634,15 @@ fn write_md(
         };
         for l in &plan.links {
             let (d, a) = (side(l.denial_id)?, side(l.assertion_id)?);
+            // A full date on both sides and the same: neither came first.
+            let order = if d.date == a.date && d.date.len() == "2018-12-19".len() {
+                "both the same day".to_string()
+            } else {
+                format!("{} came first", l.first)
+            };
             writeln!(
                 w,
-                "- **#{}** {}: denial #{} by {} ({}) ↔ assertion #{} by {} ({}); {} came first. {}",
+                "- **#{}** {}: denial #{} by {} ({}) ↔ assertion #{} by {} ({}); {}. {}",
                 l.id,
                 d.actor,
                 l.denial_id,
@@ -639,7 +651,7 @@ fn write_md(
                 l.assertion_id,
                 a.speaker,
                 a.date,
-                l.first,
+                order,
                 md_escape(&l.reason),
             )?;
         }
@@ -717,9 +729,11 @@ fn write_timelinejs(
 ) -> io::Result<()> {
     let dated = plan.order.iter().filter(|c| c.1.is_some()).count();
     let undated = plan.order.len() - dated;
-    let mut summary = format!("{} claims, {} contradictions.", dated, plan.links.len());
-    if undated > 0 {
-        summary.push_str(&format!(" {undated} undated claims are not shown."));
+    let mut summary = format!("{}.", counts(dated, plan.links.len()));
+    match undated {
+        0 => {}
+        1 => summary.push_str(" 1 undated claim is not shown."),
+        n => summary.push_str(&format!(" {n} undated claims are not shown.")),
     }
     let head = json!({"text": {"headline": html_escape(&one_line(title)), "text": summary}});
     // The document is the object {"title", "events"}, its keys in serde_json's map order.

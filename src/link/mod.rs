@@ -180,7 +180,8 @@
 //! # Which came first
 //!
 //! The earlier `when_stated()` (by first day); when equal or unknown on either side, the claim
-//! whose article was published first; otherwise the denial.
+//! whose article was published first; otherwise the denial. When both were said on one known
+//! day the reason says "both the same day" (`first` still says "denial").
 //!
 //! # The reason
 //!
@@ -2156,6 +2157,17 @@ fn which_first(denial: &ClaimRecord, assertion: &ClaimRecord) -> First {
     }
 }
 
+/// Whether the two were said on one known day, or (either being undated) come from articles
+/// published on one day: then neither came first, and the reason says so (`first` still
+/// names the denial, by `which_first`'s rule).
+fn same_day(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
+    let day = |d: PartialDate| (d.precision() == crate::model::Precision::Day).then(|| d.first_day());
+    match (denial.when_stated(), assertion.when_stated()) {
+        (Some(d), Some(a)) => day(d).is_some() && day(d) == day(a),
+        _ => denial.published.is_some() && denial.published == assertion.published,
+    }
+}
+
 /// `s` with whitespace runs made one space, cut to at most `QUOTE_MAX_CHARS` characters at a
 /// word boundary with "…".
 pub fn quote(s: &str) -> String {
@@ -2205,6 +2217,7 @@ fn reason(denial: &ClaimRecord, assertion: &ClaimRecord, time: &str, first: Firs
         (Some(x), None) => format!("counterparty {x}"),
     };
     let first_text = match first {
+        _ if same_day(denial, assertion) => "both the same day",
         First::Denial => "the denial came first",
         First::Assertion => "the assertion came first",
     };
@@ -2903,7 +2916,7 @@ mod tests {
             "Netflix (2018-12-19) denied: \"We never looked at anyone's private inbox on the social network.\"; \
              The Daily Ledger reported (2018-12-19): \"The social network allowed Netflix to read the private \
              messages of its users.\" — same company (Facebook), same counterparty (Netflix), private_messages \
-             vs private_messages, access vs access; the denial covers all time; the denial came first."
+             vs private_messages, access vs access; the denial covers all time; both the same day."
         );
         let v = check(ASSURANCE, AMAZON, Some(First::Denial)).expect("linked");
         assert!(
@@ -2919,6 +2932,7 @@ mod tests {
             v.reason
         );
         assert!(v.reason.contains("the denial speaks for 2018-04 onward and the reported practice is undated, so it may run up to 2018-12-19"), "{}", v.reason);
+        assert!(v.reason.ends_with("; the denial came first."), "{}", v.reason);
     }
 
     /// Rule 11 and the takings of rule 5: sentences read as denials that deny nothing, denials
