@@ -107,6 +107,20 @@ fn review_lists_auto_links_with_sources_and_decisions_filter_them() {
     let links = jsonl(&out);
     assert_eq!(links.len(), 2, "{out}");
     let (first, second) = (ids(&links)[0], ids(&links)[1]);
+    // The filters of `claims` narrow the list; a limit says how many more wait.
+    let (code, out, err) = env.run(&["review", "--limit", "1", "--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(ids(&jsonl(&out)), vec![first]);
+    assert!(err.contains("1 more wait for review"), "{err}");
+    let (_, out, _) = env.run(&["review", "--company", "Meta", "--format", "jsonl"]);
+    assert_eq!(ids(&jsonl(&out)).len(), 2, "an alias of Facebook: {out}");
+    let (_, out, err) = env.run(&["review", "--company", "Google", "--format", "jsonl"]);
+    assert!(
+        jsonl(&out).is_empty() && err.contains("no links wait"),
+        "{out} {err}"
+    );
+    let (_, out, _) = env.run(&["review", "--since", "2019", "--format", "jsonl"]);
+    assert!(jsonl(&out).is_empty(), "both sides are of 2018: {out}");
 
     let (code, _, err) = env.run(&[
         "link",
