@@ -24,6 +24,9 @@ pub(crate) struct Ctx<'a> {
     pub quote_speakers: Vec<Option<Option<Speaker>>>,
     pub sentence_speakers: Vec<Option<Option<Speaker>>>,
     pub report_source: Option<Option<String>>,
+    /// People the article introduces by full name, found when a pronoun first needs them
+    /// (`speaker::named_people`).
+    pub named_people: std::cell::OnceCell<Vec<super::speaker::NamedPerson>>,
     /// (actor, counterparty) of the assertions found so far, for "we" statements that omit the
     /// platform.
     prior: Vec<(usize, Party)>,
@@ -145,6 +148,7 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         ents,
         introduced,
         report_source: None,
+        named_people: std::cell::OnceCell::new(),
         prior: Vec::new(),
         last_actor: None,
         cur_si: 0,

@@ -351,13 +351,29 @@ impl Ctx<'_> {
             .find_iter(&self.text[from..pos])
             .last()
             .map(|m| (from + m.start(), from + m.end()));
-        if let Some((start, end)) = spokes.filter(|(start, _)| person.is_none_or(|(p, _)| p < *start)) {
+        // "Jojo Hedaya, Unroll.me's chief executive, wrote … 'We have to do better,' he
+        // wrote": a person the lexicon does not know, introduced by full name and named again
+        // by it or by the surname, when mentioned after the lexicon's person.
+        let named = self
+            .named_person_before(pos)
+            .filter(|(at, _)| person.is_none_or(|(p, _)| p < *at));
+        let person_at = named.as_ref().map(|(at, _)| *at).or(person.map(|(p, _)| p));
+        // The spokesperson of "Elena Park, a spokeswoman for Roku," is the person before it.
+        let describes_person = |start: usize| {
+            person_at.is_some_and(|p| start - p < 80 && !self.text[p..start].contains(['.', '"', '“', '”']))
+        };
+        if let Some((start, end)) =
+            spokes.filter(|(start, _)| person_at.is_none_or(|p| p < *start) && !describes_person(*start))
+        {
             if let Some(c) = self.spokesperson_company(start, end) {
                 return Some(Speaker {
                     name: self.company_name(c),
                     company: Some(c),
                 });
             }
+        }
+        if let Some((_, name)) = named {
+            return Some(Speaker { name, company: None });
         }
         person.map(|(_, p)| {
             let (name, company) = &self.ex.people[p];
@@ -366,6 +382,26 @@ impl Ctx<'_> {
                 company: *company,
             }
         })
+    }
+
+    /// The last mention before `pos`, within `PERSON_REACH` bytes, of a person the article
+    /// introduced by full name before it (by that name or the surname alone), with the full
+    /// name.
+    fn named_person_before(&self, pos: usize) -> Option<(usize, String)> {
+        let people = self.named_people.get_or_init(|| named_people(self.text));
+        let from = super::rules::ceil_char(self.text, pos.saturating_sub(PERSON_REACH));
+        let window = &self.text[from..pos];
+        people
+            .iter()
+            .filter(|p| p.introduced_at < pos)
+            .filter_map(|p| {
+                let last = [p.name.as_str(), p.surname()]
+                    .into_iter()
+                    .filter_map(|needle| last_word_match(window, needle))
+                    .max()?;
+                Some((from + last, p.name.clone()))
+            })
+            .max_by_key(|(at, _)| *at)
     }
 
     /// The company of the spokesperson named at `[start, end)`: one named right before ("a
@@ -389,6 +425,56 @@ impl Ctx<'_> {
             _ => self.recent_company(start),
         }
     }
+}
+
+/// A person an article introduces by full name: "Jojo Hedaya, Unroll.me's chief executive,",
+/// "Dave McCarthy, who runs Xbox's player services,", "said Maria Lopez, the app's founder".
+#[derive(Debug, Clone)]
+pub(crate) struct NamedPerson {
+    pub name: String,
+    pub introduced_at: usize,
+}
+
+impl NamedPerson {
+    fn surname(&self) -> &str {
+        self.name.rsplit(' ').next().unwrap_or(&self.name)
+    }
+}
+
+/// How far back (bytes) a person's mention can be what "he" or "she" stands for.
+const PERSON_REACH: usize = 600;
+
+/// A full name (given name, an optional initial, surname) followed by a role: ", Acme's chief
+/// executive", ", a spokeswoman for", ", who runs", ", the founder of".
+static PERSON_INTRO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"\b([A-Z]\p{Ll}+(?:\s+[A-Z]\.)?\s+(?:(?:de|van|von|der|da|di|del|le|la)\s+)?[A-Z]\p{Ll}+(?:[-'’][A-Z]?\p{Ll}+)?),\s+(?:(?:a|an|the|its|their|his|her|who|whose|[A-Z][\w.&'’-]*['’]s?)\s+){1,3}?(?:[\w-]+\s+){0,3}?(?:chief|executive|founder|co-founder|president|head|director|officer|spokes(?:wo)?man|spokesperson|manager|engineer|researcher|professor|senator|lawyer|attorney|analyst|runs|leads|CEO|chair(?:man|woman)?|commissioner|minister|secretary|counsel|lead|partner|owner|editor|reporter|investigator|scientist)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// People the text introduces by full name (`PERSON_INTRO`), each once, at the first
+/// introduction.
+pub(crate) fn named_people(text: &str) -> Vec<NamedPerson> {
+    let mut out: Vec<NamedPerson> = Vec::new();
+    for c in PERSON_INTRO.captures_iter(text) {
+        let m = c.get(1).expect("group 1 always takes part");
+        if !out.iter().any(|p| p.name == m.as_str()) {
+            out.push(NamedPerson {
+                name: m.as_str().to_string(),
+                introduced_at: m.start(),
+            });
+        }
+    }
+    out
+}
+
+/// The byte offset of the last whole-word occurrence of `needle` in `hay`.
+fn last_word_match(hay: &str, needle: &str) -> Option<usize> {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    hay.rmatch_indices(needle)
+        .find(|(i, _)| !word(hay[..*i].chars().next_back()) && !word(hay[i + needle.len()..].chars().next()))
+        .map(|(i, _)| i)
 }
 
 /// How far back (bytes) an unnamed spokesperson can be what "he" or "she" stands for.

@@ -535,6 +535,24 @@ fn speakers() {
         Some("Wire Desk"),
         &[Some("Roku")],
     );
+    // A person the lexicon does not know, introduced by full name and a role, is who "she"
+    // or "he" is afterwards, named again in full or by the surname alone.
+    check_speakers(
+        "Priya Natarajan, Strava's chief technology officer, spoke at a conference in Lisbon. “Strava has never sold anyone's location data,” she said.",
+        Some("Wire Desk"),
+        &[Some("Priya Natarajan")],
+    );
+    check_speakers(
+        "Tomás Ruiz, a co-founder of Pinterest, took questions for an hour. Ruiz was asked about advertisers. He said Pinterest does not share users' contacts with advertisers.",
+        Some("Wire Desk"),
+        &[Some("Tomás Ruiz")],
+    );
+    // A named spokesperson is the person, not the company.
+    check_speakers(
+        "Elena Park, a spokeswoman for Roku, answered by email. She said the company does not sell viewing histories.",
+        Some("Wire Desk"),
+        &[Some("Elena Park")],
+    );
     // A named person mentioned after the spokesperson is who "he" is.
     check_speakers(
         "A Google spokesman declined to comment. Sundar Pichai later spoke to reporters, and he said the company does not sell personal data.",
