@@ -266,8 +266,6 @@ fn end_array(w: &mut dyn Write, empty: bool) -> io::Result<()> {
     w.write_all(if empty { b"]" } else { b"\n  ]" })
 }
 
-/// What `json_claim` writes, as serde_json would (the tests compare the two).
-
 /// "3 claims, 1 contradiction": the counts a timeline opens with, in the singular for one.
 fn counts(claims: usize, links: usize) -> String {
     use super::plural;
@@ -278,6 +276,7 @@ fn counts(claims: usize, links: usize) -> String {
     )
 }
 
+/// What `json_claim` writes, as serde_json would (the tests compare the two).
 #[cfg(test)]
 #[derive(Serialize)]
 struct JsonClaim<'a> {
