@@ -899,7 +899,7 @@ static SENT_HOME: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the assertion says the data went to its actor: `SENT_HOME`, or a sending verb
 /// whose receiver (`SENT_TO`) is one of the actor's own names ("sends Apple a log").
 fn sent_home(a: &crate::model::Claim) -> bool {
-    if SENT_HOME.is_match(&a.sentence) {
+    if SENT_HOME.is_match(&a.sentence) || (a.counterparty.is_none() && bare_upload(&a.sentence)) {
         return true;
     }
     let own: &[String] = COMPANY_WORDS.get(&a.actor).map_or(&[], Vec::as_slice);
@@ -910,6 +910,31 @@ fn sent_home(a: &crate::model::Claim) -> bool {
         .map(|m| fold(m.as_str()))
         .any(|w| w == actor || own.contains(&w))
 }
+
+/// An upload that names no receiver ("the app uploaded the names and phone numbers in the
+/// address book"): the data went to the company's own servers.
+static UPLOAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bupload(?:s|ed|ing)?\b").expect("a valid regex: a constant pattern"));
+
+/// A receiver after an upload: "uploaded ... to a partner", "with advertisers".
+static RECEIVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:to|into|onto|with|for)\b").expect("a valid regex: a constant pattern")
+});
+
+/// Whether the report's upload names no receiver in the rest of its clause.
+fn bare_upload(sentence: &str) -> bool {
+    UPLOAD.find_iter(sentence).any(|m| {
+        let rest = &sentence[m.end()..];
+        let clause = rest.split([';', '.']).next().unwrap_or(rest);
+        !RECEIVER.is_match(clause)
+    })
+}
+
+/// How long before a present-tense denial a report of a practice it gives no dates for may
+/// have been made and still contradict it, when one article tells both (rule 6): half a year.
+/// Nothing says the practice had stopped, and the story sets the denial against the finding
+/// it answers (Pichai's December testimony against the AP's August finding).
+pub const PRESENT_ANSWER_DAYS: i64 = 183;
 
 /// A sending verb and the word naming its receiver ("sends Apple", "uploaded ... to Google").
 static SENT_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -1563,7 +1588,10 @@ static EARLIER_PROMISE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:had\s+(?:\w+\s+)?(?:promised|pledged|assured|told|said|claimed|stated)|",
         r"(?:promised|pledged|assured)\s+(?:\w+\s+){0,3}?(?:users|customers|consumers|people|patients|members|parents|owners|drivers|that)|",
         r"(?:privacy\s+)?(?:policy|policies|notice|terms|pages|page|settings?\s+screen|prompt)\s+(?:had\s+)?(?:said|says|told|tells|stated|states|promised|promises|claimed|assured)|",
-        r"(?:said|told\s+\w+)\s+at\s+the\s+time)\b",
+        r"(?:said|told\s+\w+)\s+at\s+the\s+time|",
+        // "Monument told patients that it would not share", "users were told that the app would".
+        r"(?:told|assured)\s+(?:its\s+|their\s+)?(?:users|customers|consumers|people|patients|members|parents|owners|drivers|subscribers|shoppers|clients)\s+",
+        r"(?:that\s+)?(?:[\w’'-]+\s+){0,3}?would|(?:were|was)\s+told\s+(?:that\s+)?(?:[\w’'-]+\s+){0,3}?would)\b",
     ))
     .expect("a valid regex: a constant pattern")
 });
@@ -1980,10 +2008,17 @@ static CONDITION_MISSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\bwithout\s+(?:[\w’'-]+\s+){0,4}?(?:consent|permission|knowledge|approval|",
         r"authori[sz]ation|agreement|a\s+warrant|a\s+court\s+order|telling|informing|notifying|",
-        r"asking|disclos\w*|being\s+(?:told|asked|informed|notified))\b",
+        r"asking|disclos\w*|being\s+(?:told|asked|informed|notified)|",
+        r"(?:a\s+)?(?:proper\s+|valid\s+|lawful\s+)?(?:legal|lawful)\s+basis)\b",
         r"|\beven\s+(?:when|if|after|though)\b[^.;]{0,100}?\b(?:refus\w*|declin\w*|opt(?:ed|ing)?\s+out|",
         r"(?:turn|switch)(?:ed)?\s+(?:[\w’'-]+\s+){0,3}?off|disabl\w*|paus\w*|delet\w*|denied|blocked|said\s+no|did\s+not|had\s+not|",
-        r"didn['’]t|hadn['’]t|never)\b",
+        r"didn['’]t|hadn['’]t|never|closed|shut|not\s+(?:in\s+use|running|open|using\s+it))\b",
+        // "collecting far more data than a shopping app needs": more than the condition allowed.
+        r"|\bmore\s+(?:[\w’'-]+\s+){0,3}?than\s+(?:[\w’'-]+\s+){0,4}?(?:needs?|needed|necessary|required)\b",
+        // "developers who were not authorised to receive them".
+        r"|\b(?:not|never)\s+(?:been\s+)?(?:authori[sz]ed|permitted|allowed|entitled)\b|\bunauthori[sz]ed\b",
+        // "set to Full, the default for home users".
+        r"|\b(?:is|was|as|were)\s+the\s+default\b|\bthe\s+default\s+(?:setting\s+)?for\b",
         r"|\bagainst\s+(?:[\w’'-]+\s+){0,3}(?:wishes|will|settings|choices?)\b",
         r"|\bdespite\s+(?:[\w’'-]+\s+){0,4}?(?:settings|choices?|refus\w*|opt\w*|objections?|promis\w*)\b",
         r"|\b(?:never|not|without\s+being)\s+(?:been\s+)?(?:asked|told|informed|notified|warned)\b",
@@ -2252,7 +2287,7 @@ enum TimeRule {
 fn time_check(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<TimeRule> {
     let rule = denial_time_rule(denial);
     let (d, a) = (DenialTime::of_rule(&rule), ReportTime::of(assertion));
-    if time_refuses(&d, &a) {
+    if time_refuses(&d, &a, denial.article_id == assertion.article_id) {
         return None;
     }
     match rule {
@@ -2373,9 +2408,12 @@ impl ReportTime {
 /// after the denial may have begun after it) — except an undated report within
 /// `PAST_EPISODE_DAYS` of the denial, which `time_check` lets through when it names the
 /// denial's episode (`named_tie`).
-fn time_refuses(d: &DenialTime, a: &ReportTime) -> bool {
+fn time_refuses(d: &DenialTime, a: &ReportTime, same_article: bool) -> bool {
     match d.kind {
-        1 => a.hi < d.first,
+        1 => {
+            a.hi < d.first
+                && !(same_article && a.undated && i64::from(d.first) - i64::from(a.hi) <= PRESENT_ANSWER_DAYS)
+        }
         2 => {
             let past_episode = a.undated && i64::from(a.earliest) - i64::from(d.last) <= PAST_EPISODE_DAYS;
             a.lo > d.last || (a.earliest > d.last && !past_episode)
@@ -2438,6 +2476,8 @@ pub struct Gate {
     alone: bool,
     conditional: bool,
     time: GateTime,
+    /// The claim's article: rule 6 reads whether both claims come from one story.
+    article: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -2455,6 +2495,7 @@ impl Gate {
                 Polarity::Denial => GateTime::Denial(DenialTime::of_rule(&denial_time_rule(r))),
                 Polarity::Assertion => GateTime::Report(ReportTime::of(r)),
             },
+            article: r.article_id,
         }
     }
 }
@@ -2471,7 +2512,7 @@ pub fn gate_refuses(d: GateSide, a: GateSide) -> bool {
     d.0.alone
         || a.0.alone
         || generic_report_refused((d.1, d.0.conditional, d.2), (a.1, a.2))
-        || time_refuses(dt, at)
+        || time_refuses(dt, at, d.0.article == a.0.article)
 }
 
 /// Why the time rule let the link through, for the reason text.
@@ -4263,5 +4304,116 @@ mod d197_tests {
             span=100-200 | The chain sent Meta each shopper's hashed email so that Meta could sell ads against it.",
             true,
         );
+    }
+}
+
+/// Link recall rules written after the d197-d206 check; sentences written after the rules.
+#[cfg(test)]
+mod d197_recall_tests {
+    use super::d157_tests::check;
+
+    /// One story that sets a present-tense denial against a finding made a few months before
+    /// it, with no end given to the practice: the denial answers the finding.
+    #[test]
+    fn a_denial_answering_an_earlier_finding_in_one_story() {
+        let denial = "pol=denial; actor=Acme; dt=location; act=collect; scope=present; speaker=Dana Wu; \
+            stated=2019-11-20; pub=2019-11-20; article=1; span=0-90 \
+            | Ms Wu told senators that Acme gathers no location from phones whose owners switched tracking off.";
+        let finding = |article: u8, extra: &str| {
+            format!(
+                "actor=Acme; dt=location; act=collect; speaker=Harbor Post; stated=2019-07; pub=2019-11-20; \
+                article={article}; span=100-200{extra} \
+                | In July, researchers showed that Acme went on logging where phones were after owners had switched tracking off."
+            )
+        };
+        check(denial, &finding(1, ""), true);
+        check(denial, &finding(2, ""), false);
+        check(denial, &finding(1, "; end=2019-08"), false);
+    }
+
+    /// Ways a report says the condition of a denial was missing: the app closed, more than was
+    /// needed, a party not authorised, no legal basis, a default. Across stories the missing
+    /// condition is what ties the two, so the same report without it is not linked.
+    #[test]
+    fn more_ways_to_say_the_condition_was_missing() {
+        let cases = [
+            (
+                "rule=deny.qualified.only_when; act=collect; dt=location \
+                | The ride app reads a rider's position only while the app is in use.",
+                "act=collect; dt=location | The ride app kept reading riders' positions even when they had closed it.",
+            ),
+            (
+                "rule=deny.only_with_consent; act=collect \
+                | The weather service takes only what it needs to show a forecast.",
+                "act=collect | The weather service gathered far more information than a forecast app needs.",
+            ),
+            (
+                "rule=deny.only_with_consent; act=access; cp=app developers; dt=private_messages \
+                | Outside apps see a member's private notes only if that member allows it.",
+                "act=access; cp=app developers; dt=private_messages \
+                | A flaw sent members' private notes to app makers that were never authorized to see them.",
+            ),
+            (
+                "rule=deny.in_control; act=other \
+                | Members keep control over how their pictures are used, the network said.",
+                "act=use; dt=posts_content | The network trained its model on members' pictures without a lawful basis.",
+            ),
+            (
+                "rule=deny.in_control; act=other \
+                | Members keep control over how their pictures are used, the network said.",
+                "act=use; dt=posts_content | The network used members' pictures to train the model, sharing being the default for new accounts.",
+            ),
+        ];
+        for (d, a) in cases {
+            let (dfields, dsentence) = d.split_once('|').expect("fields | sentence");
+            let (afields, asentence) = a.split_once('|').expect("fields | sentence");
+            let denial = format!(
+                "pol=denial; actor=Acme; scope=present; speaker=Acme; pub=2022-06-01; article=1; span=0-90; {dfields} | {dsentence}"
+            );
+            let report =
+                format!("actor=Acme; speaker=City Desk; pub=2022-09-01; article=2; {afields} | {asentence}");
+            check(&denial, &report, true);
+            let plain = report.replace(
+                asentence.trim(),
+                "The service handled the data in the ordinary way.",
+            );
+            check(&denial, &plain, false);
+        }
+    }
+
+    /// A promise reported as told to users at some earlier time ("told patients that it would
+    /// not") is not dated by the article: a practice that ended before the article still
+    /// answers it.
+    #[test]
+    fn a_promise_told_to_users_is_older_than_the_story() {
+        let promise = "pol=denial; actor=Acme; dt=health; act=share; scope=present; rule=deny.qualified; \
+            speaker=Federal Desk; pub=2024-04-12; article=1; span=0-90 \
+            | Acme told its clients that it would not pass their health answers on without written consent.";
+        check(
+            promise,
+            "actor=Acme; dt=health; act=share; cp=advertisers; start=2020; end=2022; speaker=Trade Regulator; \
+            pub=2024-04-12; article=1; span=100-200 \
+            | From 2020 to 2022 Acme passed clients' health answers to advertisers without their consent.",
+            true,
+        );
+    }
+
+    /// An upload that names no receiver went to the company's own servers: it is gathering, so
+    /// it answers a denial of gathering and not one of sharing.
+    #[test]
+    fn an_upload_with_no_receiver_is_gathering() {
+        let only = "pol=denial; actor=Acme; act=collect; scope=past; rule=deny.only_limit; speaker=Acme; \
+            pub=2015-03-01; article=1; span=0-90 | Acme said the app took only the phone number each user typed in.";
+        let upload =
+            "actor=Acme; dt=contacts_friends; act=share; speaker=Trade Post; pub=2015-03-01; article=1; \
+            span=100-200 | The app also uploaded every name and phone number in the phone's contact list.";
+        check(only, upload, true);
+        let no_sharing =
+            "pol=denial; actor=Acme; act=share; scope=present; speaker=Acme; pub=2015-03-01; article=1; \
+            span=0-90 | Acme does not share its users' contact lists.";
+        check(no_sharing, upload, false);
+        let to_partner = "actor=Acme; dt=contacts_friends; act=share; speaker=Trade Post; pub=2015-03-01; article=1; \
+            span=100-200 | The app also uploaded every name in the phone's contact list to a marketing partner.";
+        check(only, to_partner, false);
     }
 }
