@@ -4109,7 +4109,6 @@ mod d177_tests {
 #[cfg(test)]
 mod d197_tests {
     use super::d157_tests::check;
-    use super::*;
 
     /// A conditional denial is contradicted only by a report that the same kind of condition
     /// was missing: a price, a legal process, or the users' say.
