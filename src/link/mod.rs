@@ -68,7 +68,11 @@
 //!      report gives no date of its own, came within a year (`PAST_EPISODE_DAYS`) and names the
 //!      denial's episode (`named_tie`: one article, the same named counterparty, a shared name,
 //!      the mode a mode-limited denial names, or the condition it set said to be missing); no
-//!      scope → as `present` (a bare "we do not share" is about the time it is said).
+//!      scope → as `present` (a bare "we do not share" is about the time it is said); a
+//!      "never" in the perfect or the past ("has never handed", "was never used":
+//!      `PERFECT_NEVER`, not "will never" or "never sells") → everything up to `S`'s last day,
+//!      whenever reported: only a practice whose period begins after `S` is refused (a 2021
+//!      "we have never disclosed any data" is not contradicted by disclosures of 2024).
 //!    - When the denial has no date at all (no `stated_on`, no published date), its bound cannot
 //!      be computed and is not checked; the reason says so. Nor when it is a promise the article
 //!      reports without its date ("had promised users that it would", "its privacy policy
@@ -80,7 +84,10 @@
 //!    denies the practice *without* the condition, so it is contradicted only by an assertion
 //!    whose sentence says the condition was missing (`CONDITION_MISSING`: "without their
 //!    consent", "even when they had switched it off", "against their wishes", "never told",
-//!    "secretly").
+//!    "secretly") — the denial's own kind of condition (`ConditionKind`): a price ("not in
+//!    exchange for money") is missing only when the report names money; a legal process ("only
+//!    with a warrant") only when the report says "without a warrant" or a court order; the
+//!    users' say only when the report's missing condition is not a legal process.
 //! 8. **Limits in the denial's own words** (`restrictions_met`). A denial limited to identifiable
 //!    data ("does not sell data that identifies individuals", "only aggregated trends") is
 //!    contradicted only by a report of identifying data (names, contact details, device or
@@ -115,6 +122,9 @@
 //!     name. An assurance that users decide (`deny.in_control`, `deny.keep_private`) is tied,
 //!     like a conditional denial, by a report that the users' say was missing, and it covers
 //!     collecting or using when its sentence names them ("in control of what we collect").
+//!     Across articles, a tie by the missing condition alone holds for a practice that began
+//!     within `CONDITION_TIE_DAYS` (three years) of the denial: "users are in control" said in
+//!     2018 is not about a product reported in 2024.
 //! 11. **What the sentences really say.** Kinds of false links found on articles the rules had
 //!     not seen, each refused in general terms:
 //!     - *An admission of error is not a denial* (`not_a_denial`, `ADMITS_ERROR`): "had
@@ -170,6 +180,24 @@
 //!       information and no other information is accessed", "keeps the pages you visit from
 //!       being passed to trackers".
 //!     - *A question asserts nothing* (`is_question`): "Does Firefox sell your personal data?"
+//!     - *A report of nothing done* (`report_says_nothing`, read from the report alone): the
+//!       company's own denial reported ("denied that it had ever used the recordings", "Apple
+//!       says its scanning can't be turned into a tool": `report_is_denial`; not "did not deny
+//!       that", nor a negation that concedes, "did not tell users", nor one followed by "but"),
+//!       a plan ("the files will come under the new operator": `is_plan`, when no practice is
+//!       reported done beside it), what a policy or terms allow ("rewrote its privacy policy so
+//!       that it can give police IP addresses": `POLICY_LETS`), and none of the data ("0 bytes
+//!       of user data", `REASSURES`).
+//!     - *A stake is not data sold* (`STAKE`): "buys a $300 million stake in the company and
+//!       gains access to its data" does not contradict "we have never sold genetic data",
+//!       unless the sentence sells data itself (`DATA_SOLD`).
+//!     - *Ads aimed by the data are not the data handed over* (`TARGETS_THROUGH`): "let
+//!       advertisers reach users through their phone numbers" does not contradict "does not
+//!       give phone numbers to advertisers" (a denial of sharing, selling or access not limited
+//!       to an advertising purpose); it contradicts a denial of use.
+//!     - *Purchases are data, not money* (`USERS_PURCHASES`): "what shoppers had bought" does
+//!       not make a report commercial for a purpose-limited denial; and the party a sole-purpose
+//!       denial names itself is not "another party that got the data".
 //!     - *When a same-article pair is a contradiction*: rule 10's one-article tie holds unless
 //!       the denial is the company's narrowed reply (above), concedes the practice first
 //!       ("confirmed it but said", "cannot browse profiles, adding that agents see only the
@@ -422,6 +450,23 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     if is_question(&a.sentence) {
         return Err("rule 11 (a question asserts nothing)");
     }
+    if let Some(why) = report_says_nothing(assertion) {
+        return Err(why);
+    }
+    if d.action == Action::Sell
+        && a.action == Action::Sell
+        && STAKE.is_match(&a.sentence)
+        && !DATA_SOLD.is_match(&a.sentence)
+    {
+        return Err("rule 11 (a stake bought is not data sold)");
+    }
+    if matches!(d.action, Action::Share | Action::Sell | Action::Access)
+        && a.action != Action::Sell
+        && TARGETS_THROUGH.is_match(&a.sentence)
+        && !PURPOSE_LIMIT.is_match(&d.sentence)
+    {
+        return Err("rule 11 (ads aimed by the data are not the data handed over)");
+    }
     if is_hypothetical(&a.sentence) && !CAPABILITY_DENIED.is_match(&d.sentence) {
         return Err("rule 11 (what a party could do vs a denial of what was done)");
     }
@@ -443,6 +488,9 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     if is_conditional(d) && !CONDITION_MISSING.is_match(&a.sentence) {
         return Err("rule 7 (the report does not say the denial's condition was missing)");
     }
+    if is_conditional(d) && !condition_missing(d, a) {
+        return Err("rule 7 (the condition the report says was missing is not the denial's)");
+    }
     // A denial about one kind of data ("card data", "genetic files") is not contradicted by a
     // report that only says "data" or "personal details" were shared: the report does not show
     // that the denied kind was among them. It is, when the report is tied to the same episode by
@@ -454,7 +502,7 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     ) {
         return Err("rule 3 (a specific denied type against a generic report)");
     }
-    if !restrictions_met(&d.sentence, Some(d.action), a) {
+    if !restrictions_met(&d.sentence, d.counterparty.as_deref(), Some(d.action), a) {
         return Err("rule 8 (limits in the denial's words)");
     }
     if !episode_tie(denial, assertion) {
@@ -533,8 +581,26 @@ fn episode_tie(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
     }
     // A conditional denial, or an assurance that users decide ("owners decide what police
     // see", "would keep their health information private"), meets a report that the users'
-    // say was missing ("without the owners' consent").
-    condition_tie(d, a, false)
+    // say was missing ("without the owners' consent") — of a practice that began within
+    // `CONDITION_TIE_DAYS` of the denial: a general assurance is about the products of its day,
+    // not about one launched years later.
+    condition_tie(d, a, false) && within_days(denial, assertion, CONDITION_TIE_DAYS)
+}
+
+/// How long after a denial a report tied to it only by a missing condition may begin (rule 10):
+/// three years.
+pub const CONDITION_TIE_DAYS: i64 = 3 * 365;
+
+/// Whether the report's earliest date (its period's start, else the day it was made) is at
+/// most `days` after the denial's date; true when either is undated.
+fn within_days(denial: &ClaimRecord, assertion: &ClaimRecord, days: i64) -> bool {
+    let Some(s) = denial.when_stated() else {
+        return true;
+    };
+    let Some(e) = assertion.claim.period_start.or(assertion.when_stated()) else {
+        return true;
+    };
+    i64::from(day(e.first_day())) - i64::from(day(s.last_day())) <= days
 }
 
 /// A conditional denial, or an assurance that users decide, meets a report that the users' say
@@ -544,9 +610,79 @@ fn episode_tie(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
 /// given away without consent is not shown to be.
 fn condition_tie(d: &crate::model::Claim, a: &crate::model::Claim, same_article: bool) -> bool {
     (is_conditional(d) || is_control(d))
-        && CONDITION_MISSING.is_match(&a.sentence)
+        && condition_missing(d, a)
         && (same_article || !THE_DATA.is_match(&d.sentence))
 }
+
+/// The kind of condition a conditional denial sets: the users' say (consent, notice, a
+/// setting), a legal process (a warrant, a court order), or a price ("not in exchange for
+/// money"). A report contradicts the denial only by saying that condition was missing: a sale
+/// "without telling them" does not answer "we do not sell data for money", and data given to
+/// police "without a warrant" does not say the users were not asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ConditionKind {
+    Say,
+    Legal,
+    Money,
+}
+
+fn condition_kind(denial_sentence: &str) -> ConditionKind {
+    if MONEY_CONDITION.is_match(denial_sentence) {
+        ConditionKind::Money
+    } else if LEGAL_PROCESS.is_match(denial_sentence) {
+        ConditionKind::Legal
+    } else {
+        ConditionKind::Say
+    }
+}
+
+/// Whether the report says the condition of the denial (or of its assurance that users
+/// decide) was missing, the same kind of condition as the denial's (`ConditionKind`).
+fn condition_missing(d: &crate::model::Claim, a: &crate::model::Claim) -> bool {
+    let kind = if is_control(d) && !is_conditional(d) {
+        ConditionKind::Say
+    } else {
+        condition_kind(&d.sentence)
+    };
+    match kind {
+        ConditionKind::Money => MONEY_NAMED.is_match(&a.sentence),
+        ConditionKind::Legal => CONDITION_MISSING
+            .find_iter(&a.sentence)
+            .any(|m| LEGAL_PROCESS.is_match(m.as_str())),
+        ConditionKind::Say => CONDITION_MISSING
+            .find_iter(&a.sentence)
+            .any(|m| !LEGAL_PROCESS.is_match(m.as_str())),
+    }
+}
+
+/// A denial whose condition is a price: "does not sell customer data in exchange for money",
+/// "never for cash", "not for any payment".
+static MONEY_CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:in\s+exchange\s+for|in\s+return\s+for|for)\s+(?:any\s+)?",
+        r"(?:money|cash|payments?|a\s+fee|fees|profit|monetary\s+(?:gain|compensation|consideration))\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A report that money changed hands: "paid", "for $2 million", "a fee", "in exchange for".
+static MONEY_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:money|paid|pays?|paying|payments?|cash|fees?|prices?|revenue|dollars|euros|pounds|",
+        r"for\s+profit|in\s+exchange\s+for|in\s+return\s+for)\b|[$€£]\s?\d",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A legal process as the condition of a denial ("only when served a warrant", "requires a
+/// valid legal request") or as what a report says was missing ("without a warrant").
+static LEGAL_PROCESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:warrants?|subpoenas?|court\s+orders?|legal\s+(?:process|requests?|demands?|orders?)|",
+        r"valid\s+legal|lawful\s+(?:requests?|orders?)|judicial\s+(?:orders?|approval))\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
 
 /// "the data", "this information", "such data": data named earlier in the story.
 static THE_DATA: LazyLock<Regex> = LazyLock::new(|| {
@@ -559,7 +695,7 @@ static THE_DATA: LazyLock<Regex> = LazyLock::new(|| {
 /// data without valid consent"), whatever the practice: collecting and using as well as
 /// sharing.
 fn control_overridden(d: &crate::model::Claim, a: &crate::model::Claim) -> bool {
-    is_control(d) && CONDITION_MISSING.is_match(&a.sentence)
+    is_control(d) && condition_missing(d, a)
 }
 
 /// A report of what a party could do rather than of what it did: "in theory", "could
@@ -585,7 +721,7 @@ fn is_hypothetical(sentence: &str) -> bool {
 
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:in\s+theory|theoretically|in\s+principle|capable\s+of|",
+        r"(?i)\b(?:in\s+theory|theoretically|in\s+principle|capable\s+of|(?:can|could)\s+reveal|",
         r"could\s+(?:potentially|conceivably|theoretically)\s+[a-z]+|",
         r"(?:may|might)\s+(?:(?:also|potentially|then|still)\s+)?([a-z]+))\b",
     ))
@@ -764,7 +900,7 @@ static SENT_HOME: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the assertion says the data went to its actor: `SENT_HOME`, or a sending verb
 /// whose receiver (`SENT_TO`) is one of the actor's own names ("sends Apple a log").
 fn sent_home(a: &crate::model::Claim) -> bool {
-    if SENT_HOME.is_match(&a.sentence) {
+    if SENT_HOME.is_match(&a.sentence) || (a.counterparty.is_none() && bare_upload(&a.sentence)) {
         return true;
     }
     let own: &[String] = COMPANY_WORDS.get(&a.actor).map_or(&[], Vec::as_slice);
@@ -775,6 +911,31 @@ fn sent_home(a: &crate::model::Claim) -> bool {
         .map(|m| fold(m.as_str()))
         .any(|w| w == actor || own.contains(&w))
 }
+
+/// An upload that names no receiver ("the app uploaded the names and phone numbers in the
+/// address book"): the data went to the company's own servers.
+static UPLOAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bupload(?:s|ed|ing)?\b").expect("a valid regex: a constant pattern"));
+
+/// A receiver after an upload: "uploaded ... to a partner", "with advertisers".
+static RECEIVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:to|into|onto|with|for)\b").expect("a valid regex: a constant pattern")
+});
+
+/// Whether the report's upload names no receiver in the rest of its clause.
+fn bare_upload(sentence: &str) -> bool {
+    UPLOAD.find_iter(sentence).any(|m| {
+        let rest = &sentence[m.end()..];
+        let clause = rest.split([';', '.']).next().unwrap_or(rest);
+        !RECEIVER.is_match(clause)
+    })
+}
+
+/// How long before a present-tense denial a report of a practice it gives no dates for may
+/// have been made and still contradict it, when one article tells both (rule 6): half a year.
+/// Nothing says the practice had stopped, and the story sets the denial against the finding
+/// it answers (Pichai's December testimony against the AP's August finding).
+pub const PRESENT_ANSWER_DAYS: i64 = 183;
 
 /// A sending verb and the word naming its receiver ("sends Apple", "uploaded ... to Google").
 static SENT_TO: LazyLock<Regex> = LazyLock::new(|| {
@@ -804,6 +965,8 @@ static REASSURES: LazyLock<Regex> = LazyLock::new(|| {
         r"rather\s+than\s+(?:on|in|to)\s+(?:the\s+company['’]s|its|their|\w+['’]s)\s+(?:own\s+)?(?:servers|cloud)|",
         r"(?:stays?|remains?|kept)\s+on\s+(?:the|your|their|a\s+user['’]s)\s+(?:device|phone|iphone|computer)|",
         r"on\s+the\s+device\s+itself|",
+        // "has disclosed 0 bytes of user data", "not a single record": nothing was done.
+        r"(?:0|zero)\s+(?:bytes|records|files|pieces|items)\s+of|not\s+(?:a\s+)?single\s+(?:byte|record|file|piece|item)|",
         // "only accesses basic profile information and no other information is accessed": the
         // company's own limit, which concedes the part it names.
         r"only\b[^.;]{0,160}?\b(?:no|nothing)\s+(?:other|else|more)|",
@@ -987,6 +1150,194 @@ static REVERSES: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("a valid regex: a constant pattern")
 });
+
+/// A "never" in the perfect or the past ("has never handed", "was never used", "never did"):
+/// the speaker vouches for what happened up to the day of speaking, not for what came after.
+/// A later practice does not make "we have never disclosed any data" false when it was said.
+static PERFECT_NEVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:has|have|had|hasn['’]t|haven['’]t)\s+(?:(?:also|so\s+far|yet|ever)\s+)?never\b|['’]ve\s+never\b|",
+        r"\b(?:was|were)\s+never\b|\bnever\s+(?:was|were|did|had|has|have)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A "never" about what is to come or is so as a rule ("will never", "would never", "never
+/// sells"): not limited to the past.
+static STANDING_NEVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:will|would|shall)\s+never\b|\bnever\s+(?:will|would|sells|shares|gives|uses|collects|keeps|",
+        r"stores|reads|tracks|passes|hands|lets|allows|provides|discloses|listens|records|accesses)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// What a policy or terms allow the company to do, not what it did: "changed its privacy
+/// policy so that it can give police IP addresses", "rewrote its terms to widen the kinds of
+/// businesses it could pass data to", "the terms let the company sell".
+static POLICY_LETS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:polic(?:y|ies)|terms(?:\s+of\s+(?:service|use))?|rules|guidelines)\b[^.;]{0,100}?\b(?:",
+        r"so\s+(?:that\s+)?(?:it|the\s+company|the\s+firm|they)\s+(?:can|could|may|might)|",
+        r"(?:allow|allows|allowed|allowing|let|lets|letting|permit|permits|permitted|permitting)\s+(?:it|the\s+company|the\s+firm|them)\s+to|",
+        r"(?:it|the\s+company|the\s+firm|they)\s+(?:can|could|may|might)\s+(?:[\w’'-]+\s+){0,2}?",
+        r"(?:give|share|pass|sell|disclose|hand|transfer|use|send|provide)",
+        r")\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A report that is itself a denial the company made: "Apple on Wednesday denied that it had
+/// ever used the recordings", "rejected claims that". Not "did not deny that" (a report).
+static REPORTED_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:denied|denies|deny|denying|rejected|rejects|disputed|disputes)\s+",
+        r"(?:that|ever|having|it\s+(?:had|has|was|ever)|(?:the\s+)?(?:reports?|claims?|allegations?|suggestions?|accusations?))\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A negation right before a verb of denying: "did not deny that", "never disputed".
+static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bnot|\bnever|n['’]t)\s+$").expect("a valid regex: a constant pattern")
+});
+
+/// The company saying that something is not so: "Apple says its photo scanning can't be turned
+/// into a tool", "the company said it does not keep". With `voiced_by_company`, a report made
+/// of the company's own negated words.
+static SAYS_NOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:says?|said|insists?|insisted|maintains?|maintained)\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?",
+        r"(?:cannot|can['’]t|won['’]t|will\s+not|does\s+not|doesn['’]t|do\s+not|don['’]t|did\s+not|didn['’]t|",
+        r"never|is\s+not|isn['’]t|are\s+not|aren['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t|",
+        r"was\s+not|wasn['’]t|were\s+not|weren['’]t)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// After a negation, words by which a sentence concedes the practice: the company "did not
+/// know", "did not tell users", "had not obtained consent" (the practice went on).
+static CONCEDING_NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^\s*(?:(?:always|fully|properly|clearly|explicitly)\s+)?",
+        r"(?:know|realiz\w*|realis\w*|aware|tell|told|inform\w*|notify|notified|ask|asked|seek|sought|get|obtain\w*|",
+        r"disclose|intend\w*|mean|meant|expect\w*|think|believe|stop\w*|end\w*|do\s+enough)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Where a sentence turns to another clause that may report the practice: "but", "however".
+static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:but|however|yet|although|though|while|whereas)\b|;")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Whether a report's sentence is the company's own denial (or a denial reported as such):
+/// "denied that it had ever used", "Apple says ... can't be turned into". A negation that
+/// concedes ("did not tell users", "did not know") or a clause after "but" keeps it a report.
+fn report_is_denial(r: &ClaimRecord) -> bool {
+    let s = &r.claim.sentence;
+    let after_contrast = |end: usize| CONTRAST.is_match(&s[end..]);
+    if REPORTED_DENIAL
+        .find_iter(s)
+        .any(|m| !NEGATED_BEFORE.is_match(&s[..m.start()]) && !after_contrast(m.end()))
+    {
+        return true;
+    }
+    if CONDITION_MISSING.is_match(s) || ADMITS_ERROR.is_match(s) || !voiced_by_company(r) {
+        return false;
+    }
+    SAYS_NOT
+        .find_iter(s)
+        .any(|m| !CONCEDING_NEGATION.is_match(&s[m.end()..]) && !after_contrast(m.end()))
+}
+
+/// A stake, shares or an interest bought or sold: "buys a $300 million stake in the company",
+/// "sold its shares". A deal for the company, not a sale of its users' data.
+static STAKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:buy|buys|bought|buying|purchas\w*|acquir\w*|sell|sells|sold|selling|tak\w+|took)\s+",
+        r"(?:an?\s+|its\s+|their\s+)?(?:(?:[$€£]?[\d.,]+\s*(?:million|billion|bn|m)?|\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)|",
+        r"minority|majority|controlling|small|large|big)[\s-]+)*(?:stake|shares?|equity|interest)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A sale whose object is data: "sold users' data", "selling location records".
+static DATA_SOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:sold|sells?|selling|sale\s+of|resold|resells?)\s+(?:[\w’'-]+\s+){0,5}?",
+        r"(?:data|information|records|profiles|details|histor(?:y|ies)|locations?)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Advertising aimed by the data rather than the data handed over: "let advertisers reach users
+/// through their phone numbers", "target people using the lists", "show ads to users based on".
+static TARGETS_THROUGH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:reach|reached|reaching|target|targets|targeting|targeted|aim\s+ads\s+at|",
+        r"(?:show|serve|showed|served|showing|serving)\s+(?:ads|adverts|advertisements)\s+to)\s+",
+        r"(?:[\w’'-]+\s+){0,3}?(?:through|using|with|via|by|based\s+on)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A practice described as what will happen ("the photos will come under the new operator",
+/// "Telegram will give police the IP addresses"), reported with no practice that already
+/// happened (`PRACTICE_DONE`): a plan, not a report.
+static FUTURE_PRACTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:will|(?:is|are)\s+(?:going|set|due)\s+to|plans?\s+to|intends?\s+to)\s+",
+        r"(?:(?:also|soon|now|then|start\s+to|begin\s+to)\s+)?(?:be\s+)?",
+        r"(?:come\s+under|shar\w*|sell\w*|sold|giv\w*|hand\w*|pass\w*|send\w*|sent|transfer\w*|mov\w+|stor\w*|",
+        r"keep|kept|collect\w*|use|used|access\w*|disclos\w*|provid\w*|upload\w*|read|run|operated|managed)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A practice reported as done: a past form of a practice verb, not after "be" or "been" (a
+/// passive of the plan: "will be shared").
+static PRACTICE_DONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:shared|sold|gave|handed|passed|sent|transferred|moved|stored|kept|collected|used|",
+        r"accessed|disclosed|provided|uploaded|read|obtained|gathered|harvested|tracked|recorded)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Whether the report only says what will happen (`FUTURE_PRACTICE`), with no practice it says
+/// was done outside the plan's words.
+fn is_plan(sentence: &str) -> bool {
+    let plans: Vec<_> = FUTURE_PRACTICE.find_iter(sentence).map(|m| m.range()).collect();
+    if plans.is_empty() {
+        return false;
+    }
+    !PRACTICE_DONE.find_iter(sentence).any(|m| {
+        let inside = plans.iter().any(|p| p.start <= m.start() && m.end() <= p.end);
+        let passive = sentence[..m.start()]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "be" | "been" | "being"));
+        !inside && !passive
+    })
+}
+
+/// What the users themselves bought, as data ("together with what they had bought"): not money
+/// paid for the data.
+static USERS_PURCHASES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:what|items|things|products|goods)\s+(?:they|he|she|customers|shoppers|people|users|buyers|consumers)\s+",
+        r"(?:had\s+|have\s+)?(?:bought|buy|purchased)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// `COMMERCE` in a report, leaving out what the users themselves bought.
+fn commerce(sentence: &str) -> bool {
+    COMMERCE.is_match(&USERS_PURCHASES.replace_all(sentence, " "))
+}
 
 /// What a company says it will do, ending in the state it will bring about: "would release a
 /// firmware update so that no data is sent", "will change its settings to ensure that nothing
@@ -1238,7 +1589,10 @@ static EARLIER_PROMISE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:had\s+(?:\w+\s+)?(?:promised|pledged|assured|told|said|claimed|stated)|",
         r"(?:promised|pledged|assured)\s+(?:\w+\s+){0,3}?(?:users|customers|consumers|people|patients|members|parents|owners|drivers|that)|",
         r"(?:privacy\s+)?(?:policy|policies|notice|terms|pages|page|settings?\s+screen|prompt)\s+(?:had\s+)?(?:said|says|told|tells|stated|states|promised|promises|claimed|assured)|",
-        r"(?:said|told\s+\w+)\s+at\s+the\s+time)\b",
+        r"(?:said|told\s+\w+)\s+at\s+the\s+time|",
+        // "Monument told patients that it would not share", "users were told that the app would".
+        r"(?:told|assured)\s+(?:its\s+|their\s+)?(?:users|customers|consumers|people|patients|members|parents|owners|drivers|subscribers|shoppers|clients)\s+",
+        r"(?:that\s+)?(?:[\w’'-]+\s+){0,3}?would|(?:were|was)\s+told\s+(?:that\s+)?(?:[\w’'-]+\s+){0,3}?would)\b",
     ))
     .expect("a valid regex: a constant pattern")
 });
@@ -1655,10 +2009,17 @@ static CONDITION_MISSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\bwithout\s+(?:[\w’'-]+\s+){0,4}?(?:consent|permission|knowledge|approval|",
         r"authori[sz]ation|agreement|a\s+warrant|a\s+court\s+order|telling|informing|notifying|",
-        r"asking|disclos\w*|being\s+(?:told|asked|informed|notified))\b",
+        r"asking|disclos\w*|being\s+(?:told|asked|informed|notified)|",
+        r"(?:a\s+)?(?:proper\s+|valid\s+|lawful\s+)?(?:legal|lawful)\s+basis)\b",
         r"|\beven\s+(?:when|if|after|though)\b[^.;]{0,100}?\b(?:refus\w*|declin\w*|opt(?:ed|ing)?\s+out|",
         r"(?:turn|switch)(?:ed)?\s+(?:[\w’'-]+\s+){0,3}?off|disabl\w*|paus\w*|delet\w*|denied|blocked|said\s+no|did\s+not|had\s+not|",
-        r"didn['’]t|hadn['’]t|never)\b",
+        r"didn['’]t|hadn['’]t|never|closed|shut|not\s+(?:in\s+use|running|open|using\s+it))\b",
+        // "collecting far more data than a shopping app needs": more than the condition allowed.
+        r"|\bmore\s+(?:[\w’'-]+\s+){0,3}?than\s+(?:[\w’'-]+\s+){0,4}?(?:needs?|needed|necessary|required)\b",
+        // "developers who were not authorised to receive them".
+        r"|\b(?:not|never)\s+(?:been\s+)?(?:authori[sz]ed|permitted|allowed|entitled)\b|\bunauthori[sz]ed\b",
+        // "set to Full, the default for home users".
+        r"|\b(?:is|was|as|were)\s+the\s+default\b|\bthe\s+default\s+(?:setting\s+)?for\b",
         r"|\bagainst\s+(?:[\w’'-]+\s+){0,3}(?:wishes|will|settings|choices?)\b",
         r"|\bdespite\s+(?:[\w’'-]+\s+){0,4}?(?:settings|choices?|refus\w*|opt\w*|objections?|promis\w*)\b",
         r"|\b(?:never|not|without\s+being)\s+(?:been\s+)?(?:asked|told|informed|notified|warned)\b",
@@ -1836,7 +2197,12 @@ fn limit_applies(sentence: &str, at: std::ops::Range<usize>, action: Option<Acti
     }
 }
 
-fn restrictions_met(denial_sentence: &str, action: Option<Action>, a: &crate::model::Claim) -> bool {
+fn restrictions_met(
+    denial_sentence: &str,
+    denial_cp: Option<&str>,
+    action: Option<Action>,
+    a: &crate::model::Claim,
+) -> bool {
     if IDENTIFIABLE_ONLY
         .find(denial_sentence)
         .is_some_and(|m| limit_applies(denial_sentence, m.range(), action))
@@ -1851,16 +2217,15 @@ fn restrictions_met(denial_sentence: &str, action: Option<Action>, a: &crate::mo
     {
         return false;
     }
-    if PURPOSE_LIMIT.is_match(denial_sentence) && !COMMERCE.is_match(&a.sentence) && a.action != Action::Sell
-    {
+    if PURPOSE_LIMIT.is_match(denial_sentence) && !commerce(&a.sentence) && a.action != Action::Sell {
         return false;
     }
     if SOLE_PURPOSE
         .find(denial_sentence)
         .is_some_and(|m| limit_applies(denial_sentence, m.range(), action))
-        && !COMMERCE.is_match(&a.sentence)
+        && !commerce(&a.sentence)
         && a.action != Action::Sell
-        && !is_outside(a.counterparty.as_deref())
+        && !(is_outside(a.counterparty.as_deref()) && a.counterparty.as_deref() != denial_cp)
     {
         return false;
     }
@@ -1911,6 +2276,9 @@ enum TimeRule {
     Promise,
     Present(PartialDate),
     Past(PartialDate),
+    /// "has never": what happened up to the denial's day, whenever it was reported; only a
+    /// practice that began after that day is refused.
+    UpTo(PartialDate),
     /// A past denial and a later undated report of its episode (`named_tie`).
     PastEpisode(PartialDate),
 }
@@ -1920,7 +2288,7 @@ enum TimeRule {
 fn time_check(denial: &ClaimRecord, assertion: &ClaimRecord) -> Option<TimeRule> {
     let rule = denial_time_rule(denial);
     let (d, a) = (DenialTime::of_rule(&rule), ReportTime::of(assertion));
-    if time_refuses(&d, &a) {
+    if time_refuses(&d, &a, denial.article_id == assertion.article_id) {
         return None;
     }
     match rule {
@@ -1946,6 +2314,13 @@ fn denial_time_rule(denial: &ClaimRecord) -> TimeRule {
         };
     };
     match denial.claim.scope.unwrap_or(DenialScope::Present) {
+        // "has never handed any data over" vouches for the past up to the day it was said.
+        DenialScope::Always
+            if PERFECT_NEVER.is_match(&denial.claim.sentence)
+                && !STANDING_NEVER.is_match(&denial.claim.sentence) =>
+        {
+            TimeRule::UpTo(s)
+        }
         DenialScope::Always => TimeRule::Always,
         DenialScope::Present => {
             // "BetterHelp had promised users that it would keep ...": the promise is older than
@@ -1973,7 +2348,7 @@ fn day(d: NaiveDate) -> i32 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct DenialTime {
     /// 0 always, undated or an undated promise (no report is refused); 1 about the present;
-    /// 2 about the past.
+    /// 2 about the past; 3 up to its day ("has never": a practice begun after it is refused).
     kind: u8,
     first: i32,
     last: i32,
@@ -1985,6 +2360,7 @@ impl DenialTime {
             TimeRule::Always | TimeRule::Undated | TimeRule::Promise => (0, None),
             TimeRule::Present(s) => (1, Some(s)),
             TimeRule::Past(s) | TimeRule::PastEpisode(s) => (2, Some(s)),
+            TimeRule::UpTo(s) => (3, Some(s)),
         };
         DenialTime {
             kind,
@@ -2033,13 +2409,17 @@ impl ReportTime {
 /// after the denial may have begun after it) — except an undated report within
 /// `PAST_EPISODE_DAYS` of the denial, which `time_check` lets through when it names the
 /// denial's episode (`named_tie`).
-fn time_refuses(d: &DenialTime, a: &ReportTime) -> bool {
+fn time_refuses(d: &DenialTime, a: &ReportTime, same_article: bool) -> bool {
     match d.kind {
-        1 => a.hi < d.first,
+        1 => {
+            a.hi < d.first
+                && !(same_article && a.undated && i64::from(d.first) - i64::from(a.hi) <= PRESENT_ANSWER_DAYS)
+        }
         2 => {
             let past_episode = a.undated && i64::from(a.earliest) - i64::from(d.last) <= PAST_EPISODE_DAYS;
             a.lo > d.last || (a.earliest > d.last && !past_episode)
         }
+        3 => a.lo > d.last,
         _ => false,
     }
 }
@@ -2063,7 +2443,26 @@ fn generic_report_refused(d: (DataType, bool, Option<&str>), a: (DataType, Optio
 fn refused_alone(r: &ClaimRecord) -> bool {
     match r.claim.polarity {
         Polarity::Denial => not_a_denial(&r.claim).is_some() || is_slogan_framing(r),
-        Polarity::Assertion => is_narrowed_denial(&r.claim.sentence) || REASSURES.is_match(&r.claim.sentence),
+        Polarity::Assertion => {
+            is_narrowed_denial(&r.claim.sentence)
+                || REASSURES.is_match(&r.claim.sentence)
+                || report_says_nothing(r).is_some()
+        }
+    }
+}
+
+/// Rule 11's refusals of a report read alone: the company's own denial reported
+/// (`report_is_denial`), a plan (`is_plan`), what a policy allows (`POLICY_LETS`).
+fn report_says_nothing(r: &ClaimRecord) -> Option<&'static str> {
+    let s = &r.claim.sentence;
+    if report_is_denial(r) {
+        Some("rule 11 (the report is itself a denial)")
+    } else if is_plan(s) {
+        Some("rule 11 (a plan is not a practice)")
+    } else if POLICY_LETS.is_match(s) {
+        Some("rule 11 (what a policy allows is not a practice)")
+    } else {
+        None
     }
 }
 
@@ -2078,6 +2477,8 @@ pub struct Gate {
     alone: bool,
     conditional: bool,
     time: GateTime,
+    /// The claim's article: rule 6 reads whether both claims come from one story.
+    article: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -2095,6 +2496,7 @@ impl Gate {
                 Polarity::Denial => GateTime::Denial(DenialTime::of_rule(&denial_time_rule(r))),
                 Polarity::Assertion => GateTime::Report(ReportTime::of(r)),
             },
+            article: r.article_id,
         }
     }
 }
@@ -2111,7 +2513,7 @@ pub fn gate_refuses(d: GateSide, a: GateSide) -> bool {
     d.0.alone
         || a.0.alone
         || generic_report_refused((d.1, d.0.conditional, d.2), (a.1, a.2))
-        || time_refuses(dt, at)
+        || time_refuses(dt, at, d.0.article == a.0.article)
 }
 
 /// Why the time rule let the link through, for the reason text.
@@ -2135,6 +2537,7 @@ fn time_text(assertion: &ClaimRecord, rule: TimeRule) -> String {
         ),
         TimeRule::Present(s) => format!("the denial speaks for {s} onward and {}", reach()),
         TimeRule::Past(s) => format!("the denial covers the time up to {s} and {}", reach()),
+        TimeRule::UpTo(s) => format!("the denial vouches for the time up to {s} and {}", reach()),
         TimeRule::PastEpisode(s) => format!(
             "the denial covers the time up to {s}; the later report gives no date and names the denial's episode, so it is taken to speak of that time"
         ),
@@ -3712,5 +4115,318 @@ mod d177_tests {
             | Apple used listening data to tune its song recommendations.",
             false,
         );
+    }
+}
+
+/// Rules written after the d197-d206 check (issue 5, link precision). Every sentence is our
+/// own wording, written after the rule it tests, in the voices of other newsrooms.
+#[cfg(test)]
+mod d197_tests {
+    use super::d157_tests::check;
+
+    /// A conditional denial is contradicted only by a report that the same kind of condition
+    /// was missing: a price, a legal process, or the users' say.
+    #[test]
+    fn the_missing_condition_is_the_denials_own() {
+        let money = "pol=denial; actor=Acme; act=sell; scope=present; rule=deny.qualified; speaker=Acme; \
+            pub=2023-03-01; article=1; span=0-90 \
+            | A spokesperson said Acme has never traded shopper profiles for cash.";
+        check(
+            money,
+            "actor=Acme; act=sell; speaker=State Desk; pub=2023-03-01; article=1; span=100-200 \
+            | Regulators said Acme sold shopper profiles without telling the shoppers.",
+            false,
+        );
+        check(
+            money,
+            "actor=Acme; act=sell; speaker=State Desk; pub=2023-03-01; article=1; span=100-200 \
+            | Regulators said Acme sold shopper profiles to a broker for $3 million, without telling the shoppers.",
+            true,
+        );
+        let warrant = "pol=denial; actor=Acme; cp=law enforcement; act=share; scope=present; \
+            rule=deny.qualified.only_when; speaker=Acme; pub=2021-06-01; article=1; span=0-90 \
+            | Acme hands members' records to police only when officers produce a warrant.";
+        check(
+            warrant,
+            "actor=Acme; cp=law enforcement; act=share; speaker=Metro Post; pub=2021-06-01; article=1; \
+            span=100-200 | Acme gave detectives members' records without informing the members.",
+            false,
+        );
+        check(
+            warrant,
+            "actor=Acme; cp=law enforcement; act=share; speaker=Metro Post; pub=2021-06-01; article=1; \
+            span=100-200 | Acme gave detectives members' records without a warrant, court filings show.",
+            true,
+        );
+        let consent = "pol=denial; actor=Acme; cp=law enforcement; act=share; scope=present; \
+            rule=deny.only_with_consent; speaker=Acme; pub=2021-06-01; article=1; span=0-90 \
+            | Officers can compare samples only with the profiles of members who opted in.";
+        check(
+            consent,
+            "actor=Acme; cp=law enforcement; act=share; speaker=Metro Post; pub=2021-06-01; article=1; \
+            span=100-200 | Acme gave detectives members' profiles without a court order.",
+            false,
+        );
+        check(
+            consent,
+            "actor=Acme; cp=law enforcement; act=share; speaker=Metro Post; pub=2021-06-01; article=1; \
+            span=100-200 | Detectives compared samples with profiles of members who had refused, against their wishes.",
+            true,
+        );
+    }
+
+    /// "has never" vouches for the past up to the day it was said; "never sells" is a standing
+    /// rule and covers what came after.
+    #[test]
+    fn a_perfect_never_covers_the_past_only() {
+        let perfect = "pol=denial; actor=Acme; cp=government; dt=contact_details; act=share; scope=always; \
+            speaker=Acme; pub=2020-02-10; article=1 | We have never given any state agency our users' phone numbers.";
+        let later = "actor=Acme; cp=government; dt=contact_details; act=share; start=2023; end=2023; \
+            speaker=Open Ledger; pub=2024-01-15; article=2 \
+            | In 2023 Acme turned over users' phone numbers to state agencies 400 times.";
+        let earlier = "actor=Acme; cp=government; dt=contact_details; act=share; start=2018; end=2018; \
+            speaker=Open Ledger; pub=2024-01-15; article=2 | In 2018 Acme turned over users' phone numbers to state agencies.";
+        check(perfect, later, false);
+        check(perfect, earlier, true);
+        let standing = "pol=denial; actor=Acme; cp=government; dt=contact_details; act=share; scope=always; \
+            speaker=Acme; pub=2020-02-10; article=1 | Acme never shares users' phone numbers with any state agency, its chief said.";
+        check(standing, later, true);
+        let promise = "pol=denial; actor=Acme; cp=government; dt=contact_details; act=share; scope=always; \
+            speaker=Acme; pub=2020-02-10; article=1 | Acme has said it will never give any state agency its users' phone numbers.";
+        check(promise, later, true);
+    }
+
+    /// Reports that report nothing done: none of the data, a plan, what a policy allows, the
+    /// company's own denial.
+    #[test]
+    fn reports_of_nothing_done_are_no_reports() {
+        let denial =
+            "pol=denial; actor=Acme; cp=insurers; dt=location; act=share; scope=present; speaker=Acme; \
+            pub=2022-05-02; article=1 | Acme does not pass drivers' trip logs to insurers.";
+        let report = |sentence: &str| {
+            format!("actor=Acme; cp=insurers; dt=location; act=share; speaker=Road Ledger; pub=2022-09-01; article=2 | {sentence}")
+        };
+        let cases = [
+            (
+                "Acme's transparency page says it handed zero records of trip data to insurers last year.",
+                false,
+            ),
+            (
+                "Acme rewrote its terms of service so that it may pass drivers' trip logs to insurers.",
+                false,
+            ),
+            (
+                "The new rules allow the company to send trip logs to insurers from January.",
+                false,
+            ),
+            (
+                "Drivers' trip logs will be transferred to two insurers under the deal.",
+                false,
+            ),
+            (
+                "Acme on Monday denied that it had sent any trip logs to insurers.",
+                false,
+            ),
+            (
+                "Acme says its trip logs can't be sold to insurers or anyone else.",
+                false,
+            ),
+            // Reports of the practice itself.
+            (
+                "Acme passed drivers' trip logs to insurers for two years, the filing says.",
+                true,
+            ),
+            ("Acme did not deny that it had sent trip logs to insurers.", true),
+            (
+                "Trip logs that drivers were told would be transferred were in fact sent to insurers in May.",
+                true,
+            ),
+        ];
+        for (sentence, linked) in cases {
+            check(denial, &report(sentence), linked);
+        }
+    }
+
+    /// A stake bought in a company is not its users' data sold; advertising aimed by the data
+    /// is not the data handed over to the advertisers.
+    #[test]
+    fn stakes_and_targeting_are_not_handing_over() {
+        let no_sale = "pol=denial; actor=Acme; dt=health; act=sell; scope=always; speaker=Acme; \
+            pub=2024-03-01; article=1 | Acme says it has not once sold a customer's genetic results and never will.";
+        check(
+            no_sale,
+            "actor=Acme; dt=health; act=sell; speaker=Market Wire; pub=2019-07-01; article=2 \
+            | A drug maker bought a 15 percent stake in Acme and the right to study its genetic database.",
+            false,
+        );
+        check(
+            no_sale,
+            "actor=Acme; dt=health; act=sell; speaker=Market Wire; pub=2019-07-01; article=2 \
+            | Acme sold customers' genetic results to a drug maker, the filing says.",
+            true,
+        );
+        let no_handing = "pol=denial; actor=Acme; cp=advertisers; dt=contact_details; act=share; scope=present; \
+            speaker=Acme; pub=2017-04-01; article=1 | Acme does not hand shoppers' email addresses to advertisers.";
+        check(
+            no_handing,
+            "actor=Acme; cp=advertisers; dt=contact_details; act=access; speaker=Ad Week Ledger; pub=2019-04-01; \
+            article=2 | Acme let advertisers target shoppers using the email addresses they left for receipts.",
+            false,
+        );
+        check(
+            no_handing,
+            "actor=Acme; cp=advertisers; dt=contact_details; act=share; speaker=Ad Week Ledger; pub=2019-04-01; \
+            article=2 | Acme uploaded shoppers' email addresses to advertisers' systems each night.",
+            true,
+        );
+    }
+
+    /// A general assurance tied to another story only by a missing condition meets reports of
+    /// practices that began within three years of it.
+    #[test]
+    fn a_condition_tie_across_stories_is_bounded_in_time() {
+        let control =
+            "pol=denial; actor=Acme; act=other; rule=deny.in_control; scope=present; speaker=Acme; \
+            pub=2015-06-01; article=1 | Acme says people stay in charge of what it gathers about them.";
+        let report = |year: &str| {
+            format!(
+                "actor=Acme; act=share; cp=data brokers; speaker=Tech Ledger; pub={year}-03-01; article=2 \
+                | The firm passed people's purchase records to data brokers without asking them."
+            )
+        };
+        check(control, &report("2017"), true);
+        check(control, &report("2021"), false);
+    }
+
+    /// A purpose-limited denial: the users' own purchases are data, not money for it; the party
+    /// the denial itself names is no other party.
+    #[test]
+    fn purchases_are_data_and_the_named_party_is_no_other() {
+        let purpose = "pol=denial; actor=Acme; cp=Facebook; act=share; scope=present; speaker=Acme; \
+            pub=2024-02-01; article=1; span=0-90 \
+            | Acme said the details went to Meta only to measure how well its own ads worked.";
+        check(
+            purpose,
+            "actor=Acme; cp=Facebook; dt=financial; act=share; speaker=North Wire; pub=2024-02-01; article=1; \
+            span=100-200 | The chain sent Meta each shopper's hashed email and the items shoppers had bought.",
+            false,
+        );
+        check(
+            purpose,
+            "actor=Acme; cp=Facebook; dt=financial; act=share; speaker=North Wire; pub=2024-02-01; article=1; \
+            span=100-200 | The chain sent Meta each shopper's hashed email so that Meta could sell ads against it.",
+            true,
+        );
+    }
+}
+
+/// Link recall rules written after the d197-d206 check; sentences written after the rules.
+#[cfg(test)]
+mod d197_recall_tests {
+    use super::d157_tests::check;
+
+    /// One story that sets a present-tense denial against a finding made a few months before
+    /// it, with no end given to the practice: the denial answers the finding.
+    #[test]
+    fn a_denial_answering_an_earlier_finding_in_one_story() {
+        let denial = "pol=denial; actor=Acme; dt=location; act=collect; scope=present; speaker=Dana Wu; \
+            stated=2019-11-20; pub=2019-11-20; article=1; span=0-90 \
+            | Ms Wu told senators that Acme gathers no location from phones whose owners switched tracking off.";
+        let finding = |article: u8, extra: &str| {
+            format!(
+                "actor=Acme; dt=location; act=collect; speaker=Harbor Post; stated=2019-07; pub=2019-11-20; \
+                article={article}; span=100-200{extra} \
+                | In July, researchers showed that Acme went on logging where phones were after owners had switched tracking off."
+            )
+        };
+        check(denial, &finding(1, ""), true);
+        check(denial, &finding(2, ""), false);
+        check(denial, &finding(1, "; end=2019-08"), false);
+    }
+
+    /// Ways a report says the condition of a denial was missing: the app closed, more than was
+    /// needed, a party not authorised, no legal basis, a default. Across stories the missing
+    /// condition is what ties the two, so the same report without it is not linked.
+    #[test]
+    fn more_ways_to_say_the_condition_was_missing() {
+        let cases = [
+            (
+                "rule=deny.qualified.only_when; act=collect; dt=location \
+                | The ride app reads a rider's position only while the app is in use.",
+                "act=collect; dt=location | The ride app kept reading riders' positions even when they had closed it.",
+            ),
+            (
+                "rule=deny.only_with_consent; act=collect \
+                | The weather service takes only what it needs to show a forecast.",
+                "act=collect | The weather service gathered far more information than a forecast app needs.",
+            ),
+            (
+                "rule=deny.only_with_consent; act=access; cp=app developers; dt=private_messages \
+                | Outside apps see a member's private notes only if that member allows it.",
+                "act=access; cp=app developers; dt=private_messages \
+                | A flaw sent members' private notes to app makers that were never authorized to see them.",
+            ),
+            (
+                "rule=deny.in_control; act=other \
+                | Members keep control over how their pictures are used, the network said.",
+                "act=use; dt=posts_content | The network trained its model on members' pictures without a lawful basis.",
+            ),
+            (
+                "rule=deny.in_control; act=other \
+                | Members keep control over how their pictures are used, the network said.",
+                "act=use; dt=posts_content | The network used members' pictures to train the model, sharing being the default for new accounts.",
+            ),
+        ];
+        for (d, a) in cases {
+            let (dfields, dsentence) = d.split_once('|').expect("fields | sentence");
+            let (afields, asentence) = a.split_once('|').expect("fields | sentence");
+            let denial = format!(
+                "pol=denial; actor=Acme; scope=present; speaker=Acme; pub=2022-06-01; article=1; span=0-90; {dfields} | {dsentence}"
+            );
+            let report =
+                format!("actor=Acme; speaker=City Desk; pub=2022-09-01; article=2; {afields} | {asentence}");
+            check(&denial, &report, true);
+            let plain = report.replace(
+                asentence.trim(),
+                "The service handled the data in the ordinary way.",
+            );
+            check(&denial, &plain, false);
+        }
+    }
+
+    /// A promise reported as told to users at some earlier time ("told patients that it would
+    /// not") is not dated by the article: a practice that ended before the article still
+    /// answers it.
+    #[test]
+    fn a_promise_told_to_users_is_older_than_the_story() {
+        let promise = "pol=denial; actor=Acme; dt=health; act=share; scope=present; rule=deny.qualified; \
+            speaker=Federal Desk; pub=2024-04-12; article=1; span=0-90 \
+            | Acme told its clients that it would not pass their health answers on without written consent.";
+        check(
+            promise,
+            "actor=Acme; dt=health; act=share; cp=advertisers; start=2020; end=2022; speaker=Trade Regulator; \
+            pub=2024-04-12; article=1; span=100-200 \
+            | From 2020 to 2022 Acme passed clients' health answers to advertisers without their consent.",
+            true,
+        );
+    }
+
+    /// An upload that names no receiver went to the company's own servers: it is gathering, so
+    /// it answers a denial of gathering and not one of sharing.
+    #[test]
+    fn an_upload_with_no_receiver_is_gathering() {
+        let only = "pol=denial; actor=Acme; act=collect; scope=past; rule=deny.only_limit; speaker=Acme; \
+            pub=2015-03-01; article=1; span=0-90 | Acme said the app took only the phone number each user typed in.";
+        let upload =
+            "actor=Acme; dt=contacts_friends; act=share; speaker=Trade Post; pub=2015-03-01; article=1; \
+            span=100-200 | The app also uploaded every name and phone number in the phone's contact list.";
+        check(only, upload, true);
+        let no_sharing =
+            "pol=denial; actor=Acme; act=share; scope=present; speaker=Acme; pub=2015-03-01; article=1; \
+            span=0-90 | Acme does not share its users' contact lists.";
+        check(no_sharing, upload, false);
+        let to_partner = "actor=Acme; dt=contacts_friends; act=share; speaker=Trade Post; pub=2015-03-01; article=1; \
+            span=100-200 | The app also uploaded every name in the phone's contact list to a marketing partner.";
+        check(only, to_partner, false);
     }
 }

@@ -150,20 +150,35 @@ fn dev(name: &str) -> String {
 // `assert.not_deleted`; before it five false links, 71 of 103 right): core P 0.677 R 0.590
 // F1 0.630; denials P 0.839 R 0.655; links P 0.724 R 0.297 (71 of 98); 1 of 480 traps linked.
 // The floors are these less about 0.01.
+// Issue 5, links (third round): d197-d206 added (ten fresh articles on pairs across articles
+// and years: Telegram's "0 bytes" and its disclosures 2021-2025, GEDmatch's opt-in rule, the
+// Florida warrant, Verogen and the 2020 hack, Meta's answer to the Australian Senate; 49
+// claims, 62 links, 37 traps, annotated and committed before any run; first run on them alone:
+// core P 0.581 R 0.510, denials P 0.765 R 0.520, links 2 of 9 predicted right, 2 of 62 gold,
+// 0 of 30 traps). Dev (196) before this round's rules: core P 0.673 R 0.586 F1 0.627; denials
+// P 0.838 R 0.647; links P 0.682 R 0.243 (73 of 107); 1 of 517 traps linked (d170). After the
+// link rules (conditions compared by kind, "has never" up to its day, reports of nothing done,
+// stakes, ads aimed by data, a condition tie within three years; a denial answering an earlier
+// finding of its own story, more ways a condition is missing, promises told to users, uploads
+// with no receiver): links P 0.818 R 0.269 (81 of 99); 0 of 517 traps linked; claim scores
+// unchanged (no claim rule was touched). On the 186 articles before them: links P 0.814 R 0.331
+// (79 of 97), against P 0.724 R 0.297 before. The link precision floor is raised to just under
+// the new figure; the link recall floor is lowered from 0.29 to 0.26 only because the ten
+// fresh articles bring 62 gold links whose claims the extractor mostly misses ("0 bytes of user
+// data" read as a report, GEDmatch's opt-in rule and the Senate answer not read as denials);
+// on the 186 articles it rose.
 const CORE_P: f64 = 0.667;
 const CORE_R: f64 = 0.58;
 const CORE_F1: f64 = 0.62;
 const DENIAL_P: f64 = 0.83;
 const DENIAL_R: f64 = 0.645;
-const LINK_P: f64 = 0.715;
-const LINK_R: f64 = 0.29;
+const LINK_P: f64 = 0.81;
+const LINK_R: f64 = 0.26;
 
-/// The one trap the dev half links, and why it is tolerated: in d170 a denial narrowed by a
-/// manner ("does not sell customer data in exchange for money", `deny.qualified`) is linked to a
-/// report of a sale "without telling them"; the linker takes any "without ..." in the report for
-/// the missing condition and does not compare it with the denial's (money). Any other linked
-/// trap fails the test. (The d157 trap tolerated before is gone with the eval's matching.)
-const KNOWN_TRAPS: &[&str] = &["d170.c5 ↔ d170.c1"];
+/// Traps the dev half links and why each is tolerated: none. (d170's "does not sell customer
+/// data in exchange for money" linked to a sale "without telling them" is refused since the
+/// linker compares the denial's condition with the missing one, `link::condition_missing`.)
+const KNOWN_TRAPS: &[&str] = &[];
 
 fn score(report: &Value, level: &str, field: &str) -> f64 {
     report[level][field]
@@ -213,8 +228,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1012.0,
-        "the dev half holds 1012 gold claims"
+        1061.0,
+        "the dev half holds 1061 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
