@@ -357,7 +357,8 @@ static PEOPLE_WATCHED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 
 /// People watched over (`PEOPLE_WATCHED`) stand for their data: a data-type hit on the people
 /// word, `location` after "track" and "locate" (tracking people is following where they go),
-/// `personal_data` otherwise (compatible with any kind), when no data phrase overlaps it. `taxa` stays sorted by start.
+/// `personal_data` otherwise (compatible with any kind), when no data phrase overlaps it.
+/// `taxa` stays sorted by start.
 fn people_watched(text: &str, sentences: &[(usize, usize)], taxa: &mut Vec<Hit<Option<DataType>>>) {
     let mut added = Vec::new();
     for &(ss, se) in sentences {
@@ -2377,8 +2378,7 @@ static ONLY_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
 
 /// A verb of deletion (data not kept).
 static DELETION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:delet|discard|destroy|eras|purg|wip(?:e|ed|es|ing)\b|scrub|shred)")
-        .expect("a valid regex: a constant pattern")
+    regex::Regex::new(r"(?i)^(?:delet|discard|destroy|eras|purg)").expect("a valid regex: a constant pattern")
 });
 
 /// Right before a deletion verb: an order, a promise, a wish, a possibility, or the users
