@@ -20,7 +20,7 @@ use super::matcher::Hit;
 use super::Ent;
 
 /// Kinds of business a description can end with.
-const HEADS: &str = r"company|companies|firm|startup|start-up|app|broker|maker|provider|platform|service|chain|retailer|insurer|carrier|marketplace|network|hotline|nonprofit|non-profit|manufacturer|subsidiary|brokerage|operator|vendor|hospital|clinic";
+const HEADS: &str = r"company|companies|firm|startup|start-up|app|broker|maker|affiliate|unit|division|developer|provider|platform|service|chain|retailer|insurer|carrier|marketplace|network|hotline|nonprofit|non-profit|manufacturer|subsidiary|brokerage|operator|vendor|hospital|clinic";
 
 /// A capitalised name of one to four words ("Cox Media Group", "23andMe", "Loris.ai").
 const NAME: &str = r"(?:[A-Z0-9][\w.&'’-]*[\w&]|[A-Z])(?:\s+(?:[A-Z][\w.&'’-]*[\w&]|&|of)){0,3}";
@@ -28,7 +28,7 @@ const NAME: &str = r"(?:[A-Z0-9][\w.&'’-]*[\w&]|[A-Z])(?:\s+(?:[A-Z][\w.&'’-
 /// "Name, a/an/the <description ending in a head>" followed by the end of the phrase.
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?P<name>{NAME}),\s+(?:a|an)\s+(?P<desc>(?:[\w'’-]+\s+){{0,4}}?)(?:{HEADS})(?:\s*[,.;:)—]|\s+(?:that|which|whose|based|owned|known|used|called|best\s+known)(?-u:\b))"
+        r"(?-u:\b)(?P<name>{NAME}),\s+(?:a|an|the)\s+(?P<desc>(?:[\w'’-]+\s+){{0,4}}?)(?:{HEADS})(?:\s*[,.;:)—]|\s+(?:that|which|whose|based|owned|known|used|called|best\s+known|of|for|where|behind|on\s+which|in\s+which)(?-u:\b))"
     ))
     .expect("a valid regex: a constant pattern")
 });
@@ -88,6 +88,17 @@ const BAD_FIRST: &[&str] = &[
     "From",
     "With",
     "Under",
+    "Yesterday",
+    "Today",
+    "Earlier",
+    "Later",
+    "Separately",
+    "Meanwhile",
+    "Instead",
+    "Now",
+    "Then",
+    "Also",
+    "Finally",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -356,7 +367,7 @@ pub(crate) fn add_introduced(text: &str, ents: &mut Vec<Hit<Ent>>, first_index: 
 
 /// How many whitespace-separated tokens a match of `AFTER` or `BEFORE` can reach before the
 /// token its kind of business starts, and after it. `AFTER`: up to four name words (the last
-/// one carries the comma), "a"/"an", up to four description words, then the head: nine tokens
+/// one carries the comma), "a", "an" or "the", up to four description words, then the head: nine tokens
 /// before the head's; after it at most "best known" (two). `BEFORE`: the article and up to
 /// three description words (four before), a name of up to four words (four after). Keep these
 /// in step with the patterns (debug builds check every call against a whole-text search).
@@ -411,11 +422,11 @@ fn head_windows(text: &str) -> (Windows, Windows) {
         }
         let mut toks = [(0, 0); TOKENS_BEFORE_HEAD];
         let n = tokens_before(text, h, &mut toks);
-        // "a"/"an" is one of the five tokens nearest the head (TOKENS_BEFORE_HEAD is more).
+        // "a", "an" or "the" is one of the five tokens nearest the head (TOKENS_BEFORE_HEAD is more).
         let for_after = after_char
             && (0..n.saturating_sub(1)).take(5).any(|k| {
                 let w = &text[toks[k].0..toks[k].1];
-                (w == "a" || w == "an") && text[toks[k + 1].0..toks[k + 1].1].ends_with(',')
+                (w == "a" || w == "an" || w == "the") && text[toks[k + 1].0..toks[k + 1].1].ends_with(',')
             });
         if !for_before && !for_after {
             continue;
@@ -916,6 +927,15 @@ mod tests {
         check("Sundial's app tracked runners.", &[]);
         // A description at a line's start (a headline).
         check("Fitness app Osprey exposed runners' homes", &["Osprey"]);
+        // "the" before the description, and "of", "for" or "on which" after the kind of
+        // business (written after the pattern); an adverb at a sentence's start is no name.
+        check("Kestrel, the app on which hikers log walks, grew.", &["Kestrel"]);
+        check(
+            "Orchard Learning, a maker of maths apps, grew.",
+            &["Orchard Learning"],
+        );
+        check("Finchly, the dating app for runners, said so.", &["Finchly"]);
+        check("Yesterday, the company that runs it said so.", &[]);
         // The first word alone is a short form, unless another capitalised word follows.
         check_mentions(
             "The fitness company Osprey Electro said so. Later Osprey said it kept data.",

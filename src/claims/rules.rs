@@ -114,6 +114,10 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     // "the names, email addresses and phone numbers of every contact": details of a user's
     // contacts or friends are `contacts_friends` only.
     of_contacts(text, &mut taxa);
+    // "does not track users", "spied on journalists": people as the object of a verb of
+    // watching over them stand for their data; "photos from its door cameras" are recordings.
+    people_watched(text, &sentences, &mut taxa);
+    camera_images(text, &sentences, &mut taxa);
     // The gate of `Ctx::sentence`, for the whole article at once: a text none of whose sentences
     // holds a practice verb together with a data-type phrase or an assurance gives no claim, so
     // it is left here, before the work over the whole text that only claims need (companies,
@@ -264,7 +268,7 @@ fn topic_company(text: &str, ents: &[Hit<Ent>]) -> Option<(usize, Topic)> {
 /// as a verb's subject ("it captured", "it sends"; not "it is", nor "it" as an object).
 static IMPLIED_ANCHOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:(?:users|customers|subscribers|members|patients|account[- ]holders)['’]?|(?:user|customer|subscriber|member|patient|account[- ]holder)(?:['’]s|\s+(?:data|information|records|details|profiles?|accounts?|content|messages|privacy))|(?:consumers|clients|drivers|riders|players|listeners|viewers|owners|shoppers|visitors|children|kids|teens|teenagers|parents|employees|phones|smartphones)['’]?|(?:person|people|consumer|child|driver|owner|player|rider|individual)['’]s|(?:a|the|each|every|any|one)\s+(?:user|customer|subscriber|member|patient|driver|rider|player|owner|consumer)|(?:the|its|their|our|this|that|a)\s+(?:company|firm|app|apps|platform|service|services|social\s+network|network|site|website|browser|extension|tool|tools|feature|program|software|update|bug|assistant|startup|devices?|set|sets|tv|tvs|television|camera|cameras|phone|phones|car|cars|vehicle|vehicles|speaker|speakers|headphones|watch|doorbell|robot|microphone|sdk|pixel)|it\s+(?:[a-z]+ed|[a-z]{2,}s|has|had|does|did|would|will|can|could|may|might)|spokes(?:man|woman|person)|representative|it\s+said)\b",
+        r"(?i)\b(?:(?:users|customers|subscribers|members|patients|account[- ]holders)['’]?|(?:user|customer|subscriber|member|patient|account[- ]holder)(?:['’]s|\s+(?:data|information|records|details|profiles?|accounts?|content|messages|privacy))|(?:consumers|clients|drivers|riders|players|listeners|viewers|owners|shoppers|visitors|children|kids|teens|teenagers|parents|employees|workers|staff|phones|smartphones)['’]?|(?:person|people|consumer|child|driver|owner|player|rider|individual)['’]s|(?:a|the|each|every|any|one)\s+(?:user|customer|subscriber|member|patient|driver|rider|player|owner|consumer)|(?:the|its|their|our|this|that|a)\s+(?:company|firm|app|apps|platform|service|services|social\s+network|network|site|website|browser|extension|tool|tools|feature|program|software|update|bug|assistant|startup|devices?|set|sets|tv|tvs|television|camera|cameras|phone|phones|car|cars|vehicle|vehicles|speaker|speakers|headphones|watch|doorbell|robot|microphone|sdk|pixel)|it\s+(?:[a-z]+ed|[a-z]{2,}s|has|had|does|did|would|will|can|could|may|might)|spokes(?:man|woman|person)|representative|it\s+said)\b",
     )
     .expect("a valid regex: a constant pattern")
 });
@@ -341,6 +345,79 @@ fn of_contacts(text: &str, taxa: &mut [Hit<Option<DataType>>]) {
                 break;
             }
             a -= 1;
+        }
+    }
+}
+
+/// A verb of watching over people with the people as its object: "does not track users",
+/// "tracked viewers without their consent", "spied on journalists", "can locate anyone",
+/// "identify individuals". Group 1 is the verb, group 2 the people.
+static PEOPLE_WATCHED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(track(?:s|ed|ing)?|locat(?:e|es|ed|ing)|monitor(?:s|ed|ing)?|spy(?:ing)?\s+on|spie[sd]\s+on|surveil(?:s|led|ling)?|identif(?:y|ies|ied|ying)|single[sd]?\s+out|singling\s+out)\s+(?:(?:its|their|the|our|your|all|some|many|individual|other|these|those|(?:millions|thousands|hundreds)\s+of|[\w-]+['’]s?)\s+){0,2}(users?|riders?|drivers?|viewers?|customers?|people|them|him|her|anyone|anybody|everyone|members|shoppers|visitors|subscribers|listeners|players|consumers|employees|workers|staff|children|kids|teens|teenagers|journalists|reporters|patients|you|individuals|iPhones|phones|devices|owners|students|women|men|soldiers)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// People watched over (`PEOPLE_WATCHED`) stand for their data: a data-type hit on the people
+/// word, `location` after "track" and "locate" (tracking people is following where they go),
+/// `personal_data` otherwise (compatible with any kind), when no data phrase overlaps it.
+/// `taxa` stays sorted by start.
+fn people_watched(text: &str, sentences: &[(usize, usize)], taxa: &mut Vec<Hit<Option<DataType>>>) {
+    let mut added = Vec::new();
+    for &(ss, se) in sentences {
+        for c in PEOPLE_WATCHED.captures_iter(&text[ss..se]) {
+            let (Some(v), Some(p)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
+            let (start, end) = (ss + p.start(), ss + p.end());
+            if taxa.iter().any(|t| t.start < end && start < t.end) {
+                continue;
+            }
+            let verb = v.as_str().to_ascii_lowercase();
+            let kind = if verb.starts_with("locat") || verb.starts_with("track") {
+                DataType::Location
+            } else {
+                DataType::PersonalData
+            };
+            added.push(Hit {
+                start,
+                end,
+                val: Some(kind),
+            });
+        }
+    }
+    if !added.is_empty() {
+        taxa.extend(added);
+        taxa.sort_by_key(|h| h.start);
+    }
+}
+
+/// Words in a sentence that make its pictures and videos the output of a camera: a device's
+/// recordings, not posts ("videos recorded by the car's cameras", "thumbnails from its doorbell").
+static CAMERA_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:cameras?|doorbells?|dashcams?|webcams?|camera-equipped|recorded\s+by|filmed|robot\s+vacuums?|robots?)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// The picture words of `posts_content` that a camera can produce.
+static PICTURE_WORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:[\w'’-]+\s+)?(?:videos?|images?|pictures?|photos?|clips|thumbnails?|thumbnail\s+images|snapshots|footage)$")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// In a sentence naming a camera (`CAMERA_WORDS`), pictures and videos are `recordings`.
+fn camera_images(text: &str, sentences: &[(usize, usize)], taxa: &mut [Hit<Option<DataType>>]) {
+    for &(ss, se) in sentences {
+        if !CAMERA_WORDS.is_match(&text[ss..se]) {
+            continue;
+        }
+        let a = taxa.partition_point(|h| h.start < ss);
+        let b = taxa.partition_point(|h| h.start < se);
+        for t in &mut taxa[a..b] {
+            if t.val == Some(DataType::PostsContent) && PICTURE_WORD.is_match(&text[t.start..t.end]) {
+                t.val = Some(DataType::Recordings);
+            }
         }
     }
 }

@@ -1721,3 +1721,105 @@ fn a_sale_denied_for_money_is_qualified() {
         assert!(denial.rule.contains("qualified"), "{text}: rule {}", denial.rule);
     }
 }
+
+#[test]
+fn people_watched_over_stand_for_their_data() {
+    // Written after the rule (`people_watched`): a verb of watching over people with the people
+    // as its object is a practice on their data; tracking and locating them is about location.
+    check(
+        "Investigators found that Lyft engineers had spied on riders for months.",
+        &[("Lyft", Some("employees"), "personal_data", "access", A, None)],
+    );
+    check(
+        "Gravy Analytics located individual shoppers inside stores, the complaint says.",
+        &[("Gravy Analytics", None, "location", "collect", A, None)],
+    );
+    check(
+        "Whisper does not track its users, a spokesman insisted.",
+        &[("Whisper", None, "location", "collect", D, Some("present"))],
+    );
+    check(
+        "Snapchat monitored its users for years.",
+        &[("Snap", None, "personal_data", "collect", A, None)],
+    );
+    // Things tracked are not people; a company selling itself on an idea sells no data.
+    check("Roku tracks its shipments to stores across the country.", &[]);
+    check(
+        "DuckDuckGo sells itself on a promise: it does not track you.",
+        &[("DuckDuckGo", None, "location", "collect", D, Some("present"))],
+    );
+}
+
+#[test]
+fn pictures_from_a_camera_are_recordings() {
+    // Written after the rule (`camera_images`).
+    check(
+        "Peloton's cameras captured videos of members working out at home, the suit says.",
+        &[("Peloton", None, "recordings", "collect", A, None)],
+    );
+    // No camera named: users' videos are their posts.
+    check(
+        "TikTok shared the videos of teenage users with advertisers, the regulator found.",
+        &[("TikTok", Some("advertisers"), "posts_content", "share", A, None)],
+    );
+}
+
+#[test]
+fn more_data_nouns_and_practice_verbs() {
+    // Data nouns and verbs added with the d187-d196 check; sentences written after the entries.
+    check(
+        "Twitter kept some users' passwords in plain text on an internal system, it disclosed.",
+        &[("Twitter", None, "personal_data", "collect", A, None)],
+    );
+    check(
+        "The sphere scans each volunteer's iris and stores the code, Worldcoin says.",
+        &[
+            ("Worldcoin", None, "biometric", "access", A, None),
+            ("Worldcoin", None, "biometric", "collect", A, None),
+        ],
+    );
+    check(
+        "Strava logged the GPS coordinates of soldiers at remote bases.",
+        &[("Strava", None, "location", "collect", A, None)],
+    );
+    check(
+        "Hackers stole the email addresses of 5 million Ticketmaster customers.",
+        &[(
+            "Ticketmaster",
+            Some("hackers"),
+            "contact_details",
+            "access",
+            A,
+            None,
+        )],
+    );
+    check(
+        "Facebook said it would never mix WhatsApp users' phone numbers with its ad profiles.",
+        &[("Facebook", None, "contact_details", "use", D, Some("always"))],
+    );
+    check(
+        "Tinder held the messages of its users for years after they left.",
+        &[("Match Group", None, "private_messages", "collect", A, None)],
+    );
+    check(
+        "Venmo's payments were visible to anyone on the internet by default.",
+        &[("PayPal", None, "financial", "share", A, None)],
+    );
+}
+
+#[test]
+fn companies_introduced_with_the_or_a_maker_of() {
+    // "Name, the <kind> on which ...", "Name, a maker of ...": written after the patterns.
+    check(
+        "Orchard Learning, a maker of maths apps for schools, collected pupils' email addresses without asking their parents.",
+        &[("Orchard Learning", None, "contact_details", "collect", A, None)],
+    );
+    check(
+        "Kestrel, the app on which hikers log their walks, sold their location data to a broker.",
+        &[("Kestrel", None, "location", "sell", A, None)],
+    );
+    check(
+        "Later, the company that runs the site said it keeps no records.",
+        &[],
+    );
+}

@@ -905,12 +905,30 @@ fn sent_home(a: &crate::model::Claim) -> bool {
     }
     let own: &[String] = COMPANY_WORDS.get(&a.actor).map_or(&[], Vec::as_slice);
     let actor = fold(&a.actor);
+    let owned = |w: String| w == actor || own.contains(&w);
+    if a.counterparty.is_none() {
+        // "to the cloud", "to Anker's cloud servers": the company's own storage.
+        for c in OWN_CLOUD.captures_iter(&a.sentence) {
+            if c.get(1).is_none_or(|m| owned(fold(m.as_str()))) {
+                return true;
+            }
+        }
+    }
     SENT_TO
         .captures_iter(&a.sentence)
         .filter_map(|c| c.get(1))
         .map(|m| fold(m.as_str()))
-        .any(|w| w == actor || own.contains(&w))
+        .any(owned)
 }
+
+/// A sending's destination that is storage: "to the cloud", "onto its cloud", "to Anker's
+/// cloud servers" (group 1: whose, to be the actor's own name).
+static OWN_CLOUD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:sen(?:d|ds|t|ding)|transmit\w*|upload\w*|copied|copies|beam\w*)\b[^.;]{0,120}?\b(?:to|onto|into)\s+(?:the\s+cloud\b|(?:its|their)\s+(?:own\s+)?cloud\b|([\w-]+)['’]s\s+(?:own\s+)?(?:cloud|servers)\b)",
+    )
+    .expect("a valid regex: a constant pattern")
+});
 
 /// An upload that names no receiver ("the app uploaded the names and phone numbers in the
 /// address book"): the data went to the company's own servers.
@@ -4008,6 +4026,32 @@ mod d177_tests {
             deleted,
             "actor=Path; dt=contacts_friends; act=collect; rule=assert.not_deleted; pub=2012-06-01; \
             article=2 | An audit found the company never removed the contact lists from its servers.",
+            true,
+        );
+    }
+
+    /// Data sent to the company's own cloud is gathered, not handed to anyone (written after
+    /// the rule, at the merge of 2026-12-01).
+    #[test]
+    fn the_companys_own_cloud_is_no_other_party() {
+        let denial =
+            "pol=denial; actor=Wyze; dt=recordings; act=share; scope=present; pub=2023-09-01; article=1 \
+            | The company said it does not share owners' camera videos with anyone else.";
+        for own in [
+            "The camera uploaded still images of visitors' faces to Wyze's cloud servers.",
+            "Clips were sent to the cloud even when owners had chosen local storage only.",
+        ] {
+            check(
+                denial,
+                &format!("actor=Wyze; dt=recordings; act=share; pub=2023-09-12; article=2 | {own}"),
+                false,
+            );
+        }
+        // Another company's cloud is another party.
+        check(
+            denial,
+            "actor=Wyze; dt=recordings; act=share; pub=2023-09-12; article=2 \
+            | The camera uploaded still images of visitors' faces to Acmeads's cloud servers for analysis.",
             true,
         );
     }
