@@ -150,12 +150,19 @@ fn dev(name: &str) -> String {
 // `assert.not_deleted`; before it five false links, 71 of 103 right): core P 0.677 R 0.590
 // F1 0.630; denials P 0.839 R 0.655; links P 0.724 R 0.297 (71 of 98); 1 of 480 traps linked.
 // The floors are these less about 0.01.
-const CORE_P: f64 = 0.667;
+// Issue 5, precision (2026-12-01): kinds of false claims read on every false hit of dev and every
+// claim of the shared benchmarks' real pages (uncertainty, intentions and wishes, requests and
+// deadlines, time or words given, public bodies passing on messages, stakes, glued headline
+// lists, reader instructions, questions, quoted titles, deletions as remedies or repeats,
+// "messages between friends"): core P 0.689 R 0.590 F1 0.636 (597 of 866); denials P 0.855
+// R 0.655; links P 0.740 R 0.297 (71 of 96); 1 of 480 traps linked. No dev hit lost at core
+// level (one loose hit fewer). The precision floors are raised to just under these.
+const CORE_P: f64 = 0.68;
 const CORE_R: f64 = 0.58;
-const CORE_F1: f64 = 0.62;
-const DENIAL_P: f64 = 0.83;
+const CORE_F1: f64 = 0.625;
+const DENIAL_P: f64 = 0.845;
 const DENIAL_R: f64 = 0.645;
-const LINK_P: f64 = 0.715;
+const LINK_P: f64 = 0.73;
 const LINK_R: f64 = 0.29;
 
 /// The one trap the dev half links, and why it is tolerated: in d170 a denial narrowed by a
