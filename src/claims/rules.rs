@@ -118,6 +118,9 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     // watching over them stand for their data; "photos from its door cameras" are recordings.
     people_watched(text, &sentences, &mut taxa);
     camera_images(text, &sentences, &mut taxa);
+    // "private messages between friends", "chats with family": the people named after a data
+    // phrase say whose exchange it is, not a second kind of data.
+    people_after_data(text, &mut taxa);
     // The gate of `Ctx::sentence`, for the whole article at once: a text none of whose sentences
     // holds a practice verb together with a data-type phrase or an assurance gives no claim, so
     // it is left here, before the work over the whole text that only claims need (companies,
@@ -210,6 +213,20 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     super::periods::inherit_periods(&mut out);
     out
 }
+
+/// A run of headlines or links glued into one line: two or more " | " separators.
+fn is_glued_list(s: &str) -> bool {
+    s.matches(" | ").count() >= 2
+}
+
+/// At a sentence's start: an instruction to the reader ("Sign up for", "Click here", "Log in
+/// with").
+static READER_INSTRUCTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^[\s\p{Pi}\p{Ps}\x22']*(?:Sign\s+up|Sign\s+in|Log\s+in|Click|Tap|Subscribe|Register)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
 
 /// Whether the sentence `[ss, se)` can give a claim: it holds a practice verb, and a data-type
 /// phrase (not one cited as evidence) or an assurance ("users are in control", "not for sale").
@@ -418,6 +435,40 @@ fn camera_images(text: &str, sentences: &[(usize, usize)], taxa: &mut [Hit<Optio
             if t.val == Some(DataType::PostsContent) && PICTURE_WORD.is_match(&text[t.start..t.end]) {
                 t.val = Some(DataType::Recordings);
             }
+        }
+    }
+}
+
+/// Between a data phrase and a word for people: a preposition of exchange ("messages between",
+/// "chats with their").
+static EXCHANGE_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s+(?:between|among|amongst|with|from|to)\s+(?:(?:their|your|his|her|its|the|our)\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A bare word for people ("friends", "family") right after another kind of data and a
+/// preposition of exchange ("private messages between friends") names the people exchanging
+/// it: it is dropped, so the data's own kind is the only one.
+fn people_after_data(text: &str, taxa: &mut [Hit<Option<DataType>>]) {
+    for b in 1..taxa.len() {
+        if taxa[b].val != Some(DataType::ContactsFriends)
+            || !matches!(
+                text[taxa[b].start..taxa[b].end].to_ascii_lowercase().as_str(),
+                "friends" | "friend" | "family" | "family members" | "relatives" | "loved ones"
+            )
+        {
+            continue;
+        }
+        let a = b - 1;
+        if taxa[a]
+            .val
+            .is_some_and(|d| d != DataType::ContactsFriends && d != DataType::PersonalData)
+            && taxa[a].end <= taxa[b].start
+            && EXCHANGE_GAP.is_match(&text[taxa[a].end..taxa[b].start])
+        {
+            taxa[b].val = None;
         }
     }
 }
@@ -849,6 +900,14 @@ fn is_receive(verb: &str) -> bool {
 
 /// A headline in title case ("Amazon Gave Police Access to Ring Footage"): most of its longer
 /// words are capitalised, so a capital says nothing about a word being a name.
+/// A quoted span that reads as a title: three words or more, and every word of four letters
+/// or more capitalised, at least two of them ("Reading Faces for Fun").
+fn is_quoted_title(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    words.len() >= 3 && long.len() >= 2 && long.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
 fn is_title_case(s: &str) -> bool {
     let long: Vec<&str> = s.split_whitespace().filter(|w| w.chars().count() >= 4).collect();
     let caps = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
@@ -917,6 +976,24 @@ impl Ctx<'_> {
         self.cur_si = si;
         let (ss, se) = self.sentences[si];
         if !may_claim(&self.cues, &self.taxa, ss, se) {
+            return Vec::new();
+        }
+        // "Senators call for 5G coordinator | Facebook gets questions over location tracking |
+        // ...": a page's list of headlines glued into one line is no sentence; its fragments
+        // lose their verbs and subjects to each other.
+        if is_glued_list(&self.text[ss..se]) {
+            return Vec::new();
+        }
+        // "Sign up for the bundle using the same email as your account": an instruction to the
+        // reader (deal pages, how-tos) states no company's practice.
+        if READER_INSTRUCTION.is_match(&self.text[ss..se]) {
+            return Vec::new();
+        }
+        // "Does Firefox sell your personal data?": a question asserts and denies nothing.
+        if self.text[ss..se]
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')'))
+            .ends_with('?')
+        {
             return Vec::new();
         }
         let s_cues = within(&self.cues, ss, se);
@@ -1513,6 +1590,16 @@ impl Ctx<'_> {
             {
                 continue;
             }
+            // A capitalised verb opening a quoted title ("a test called “Reading the Mind in the
+            // Eyes”") is part of the title.
+            if v.start > ss && self.text[v.start..v.end].starts_with(|c: char| c.is_uppercase()) {
+                let tail = &self.text[v.start..floor_boundary(self.text, (v.start + 100).min(se))];
+                if let Some(q) = tail.find(['”', '"']) {
+                    if is_quoted_title(&tail[..q]) {
+                        continue;
+                    }
+                }
+            }
             // A verb inside a data phrase is part of the noun ("viewing history").
             if within(
                 &self.taxa,
@@ -1645,6 +1732,27 @@ impl Ctx<'_> {
                 base = "keep_private";
             }
             let region = &self.text[cs..v.start];
+            // "was given a deadline of November 6 to hand over", "give consumers the option of
+            // paying with data", "provides customers the opportunity to": what is given is time
+            // or a choice, not data.
+            if matches!(v.val, Cue::Give(_)) {
+                if let Some(m) = GIVEN_NOT_DATA.find(&self.text[v.end..ce]) {
+                    // "gave Facebook two years of location data": a span of data, not of time.
+                    let noun = edge_word(m.as_str(), Side::Last);
+                    let of_next = self.text[v.end + m.end()..].trim_start().starts_with("of ")
+                        && matches!(
+                            noun.trim_end_matches('s'),
+                            "month" | "week" | "day" | "year" | "hour" | "time"
+                        );
+                    if !of_next
+                        && !within(&self.taxa, v.end, v.end + m.end())
+                            .iter()
+                            .any(|t| t.val.is_some())
+                    {
+                        continue;
+                    }
+                }
+            }
             // "will buy Ancestry", "sold Jumpshot to": a company as the object of a buy or sell
             // verb is a deal for the company, not for its users' data ("sold Jumpshot data" has
             // the company as the data's holder and stays).
@@ -1691,6 +1799,12 @@ impl Ctx<'_> {
             // "asked the company which personal data it stores": an indirect question states
             // no practice.
             if INDIRECT_QUESTION.is_match(region) {
+                continue;
+            }
+            // "asked for the messages to be handed over", "requested a notice to hand them over",
+            // "was given a deadline to turn over the records": a practice someone asks or orders
+            // to be done is not reported as done.
+            if REQUEST_BEFORE.is_match(region) {
                 continue;
             }
             // "without obtaining their consent", "collected a warrant": what is obtained is a
@@ -1907,6 +2021,16 @@ impl Ctx<'_> {
                 Some(Party::Company(c)) => Some(c),
                 _ => None,
             };
+            // "The government provided no WhatsApp messages", "police handed the Facebook
+            // chats to prosecutors": a public body passing on what it holds is its own act, not
+            // the platform's practice, though the platform's name is on the data.
+            if matches!(base, "share" | "sell" | "give_access")
+                && !passive
+                && matches!(subj_party, Some(Party::Recipient(r))
+                    if PUBLIC_BODIES.contains(&self.ex.recipients[r].as_str()))
+            {
+                continue;
+            }
             let mut rule_suffix = "";
             let (actor, cps): (usize, Vec<Option<Party>>) = match base {
                 "share" | "sell" | "give_access" => {
@@ -2100,14 +2224,14 @@ impl Ctx<'_> {
         let data_next = within(&self.taxa, h.end, ce)
             .iter()
             .any(|t| t.val.is_some() && word_count(&self.text[h.end..t.start]) <= 3);
+        let between = self.text[vend..h.start].trim().to_ascii_lowercase();
         h.start < ce
             && matches!(h.val, Ent::Company(_))
             && !holder
             && !data_next
-            && matches!(
-                self.text[vend..h.start].trim().to_ascii_lowercase().as_str(),
-                "" | "the" | "rival" | "startup" | "start-up"
-            )
+            // "buys a $300 million stake in 23andMe": a share of the company, not its data.
+            && (matches!(between.as_str(), "" | "the" | "rival" | "startup" | "start-up")
+                || STAKE_IN.is_match(&between))
     }
 
     /// Whether company `c` is named in `[start, end)`.
@@ -2388,10 +2512,12 @@ static DELETION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 /// Right before a deletion verb: an order, a promise, a wish, a possibility, or the users
 /// themselves as the subject ("must delete", "agreed to delete", "the choice to review, move or
 /// delete", "the right to have data deleted", "users who deleted", "after he deleted"), or a
-/// check that it be done ("to make sure the data was deleted", "ensure that photos are erased").
+/// check that it be done ("to make sure the data was deleted", "ensure that photos are erased"),
+/// a remedy after a practice stopped ("stopped the practice and deleted the data"), or the tail
+/// of a denial of keeping that already says it ("does not store it and deletes it").
 static DELETION_NO_PRACTICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)(?:\b(?:to|must|will|shall|should|would|could|can|may|might|won['’]t|cannot|can['’]t)\s+(?:(?:also|then|not|be|have|first|quickly|promptly|permanently|fully)\s+){0,2}(?:(?:[\w’'-]+,?\s+){1,3}(?:or|and)\s+)?|\bto\s+(?:have|get)\s+(?:[\w’'-]+\s+){0,4}|\b(?:users?|people|customers?|members?|subscribers?|patients?|players?|drivers?|parents?|owners?|who|you|I|he|she|consumers?)\s+(?:(?:had|has|have|also|then|later|can|could|may|to)\s+){0,2}|\b(?:make|makes|made|making)\s+sure\s+(?:that\s+)?(?:[\w’'-]+\s+){0,7}|\b(?:ensure|ensures|ensured|ensuring|verify|verifies|check|checks)\s+(?:that\s+)?(?:[\w’'-]+\s+){0,7})$",
+        r"(?i)(?:\b(?:to|must|will|shall|should|would|could|can|may|might|won['’]t|cannot|can['’]t)\s+(?:(?:also|then|not|be|have|first|quickly|promptly|permanently|fully)\s+){0,2}(?:(?:[\w’'-]+,?\s+){1,3}(?:or|and)\s+)?|\bto\s+(?:have|get)\s+(?:[\w’'-]+\s+){0,4}|\b(?:users?|people|customers?|members?|subscribers?|patients?|players?|drivers?|parents?|owners?|who|you|I|he|she|consumers?)\s+(?:(?:had|has|have|also|then|later|can|could|may|to)\s+){0,2}|\b(?:make|makes|made|making)\s+sure\s+(?:that\s+)?(?:[\w’'-]+\s+){0,7}|\b(?:ensure|ensures|ensured|ensuring|verify|verifies|check|checks)\s+(?:that\s+)?(?:[\w’'-]+\s+){0,7}|\b(?:stopped|stops|ended|ends|halted|halts|ceased|suspended|paused|dropped|abandoned)\s+(?:[\w’'-]+\s+){0,4}?(?:and|,)\s+(?:then\s+|also\s+|later\s+)?|\b(?:does\s+not|do\s+not|did\s+not|doesn['’]t|don['’]t|didn['’]t|never)\s+(?:store|stores|keep|keeps|retain|retains|collect|collects|save|saves|record|records|log|logs)\b[^.;]{0,100}?\band\s+)$",
     )
     .expect("a valid regex: a constant pattern")
 });
@@ -2421,10 +2547,45 @@ static WOULD_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 });
 
 /// Before a practice verb: a choice or right given to users ("the decision to opt in and",
-/// "the option to", "the right to").
+/// "the option to", "the right to", "the choice of").
 static USERS_CHOICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:decision|choice|option|ability|right|freedom|opportunity)\s+(?:whether\s+)?to\s+(?:(?:opt\s+in|opt\s+out|agree|choose|decide)\s+(?:and|or)\s+)?$",
+        r"(?i)\b(?:decision|choice|option|ability|right|freedom|opportunity)\s+(?:whether\s+)?(?:to|of)\s+(?:(?:opt\s+in|opt\s+out|agree|choose|decide)\s+(?:and|or)\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Between a buy or sell verb and a company: a part of the company ("a $300 million stake in",
+/// "its shares of", "a minority holding in").
+static STAKE_IN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"^(?:(?:an?|the|its|their|his|her|his|more)\s+)?(?:[$€£\w.,%-]+\s+){0,4}?(?:stake|stakes|shares|holding|holdings|interest|equity)\s+(?:in|of)$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// After a verb of giving: its object is time, a deadline, a choice or words ("a deadline of
+/// November 6", "five months", "consumers the option", "customers the opportunity", "it a
+/// second thought", "reporters a statement").
+static GIVEN_NOT_DATA: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s+(?:[\w’'.-]+\s+){0,4}?(?:an?|the|until|more|extra|another|further|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)\s+(?:[\w-]+\s+)?(?:deadline|deadlines|months?|weeks?|days?|years?|hours?|time|extension|chance|opportunity|option|options|choice|choices|right|say|warning|thought|thoughts|attention|consideration|try|answer|answers|reply|response|statement|interview|briefing|speech|talk|presentation|demonstration|demo|tour)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Recipient categories that are public bodies: when one is the subject of a verb of giving,
+/// the data it passes on is its own record, not a platform's users' data passed by the platform.
+const PUBLIC_BODIES: &[&str] = &["government", "law enforcement", "intelligence agencies"];
+
+/// Right before a practice verb: a request or an order that it be done ("asked for the
+/// messages to be", "requested a section 21 notice to", "urged the companies to", "a deadline
+/// of November 6 to"). Only an infinitive right before the verb: "asked for a receipt, the
+/// retailer passed" reports the passing. Time given for it is a deadline too ("was given three
+/// months to", "had until March to").
+static REQUEST_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:(?:asked|asks|asking|requested|requests|requesting|demanded|demands|demanding|urged|urges|urging|called\s+on|calls\s+on)\s+(?:for\s+)?(?:[\w’'-]+\s+){0,10}?|deadlines?\s+(?:of\s+)?(?:[\w’',-]+\s+){0,4}?|\b(?:given|granted|gave|has|had|have)\s+(?:(?:until|till)\s+(?:[\w’',-]+\s+){1,3}?|(?:an?|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a\s+few)\s+(?:more\s+|extra\s+)?(?:months?|weeks?|days?|years?|hours?)\s+))to\s+(?:be\s+)?(?:(?:fully|promptly|immediately)\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
 });

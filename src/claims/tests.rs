@@ -1823,3 +1823,205 @@ fn companies_introduced_with_the_or_a_maker_of() {
         &[],
     );
 }
+
+// ---- Precision pass (issue 5): kinds of false claims from ordinary news and dev. Each kind has
+// sentences that must give no claim and a near one that must still give its claim. All written
+// after the rules.
+
+#[test]
+fn uncertainty_is_no_practice() {
+    for text in [
+        "It is unclear if Verizon sold customers' location data to data brokers.",
+        "It wasn't immediately clear what location data the Uber app collected from riders.",
+        "It remains unclear whether Google kept the voice recordings of its users.",
+        "It is also unclear if Amazon will go on using shoppers' voice recordings to train Alexa.",
+    ] {
+        check(text, &[]);
+    }
+    // The uncertainty ends with its clause.
+    check(
+        "It is unclear whether the settlement covers Europe, but Verizon sold customers' location data to data brokers.",
+        &[("Verizon", Some("data brokers"), "location", "sell", A, None)],
+    );
+}
+
+#[test]
+fn glued_headline_lists_are_no_sentences() {
+    check(
+        "Markets rally on rate hopes | Uber shared riders' trip data with police, report says | Weather: storms ahead",
+        &[],
+    );
+    check(
+        "Uber shared riders' trip data with police, a report says.",
+        &[("Uber", Some("law enforcement"), "location", "share", A, None)],
+    );
+}
+
+#[test]
+fn a_public_body_passing_on_messages_is_not_the_platform() {
+    // A government or the police giving out messages that name a platform: their own act.
+    check(
+        "The government handed over WhatsApp messages from the pandemic to the inquiry.",
+        &[],
+    );
+    check("Police gave prosecutors the suspect's Facebook messages.", &[]);
+    // The platform giving them to a public body stays.
+    check(
+        "WhatsApp handed over users' messages to the government, the paper reported.",
+        &[(
+            "Facebook",
+            Some("government"),
+            "private_messages",
+            "share",
+            A,
+            None,
+        )],
+    );
+    check(
+        "Google gave police the location history of phones near the scene.",
+        &[("Google", Some("law enforcement"), "location", "share", A, None)],
+    );
+}
+
+#[test]
+fn a_practice_asked_for_or_given_time_for_is_not_done() {
+    // A request or an order that data be handed over, and a deadline or a choice given.
+    for text in [
+        "The inquiry asked for the Facebook messages of the ministers to be handed over.",
+        "Lawmakers urged Google to turn over the location records of its users.",
+        "The court gave Uber a deadline of March 3 to hand over riders' trip records.",
+        "Google was given three months to hand over the location records of its users.",
+        "Facebook gives users the choice of sharing their location data with friends.",
+    ] {
+        check(text, &[]);
+    }
+    // What is done after a request stays a practice.
+    check(
+        "After police asked for the records, Google handed over the location history of its users.",
+        &[("Google", None, "location", "share", A, None)],
+    );
+}
+
+#[test]
+fn a_stake_in_a_company_is_not_its_data() {
+    check(
+        "Amazon bought a minority stake in Life360, whose app gathers families' location data.",
+        &[("Life360", None, "location", "collect", A, None)],
+    );
+    check(
+        "GlaxoSmithKline bought 23andMe customers' genetic data for drug research, the filing says.",
+        &[("23andMe", Some("GlaxoSmithKline"), "health", "sell", A, None)],
+    );
+}
+
+#[test]
+fn intentions_wishes_and_reactions_are_no_practice() {
+    for text in [
+        "Meta agrees to pause using Europeans' public posts to train its AI models.",
+        "LinkedIn said it would delay training its models on members' posts.",
+        "Uber meant to use drivers' location data to set prices, the memo shows.",
+        "Facebook is hoping the new tool will collect more users' location data.",
+        "\"We were shocked to see her Instagram photos shared everywhere,\" Facebook said.",
+    ] {
+        check(text, &[]);
+    }
+    check(
+        "Meta used Europeans' public posts to train its AI models.",
+        &[("Facebook", None, "posts_content", "use", A, None)],
+    );
+}
+
+#[test]
+fn readers_instructions_and_accounts_posting_are_no_practice() {
+    for text in [
+        "Sign up for the Spotify bundle using the same email as your Hulu account.",
+        "The official Netflix Twitter account shared a thread of photos from the premiere.",
+        "The Apple study asked people to rate photos of faces (see below for the images users saw).",
+        "Apple engineers built a game called \u{201c}Reading Faces for Fun\u{201d} that shows players photos of other people.",
+        "Facebook staff set up a trial named \u{201c}Viewing Private Photos Safely\u{201d} for volunteers.",
+    ] {
+        check(text, &[]);
+    }
+    // The company sharing its users' photos stays.
+    check(
+        "Twitter shared users' photos with advertisers, the complaint says.",
+        &[("Twitter", Some("advertisers"), "posts_content", "share", A, None)],
+    );
+}
+
+#[test]
+fn people_exchanging_data_are_not_a_kind_of_data() {
+    // "between friends": whose messages they are, not friend lists.
+    check(
+        "Snap said its chatbot does not read private messages between friends.",
+        &[("Snap", None, "private_messages", "access", D, Some("present"))],
+    );
+    check(
+        "Google said Gmail does not scan emails between friends to pick ads.",
+        &[("Google", None, "private_messages", "access", D, Some("present"))],
+    );
+    // A friend list is still data of its own; a report keeps its kind.
+    check(
+        "Facebook gave Amazon users' friend lists and private messages.",
+        &[("Facebook", Some("Amazon"), "contacts_friends", "share", A, None)],
+    );
+    check(
+        "Instagram staff read direct messages between friends, the former employees said.",
+        &[(
+            "Facebook",
+            Some("employees"),
+            "private_messages",
+            "access",
+            A,
+            None,
+        )],
+    );
+}
+
+#[test]
+fn a_deletion_as_a_remedy_or_a_repeat_is_no_assurance() {
+    // Deleting after a practice stopped is a remedy reported, not an assurance of not keeping.
+    check(
+        "Twitter ended the program and erased the phone numbers it had gathered.",
+        &[],
+    );
+    // "does not keep ... and deletes them": the denial of keeping already says it.
+    check(
+        "Amazon said Alexa does not keep recordings of children and deletes them at once.",
+        &[("Amazon", None, "recordings", "collect", D, Some("present"))],
+    );
+    // A deletion stated alone stays an assurance.
+    check(
+        "Amazon said it deletes the recordings of children at once.",
+        &[("Amazon", None, "recordings", "other", D, Some("present"))],
+    );
+}
+
+#[test]
+fn words_given_are_not_data_given() {
+    check(
+        "Apple gave reporters a statement about the Siri recordings on Friday.",
+        &[],
+    );
+    check(
+        "Google gave police the location data of every phone near the bank.",
+        &[("Google", Some("law enforcement"), "location", "share", A, None)],
+    );
+}
+
+#[test]
+fn questions_assert_nothing() {
+    check(
+        "Is Amazon selling the voice recordings of Alexa users to advertisers?",
+        &[],
+    );
+    check(
+        "\"Did Google share my location history with the police?\" one reader asked.",
+        &[],
+    );
+    // The answer that follows is a statement.
+    check(
+        "Is Amazon selling Alexa recordings? Amazon said it does not sell voice recordings.",
+        &[("Amazon", None, "recordings", "sell", D, Some("present"))],
+    );
+}

@@ -185,10 +185,20 @@ fn dev(name: &str) -> String {
 // R 0.670; links P 0.736 R 0.291 (89 of 121); 4 of 527 traps linked (`KNOWN_TRAPS`). The links
 // round alone had links P 0.818 (81 of 99): the claims the recall round now finds meet the
 // linker's known weaknesses (below). The floors are these less about 0.01.
-const CORE_P: f64 = 0.67;
+// Issue 5, precision (2026-12-01): kinds of false claims read on every false hit of dev and every
+// claim of the shared benchmarks' real pages (uncertainty, intentions and wishes, requests and
+// deadlines, time or words given, public bodies passing on messages, stakes, glued headline
+// lists, reader instructions, questions, quoted titles, deletions as remedies or repeats,
+// "messages between friends"): core P 0.689 R 0.590 F1 0.636 (597 of 866); denials P 0.855
+// R 0.655; links P 0.740 R 0.297 (71 of 96); 1 of 480 traps linked. No dev hit lost at core
+// level (one loose hit fewer). The precision floors are raised to just under these.
+// Merged with the precision round too (lead): core P 0.691 R 0.624 F1 0.656; denials P 0.848
+// R 0.670; links P 0.736 R 0.291 (89 of 121); 4 of 527 traps linked. The floors are these
+// less about 0.01.
+const CORE_P: f64 = 0.68;
 const CORE_R: f64 = 0.615;
-const CORE_F1: f64 = 0.64;
-const DENIAL_P: f64 = 0.825;
+const CORE_F1: f64 = 0.645;
+const DENIAL_P: f64 = 0.838;
 const DENIAL_R: f64 = 0.66;
 const LINK_P: f64 = 0.725;
 const LINK_R: f64 = 0.28;

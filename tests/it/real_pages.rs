@@ -7,14 +7,16 @@
 //! what the rules gave when the test was written.
 //!
 //! Measured on that subset (392 pages, 390 stored): before the language, sense, surname and
-//! policy-page rules (main `85cfcc1`) 17 claims and 2 links; after them 9 claims and 2 links.
+//! policy-page rules (main `85cfcc1`) 17 claims and 2 links; after them 9 claims and 2 links;
+//! after the precision pass (uncertainty, requests and deadlines, glued headline lists, public
+//! bodies passing on messages, questions, quoted titles) 5 claims and 2 links.
 
 use std::path::PathBuf;
 
 use crate::{shared, Env};
 
-/// 9 claims measured when the ceiling was set, plus a margin for rules that find a right one.
-const CLAIMS_CEILING: usize = 12;
+/// 5 claims measured when the ceiling was set, plus a margin for rules that find a right one.
+const CLAIMS_CEILING: usize = 7;
 /// 2 links measured when the ceiling was set.
 const LINKS_CEILING: usize = 3;
 
