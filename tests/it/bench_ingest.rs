@@ -66,7 +66,7 @@ fn report_every_prints_each_chunk_of_one_run_and_the_chunks_add_up() {
                 let part = parts.iter().find(|p| p.contains(label)).expect("the count");
                 part.split_whitespace()
                     .next()
-                    .and_then(|n| n.parse().ok())
+                    .and_then(|n| n.parse::<usize>().ok())
                     .expect("a number")
             })
             .sum()
