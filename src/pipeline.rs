@@ -286,7 +286,52 @@ where
         time: BULK_BATCH_TIME,
         replayable: true,
     };
-    run(items, &settings, batching, store, on_event, &mut |_, _| Ok(()))
+    run(
+        items,
+        &settings,
+        batching,
+        store,
+        on_event,
+        &mut |_, _| Ok(()),
+        &mut |_, _| {},
+    )
+}
+
+/// [`ingest`], with `on_written` called on the writer thread after each item is written (or
+/// skipped, or failed), with the store (read only, inside the open batch) and the run's
+/// totals so far: a caller can watch one long run from inside it, with one set of worker
+/// threads for the whole run (`bench ingest --report-every`).
+pub fn ingest_watched<I>(
+    items: I,
+    overrides: &Overrides,
+    extractor: &Extractor,
+    store: &mut Store,
+    workers: usize,
+    on_event: &mut dyn FnMut(Event<'_>),
+    on_written: &mut dyn FnMut(&Store, &Summary),
+) -> Result<Summary, StoreError>
+where
+    I: Iterator<Item = Result<RawDoc, InputError>> + Send,
+{
+    let settings = Settings {
+        overrides,
+        options: Options::default(),
+        extractor,
+        workers,
+    };
+    let batching = Batching {
+        time: BULK_BATCH_TIME,
+        replayable: true,
+    };
+    run(
+        items,
+        &settings,
+        batching,
+        store,
+        on_event,
+        &mut |_, _| Ok(()),
+        on_written,
+    )
 }
 
 /// What `ingest_with` runs with, besides the items, the store and the hooks.
@@ -330,10 +375,18 @@ where
         time: BATCH_TIME,
         replayable: false,
     };
-    run(items, settings, batching, store, on_event, on_item)
+    run(
+        items,
+        settings,
+        batching,
+        store,
+        on_event,
+        on_item,
+        &mut |_, _| {},
+    )
 }
 
-/// `ingest_with`, batched as `batching` says.
+/// `ingest_with`, batched as `batching` says, with `on_written` called after each item.
 fn run<I>(
     items: I,
     settings: &Settings<'_>,
@@ -341,6 +394,7 @@ fn run<I>(
     store: &mut Store,
     on_event: &mut dyn FnMut(Event<'_>),
     on_item: &mut dyn FnMut(&mut Store, ItemOutcome<'_>) -> Result<(), StoreError>,
+    on_written: &mut dyn FnMut(&Store, &Summary),
 ) -> Result<Summary, StoreError>
 where
     I: Iterator<Item = Result<RawDoc, InputError>> + Send,
@@ -485,6 +539,7 @@ where
                 while let Some(result) = pending.remove(&next) {
                     next += 1;
                     store_one(result, store, &mut summary, &mut batch)?;
+                    on_written(store, &summary);
                 }
             }
         };
@@ -814,6 +869,65 @@ fn same_reading(a: &Article, b: &Article) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `ingest_watched` calls its watcher after every item, on one run: the totals so far grow
+    /// by one item each time, and the store it is given already holds what they count.
+    #[test]
+    fn the_watcher_sees_every_item_and_the_store_as_written_so_far() {
+        let mut lexicon = crate::claims::Lexicon::builtin();
+        lexicon
+            .add_companies(&crate::synth::lexicon(), "synthetic")
+            .expect("the synthetic lexicon parses");
+        let extractor = Extractor::new(&lexicon);
+        let dir = tempfile::tempdir().expect("a temp dir can be created in tests");
+        let mut store = Store::open(&dir.path().join("w.db")).expect("opens");
+        let mut items: Vec<Result<RawDoc, InputError>> = crate::synth::generate(40, 3)
+            .enumerate()
+            .map(|(i, a)| {
+                Ok(RawDoc {
+                    origin: format!("gen:{i}"),
+                    url: Some(a.url),
+                    title: Some(a.title),
+                    text: Some(a.text),
+                    published: Some(a.published),
+                    outlet: Some(a.outlet),
+                    ..RawDoc::default()
+                })
+            })
+            .collect();
+        // One bad item among them: it is counted and seen like the others.
+        items.insert(
+            7,
+            Err(InputError {
+                item: "bad:1".into(),
+                reason: "not JSON".into(),
+            }),
+        );
+        let mut seen: Vec<(Summary, i64, i64)> = Vec::new();
+        let summary = ingest_watched(
+            items.into_iter(),
+            &Overrides::default(),
+            &extractor,
+            &mut store,
+            2,
+            &mut |_| {},
+            &mut |store, s| {
+                let stats = store.stats().expect("reads inside the open batch");
+                seen.push((*s, stats.articles, stats.claims));
+            },
+        )
+        .expect("ingests");
+        assert_eq!(seen.len(), 41);
+        for (i, (s, articles, claims)) in seen.iter().enumerate() {
+            assert_eq!(s.read, i + 1);
+            assert_eq!(*articles as usize, s.stored + s.replaced);
+            assert_eq!(*claims as usize, s.claims);
+        }
+        assert_eq!(seen[6].0.failed, 0);
+        assert_eq!(seen[7].0.failed, 1);
+        assert_eq!(seen.last().map(|x| x.0), Some(summary));
+        assert!(summary.stored >= 30 && summary.claims > 0, "{summary:?}");
+    }
 
     fn raw(text: Option<&str>, title: Option<&str>, published: Option<&str>) -> RawDoc {
         RawDoc {

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::Context;
 use clap::Subcommand;
@@ -435,59 +435,42 @@ fn ingest(
     // With --append, the articles already stored are generated and skipped here, before any
     // chunk is timed.
     text_items.peek();
+    // One `pipeline::ingest` call for the whole run (one set of worker threads, as in a real
+    // `claimtrack ingest`); with --report-every, its writer reports each chunk from inside.
     let chunk = report_every.unwrap_or(articles).max(1);
-    let mut total = pipeline::Summary::default();
     let mut bytes = 0usize;
-    let mut elapsed = Duration::ZERO;
     let mut chunk_times = Vec::new();
     let mut chunk_cpu = Vec::new();
-    let mut done = 0usize;
-    while done < articles {
-        let n = chunk.min(articles - done);
-        let t = Instant::now();
-        let cpu = process_cpu_secs();
-        let s = if html {
-            pipeline::ingest(
-                html_items.by_ref().take(n),
-                &Overrides::default(),
-                &extractor,
-                &mut store,
-                workers,
-                &mut |_| {},
-            )?
-        } else {
-            let items = text_items.by_ref().take(n).inspect(|r| {
-                if let Ok(d) = r {
-                    bytes += d.text.as_ref().map_or(0, String::len);
-                }
-            });
-            pipeline::ingest(
-                items,
-                &Overrides::default(),
-                &extractor,
-                &mut store,
-                workers,
-                &mut |_| {},
-            )?
-        };
+    let mut last = (Instant::now(), process_cpu_secs(), pipeline::Summary::default());
+    let started = last.0;
+    let mut report = |store: &Store, s: &pipeline::Summary| {
+        let done = s.read;
+        if done == 0 || (done % chunk != 0 && done != articles) || done == last.2.read {
+            return;
+        }
+        let (t, cpu0, before) = last;
         let secs = t.elapsed();
-        let cpu = process_cpu_secs() - cpu;
-        elapsed += secs;
+        let cpu = process_cpu_secs() - cpu0;
+        let n = done - before.read;
         if report_every.is_some() {
             let w = store.link_work();
             println!(
                 "  chunk:     {:>7} stored before, {n} articles in {:.2} s, {cpu:.2} CPU-s ({:.0} articles/s, {:.0} per CPU-s, {} claims, {} links), peak RSS {:.0} MB",
-                start + done,
+                start + before.read,
                 secs.as_secs_f64(),
                 n as f64 / secs.as_secs_f64(),
                 n as f64 / cpu.max(1e-9),
-                s.claims,
-                s.links,
+                s.claims - before.claims,
+                s.links - before.links,
                 peak_rss_mb().unwrap_or(0.0)
             );
             println!(
                 "             linking so far: {} pairs ranked, {} refused by their gates, {} evaluated, {} claims read whole, {} candidate lists read",
                 w.ranked, w.gated, w.evaluated, w.records_read, w.lists_read
+            );
+            println!(
+                "             refused by their gates: {} as one claim is refused alone, {} specific denial vs generic report, {} by the time rule; {} new claims refused alone (no pair enumerated)",
+                w.gated_alone, w.gated_generic, w.gated_time, w.refused_alone
             );
             println!(
                 "             in memory now: {} claims in the candidate lists, {:.1} MB held by the lists and the whole claims kept",
@@ -506,18 +489,35 @@ fn ingest(
         }
         chunk_times.push(secs.as_secs_f64());
         chunk_cpu.push(cpu);
-        for (sum, add) in [
-            (&mut total.read, s.read),
-            (&mut total.stored, s.stored),
-            (&mut total.duplicates, s.duplicates),
-            (&mut total.failed, s.failed),
-            (&mut total.claims, s.claims),
-            (&mut total.links, s.links),
-        ] {
-            *sum += add;
-        }
-        done += n;
-    }
+        last = (Instant::now(), process_cpu_secs(), *s);
+    };
+    let total = if html {
+        pipeline::ingest_watched(
+            html_items.by_ref().take(articles),
+            &Overrides::default(),
+            &extractor,
+            &mut store,
+            workers,
+            &mut |_| {},
+            &mut report,
+        )?
+    } else {
+        let items = text_items.by_ref().take(articles).inspect(|r| {
+            if let Ok(d) = r {
+                bytes += d.text.as_ref().map_or(0, String::len);
+            }
+        });
+        pipeline::ingest_watched(
+            items,
+            &Overrides::default(),
+            &extractor,
+            &mut store,
+            workers,
+            &mut |_| {},
+            &mut report,
+        )?
+    };
+    let elapsed = started.elapsed();
     let secs = elapsed.as_secs_f64();
     drop(store);
     let db_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);

@@ -2525,13 +2525,61 @@ pub type GateSide<'a> = (&'a Gate, DataType, Option<&'a str>);
 /// Whether `accepts` refuses the pair (denial `d`, assertion `a`) for a reason the two gates
 /// already show (never `true` for a pair `accepts` would link; `false` says nothing).
 pub fn gate_refuses(d: GateSide, a: GateSide) -> bool {
+    gate_refusal(d, a).is_some()
+}
+
+/// Which of the gates' reasons refuses a pair (`gate_refuses`), the first that does in this
+/// order: for `bench ingest`'s counts, and for the store to tell which refusals its candidate
+/// groups could have left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GateRefusal {
+    /// One of the two claims is refused whatever its partner.
+    Alone,
+    /// A specific denied type against a generic report (rule 3).
+    GenericReport,
+    /// The time rule (6).
+    Time,
+}
+
+/// `gate_refuses`, with its reason.
+pub fn gate_refusal(d: GateSide, a: GateSide) -> Option<GateRefusal> {
     let (GateTime::Denial(dt), GateTime::Report(at)) = (&d.0.time, &a.0.time) else {
-        return false;
+        return None;
     };
-    d.0.alone
-        || a.0.alone
-        || generic_report_refused((d.1, d.0.conditional, d.2), (a.1, a.2))
-        || time_refuses(dt, at, d.0.article == a.0.article)
+    if d.0.alone || a.0.alone {
+        Some(GateRefusal::Alone)
+    } else if generic_report_refused((d.1, d.0.conditional, d.2), (a.1, a.2)) {
+        Some(GateRefusal::GenericReport)
+    } else if time_refuses(dt, at, d.0.article == a.0.article) {
+        Some(GateRefusal::Time)
+    } else {
+        None
+    }
+}
+
+impl Gate {
+    /// The claim is refused whatever its partner: no pair with it is ever linked.
+    pub fn refused_alone(&self) -> bool {
+        self.alone
+    }
+
+    /// A conditional denial (rule 3 lets it meet a generic report).
+    pub fn conditional(&self) -> bool {
+        self.conditional
+    }
+}
+
+/// Whether rule 3 refuses every pair of a denial (data type `d_type`, `d_conditional`,
+/// counterparty `d_cp`) with a report of data type `a_type` naming `a_cp`: what the store's
+/// candidate groups test once a group instead of once a pair (`generic_report_refused`).
+pub fn generic_report_refuses(
+    d_type: DataType,
+    d_conditional: bool,
+    d_cp: Option<&str>,
+    a_type: DataType,
+    a_cp: Option<&str>,
+) -> bool {
+    generic_report_refused((d_type, d_conditional, d_cp), (a_type, a_cp))
 }
 
 /// Why the time rule let the link through, for the reason text.

@@ -31,7 +31,7 @@ use rusqlite::Connection;
 
 use super::keep::KEEP;
 use super::queries;
-use crate::link::{action_may_contradict, counterparty_covers, Gate};
+use crate::link::{action_may_contradict, counterparty_covers, generic_report_refuses, Gate};
 use crate::model::{Action, Claim, ClaimRecord, DataType, Polarity};
 
 /// At most this many claims are kept in the lists: about 120 MB (an entry is about 150 bytes;
@@ -117,8 +117,45 @@ pub(super) struct Entry {
     /// Its best links.
     pub top: Top,
     /// What the rules read of it alone (`link::Gate`), once it has been read whole: pairs the
-    /// gate refuses are skipped without reading it again.
+    /// gate refuses are skipped without reading it again. Set by `CandidateCache::set_gate`,
+    /// which also moves the claim to its place in its group.
     pub gate: Option<Gate>,
+    /// Which of its group's slot lists holds it (`Place`), and where in it.
+    place: Place,
+    pos: u32,
+}
+
+/// Where a claim sits in its (counterparty, data type, action) group, by what its gate shows:
+/// each new claim visits only the places whose claims its gate could let through, so a pair
+/// the gates refuse for a reason the group already shows is never enumerated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    /// Gate not known yet, or nothing about it alone narrows its partners (every report; a
+    /// conditional denial).
+    Open = 0,
+    /// A denial, not conditional: rule 3 refuses it with a generic report naming another
+    /// counterparty (`link::generic_report_refuses`), which the group's keys show.
+    Plain = 1,
+    /// Refused whatever its partner (`Gate::refused_alone`): visited only to find who holds a
+    /// deleted claim among its best (a link the rules of another version made).
+    Refused = 2,
+}
+
+impl Place {
+    fn of(gate: Option<&Gate>, denials: bool) -> Place {
+        match gate {
+            None => Place::Open,
+            Some(g) if g.refused_alone() => Place::Refused,
+            Some(g) if denials && !g.conditional() => Place::Plain,
+            Some(_) => Place::Open,
+        }
+    }
+}
+
+/// The slots of one (counterparty, data type, action) group, by `Place`.
+#[derive(Default)]
+struct Group {
+    slots: [Vec<u32>; 3],
 }
 
 /// What a list's entry is made from.
@@ -134,14 +171,16 @@ pub(super) struct EntryParts {
 }
 
 /// The claims of one (actor, polarity), in id order, grouped by counterparty, then by
-/// (data type, action).
+/// (data type, action), then by `Place`.
 #[derive(Default)]
 struct ActorList {
     entries: Vec<Entry>,
     counterparties: Vec<Option<String>>,
     cp_index: HashMap<Option<String>, u32>,
-    groups: HashMap<u32, HashMap<(DataType, Action), Vec<u32>>>,
+    groups: HashMap<u32, HashMap<(DataType, Action), Group>>,
     last_used: u64,
+    /// A list of denials (else of assertions).
+    denials: bool,
 }
 
 impl ActorList {
@@ -157,12 +196,16 @@ impl ActorList {
             }
         };
         let slot = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        self.groups
+        let place = Place::of(p.gate.as_ref(), self.denials);
+        let at = &mut self
+            .groups
             .entry(cp)
             .or_default()
             .entry((p.data_type, p.action))
             .or_default()
-            .push(slot);
+            .slots[place as usize];
+        let pos = u32::try_from(at.len()).unwrap_or(u32::MAX);
+        at.push(slot);
         self.entries.push(Entry {
             id: p.id,
             data_type: p.data_type,
@@ -172,7 +215,36 @@ impl ActorList {
             cp,
             top: p.top,
             gate: p.gate,
+            place,
+            pos,
         });
+    }
+
+    /// Sets the gate of the claim in `slot` and moves it to its place in its group.
+    fn set_gate(&mut self, slot: usize, gate: Gate) {
+        let Some(e) = self.entries.get_mut(slot) else {
+            return;
+        };
+        e.gate = Some(gate);
+        let (from, to) = (e.place, Place::of(Some(&gate), self.denials));
+        if from == to {
+            return;
+        }
+        let (kind, pos) = ((e.data_type, e.action), e.pos as usize);
+        let Some(group) = self.groups.get_mut(&e.cp).and_then(|g| g.get_mut(&kind)) else {
+            return;
+        };
+        let old = &mut group.slots[from as usize];
+        debug_assert_eq!(old.get(pos).map(|&s| s as usize), Some(slot));
+        old.swap_remove(pos);
+        if let Some(&moved) = old.get(pos) {
+            self.entries[moved as usize].pos = pos as u32;
+        }
+        let new = &mut group.slots[to as usize];
+        let e = &mut self.entries[slot];
+        e.place = to;
+        e.pos = u32::try_from(new.len()).unwrap_or(u32::MAX);
+        new.push(u32::try_from(slot).unwrap_or(u32::MAX));
     }
 
     fn slot_of(&self, id: i64) -> Option<usize> {
@@ -220,6 +292,13 @@ impl Records {
 pub struct LinkWork {
     pub ranked: u64,
     pub gated: u64,
+    /// Of `gated`, by the first reason that refuses (`link::GateRefusal`): one claim refused
+    /// alone, a specific denial against a generic report, the time rule.
+    pub gated_alone: u64,
+    pub gated_generic: u64,
+    pub gated_time: u64,
+    /// New claims refused alone, whose pairs were not enumerated at all.
+    pub refused_alone: u64,
     pub records_read: u64,
     pub evaluated: u64,
     pub lists_read: u64,
@@ -349,6 +428,7 @@ impl CandidateCache {
         }
         let mut list = ActorList {
             last_used: self.tick,
+            denials: polarity == Polarity::Denial,
             ..ActorList::default()
         };
         for mut parts in queries::candidate_parts(conn, actor, polarity)? {
@@ -362,20 +442,57 @@ impl CandidateCache {
 
     /// The slots of the claims of (`new`'s actor, `opposite`) that may be linked with `new`
     /// (with `self.narrow`; all of them without), in no particular order. The list must have
-    /// been read (`ensure`).
-    pub fn candidates(&self, new: &Claim, opposite: Polarity) -> Vec<usize> {
+    /// been read (`ensure`). With `new`'s gate (`gate`), the claims whose gates, as their
+    /// groups show, refuse the pair are left out too: those refused alone, and the plain
+    /// denials rule 3 refuses with a generic report (`Place`); without it (to find who holds
+    /// a claim among its best), every claim of the groups `link::evaluate` could accept.
+    pub fn candidates(&self, new: &Claim, opposite: Polarity, gate: Option<&Gate>) -> Vec<usize> {
         let Some(list) = self.lists.get(&list_key(&new.actor, opposite)) else {
             return Vec::new();
         };
         let narrow = self.narrow;
+        let gated = narrow && gate.is_some();
+        let conditional = gate.is_some_and(Gate::conditional);
         let new_is_denial = new.polarity == Polarity::Denial;
         let this = (&new.counterparty, new.data_type, new.action);
         let mut out: Vec<usize> = Vec::new();
-        let mut take = |cp: u32, by_kind: &HashMap<(DataType, Action), Vec<u32>>| {
+        let mut take = |cp: u32, by_kind: &HashMap<(DataType, Action), Group>| {
             let name = &list.counterparties[cp as usize];
-            for ((dt, action), slots) in by_kind {
-                if !narrow || may_link(new_is_denial, this, (name, *dt, *action)) {
-                    out.extend(slots.iter().map(|&s| s as usize));
+            for ((dt, action), group) in by_kind {
+                if narrow && !may_link(new_is_denial, this, (name, *dt, *action)) {
+                    continue;
+                }
+                let [open, plain, refused] = &group.slots;
+                let mut add = |slots: &Vec<u32>| out.extend(slots.iter().map(|&s| s as usize));
+                if !gated {
+                    add(open);
+                    add(plain);
+                    add(refused);
+                } else if new_is_denial {
+                    // Reports: rule 3 reads only their data type and counterparty.
+                    if conditional
+                        || !generic_report_refuses(
+                            new.data_type,
+                            false,
+                            new.counterparty.as_deref(),
+                            *dt,
+                            name.as_deref(),
+                        )
+                    {
+                        add(open);
+                        add(plain);
+                    }
+                } else {
+                    add(open);
+                    if !generic_report_refuses(
+                        *dt,
+                        false,
+                        name.as_deref(),
+                        new.data_type,
+                        new.counterparty.as_deref(),
+                    ) {
+                        add(plain);
+                    }
                 }
             }
         };
@@ -410,6 +527,13 @@ impl CandidateCache {
 
     pub fn entry_mut(&mut self, k: &ListKey, slot: usize) -> Option<&mut Entry> {
         self.lists.get_mut(k)?.entries.get_mut(slot)
+    }
+
+    /// Sets the gate of the claim in `slot` of list `k`, and moves it to its place in its group.
+    pub fn set_gate(&mut self, k: &ListKey, slot: usize, gate: Gate) {
+        if let Some(list) = self.lists.get_mut(k) {
+            list.set_gate(slot, gate);
+        }
     }
 
     pub fn entry_by_id(&self, k: &ListKey, id: i64) -> Option<&Entry> {
@@ -450,7 +574,7 @@ impl CandidateCache {
             // Read with its list already (stored before the list was read): its best links.
             if let Some(slot) = list.slot_of(id) {
                 list.entries[slot].top = top;
-                list.entries[slot].gate = Some(Gate::of(&record));
+                list.set_gate(slot, Gate::of(&record));
             } else {
                 let c = &record.claim;
                 let parts = EntryParts {
@@ -515,8 +639,12 @@ impl CandidateCache {
                 .map(|c| 2 * c.as_ref().map_or(0, String::capacity))
                 .sum::<usize>();
             for by_kind in list.groups.values() {
-                bytes += 64 + by_kind.capacity() * (8 + size_of::<Vec<u32>>());
-                bytes += by_kind.values().map(|v| v.capacity() * 4).sum::<usize>();
+                bytes += 64 + by_kind.capacity() * (8 + size_of::<Group>());
+                bytes += by_kind
+                    .values()
+                    .flat_map(|g| &g.slots)
+                    .map(|v| v.capacity() * 4)
+                    .sum::<usize>();
             }
         }
         for map in [&self.records.new, &self.records.old] {
@@ -744,6 +872,105 @@ mod tests {
             }
         }
         assert!(refused > 100 && linked > 50, "refused {refused}, linked {linked}");
+    }
+
+    /// With a new claim's gate, `candidates` leaves out only claims whose gates refuse the pair
+    /// (the places of `Place`: refused alone, plain denials against a generic report), and it
+    /// does leave some out; without a gate it gives every claim of the groups.
+    #[test]
+    fn candidates_left_out_by_their_place_are_refused_by_the_gates() {
+        use crate::link::{gate_refuses, Gate};
+        use crate::model::Polarity;
+        use std::collections::HashSet;
+        let (articles, claims) = synthetic(500, 17);
+        let dir = tempfile::tempdir().expect("a temp dir can be created in tests");
+        let mut store = Store::open(&dir.path().join("p.db")).expect("opens");
+        for (a, c) in articles.iter().zip(&claims) {
+            store.save_article(a, c, "t").expect("stored");
+        }
+        // The synthetic corpus has no claim the rules refuse alone: add reports that are
+        // reassurances (the data "remain encrypted"), each alone in an article of its own.
+        let reports = claims
+            .iter()
+            .flatten()
+            .filter(|c| c.polarity == Polarity::Assertion);
+        for (i, c) in reports.take(40).enumerate() {
+            let mut c = c.clone();
+            c.sentence = format!(
+                "{} The files remain encrypted, it said.",
+                c.sentence.trim_end_matches('.')
+            );
+            c.start = 0;
+            c.end = c.sentence.chars().count();
+            let article = Article {
+                url: Some(format!("https://news.example/reassured/{i}")),
+                title: Some("Reassured".into()),
+                text: c.sentence.clone(),
+                ..Article::default()
+            };
+            store.save_article(&article, &[c], "t").expect("stored");
+        }
+        let linked = store
+            .contradictions(&ClaimFilter {
+                status: StatusFilter::All,
+                ..ClaimFilter::default()
+            })
+            .expect("reads links");
+        assert!(!linked
+            .iter()
+            .any(|l| l.assertion.claim.sentence.contains("remain encrypted")));
+        let all = store
+            .claims(&ClaimFilter {
+                status: StatusFilter::All,
+                ..ClaimFilter::default()
+            })
+            .expect("reads");
+        let (mut left_out, mut kept, mut alone, mut generic) = (0, 0, 0, 0);
+        for new in &all {
+            let other = match new.claim.polarity {
+                Polarity::Denial => Polarity::Assertion,
+                Polarity::Assertion => Polarity::Denial,
+            };
+            store
+                .candidates
+                .ensure(&store.conn, &new.claim.actor, other)
+                .expect("reads the list");
+            let cache = &store.candidates;
+            let k = super::list_key(&new.claim.actor, other);
+            let gate = Gate::of(new);
+            let narrowed: HashSet<usize> = cache
+                .candidates(&new.claim, other, Some(&gate))
+                .into_iter()
+                .collect();
+            let every = cache.candidates(&new.claim, other, None);
+            assert!(narrowed.iter().all(|s| every.contains(s)));
+            for slot in every {
+                let e = cache.entry(&k, slot).expect("an entry");
+                if narrowed.contains(&slot) {
+                    kept += 1;
+                    continue;
+                }
+                left_out += 1;
+                let theirs = e.gate.expect("stored in this run: its gate is known");
+                let mine = (&gate, new.claim.data_type, new.claim.counterparty.as_deref());
+                let them = (&theirs, e.data_type, cache.counterparty(&k, e));
+                let refused = match new.claim.polarity {
+                    Polarity::Denial => gate_refuses(mine, them),
+                    Polarity::Assertion => gate_refuses(them, mine),
+                };
+                assert!(
+                    refused,
+                    "left out but not refused: {:?} / claim {}",
+                    new.claim.sentence, e.id
+                );
+                alone += usize::from(theirs.refused_alone());
+                generic += usize::from(!theirs.refused_alone());
+            }
+        }
+        assert!(
+            alone > 0 && generic > 0 && kept > left_out / 10,
+            "{alone} {generic} {kept} {left_out}"
+        );
     }
 
     #[test]

@@ -34,7 +34,7 @@ use rusqlite::Connection;
 use super::cache::{list_key, CandidateCache, ListKey, Top};
 use super::queries;
 use super::Linker;
-use crate::link::{gate_refuses, Gate};
+use crate::link::{gate_refusal, Gate, GateRefusal};
 use crate::model::{Action, ClaimRecord, DataType, LinkVerdict, Polarity};
 
 /// How many of its most relevant links each claim keeps.
@@ -158,24 +158,38 @@ fn scan(
 ) -> rusqlite::Result<Vec<Found>> {
     let p = new.claim.polarity;
     let other = opposite(p);
+    let narrow = cache.narrow;
+    let new_gate = Gate::of(new);
+    if narrow && new_gate.refused_alone() {
+        // The rules refuse every pair with it: nothing to enumerate.
+        cache.work.refused_alone += 1;
+        return Ok(Vec::new());
+    }
     cache.ensure(conn, &new.claim.actor, other)?;
     let k = list_key(&new.claim.actor, other);
     let new_side = Side::of(new, day_of(new));
-    let narrow = cache.narrow;
-    let new_gate = Gate::of(new);
     let new_gate_side = (&new_gate, new.claim.data_type, new.claim.counterparty.as_deref());
-    let refused = |gate: &Gate, side: &Side| {
+    let refusal = |gate: &Gate, side: &Side| {
         let theirs = (gate, side.data_type, side.counterparty);
         match p {
-            Polarity::Denial => gate_refuses(new_gate_side, theirs),
-            Polarity::Assertion => gate_refuses(theirs, new_gate_side),
+            Polarity::Denial => gate_refusal(new_gate_side, theirs),
+            Polarity::Assertion => gate_refusal(theirs, new_gate_side),
+        }
+    };
+    let count = |work: &mut super::cache::LinkWork, why: GateRefusal| {
+        work.gated += 1;
+        match why {
+            GateRefusal::Alone => work.gated_alone += 1,
+            GateRefusal::GenericReport => work.gated_generic += 1,
+            GateRefusal::Time => work.gated_time += 1,
         }
     };
     // The candidates not refused by their gates: (rank bound, id, slot, whether the pair
     // would enter the other claim's best), in rank order.
     let mut order: Vec<(i64, i64, usize, bool)> = Vec::new();
-    let (mut ranked, mut gated) = (0, 0);
-    for slot in cache.candidates(&new.claim, other) {
+    let mut ranked = 0;
+    let narrowed = if narrow { Some(&new_gate) } else { None };
+    for slot in cache.candidates(&new.claim, other, narrowed) {
         let Some(e) = cache.entry(&k, slot) else { continue };
         if e.id == new.id {
             continue;
@@ -192,14 +206,13 @@ fn scan(
             Polarity::Assertion => rank_high(side, new_side),
         };
         ranked += 1;
-        if narrow && e.gate.as_ref().is_some_and(|g| refused(g, &side)) {
-            gated += 1;
+        if let Some(why) = e.gate.as_ref().filter(|_| narrow).and_then(|g| refusal(g, &side)) {
+            count(&mut cache.work, why);
             continue;
         }
         order.push((high, e.id, slot, for_others && e.top.admits(high)));
     }
     cache.work.ranked += ranked;
-    cache.work.gated += gated;
     order.sort_unstable();
     // `new`'s best so far: (rank, id), at most KEEP.
     let mut best: Vec<(i64, i64)> = Vec::with_capacity(KEEP + 1);
@@ -219,14 +232,12 @@ fn scan(
                 Some(g) => g,
                 None => {
                     let g = Gate::of(e);
-                    if let Some(x) = cache.entry_mut(&k, slot) {
-                        x.gate = Some(g);
-                    }
+                    cache.set_gate(&k, slot, g);
                     g
                 }
             };
-            if refused(&gate, &Side::of(e, None)) {
-                cache.work.gated += 1;
+            if let Some(why) = refusal(&gate, &Side::of(e, None)) {
+                count(&mut cache.work, why);
                 continue;
             }
         }
@@ -356,7 +367,7 @@ pub(super) fn before_delete(
         let other = opposite(record.claim.polarity);
         cache.ensure(conn, &record.claim.actor, other)?;
         let others = list_key(&record.claim.actor, other);
-        for slot in cache.candidates(&record.claim, other) {
+        for slot in cache.candidates(&record.claim, other, None) {
             if let Some(e) = cache.entry(&others, slot) {
                 if e.top.holds(record.id) {
                     affected.insert((others.clone(), e.id));

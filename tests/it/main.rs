@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod bench_claims;
+mod bench_ingest;
 mod browser;
 mod claim;
 mod concurrency;
