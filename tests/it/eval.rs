@@ -193,13 +193,18 @@ fn dev(name: &str) -> String {
 // R 0.655; links P 0.740 R 0.297 (71 of 96); 1 of 480 traps linked. No dev hit lost at core
 // level (one loose hit fewer). The precision floors are raised to just under these.
 // Merged with the precision round too (lead): core P 0.691 R 0.624 F1 0.656; denials P 0.848
-// R 0.670; links P 0.736 R 0.291 (89 of 121); 4 of 527 traps linked. The floors are these
-// less about 0.01.
-const CORE_P: f64 = 0.68;
-const CORE_R: f64 = 0.615;
-const CORE_F1: f64 = 0.645;
-const DENIAL_P: f64 = 0.838;
-const DENIAL_R: f64 = 0.66;
+// R 0.670; links P 0.736 R 0.291 (89 of 121); 4 of 527 traps linked. Then d207-d216 (the
+// lead's ten, written and annotated before the session's rule rounds were merged, and first
+// run on the rules of the session's start: core P 0.486 R 0.450 F1 0.468, denials P 0.800
+// R 0.444; on the merged rules: core P 0.487 R 0.475 F1 0.481, denials P 0.818 R 0.500, the
+// one gold link missed, 0 of 18 traps): all of dev (216) core P 0.684 R 0.619 F1 0.649;
+// denials P 0.847 R 0.664; links P 0.736 R 0.290 (89 of 121); 4 of 545 traps linked. The floors
+// are these less about 0.01.
+const CORE_P: f64 = 0.674;
+const CORE_R: f64 = 0.609;
+const CORE_F1: f64 = 0.639;
+const DENIAL_P: f64 = 0.837;
+const DENIAL_R: f64 = 0.654;
 const LINK_P: f64 = 0.725;
 const LINK_R: f64 = 0.28;
 
@@ -264,8 +269,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1116.0,
-        "the dev half holds 1116 gold claims"
+        1156.0,
+        "the dev half holds 1156 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
