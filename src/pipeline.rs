@@ -275,24 +275,13 @@ pub fn ingest<I>(
 where
     I: Iterator<Item = Result<RawDoc, InputError>> + Send,
 {
-    let settings = Settings {
-        overrides,
-        options: Options::default(),
-        extractor,
-        workers,
-    };
-    // The hook writes nothing here, so a batch can be written again from what it holds.
-    let batching = Batching {
-        time: BULK_BATCH_TIME,
-        replayable: true,
-    };
-    run(
+    ingest_watched(
         items,
-        &settings,
-        batching,
+        overrides,
+        extractor,
         store,
+        workers,
         on_event,
-        &mut |_, _| Ok(()),
         &mut |_, _| {},
     )
 }
@@ -319,6 +308,7 @@ where
         extractor,
         workers,
     };
+    // The hook writes nothing here, so a batch can be written again from what it holds.
     let batching = Batching {
         time: BULK_BATCH_TIME,
         replayable: true,
