@@ -231,8 +231,9 @@ pub enum ItemOutcome<'a> {
 /// is the common one: boxing it would only add an allocation per article.
 #[allow(clippy::large_enum_variant)]
 enum Processed {
-    /// With its raw page compressed for the store's setting, when it has one.
-    Article(Article, Vec<Claim>, Option<PackedHtml>),
+    /// With its raw page compressed for the store's setting, when it has one, and why the
+    /// claim rules did not read it (`claims::not_read`), when they did not.
+    Article(Article, Vec<Claim>, Option<PackedHtml>, Option<&'static str>),
     Skipped {
         origin: String,
         reason: &'static str,
@@ -242,8 +243,8 @@ enum Processed {
 
 /// What `Batch::write` did with one item, for the run's counts and events.
 enum Written {
-    /// With why the claim rules did not read the article, when they did not.
-    Saved(SaveOutcome, Option<&'static str>, String),
+    /// With the item and why the claim rules did not read its article, when they did not.
+    Saved(SaveOutcome, Option<(String, &'static str)>),
     Skipped {
         origin: String,
         reason: &'static str,
@@ -418,7 +419,8 @@ where
                     .html
                     .as_deref()
                     .map(|html| PackedHtml::new(Some(html), raw_html));
-                Processed::Article(article, claims, packed)
+                let unread = crate::claims::not_read(&article);
+                Processed::Article(article, claims, packed, unread)
             }
             Err(e) => Processed::Failed(e),
         }
@@ -440,7 +442,7 @@ where
         summary.read += 1;
         batch.open(store)?;
         match batch.write(result, store, on_item)? {
-            Written::Saved(outcome, unread, origin) => {
+            Written::Saved(outcome, unread) => {
                 match outcome.status {
                     SaveStatus::Inserted => summary.stored += 1,
                     SaveStatus::Replaced => summary.replaced += 1,
@@ -448,7 +450,7 @@ where
                 }
                 summary.claims += outcome.claims;
                 summary.links += outcome.links;
-                if let (Some(reason), false) = (unread, outcome.status == SaveStatus::Duplicate) {
+                if let (Some((origin, reason)), false) = (unread, outcome.status == SaveStatus::Duplicate) {
                     summary.unread += 1;
                     on_event(Event::Unread {
                         item: &origin,
@@ -603,7 +605,7 @@ impl Batch {
         on_item: &mut dyn FnMut(&mut Store, ItemOutcome<'_>) -> Result<(), StoreError>,
     ) -> Result<Written, StoreError> {
         match item {
-            Processed::Article(article, claims, packed) => {
+            Processed::Article(article, claims, packed, unread) => {
                 let save = |store: &mut Store| {
                     store.save_article_packed(&article, &claims, EXTRACTOR_VERSION, packed.as_ref())
                 };
@@ -621,14 +623,9 @@ impl Batch {
                                 outcome: &outcome,
                             },
                         )?;
-                        let unread = crate::claims::not_read(&article);
-                        let origin = if unread.is_some() {
-                            article.origin.clone()
-                        } else {
-                            String::new()
-                        };
-                        self.keep(Processed::Article(article, claims, packed));
-                        Ok(Written::Saved(outcome, unread, origin))
+                        let origin = unread.map(|reason| (article.origin.clone(), reason));
+                        self.keep(Processed::Article(article, claims, packed, unread));
+                        Ok(Written::Saved(outcome, origin))
                     }
                     Err(e) if e.is_about_the_item() => {
                         let reason = format!("cannot be stored: {e}");
@@ -681,7 +678,7 @@ impl Batch {
     /// Keeps an item written in the open batch, while it may have to be written again.
     fn keep(&mut self, item: Processed) {
         if self.replayable {
-            if let Processed::Article(a, _, _) = &item {
+            if let Processed::Article(a, ..) = &item {
                 self.written_bytes += a.text.len() + a.html.as_ref().map_or(0, String::len);
             }
             self.written.push(item);

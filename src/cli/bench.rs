@@ -491,32 +491,25 @@ fn ingest(
         chunk_cpu.push(cpu);
         last = (Instant::now(), process_cpu_secs(), *s);
     };
-    let total = if html {
-        pipeline::ingest_watched(
-            html_items.by_ref().take(articles),
-            &Overrides::default(),
-            &extractor,
-            &mut store,
-            workers,
-            &mut |_| {},
-            &mut report,
-        )?
+    // One run either way; the JSONL texts' bytes are counted as the workers take them.
+    let items: Box<dyn Iterator<Item = Result<RawDoc, crate::source::InputError>> + Send + '_> = if html {
+        Box::new(html_items.by_ref().take(articles))
     } else {
-        let items = text_items.by_ref().take(articles).inspect(|r| {
+        Box::new(text_items.by_ref().take(articles).inspect(|r| {
             if let Ok(d) = r {
                 bytes += d.text.as_ref().map_or(0, String::len);
             }
-        });
-        pipeline::ingest_watched(
-            items,
-            &Overrides::default(),
-            &extractor,
-            &mut store,
-            workers,
-            &mut |_| {},
-            &mut report,
-        )?
+        }))
     };
+    let total = pipeline::ingest_watched(
+        items,
+        &Overrides::default(),
+        &extractor,
+        &mut store,
+        workers,
+        &mut |_| {},
+        &mut report,
+    )?;
     let elapsed = started.elapsed();
     let secs = elapsed.as_secs_f64();
     drop(store);

@@ -1074,6 +1074,11 @@ fn is_json_ld(open_tag: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    /// `strip_markup` turns `input` into `expected`.
+    fn check(input: &str, expected: &str) {
+        assert_eq!(strip_markup(input), expected, "{input:?}");
+    }
+
     #[test]
     fn strips_script_and_style_bodies() {
         fn check(input: &str, expected: &str) {
@@ -1105,9 +1110,6 @@ mod tests {
 
     #[test]
     fn strips_markup_no_step_reads() {
-        fn check(input: &str, expected: &str) {
-            assert_eq!(strip_markup(input), expected, "{input:?}");
-        }
         check("<p>plain</p>", "<p>plain</p>");
         check("a<!-- note -->b<!---->c<!-->d<!--->e", "abcde");
         check("a<!-- x --!>b", "ab");
@@ -1162,9 +1164,6 @@ mod tests {
 
     #[test]
     fn empties_chrome() {
-        fn check(input: &str, expected: &str) {
-            assert_eq!(strip_markup(input), expected, "{input:?}");
-        }
         check(
             "<header class=site><ul><li><a href=/>Home</a></ul></header><article><p>x</p></article>",
             "<header class=site></header><article><p>x</p></article>",
@@ -1203,9 +1202,6 @@ mod tests {
 
     #[test]
     fn empties_unlikely_chrome() {
-        fn check(input: &str, expected: &str) {
-            assert_eq!(strip_markup(input), expected, "{input:?}");
-        }
         // Chrome for both readers: emptied, the element stays.
         check(
             "<div class=\"related-links\"><ul><li><a href=/a>Another story</a></li></ul></div><p>Body.</p>",
@@ -1276,9 +1272,6 @@ mod tests {
 
     #[test]
     fn cuts_navigation() {
-        fn check(input: &str, expected: &str) {
-            assert_eq!(strip_markup(input), expected, "{input:?}");
-        }
         check("a<nav class=x><ul><li><a href=/>Home</a></ul></nav>b", "ab");
         check("a<NAV><nav>in</nav><p>more</p></Nav >b", "ab");
         // Meta tags and JSON-LD inside stay for the metadata reader.
