@@ -421,11 +421,21 @@ fn warc_with_a_damaged_record() {
 #[test]
 fn kill_mid_batch_then_rerun_loses_and_repeats_nothing() {
     const PAGES: usize = 40;
-    let server = Server::start(|hit| {
+    // Requests past the first 10 are held back until the first run is killed, so that the kill
+    // lands mid-batch however slowly a loaded machine runs the poller below.
+    let hold = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let held = std::sync::Arc::clone(&hold);
+    let served = std::sync::atomic::AtomicUsize::new(0);
+    let server = Server::start(move |hit| {
         let n: usize = hit.path.trim_start_matches("/p").parse().unwrap_or(0);
         match hit.path.as_str() {
             "/robots.txt" => Reply::status(404),
             _ if (1..=PAGES).contains(&n) => {
+                let until = Instant::now() + Duration::from_secs(30);
+                let nth = served.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                while nth >= 10 && held.load(std::sync::atomic::Ordering::SeqCst) && Instant::now() < until {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
                 Reply::html(page(100 + n, Some(&format!("Slow page {n}")))).delay(Duration::from_millis(120))
             }
             _ => Reply::status(404),
@@ -467,6 +477,7 @@ fn kill_mid_batch_then_rerun_loses_and_repeats_nothing() {
     }
     child.kill().expect("kill -9 the run");
     let _ = child.wait();
+    hold.store(false, std::sync::atomic::Ordering::SeqCst);
     let done_before = column(&env, "SELECT url FROM fetch_queue WHERE state = 'done'");
     assert!(
         done_before.len() >= 6 && done_before.len() < PAGES,
@@ -474,7 +485,6 @@ fn kill_mid_batch_then_rerun_loses_and_repeats_nothing() {
         done_before.len()
     );
     let hits_before = server.all_hits().len();
-
     let (code, _, err) = env.run(&args);
     assert_eq!(code, 0, "{err}");
     assert_eq!(count(&env, "SELECT count(*) FROM articles"), PAGES as i64);
