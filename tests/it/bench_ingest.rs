@@ -83,3 +83,52 @@ fn report_every_prints_each_chunk_of_one_run_and_the_chunks_add_up() {
     assert_eq!(env.claims(&["--limit", "0"]).len(), claims);
     assert!(out.contains("flat cost: last chunk / first chunk"), "{out}");
 }
+
+/// `bench ingest --pages`: the pages given are ingested (each file one article, named by its
+/// path), after the parse-only floor is measured on them; a path with no page is an error that
+/// names it, not a figure about nothing.
+#[test]
+fn pages_given_are_ingested_and_compared_with_the_parse_floor() {
+    let env = Env::new();
+    let body = |n: usize| {
+        format!(
+            "<html><head><title>Story {n}</title></head><body><nav>Home | World</nav><article>\
+             <h1>Story {n}</h1><p>Acme Corp said on Monday that it never sold the location \
+             data of its customers to advertisers, in a statement about story {n}.</p>\
+             <p>A second paragraph about the company's plans for number {n} follows here, with \
+             enough words to be read as the article's main text.</p></article></body></html>"
+        )
+    };
+    for n in 1..=3 {
+        env.write(&format!("pages/p{n}.html"), body(n));
+    }
+    env.write("pages/notes.txt", "not a page: skipped by --pages");
+    let dir = env.path("pages");
+    let dir = dir.to_str().expect("the temp path is UTF-8");
+    let (code, out, err) = env.run(&["bench", "ingest", "--pages", dir]);
+    assert_eq!(code, 0, "bench ingest --pages: {err}");
+    assert!(out.contains("3 articles, "), "{out}");
+    assert!(out.contains("from the HTML pages given"), "{out}");
+    let stored = out
+        .lines()
+        .find(|l| l.contains("stored:"))
+        .expect("the stored line");
+    assert_eq!(number_after(stored, "stored:"), 3, "{stored}");
+    let floor = out
+        .lines()
+        .find(|l| l.contains("floor:"))
+        .expect("the floor line");
+    assert!(floor.contains("pages per CPU-s"), "{floor}");
+    let vs = out
+        .lines()
+        .find(|l| l.contains("vs floor:"))
+        .expect("the comparison");
+    assert!(vs.contains("% of the parse-only floor ("), "{vs}");
+
+    let empty = env.path("empty");
+    std::fs::create_dir_all(&empty).expect("an empty folder");
+    let empty = empty.to_str().expect("the temp path is UTF-8");
+    let (code, _, err) = env.run(&["bench", "ingest", "--pages", empty]);
+    assert_ne!(code, 0, "no page is no benchmark");
+    assert!(err.contains(empty) && err.contains("no HTML page"), "{err}");
+}
