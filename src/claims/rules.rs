@@ -1485,7 +1485,14 @@ impl Ctx<'_> {
     /// `deny.qualified.only_when` for a condition, `deny.only_limit` for a limited object.
     fn only_limit(&self, cs: usize, vs: usize, ve: usize, after: &str) -> Option<&'static str> {
         let before = &self.text[cs..vs];
-        if let Some(c) = ONLY_BEFORE_VERB.captures(before) {
+        // Every pattern below needs the word "only": most clauses have none, and a byte search
+        // for it is far cheaper than the patterns (8% of claim time on dense text).
+        let has_only = |s: &str| s.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"only"));
+        let only_before = has_only(before);
+        if !only_before && !has_only(after) {
+            return None;
+        }
+        if let Some(c) = only_before.then(|| ONLY_BEFORE_VERB.captures(before)).flatten() {
             let prev = c.get(1).map_or("", |m| m.as_str()).trim().to_ascii_lowercase();
             if prev != "not" && prev != "if" {
                 // "would only track their location while it was open": a condition after it,
@@ -1504,7 +1511,7 @@ impl Ctx<'_> {
                 });
             }
         }
-        if THE_ONLY_BEFORE.is_match(before) {
+        if only_before && THE_ONLY_BEFORE.is_match(before) {
             return Some("deny.only_limit");
         }
         let c = ONLY_AFTER_VERB.captures(after)?;
