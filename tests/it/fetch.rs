@@ -513,9 +513,19 @@ fn kill_mid_batch_then_rerun_loses_and_repeats_nothing() {
 #[test]
 fn ctrl_c_stops_cleanly_and_the_rerun_finishes() {
     const PAGES: usize = 30;
-    let server = Server::start(|hit| {
+    // Requests past the fourth wait until the signal is sent, so that on a loaded machine the
+    // batch cannot finish before it; they are in flight then, and must still be stored.
+    let hold = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let held = std::sync::Arc::clone(&hold);
+    let served = std::sync::atomic::AtomicUsize::new(0);
+    let server = Server::start(move |hit| {
         let n: usize = hit.path.trim_start_matches("/q").parse().unwrap_or(0);
         if (1..=PAGES).contains(&n) {
+            let until = Instant::now() + Duration::from_secs(30);
+            let nth = served.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            while nth >= 4 && held.load(std::sync::atomic::Ordering::SeqCst) && Instant::now() < until {
+                std::thread::sleep(Duration::from_millis(10));
+            }
             Reply::html(page(200 + n, Some(&format!("Page q{n}")))).delay(Duration::from_millis(150))
         } else {
             Reply::status(404)
@@ -538,6 +548,7 @@ fn ctrl_c_stops_cleanly_and_the_rerun_finishes() {
         .status()
         .expect("kill runs");
     assert!(status.success());
+    hold.store(false, std::sync::atomic::Ordering::SeqCst);
     let out = child.wait_with_output().expect("the run ends");
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
