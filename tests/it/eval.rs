@@ -269,8 +269,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1156.0,
-        "the dev half holds 1156 gold claims"
+        1211.0,
+        "the dev half holds 1211 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
