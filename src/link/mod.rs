@@ -55,7 +55,13 @@
 //!    denial of `share`, `sell` or `other` contradicted by data outsiders took (`TAKEN`:
 //!    "scraped", "stolen", "hacked", "breached") or by data sent to the company itself with no
 //!    one else named (`sent_home`: "keeps sending the company a log", "uploads it to its
-//!    servers", "sends Apple every tap"): that is collecting, not handing over.
+//!    servers", "sends Apple every tap"): that is collecting, not handing over; nor is a denial
+//!    that others reach the data ("no one but them could reach their footage"). An assurance
+//!    that the data stays on the device (`STAYS_LOCAL`: "footage is stored locally", "stay on
+//!    the device in your house"; of a kind of data, not "your data") is answered by data sent
+//!    home or put in the cloud (`leaves_device`). Data kept on the user's own device and
+//!    nowhere else (`on_device_only`: "the iPhone file ... is copied to the computer the phone
+//!    syncs with") was neither gathered nor handed over by the company.
 //! 6. **Time.** The assertion's interval must overlap what the denial covers.
 //!    - Assertion interval: from `period_start`'s first day (else the beginning of time) to
 //!      `period_end`'s last day, else the last day of the assertion's own date
@@ -68,7 +74,9 @@
 //!      report gives no date of its own, came within a year (`PAST_EPISODE_DAYS`) and names the
 //!      denial's episode (`named_tie`: one article, the same named counterparty, a shared name,
 //!      the mode a mode-limited denial names, or the condition it set said to be missing); no
-//!      scope → as `present` (a bare "we do not share" is about the time it is said); a
+//!      scope → as `present` (a bare "we do not share" is about the time it is said; in one
+//!      story it answers a finding made up to `PRESENT_ANSWER_DAYS` before it that is undated or
+//!      dated at one point, "in April", and not said to have ended); a
 //!      "never" in the perfect or the past ("has never handed", "was never used":
 //!      `PERFECT_NEVER`, not "will never" or "never sells") → everything up to `S`'s last day,
 //!      whenever reported: only a practice whose period begins after `S` is refused (a 2021
@@ -96,7 +104,14 @@
 //!    place ("British users' data", "U.S. user data") only by a report that names that place; one
 //!    that states the practice and its only purpose ("we upload the address book only to help
 //!    users find their friends": `SOLE_PURPOSE`) only by a report of another use (money, a deal,
-//!    advertising) or of another party that got the data. A limit read in one clause of the
+//!    advertising) or of another party that got the data (not when the denial concedes handing
+//!    the data over without naming to whom: "shared only to help it measure its advertising" is
+//!    not answered by the receiver); one that denies a purpose ("does not use customer content
+//!    to train Firefly") not by a report of another purpose (`purposes_met`, `PURPOSES`:
+//!    training, advertising, safety, the service itself, measurement, read in purpose phrases,
+//!    not in why users gave the data); one limited to data on the user's device ("does not
+//!    access content stored locally") not by a report of data in the cloud; one limited to
+//!    members "in the European Union" (`PLACE_LIMIT_IN`) as one to "European members". A limit read in one clause of the
 //!    denial's sentence bounds it only when that clause speaks of the denial's action, or no
 //!    other clause does ("we have never sold data that identifies anyone, and we do not track
 //!    people to clinics": the tracking is not limited; `limit_applies`).
@@ -124,7 +139,10 @@
 //!     collecting or using when its sentence names them ("in control of what we collect").
 //!     Across articles, a tie by the missing condition alone holds for a practice that began
 //!     within `CONDITION_TIE_DAYS` (three years) of the denial: "users are in control" said in
-//!     2018 is not about a product reported in 2024.
+//!     2018 is not about a product reported in 2024. So do the other ties that name no episode
+//!     (a mode, the same kind of data, a categorical denial: `DISTANT_TIE_DAYS`), except the
+//!     same kind of data with the same purpose ("the phone number for advertising", 2013 and
+//!     2019); a named counterparty or a shared name ties at any distance.
 //! 11. **What the sentences really say.** Kinds of false links found on articles the rules had
 //!     not seen, each refused in general terms:
 //!     - *An admission of error is not a denial* (`not_a_denial`, `ADMITS_ERROR`): "had
@@ -202,6 +220,14 @@
 //!       the denial is the company's narrowed reply (above), concedes the practice first
 //!       ("confirmed it but said", "cannot browse profiles, adding that agents see only the
 //!       matches": `CONCEDES`), or is the same voice on the same day.
+//!
+//!     - *A denial conceding the practice in a relative clause* (`CONCEDED_CLAUSE`: "are not
+//!       given personal information about the customers whose clips they hear") is not
+//!       contradicted by a report of the conceded practice (people listening to clips).
+//!     - *Test units are not the customers' products* (`TEST_UNITS`: "development versions",
+//!       "prototype vacuums", "paid testers"), unless the denial speaks of them too.
+//!     - *Staff named only in the report* (`STAFF_GOT`: "let employees view and pass around")
+//!       are not a counterparty of sharing, as `employees` recorded is not.
 //!
 //! `refusal` names the first rule that refuses a pair (for `eval --show`).
 //!
@@ -1245,6 +1271,8 @@ static TEST_UNITS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// How long before a present-tense denial a report of a practice it gives no dates for may
 /// have been made and still contradict it, when one article tells both (rule 6): half a year.
+/// Also for a report dated at one point ("in April", "on Friday": when it was seen) whose
+/// sentence does not say the practice ended.
 /// Nothing says the practice had stopped, and the story sets the denial against the finding
 /// it answers (Pichai's December testimony against the AP's August finding).
 pub const PRESENT_ANSWER_DAYS: i64 = 183;
