@@ -55,7 +55,13 @@
 //!    denial of `share`, `sell` or `other` contradicted by data outsiders took (`TAKEN`:
 //!    "scraped", "stolen", "hacked", "breached") or by data sent to the company itself with no
 //!    one else named (`sent_home`: "keeps sending the company a log", "uploads it to its
-//!    servers", "sends Apple every tap"): that is collecting, not handing over.
+//!    servers", "sends Apple every tap"): that is collecting, not handing over; nor is a denial
+//!    that others reach the data ("no one but them could reach their footage"). An assurance
+//!    that the data stays on the device (`STAYS_LOCAL`: "footage is stored locally", "stay on
+//!    the device in your house"; of a kind of data, not "your data") is answered by data sent
+//!    home or put in the cloud (`leaves_device`). Data kept on the user's own device and
+//!    nowhere else (`on_device_only`: "the iPhone file ... is copied to the computer the phone
+//!    syncs with") was neither gathered nor handed over by the company.
 //! 6. **Time.** The assertion's interval must overlap what the denial covers.
 //!    - Assertion interval: from `period_start`'s first day (else the beginning of time) to
 //!      `period_end`'s last day, else the last day of the assertion's own date
@@ -68,7 +74,9 @@
 //!      report gives no date of its own, came within a year (`PAST_EPISODE_DAYS`) and names the
 //!      denial's episode (`named_tie`: one article, the same named counterparty, a shared name,
 //!      the mode a mode-limited denial names, or the condition it set said to be missing); no
-//!      scope → as `present` (a bare "we do not share" is about the time it is said); a
+//!      scope → as `present` (a bare "we do not share" is about the time it is said; in one
+//!      story it answers a finding made up to `PRESENT_ANSWER_DAYS` before it that is undated or
+//!      dated at one point, "in April", and not said to have ended); a
 //!      "never" in the perfect or the past ("has never handed", "was never used":
 //!      `PERFECT_NEVER`, not "will never" or "never sells") → everything up to `S`'s last day,
 //!      whenever reported: only a practice whose period begins after `S` is refused (a 2021
@@ -96,7 +104,14 @@
 //!    place ("British users' data", "U.S. user data") only by a report that names that place; one
 //!    that states the practice and its only purpose ("we upload the address book only to help
 //!    users find their friends": `SOLE_PURPOSE`) only by a report of another use (money, a deal,
-//!    advertising) or of another party that got the data. A limit read in one clause of the
+//!    advertising) or of another party that got the data (not when the denial concedes handing
+//!    the data over without naming to whom: "shared only to help it measure its advertising" is
+//!    not answered by the receiver); one that denies a purpose ("does not use customer content
+//!    to train Firefly") not by a report of another purpose (`purposes_met`, `PURPOSES`:
+//!    training, advertising, safety, the service itself, measurement, read in purpose phrases,
+//!    not in why users gave the data); one limited to data on the user's device ("does not
+//!    access content stored locally") not by a report of data in the cloud; one limited to
+//!    members "in the European Union" (`PLACE_LIMIT_IN`) as one to "European members". A limit read in one clause of the
 //!    denial's sentence bounds it only when that clause speaks of the denial's action, or no
 //!    other clause does ("we have never sold data that identifies anyone, and we do not track
 //!    people to clinics": the tracking is not limited; `limit_applies`).
@@ -124,7 +139,10 @@
 //!     collecting or using when its sentence names them ("in control of what we collect").
 //!     Across articles, a tie by the missing condition alone holds for a practice that began
 //!     within `CONDITION_TIE_DAYS` (three years) of the denial: "users are in control" said in
-//!     2018 is not about a product reported in 2024.
+//!     2018 is not about a product reported in 2024. So do the other ties that name no episode
+//!     (a mode, the same kind of data, a categorical denial: `DISTANT_TIE_DAYS`), except the
+//!     same kind of data with the same purpose ("the phone number for advertising", 2013 and
+//!     2019); a named counterparty or a shared name ties at any distance.
 //! 11. **What the sentences really say.** Kinds of false links found on articles the rules had
 //!     not seen, each refused in general terms:
 //!     - *An admission of error is not a denial* (`not_a_denial`, `ADMITS_ERROR`): "had
@@ -202,6 +220,14 @@
 //!       the denial is the company's narrowed reply (above), concedes the practice first
 //!       ("confirmed it but said", "cannot browse profiles, adding that agents see only the
 //!       matches": `CONCEDES`), or is the same voice on the same day.
+//!
+//!     - *A denial conceding the practice in a relative clause* (`CONCEDED_CLAUSE`: "are not
+//!       given personal information about the customers whose clips they hear") is not
+//!       contradicted by a report of the conceded practice (people listening to clips).
+//!     - *Test units are not the customers' products* (`TEST_UNITS`: "development versions",
+//!       "prototype vacuums", "paid testers"), unless the denial speaks of them too.
+//!     - *Staff named only in the report* (`STAFF_GOT`: "let employees view and pass around")
+//!       are not a counterparty of sharing, as `employees` recorded is not.
 //!
 //! `refusal` names the first rule that refuses a pair (for `eval --show`).
 //!
@@ -386,11 +412,24 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     // ("the browser had been sending information back to the company").
     let sent_to_company =
         d.action == Action::Collect && matches!(a.action, Action::Share | Action::Access) && sent_home(a);
+    // An assurance that the data stays on the user's device ("footage is stored locally") denies
+    // that the company gets it: data sent home or put in the cloud contradicts it.
+    // Only an assurance about a kind of data ("footage", "recordings"): "your data stays with
+    // you" beside it is a general assurance, which the company's own upload does not answer.
+    // Nor an assurance that users decide (`Other`), which the next rules read.
+    let stays_local = d.data_type != DataType::PersonalData
+        && matches!(d.action, Action::Collect | Action::Share | Action::Access)
+        && STAYS_LOCAL.is_match(&d.sentence);
+    let left_device = stays_local
+        && matches!(a.action, Action::Share | Action::Access | Action::Collect)
+        && a.counterparty.is_none()
+        && leaves_device(a);
     if !deletion
         && !action_contradicts(d.action, a.action)
         && !control_names_action(d, a.action)
         && !control_overridden(d, a)
         && !sent_to_company
+        && !left_device
     {
         return Err("rule 5 (action)");
     }
@@ -399,6 +438,16 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
         .as_deref()
         .is_some_and(|c| INTERNAL_COUNTERPARTIES.contains(&c.trim()));
     if internal && d.counterparty.is_none() && matches!(d.action, Action::Share | Action::Sell) {
+        return Err("rule 4 (the company's own staff are not a counterparty of sharing)");
+    }
+    // The same when only the report's sentence names the staff as the ones who got the data
+    // ("let employees view and pass around private videos", "staff shared car camera
+    // footage"): data passed among the company's own people has not left it.
+    if d.counterparty.is_none()
+        && a.counterparty.is_none()
+        && matches!(d.action, Action::Share | Action::Sell | Action::Other)
+        && STAFF_GOT.is_match(&a.sentence)
+    {
         return Err("rule 4 (the company's own staff are not a counterparty of sharing)");
     }
     // Handing data over (or a general assurance that it stays with the users) is contradicted
@@ -420,9 +469,31 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
         if TAKEN.is_match(&a.sentence) {
             return Err("rule 5 (data taken by outsiders was not handed over)");
         }
-        if a.counterparty.is_none() && sent_home(a) {
+        if a.counterparty.is_none() && sent_home(a) && !left_device {
             return Err("rule 5 (data sent to the company itself is collected, not shared)");
         }
+    }
+    // Nor is a denial that others reach the data ("no one but them could reach their footage"):
+    // the company keeping what it was sent is not someone else reaching it.
+    if d.action == Action::Access && a.counterparty.is_none() && sent_home(a) && !left_device {
+        return Err("rule 5 (data sent to the company itself is collected, not reached by others)");
+    }
+    // Data kept on the user's own device and nowhere else ("the iPhone file ... is copied to the
+    // computer the phone syncs with") was not gathered, received or handed over by the company.
+    if d.action != Action::Use
+        && matches!(a.action, Action::Collect | Action::Share | Action::Sell)
+        && on_device_only(a)
+    {
+        return Err("rule 11 (data kept on the user's own device is not the company's)");
+    }
+    // A denial about what users keep on their own machines ("does not access content stored
+    // locally on your device") is not about what they put in the company's cloud.
+    if !stays_local
+        && ON_DEVICE.is_match(&d.sentence)
+        && CLOUD_DATA.is_match(&a.sentence)
+        && !ON_DEVICE.is_match(&a.sentence)
+    {
+        return Err("rule 8 (data on the user's device vs data in the cloud)");
     }
     if let Some(why) = not_a_denial(d) {
         return Err(why);
@@ -478,6 +549,15 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     }
     if !kinds_met(&d.sentence, &a.sentence) {
         return Err("rule 11 (the denial is about another kind of data)");
+    }
+    if !purposes_met(&d.sentence, &a.sentence) {
+        return Err("rule 8 (the denial names one purpose, the report another)");
+    }
+    if reports_conceded(&d.sentence, &a.sentence) {
+        return Err("rule 11 (the denial concedes the practice the report states)");
+    }
+    if TEST_UNITS.is_match(&a.sentence) && !TEST_UNITS.is_match(&d.sentence) {
+        return Err("rule 11 (test units are not the customers' products)");
     }
     if is_slogan_framing(denial) {
         return Err("rule 11 (the outlet's framing of a slogan is not a denial)");
@@ -552,6 +632,20 @@ fn episode_tie(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
     if topic_terms(denial).iter().any(|t| theirs.contains(t)) {
         return true;
     }
+    // The ties below (a mode, the same kind of data, a categorical denial, a missing condition)
+    // name nothing particular to one episode: they hold for a report of a practice that began
+    // within `DISTANT_TIE_DAYS` of the denial. "We do not sell it to anyone", said of one
+    // product in 2011, is not about a sale reported in 2018. Further apart, the same kind of
+    // data still ties when both name the same purpose for it ("does not use the phone number
+    // for advertising", 2013; "used those security phone numbers for advertising", 2019).
+    if !within_days(denial, assertion, DISTANT_TIE_DAYS) {
+        let (my_purposes, their_purposes) = (purposes(&d.sentence), purposes(&a.sentence));
+        return d.data_type != DataType::PersonalData
+            && d.data_type == a.data_type
+            && !ANAPHORIC_DATA.is_match(&d.sentence)
+            && names_met(denial, &theirs)
+            && my_purposes.iter().any(|k| their_purposes.contains(k));
+    }
     // A denial limited to one mode of the product ("not collected in incognito mode") meets a
     // report only when the report names that mode (rule 8, checked before): both speak of it.
     if MODE_LIMIT.is_match(&d.sentence) {
@@ -590,6 +684,11 @@ fn episode_tie(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
 /// How long after a denial a report tied to it only by a missing condition may begin (rule 10):
 /// three years.
 pub const CONDITION_TIE_DAYS: i64 = 3 * 365;
+
+/// How long after a denial a report tied to it by something that names no episode (a mode,
+/// the same kind of data, a categorical denial) may begin (rule 10): three years. A named
+/// counterparty or a name both sentences give ties at any distance.
+pub const DISTANT_TIE_DAYS: i64 = 3 * 365;
 
 /// Whether the report's earliest date (its period's start, else the day it was made) is at
 /// most `days` after the denial's date; true when either is undated.
@@ -862,6 +961,16 @@ fn not_a_denial(d: &crate::model::Claim) -> Option<&'static str> {
     None
 }
 
+/// A report whose receivers are the company's own people: "let employees view", "staff shared
+/// footage", "workers passed around videos".
+static STAFF_GOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\blet\s+(?:its\s+|their\s+|the\s+company['’]s\s+)?(?:own\s+)?(?:employees|staff|workers|engineers|moderators)\b|",
+        r"\b(?:employees|staff|workers|engineers)\s+(?:had\s+|have\s+)?(?:shared|passed\s+around|circulated|swapped|traded)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
 /// Ways a report says outsiders took the data rather than received it: scraped, stolen,
 /// hacked, breached.
 static TAKEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -949,8 +1058,221 @@ fn bare_upload(sentence: &str) -> bool {
     })
 }
 
+/// Where data lies on the user's own device rather than with the company: "a file on the
+/// phone", "the iPhone file", "stays in the owner's phone gallery", "stored locally", "the
+/// computer the phone syncs with".
+static ON_DEVICE: LazyLock<Regex> = LazyLock::new(|| {
+    let device = r"(?:phones?|devices?|iphones?|ipads?|handsets?|computers?|laptops?|pcs?|macs?|hard\s+drives?|camera\s+roll|(?:photo\s+|phone\s+)?gallery)";
+    let whose = r"(?:the|your|their|its|his|her|a|each|every|users['’]?|owners['’]?|people['’]s|the\s+(?:owner|user|customer|wearer)['’]s)";
+    Regex::new(&format!(
+        concat!(
+            r"(?i)\b(?:(?:on|in|inside)\s+{whose}\s+(?:own\s+)?{device}|locally|on[- ]device|",
+            r"(?:phone|iphone|device|handset|computer)['’]?s?\s+(?:own\s+)?(?:file|files|cache|gallery|camera\s+roll|storage|memory)|",
+            r"(?:file|cache|log|database)\s+on\s+(?:the|their|your|its)\s+(?:phones?|iphones?|devices?|computers?)|",
+            r"computers?\s+(?:that\s+)?(?:the|their|your|its)\s+(?:phones?|iphones?|devices?)\s+syncs?)\b",
+        ),
+        whose = whose,
+        device = device
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Data leaving the device: to the cloud, to servers, online, or sent, uploaded or passed to
+/// someone (the receiver is read by `leaves_device`).
+static OFF_DEVICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:i?cloud|servers?|data\s+cent(?:er|re)s?|online|on\s+the\s+(?:web|internet)|",
+        r"(?:sen(?:d|ds|t|ding)|upload\w*|transmit\w*|beam\w*|relay\w*|pass(?:es|ed|ing)?|shar(?:e|es|ed|ing)|gave|gives?|hand\w*)",
+        r"\b(?:[^.;]{0,60}?\b(?:to|with)\s+)([\w’'-]+(?:\s+[\w’'-]+){0,3}))",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A receiver that is the user's own machine: "to the computer the phone syncs with".
+static OWN_MACHINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the|their|your|his|her|a)\s+(?:own\s+)?(?:computer|laptop|pc|mac|phone|device)s?\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Whether the report says the data left the user's device: sent home (`sent_home`), put in
+/// the cloud or on servers, or passed to a receiver other than the user's own machine.
+fn leaves_device(a: &crate::model::Claim) -> bool {
+    sent_home(a)
+        || OFF_DEVICE
+            .captures_iter(&a.sentence)
+            .any(|c| c.get(1).is_none_or(|m| !OWN_MACHINE.is_match(m.as_str())))
+}
+
+/// A report of data kept on the user's own device and nowhere else ("the iPhone file, kept
+/// since June 2010, records time-stamped coordinates and is copied to the computer the phone
+/// syncs with"): the company neither collected nor received it. Not a report that names a
+/// receiver, nor one whose data left the device.
+fn on_device_only(a: &crate::model::Claim) -> bool {
+    a.counterparty.is_none() && ON_DEVICE.is_match(&a.sentence) && !leaves_device(a)
+}
+
+/// An assurance that the data stays on the user's device ("footage is stored locally",
+/// "recordings stay on the device in your house", "never leaves your phone"): it denies that
+/// the company gets the data, so data sent home contradicts it.
+static STAYS_LOCAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:stays?|stayed|remains?|remained|(?:is|are|was|were|be)\s+(?:only\s+)?(?:stored|kept|saved|held|processed)|",
+        r"never\s+leaves?|never\s+left|(?:does|do|did)\s+not\s+leave|(?:doesn|don|didn)['’]t\s+leave)\s+",
+        r"(?:only\s+)?(?:locally|on[- ]device|at\s+home|(?:on|in|inside)\s+(?:the|your|their|its|a|each|the\s+owner['’]s|the\s+user['’]s)\s+(?:own\s+)?",
+        r"(?:phones?|devices?|iphones?|handsets?|computers?|homes?|houses?|camera\s+roll|(?:photo\s+|phone\s+)?gallery))\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A denial limited to what users keep on their own machines ("does not access content stored
+/// locally on your device"): a report about data in the cloud or on servers is about other data.
+static CLOUD_DATA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:cloud|servers?|online|uploaded|data\s+cent(?:er|re)s?)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Purposes a sentence gives a practice, each as the words that name it, read only inside a
+/// purpose phrase (`purposes`): "to train its models", "for advertising", "so that the
+/// assistant can answer", "for child sexual abuse material".
+const PURPOSES: &[(&str, &str)] = &[
+    (
+        "training",
+        r"train\w*|machine[- ]learning|(?:ai|language|generative|foundation)\s+models?|models?\s+behind",
+    ),
+    (
+        "advertising",
+        r"ads|advertising|ad\s+targeting|marketing|market\s+to|target(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?(?:ads|advertising)|choose\s+(?:the\s+|which\s+)?ads",
+    ),
+    (
+        "safety",
+        r"safety|security|protect\w*|fraud|spam\w*|phish\w*|fake\s+(?:accounts?|ones)|abuse|illegal|unlawful|crimes?",
+    ),
+    (
+        "service",
+        r"features?|answers?|answer\w*|respond\w*|search\s+results|previews?|recommendations|(?:run|provide|deliver|operate|power)s?\s+(?:the\s+|its\s+|their\s+)?(?:service|app|product|features?|feature)",
+    ),
+    ("measurement", r"measur\w*|analytics|statistics"),
+];
+
+/// A purpose phrase: "to" with a verb of purpose, "for", "so that", "so the assistant can",
+/// "in order to". Group 1 is what follows, up to a clause break.
+static PURPOSE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:(?:in\s+order\s+)?to\s+(?:help\s+(?:\w+\s+)?)?(?:train|build|target|choose|show|serve|market|run|provide|power|",
+        r"improve|protect|detect|fight|stop|prevent|spot|answer|respond|measure|personali[sz]e|recommend|deliver|develop|",
+        r"produce|offer|tailor|secure|combat|verify|operate|catch|find)\b|for\b|so\s+that\b|so\s+(?:it|they|the\s+\w+)\s+(?:can|could)\b)",
+        r"([^.;:,“”\x22]{0,60})",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Verbs of people giving their data, before a purpose that is theirs: "given", "supplied".
+static GIVEN_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:given|gave|provided|supplied|submitted|entered|added|collected|gathered|handed)$")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// A practice verb that carries its purpose: "does not train Firefly on your files".
+static TRAINS_ON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\btrain(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?on\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+static PURPOSE_RES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    PURPOSES
+        .iter()
+        .map(|(k, p)| {
+            let re = Regex::new(&format!(r"(?i)\b(?:{p})\b")).expect("a valid regex: a constant pattern");
+            (*k, re)
+        })
+        .collect()
+});
+
+/// The purposes a sentence gives its practice (`PURPOSES`), read in its purpose phrases.
+fn purposes(sentence: &str) -> Vec<&'static str> {
+    let mut found: Vec<&'static str> = Vec::new();
+    let mut add = |k: &'static str| {
+        if !found.contains(&k) {
+            found.push(k);
+        }
+    };
+    if TRAINS_ON.is_match(sentence) {
+        add("training");
+    }
+    for c in PURPOSE_PHRASE.captures_iter(sentence) {
+        let Some(m) = c.get(0) else { continue };
+        // "contact details they had given to protect their accounts", "numbers collected for
+        // account security": why the users gave the data, not what the practice was for.
+        let given = sentence[..m.start()]
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .any(|w| GIVEN_FOR.is_match(w));
+        if given {
+            continue;
+        }
+        for (k, re) in PURPOSE_RES.iter() {
+            if re.is_match(m.as_str()) {
+                add(k);
+            }
+        }
+    }
+    found
+}
+
+/// Whether a denial that names the purpose it denies ("we don't use customer content to train
+/// Firefly") meets the report: the report names the same purpose, or none. A report of the
+/// data used for another purpose ("analyses files stored in its cloud to run features",
+/// "scans cloud content for child sexual abuse material") does not contradict it. A denial
+/// that states its sole purpose ("used only for safety") is rule 8's: any other purpose
+/// contradicts it.
+fn purposes_met(denial_sentence: &str, assertion_sentence: &str) -> bool {
+    if SOLE_PURPOSE.is_match(denial_sentence) {
+        return true;
+    }
+    let (mine, theirs) = (purposes(denial_sentence), purposes(assertion_sentence));
+    mine.is_empty() || theirs.is_empty() || mine.iter().any(|k| theirs.contains(k))
+}
+
+/// A denial that concedes, in a relative clause, the very practice it leaves alone:
+/// "Reviewers are not given personal information about the customers whose clips they hear",
+/// "staff cannot see the names of users whose messages they review". What it denies is
+/// something else (who the customers are); a report of the conceded practice (people listening
+/// to the clips) does not contradict it.
+static CONCEDED_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:whose|which|that)\s+(?:[\w’'-]+\s+){0,3}?(?:they|it|we|he|she|staff|employees|reviewers|contractors|workers|people|moderators)\s+",
+        r"(?:(?:do|does|did|may|might|can|could|will|would)\s+)?",
+        r"(?:hear|hears|heard|listen(?:s|ed)?\s+to|see|sees|saw|view|views|viewed|watch(?:es|ed)?|review\w*|read|reads|",
+        r"handle\w*|transcrib\w*|annotat\w*|label\w*|process\w*|check\w*)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Whether the report states what the denial concedes (`CONCEDED_CLAUSE`): it names the kind of
+/// data the concession names.
+fn reports_conceded(denial_sentence: &str, assertion_sentence: &str) -> bool {
+    let theirs = kinds(assertion_sentence);
+    CONCEDED_CLAUSE
+        .find_iter(denial_sentence)
+        .any(|m| kinds(m.as_str()).iter().any(|k| theirs.contains(k)))
+}
+
+/// Units made for testing, not the products customers bought: "development versions of the
+/// Roomba", "test units", "prototype devices", "paid testers".
+static TEST_UNITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:development|test|testing|pre-?production|prototype|pre-?release|engineering)\s+",
+        r"(?:versions?|units?|robots?|devices?|models?|builds?|vacuums?|cars?|vehicles?|speakers?|cameras?)\b|",
+        r"\bpaid\s+(?:testers?|volunteers|data\s+collectors)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
 /// How long before a present-tense denial a report of a practice it gives no dates for may
 /// have been made and still contradict it, when one article tells both (rule 6): half a year.
+/// Also for a report dated at one point ("in April", "on Friday": when it was seen) whose
+/// sentence does not say the practice ended.
 /// Nothing says the practice had stopped, and the story sets the denial against the finding
 /// it answers (Pichai's December testimony against the AP's August finding).
 pub const PRESENT_ANSWER_DAYS: i64 = 183;
@@ -1504,6 +1826,10 @@ fn group_receiver_met(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
 /// A company saying a practice has ended ("no longer shares", "stopped sending") admits it
 /// happened: that is not its account of what it does, and it does contradict a promise that it
 /// never would.
+/// "until", "till": the end of a practice.
+static UNTIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:until|till)\b").expect("a valid regex: a constant pattern"));
+
 static ENDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:no\s+longer|stopped|ceased|has\s+ended|had\s+ended|discontinued|halted|ended\s+the)\b",
@@ -2142,6 +2468,33 @@ const PLACE_NAMES: &[(&[&str], &str)] = &[
     (&["european", "eu"], r"(?i)\b(?:European|Europe|EU)\b"),
 ];
 
+/// A denial limited to the users of one place named after them: "members in the European Union",
+/// "users in the United States".
+static PLACE_LIMIT_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:users?|customers?|members|people|residents|citizens|subscribers|consumers|accounts?|drivers|patients|children)\s+",
+        r"(?:in|from|based\s+in|living\s+in)\s+(?:the\s+)?",
+        r"(Britain|U\.K\.|(?-i:UK)|United\s+Kingdom|U\.S\.|(?-i:US)|United\s+States|America|European\s+Union|(?-i:EU)|Europe|European\s+Economic\s+Area)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// The key of `PLACE_NAMES` a place word belongs to ("United States" → "u.s."), else the word
+/// in lower case.
+fn place_key(word: &str) -> String {
+    let w = word.to_lowercase();
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    if w.starts_with("europe") {
+        "european".to_string()
+    } else if w == "united states" || w == "america" {
+        "u.s.".to_string()
+    } else if w == "britain" || w == "united kingdom" {
+        "british".to_string()
+    } else {
+        w
+    }
+}
+
 static PLACES: LazyLock<Vec<(&'static [&'static str], Regex)>> = LazyLock::new(|| {
     PLACE_NAMES
         .iter()
@@ -2243,7 +2596,11 @@ fn restrictions_met(
         .is_some_and(|m| limit_applies(denial_sentence, m.range(), action))
         && !commerce(&a.sentence)
         && a.action != Action::Sell
-        && !(is_outside(a.counterparty.as_deref()) && a.counterparty.as_deref() != denial_cp)
+        // A denial that concedes handing the data over without naming to whom ("information was
+        // shared only to help it measure its advertising") is not answered by the receiver.
+        && !(is_outside(a.counterparty.as_deref())
+            && a.counterparty.as_deref() != denial_cp
+            && !(denial_cp.is_none() && action == Some(Action::Share)))
     {
         return false;
     }
@@ -2260,8 +2617,12 @@ fn restrictions_met(
             return false;
         }
     }
-    if let Some(m) = PLACE_LIMIT.captures(denial_sentence).and_then(|c| c.get(1)) {
-        let place = m.as_str().to_lowercase();
+    let place = PLACE_LIMIT
+        .captures(denial_sentence)
+        .or_else(|| PLACE_LIMIT_IN.captures(denial_sentence))
+        .and_then(|c| c.get(1));
+    if let Some(m) = place {
+        let place = place_key(m.as_str());
         if let Some((_, re)) = PLACES.iter().find(|(words, _)| words.contains(&place.as_str())) {
             if !re.is_match(&a.sentence) {
                 return false;
@@ -2398,6 +2759,10 @@ struct ReportTime {
     hi: i32,
     earliest: i32,
     undated: bool,
+    /// The sentence says the practice ended ("stopped", "no longer", "until").
+    ended: bool,
+    /// Its period is one point ("in June", "on Friday"): when it was seen, not when it ended.
+    point: bool,
 }
 
 impl ReportTime {
@@ -2417,6 +2782,9 @@ impl ReportTime {
             hi: hi.map_or(i32::MAX, day),
             earliest: earliest.unwrap_or(i32::MIN),
             undated: assertion.claim.period_start.is_none() && assertion.claim.period_end.is_none(),
+            ended: ENDED.is_match(&assertion.claim.sentence) || UNTIL.is_match(&assertion.claim.sentence),
+            point: assertion.claim.period_start.is_some()
+                && assertion.claim.period_start == assertion.claim.period_end,
         }
     }
 }
@@ -2431,7 +2799,9 @@ fn time_refuses(d: &DenialTime, a: &ReportTime, same_article: bool) -> bool {
     match d.kind {
         1 => {
             a.hi < d.first
-                && !(same_article && a.undated && i64::from(d.first) - i64::from(a.hi) <= PRESENT_ANSWER_DAYS)
+                && !(same_article
+                    && (a.undated || (a.point && !a.ended))
+                    && i64::from(d.first) - i64::from(a.hi) <= PRESENT_ANSWER_DAYS)
         }
         2 => {
             let past_episode = a.undated && i64::from(a.earliest) - i64::from(d.last) <= PAST_EPISODE_DAYS;
@@ -4520,5 +4890,275 @@ mod d197_recall_tests {
         let to_partner = "actor=Acme; dt=contacts_friends; act=share; speaker=Trade Post; pub=2015-03-01; article=1; \
             span=100-200 | The app also uploaded every name in the phone's contact list to a marketing partner.";
         check(only, to_partner, false);
+    }
+}
+
+/// Issue 5, links (fourth round): kinds of false and missed links read on all of dev and on
+/// `d246`..`d255`, each tested in wordings other than the articles'.
+#[cfg(test)]
+mod links_round4_tests {
+    use super::d157_tests::check;
+
+    /// Data kept on the user's own device is not gathered by the company; data that leaves it
+    /// is. Only reports of gathering or handing over: a company opening files on the device
+    /// reaches them.
+    #[test]
+    fn data_kept_on_the_device_is_not_the_companys() {
+        let denial = "pol=denial; actor=Acme; dt=location; act=collect; scope=always; pub=2015-03-02; \
+            article=1; span=0-80 | Acme has never followed where its customers travel, the firm said.";
+        let report = |tail: &str| {
+            format!(
+                "actor=Acme; dt=location; act=collect; speaker=Lab Notes; pub=2015-03-02; article=1; \
+                span=100-200 | Researchers found that a log on the phones keeps months of positions {tail}"
+            )
+        };
+        check(denial, &report("and is backed up to the owner's laptop."), false);
+        check(
+            denial,
+            &report("and uploads it to Acme's servers every night."),
+            true,
+        );
+        check(denial, &report("and copies it to the cloud."), true);
+        let reach = "pol=denial; actor=Acme; dt=posts_content; act=access; scope=present; pub=2024-03-01; \
+            article=1; span=0-60 | Acme cannot open the drawings artists keep on their own laptops.";
+        check(
+            reach,
+            "actor=Acme; dt=posts_content; act=access; speaker=Lab Notes; pub=2024-03-01; article=1; \
+            span=100-200 | Acme's tool opened drawings saved on artists' laptops.",
+            true,
+        );
+        // A denial about what users keep on their machines is not about what is in the cloud.
+        check(
+            reach,
+            "actor=Acme; dt=posts_content; act=access; speaker=Lab Notes; pub=2024-03-01; article=1; \
+            span=100-200 | Acme's staff open drawings uploaded to its cloud when a filter flags them.",
+            false,
+        );
+    }
+
+    /// An assurance that the data stays on the device is answered by data sent to the company;
+    /// a denial that others reach the data is not (the company keeping it is no one else).
+    #[test]
+    fn staying_on_the_device_against_data_sent_home() {
+        let report = "actor=Acme; dt=recordings; act=share; speaker=Lab Notes; pub=2021-05-10; article=1; \
+            span=100-200 | A researcher showed that the doorbells upload each clip to the company's servers.";
+        let stays = "pol=denial; actor=Acme; dt=recordings; act=access; scope=present; pub=2021-05-10; \
+            article=1; span=0-90 | Acme says no one can reach the clips its doorbells record because they stay on the device in your home.";
+        let no_one = "pol=denial; actor=Acme; dt=recordings; act=access; scope=present; pub=2021-05-10; \
+            article=1; span=0-90 | Acme says no one but the owner can reach the clips its doorbells record.";
+        check(stays, report, true);
+        check(no_one, report, false);
+    }
+
+    /// A denial of one purpose is not contradicted by the data used for another; a report of
+    /// the same purpose, or of none, still contradicts it, and a sole purpose stated is
+    /// contradicted by any other.
+    #[test]
+    fn purposes_are_compared() {
+        let denial = "pol=denial; actor=Acme; dt=posts_content; act=use; scope=present; pub=2024-03-01; \
+            article=1; span=0-60 | Acme does not use the documents people store with it to train its chatbot.";
+        let report = |s: &str| {
+            format!(
+                "actor=Acme; dt=posts_content; act=use; speaker=Lab Notes; pub=2024-03-01; article=1; \
+                span=100-200 | {s}"
+            )
+        };
+        check(
+            denial,
+            &report("Acme's software reads stored documents to build search results and previews."),
+            false,
+        );
+        check(
+            denial,
+            &report("Acme checks stored documents for malware and illegal material."),
+            false,
+        );
+        check(
+            denial,
+            &report("Acme used the stored documents to target ads at their owners."),
+            false,
+        );
+        check(
+            denial,
+            &report("Acme used stored documents to train the chatbot, an engineer said."),
+            true,
+        );
+        check(
+            denial,
+            &report("Acme mined the stored documents, an engineer said."),
+            true,
+        );
+        let sole = "pol=denial; actor=Acme; dt=device_identifiers; act=use; scope=present; pub=2024-03-01; \
+            article=1; span=0-60 | The login cookies are used only to keep accounts safe.";
+        check(
+            sole,
+            "actor=Acme; dt=device_identifiers; act=use; speaker=Lab Notes; pub=2024-03-01; article=1; \
+            span=100-200 | Acme used the login cookies to choose which ads people see.",
+            true,
+        );
+    }
+
+    /// A denial that concedes the practice in a relative clause denies something else: a report
+    /// of the conceded practice does not contradict it, a report of what it denies does.
+    #[test]
+    fn a_denial_conceding_the_practice() {
+        let denial = "pol=denial; actor=Acme; dt=personal_data; act=access; cp=contractors; scope=present; \
+            pub=2019-05-01; article=1; span=0-90 \
+            | Contractors never learn the names of the users whose voice commands they transcribe.";
+        check(
+            denial,
+            "actor=Acme; dt=recordings; act=access; cp=contractors; speaker=Lab Notes; pub=2019-05-01; \
+            article=1; span=100-200 | Contractors in three countries listen to voice commands to improve the assistant.",
+            false,
+        );
+        check(
+            denial,
+            "actor=Acme; dt=profile_identity; act=access; cp=contractors; speaker=Lab Notes; pub=2019-05-01; \
+            article=1; span=100-200 | Contractors could see the account names attached to each request.",
+            true,
+        );
+    }
+
+    /// Units made for testing are not the products customers bought.
+    #[test]
+    fn test_units_are_not_the_customers_products() {
+        let denial = "pol=denial; actor=Acme; dt=recordings; act=share; cp=third parties; scope=present; \
+            pub=2018-02-01; article=1; span=0-80 | Acme does not pass the camera images its vacuums take to other firms.";
+        let report = |s: &str| {
+            format!(
+                "actor=Acme; dt=recordings; act=share; cp=Labelworks; speaker=Lab Notes; pub=2019-06-01; \
+                article=2; span=0-100 | {s}"
+            )
+        };
+        check(
+            denial,
+            &report("Images from prototype vacuums used in staff homes went to Labelworks."),
+            false,
+        );
+        check(
+            denial,
+            &report("Images from vacuums sold in shops went to Labelworks."),
+            true,
+        );
+    }
+
+    /// A denial that concedes handing the data over for one purpose, without naming the
+    /// receiver, is not answered by a report naming the receiver; a sale still answers it.
+    #[test]
+    fn a_sole_purpose_with_no_receiver() {
+        let denial = "pol=denial; actor=Acme; dt=financial; act=share; scope=present; pub=2022-01-01; \
+            article=1; span=0-80 | Acme said order details went out only to help it count the sales its campaigns bring.";
+        check(
+            denial,
+            "actor=Acme; dt=financial; act=share; cp=Facebook; speaker=Lab Notes; pub=2022-01-01; article=1; \
+            span=100-200 | The retailer passed order details to Facebook at the checkout.",
+            false,
+        );
+        check(
+            denial,
+            "actor=Acme; dt=financial; act=sell; cp=Facebook; speaker=Lab Notes; pub=2022-01-01; article=1; \
+            span=100-200 | The retailer sold order details to Facebook.",
+            true,
+        );
+    }
+
+    /// Data passed among the company's own people has not left it.
+    #[test]
+    fn staff_named_only_in_the_report() {
+        let denial = "pol=denial; actor=Acme; dt=recordings; act=other; rule=deny.in_control; scope=present; \
+            pub=2023-05-01; article=1; span=0-70 | Acme says drivers decide who sees what their car cameras film.";
+        check(
+            denial,
+            "actor=Acme; dt=recordings; act=share; speaker=Lab Notes; pub=2023-05-01; article=1; span=100-200 \
+            | Former workers said Acme let its engineers swap clips from customers' cars in a group chat.",
+            false,
+        );
+        check(
+            denial,
+            "actor=Acme; dt=recordings; act=share; cp=an insurer; speaker=Lab Notes; pub=2023-05-01; article=1; \
+            span=100-200 | Former workers said Acme let an insurer view clips from customers' cars.",
+            true,
+        );
+    }
+
+    /// Ties that name no episode hold for three years; a name both sentences give ties at any
+    /// distance.
+    #[test]
+    fn distant_ties() {
+        let denial =
+            "pol=denial; actor=Acme; act=sell; scope=present; speaker=Acme; pub=2012-06-01; article=1; \
+            span=0-50 | Acme does not sell what it learns about its members.";
+        let sale = |published: &str| {
+            format!(
+                "actor=Acme; act=sell; cp=Brokerly; speaker=Lab Notes; pub={published}; article=2; span=0-80 \
+                | Acme sold members' records to Brokerly, the filing says."
+            )
+        };
+        check(denial, &sale("2013-09-01"), true);
+        check(denial, &sale("2016-09-01"), false);
+        let named =
+            "pol=denial; actor=Acme; act=sell; scope=present; speaker=Acme; pub=2012-06-01; article=1; \
+            span=0-50 | Acme does not sell what its Pulse app learns about members.";
+        check(
+            named,
+            "actor=Acme; act=sell; cp=Brokerly; speaker=Lab Notes; pub=2016-09-01; article=2; span=0-80 \
+            | Acme sold Pulse app records to Brokerly, the filing says.",
+            true,
+        );
+    }
+
+    /// A denial limited to the members of one place, named after them.
+    #[test]
+    fn members_in_a_place() {
+        let denial = "pol=denial; actor=Acme; act=use; dt=posts_content; scope=present; pub=2024-09-19; \
+            article=1; span=0-80 | Acme does not use posts by members in the European Union to train its models.";
+        let report = |s: &str| {
+            format!(
+                "actor=Acme; act=use; dt=posts_content; speaker=Lab Notes; pub=2024-09-19; article=1; \
+                span=100-200 | {s}"
+            )
+        };
+        check(
+            denial,
+            &report("Acme has been using posts by members in Canada to train its models."),
+            false,
+        );
+        check(
+            denial,
+            &report("Acme has been using posts by European members to train its models."),
+            true,
+        );
+    }
+
+    /// One story: a present-tense denial answers a finding dated at one point a few months
+    /// before it, unless the finding says the practice ended.
+    #[test]
+    fn a_finding_dated_at_one_point_in_one_story() {
+        let denial =
+            "pol=denial; actor=Acme; dt=device_identifiers; act=collect; scope=present; speaker=Acme; \
+            stated=2019-10-10; pub=2019-10-10; article=1; span=0-80 \
+            | Acme says its phones gather no identifiers from owners who chose the basic setting.";
+        let finding = |extra: &str, s: &str| {
+            format!(
+                "actor=Acme; dt=device_identifiers; act=collect; speaker=Lab Notes; pub=2019-10-10; \
+                article=1; span=100-200; start=2019-06; end=2019-06{extra} | {s}"
+            )
+        };
+        check(
+            denial,
+            &finding(
+                "",
+                "In June the regulator's tests found the phones gathering identifiers from such owners.",
+            ),
+            true,
+        );
+        check(
+            denial,
+            &finding(
+                "",
+                "The phones gathered identifiers from such owners until June, the regulator found.",
+            ),
+            false,
+        );
     }
 }

@@ -200,26 +200,32 @@ fn dev(name: &str) -> String {
 // one gold link missed, 0 of 18 traps): all of dev (216) core P 0.684 R 0.619 F1 0.649;
 // denials P 0.847 R 0.664; links P 0.736 R 0.290 (89 of 121); 4 of 545 traps linked. The floors
 // are these less about 0.01.
+// Issue 5, links (fourth round, 2026-12-02): d246-d255 added (ten fresh articles on pairs across
+// articles and years: Facebook's logged-out cookies 2011 and the Belgian study 2015, Kaspersky and
+// the NSA files 2017, Wyze 2019 and 2024, Ray-Ban Meta glasses 2024 and 2025, Otter.ai 2022 and
+// 2025; 55 claims, 9 links, 54 traps, annotated and committed before any run; first run on them
+// alone: core P 0.600 R 0.491, denials P 0.750 R 0.667, links 0 of 1 predicted right, 0 of 9
+// gold, 0 of 54 traps). Dev (226) before this round's rules: core P 0.680 R 0.613 F1 0.645;
+// denials P 0.841 R 0.664; links P 0.706 R 0.282 (89 of 126); 4 of 599 traps linked. After the
+// link rules (data kept on the user's device, an assurance that it stays there, purposes
+// compared, a denial conceding the practice, test units, a sole purpose with no receiver, staff
+// named only in the report, ties that name no episode held to three years, members "in" a place,
+// a point-dated finding of one story): links P 0.804 R 0.285 (90 of 112); 0 of 599 traps
+// linked (`KNOWN_TRAPS` emptied); claim scores unchanged. The link precision floor is raised to
+// just under the new figure.
 const CORE_P: f64 = 0.674;
 const CORE_R: f64 = 0.609;
 const CORE_F1: f64 = 0.639;
 const DENIAL_P: f64 = 0.837;
 const DENIAL_R: f64 = 0.654;
-const LINK_P: f64 = 0.725;
+const LINK_P: f64 = 0.79;
 const LINK_R: f64 = 0.28;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
-/// test. Each is the linker's, between two claims the rules find rightly since the recall round
-/// of 2026-12-01: the iPhone's location cache kept on the phone against "has never tracked
-/// where owners go" (d122: the linker does not see that the data never reached Apple); a
-/// denial limited to training against features that analyse files (d189, twice: the purpose of
-/// the report is not compared with the denial's); local files against cloud content (d189).
-const KNOWN_TRAPS: &[&str] = &[
-    "d122.c3 ↔ d122.c6",
-    "d189.c1 ↔ d189.c3",
-    "d189.c2 ↔ d189.c3",
-    "d189.c6 ↔ d189.c4",
-];
+/// test. None since the fourth links round of issue 5 (the four of before: the iPhone's location
+/// cache kept on the phone, d122; a denial limited to training against features that analyse
+/// files, d189, twice; local files against cloud content, d189).
+const KNOWN_TRAPS: &[&str] = &[];
 
 fn score(report: &Value, level: &str, field: &str) -> f64 {
     report[level][field]
@@ -269,8 +275,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1156.0,
-        "the dev half holds 1156 gold claims"
+        1211.0,
+        "the dev half holds 1211 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
