@@ -776,7 +776,9 @@ fn is_holder(ex: &Extractor, text: &str, h: &Hit<Ent>) -> bool {
         }
         return possessive || !ex.re.list_before.is_match(before);
     }
-    ex.re.holder_before.is_match(before)
+    // "the company wrote on X", "said in a post on Facebook": the platform where a statement
+    // was posted is not the data's holder.
+    ex.re.holder_before.is_match(before) && !SAID_ON.is_match(before)
 }
 
 /// Whether a verb cue starts with a form of "be" ("is used to").
@@ -1438,6 +1440,12 @@ impl Ctx<'_> {
             return Some((Polarity::Denial, Some(tensed), "deny.untrue"));
         }
         if self.ex.re.consent.find(&self.text[cs..ce]).is_some_and(|m| {
+            // "trains its AI on such recordings, and it asks account holders to get permission
+            // before recording": a condition in a clause of its own, with its own subject, is
+            // not the practice's.
+            if cs + m.start() > v.end && OWN_CLAUSE.is_match(&self.text[v.end..cs + m.start()]) {
+                return false;
+            }
             // "Protected tweets, which only approved followers can see, may have gone": a
             // relative clause describing the data, closed before the verb, sets no condition
             // on it.
@@ -1818,7 +1826,7 @@ impl Ctx<'_> {
             }
             // "asked the company which personal data it stores": an indirect question states
             // no practice.
-            if INDIRECT_QUESTION.is_match(region) {
+            if INDIRECT_QUESTION.is_match(region) || TO_KNOW_WH.is_match(region) {
                 continue;
             }
             // "critics fear the app could share", "raises the risk that face data is kept": a
@@ -2759,10 +2767,11 @@ static SETTING_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 });
 
 /// Right before a practice verb: people who choose or decide to do it themselves ("a user
-/// chooses to share them", "customers who decide to upload"): their act, not the company's.
+/// chooses to share them", "customers who decide to upload"), or who allow it ("members who
+/// allow training"): their act or their choice, not a report of the company's practice.
 static USER_CHOOSES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(?:users?|people|person|customers?|consumers?|subscribers?|members?|adults|someone|anyone|you|they|owners?|players?|parents|account\s+holders?)\s+(?:who\s+|that\s+)?(?:(?:also|first|later|then|actively|explicitly)\s+)?(?:choose|chooses|chose|decide|decides|decided|opt|opts|opted|elect|elects|elected|agree|agrees|agreed|want|wants|wanted|wish|wishes|wished|prefer|prefers|preferred)\s+to\s+$",
+        r"(?i)\b(?:users?|people|person|customers?|consumers?|subscribers?|members?|adults|someone|anyone|you|they|owners?|players?|parents|account\s+holders?)\s+(?:who\s+|that\s+)?(?:(?:also|first|later|then|actively|explicitly)\s+)?(?:(?:choose|chooses|chose|decide|decides|decided|opt|opts|opted|elect|elects|elected|agree|agrees|agreed|consent|consents|consented|want|wants|wanted|wish|wishes|wished|prefer|prefers|preferred)\s+to|allow|allows|allowed|permit|permits|permitted|accept|accepts|accepted)\s+$",
     )
     .expect("a valid regex: a constant pattern")
 });
@@ -2966,11 +2975,12 @@ static ONLY_NOT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 });
 
 /// Right before a practice verb: "will" (and at most two words) of a practice announced for the
-/// future ("will share purchase data with merchants from November"); not one that goes on
+/// future ("will share purchase data with merchants from November", "will have their data
+/// kept for five years"); not one that goes on
 /// ("will continue to", "will still"), nor an end ("will no longer", "will stop").
 static WILL_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)(?:\bwill|['’]ll|\b(?:is|are)\s+going\s+to)\s+(?:(?:also|then|soon|now|automatically|begin|start|begin\s+to|start\s+to|be)\s+){0,2}$",
+        r"(?i)(?:\bwill|['’]ll|\b(?:is|are)\s+going\s+to)\s+(?:(?:also|then|soon|now|automatically|begin|start|begin\s+to|start\s+to|be)\s+){0,2}(?:have\s+(?:(?:their|its|his|her|your|the|all)\s+)?(?:[\w'’-]+\s+){1,2})?$",
     )
     .expect("a valid regex: a constant pattern")
 });
@@ -3045,6 +3055,31 @@ static OF_RIGHT_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 static PLANNED_FIX_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?i)\b(?:would|will|plans?\s+to|planned\s+to|is\s+going\s+to|promised\s+to|pledged\s+to|intends\s+to|agreed\s+to)\s+[^.;]{0,80}?\bso\s+(?:that\s+)?[^.;]{0,60}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before a company that would be read as the data's holder: a statement made on it ("wrote on
+/// X", "said in a post on Facebook", "posted on LinkedIn").
+static SAID_ON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:said|says|wrote|writes|posted|posts|tweeted|announced|announces|stated|states|explained|added|commented|replied|responded|apologi[sz]ed|statement|post|message|thread|video|note)\s+(?:(?:in|with)\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|post|message|thread|video|note|update)\s+)?on\s+$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Between a practice verb and a condition: a clause of its own with a subject (", and it asks
+/// account holders to get permission").
+static OWN_CLAUSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:,\s*|\s)and\s+(?:it|they|we|he|she|the\s+company|the\s+app|[A-Z][\w.-]+)\s+\w+")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Before a practice verb: an infinitive of knowing with a question word ("hard for users to
+/// know which data an AI model has been trained on", "no way to find out whether").
+static TO_KNOW_WH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\bto\s+(?:know|learn|find\s+out|understand|tell|check|see|work\s+out|figure\s+out)\s+(?:which|what|whether|how\s+much|how\s+many|if|who)\b[^.;:]{0,60}$",
     )
     .expect("a valid regex: a constant pattern")
 });

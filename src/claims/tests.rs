@@ -2194,3 +2194,44 @@ fn the_people_whose_data_it_is_are_no_receivers() {
 fn a_penalty_over_data_a_company_gathered_is_no_report() {
     check("Lyft fined over riders' data sold by its partner", &[]);
 }
+
+#[test]
+fn the_platform_a_statement_is_posted_on_is_no_holder() {
+    check(
+        "Google does not read Gmail messages for ads, a spokesman wrote on X.",
+        &[("Google", None, "private_messages", "access", D, Some("present"))],
+    );
+}
+
+#[test]
+fn a_condition_in_a_clause_of_its_own_does_not_qualify_the_practice() {
+    check(
+        "Ring stores doorbell videos in the cloud, and it asks owners to get consent from their \
+         neighbours before they install a camera.",
+        &[("Amazon", None, "recordings", "collect", A, None)],
+    );
+    check(
+        "Ring stores doorbell videos in the cloud only with the owner's consent.",
+        &[("Amazon", None, "recordings", "collect", D, Some("present"))],
+    );
+}
+
+#[test]
+fn what_people_allow_or_cannot_find_out_is_no_practice() {
+    check(
+        "Members who accept tracking will see more relevant ads, LinkedIn said.",
+        &[],
+    );
+    check(
+        "Parents who consent to sharing will have their children's photos sent to the school's vendor.",
+        &[],
+    );
+    check(
+        "It is almost impossible for customers to find out which brokers Experian sold their data to.",
+        &[],
+    );
+    check(
+        "Experian sold their data to brokers.",
+        &[("Experian", Some("data brokers"), "personal_data", "sell", A, None)],
+    );
+}
