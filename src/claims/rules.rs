@@ -2797,7 +2797,7 @@ fn adjective_participle(cx: &Ctx, cl: &[Hit<Cue>], i: usize) -> bool {
     if verb.contains(' ') && !available {
         return false;
     }
-    if !available && !(lower.ends_with("ed") || matches!(lower.as_str(), "kept" | "sold" | "held" | "sent")) {
+    if !(available || lower.ends_with("ed") || matches!(lower.as_str(), "kept" | "sold" | "held" | "sent")) {
         return false;
     }
     let after = &cx.text[v.end..];

@@ -200,10 +200,17 @@ fn dev(name: &str) -> String {
 // one gold link missed, 0 of 18 traps): all of dev (216) core P 0.684 R 0.619 F1 0.649;
 // denials P 0.847 R 0.664; links P 0.736 R 0.290 (89 of 121); 4 of 545 traps linked. The floors
 // are these less about 0.01.
-const CORE_P: f64 = 0.674;
+// Issue 5, precision (2026-12-02): rules for fears and risks, telling people what is done,
+// settings and choices left to users, orders, practices announced for later, participles
+// describing data, "only X, not Y", control at stake, a platform a statement is posted on. On
+// the 216: core P 0.684 -> 0.689, R 0.619 (715 hits, unchanged), denials P 0.847 -> 0.854,
+// links unchanged. With d232-d245 (fourteen fresh articles, 45 gold claims) all of dev (230):
+// core P 0.689 R 0.614 F1 0.649; denials P 0.859 R 0.665; links P 0.730 R 0.287 (89 of 122);
+// 4 of 555 traps linked. CORE_P and DENIAL_P raised to these less about 0.01.
+const CORE_P: f64 = 0.679;
 const CORE_R: f64 = 0.609;
 const CORE_F1: f64 = 0.639;
-const DENIAL_P: f64 = 0.837;
+const DENIAL_P: f64 = 0.849;
 const DENIAL_R: f64 = 0.654;
 const LINK_P: f64 = 0.725;
 const LINK_R: f64 = 0.28;
@@ -269,8 +276,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1156.0,
-        "the dev half holds 1156 gold claims"
+        1201.0,
+        "the dev half holds 1201 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
