@@ -673,7 +673,7 @@ impl Extractor {
                 r"(?:\b(?:it|It|they|They)|\b(?:the|The)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads}))\s+{aux}$"
             )),
             user_subject: re(&format!(
-                r"(?i)\b(?:users?|people|person|customers?|consumers?|subscribers?|members|patients?|you|riders?|drivers|shoppers|viewers|listeners|they|owners|buyers|families|households|visitors|travell?ers|students|children|kids|teens|parents|individuals|residents|taxpayers|filers|accounts?|daughters|sons|girls|boys|teenagers|victims)\s+(?:who\s+|that\s+)?{aux}$"
+                r"(?i)\b(?:users?|people|person|customers?|consumers?|subscribers?|members|patients?|you|riders?|drivers|shoppers|viewers|listeners|they|owners|buyers|families|households|visitors|travell?ers|students|children|kids|teens|parents|individuals|residents|taxpayers|filers|accounts?|daughters|sons|girls|boys|teenagers|victims|adults)\s+(?:who\s+|that\s+)?{aux}$"
             )),
             aux_only: re(&format!(r"^\s*{aux}$")),
             anaphor: re(

@@ -776,7 +776,9 @@ fn is_holder(ex: &Extractor, text: &str, h: &Hit<Ent>) -> bool {
         }
         return possessive || !ex.re.list_before.is_match(before);
     }
-    ex.re.holder_before.is_match(before)
+    // "the company wrote on X", "said in a post on Facebook": the platform where a statement
+    // was posted is not the data's holder.
+    ex.re.holder_before.is_match(before) && !SAID_ON.is_match(before)
 }
 
 /// Whether a verb cue starts with a form of "be" ("is used to").
@@ -1254,6 +1256,13 @@ impl Ctx<'_> {
             if DELETION_NO_PRACTICE.is_match(before) {
                 return None;
             }
+            // "after its app was deleted", "deleted their accounts": what is deleted is an app
+            // or an account, not data kept about people.
+            if NOT_DATA_DELETED_BEFORE.is_match(before)
+                || NOT_DATA_DELETED_AFTER.is_match(&self.text[cl[i].end..ce])
+            {
+                return None;
+            }
             return Some(match r.0 {
                 Polarity::Denial => (Polarity::Assertion, None, "assert.not_deleted"),
                 // Deleted data is not held from then on: the denial speaks for the present.
@@ -1430,7 +1439,21 @@ impl Ctx<'_> {
         if cl.iter().any(|c| c.val == Cue::Falsity) {
             return Some((Polarity::Denial, Some(tensed), "deny.untrue"));
         }
-        if self.ex.re.consent.is_match(&self.text[cs..ce]) {
+        if self.ex.re.consent.find(&self.text[cs..ce]).is_some_and(|m| {
+            // "trains its AI on such recordings, and it asks account holders to get permission
+            // before recording": a condition in a clause of its own, with its own subject, is
+            // not the practice's.
+            if cs + m.start() > v.end && OWN_CLAUSE.is_match(&self.text[v.end..cs + m.start()]) {
+                return false;
+            }
+            // "Protected tweets, which only approved followers can see, may have gone": a
+            // relative clause describing the data, closed before the verb, sets no condition
+            // on it.
+            let relative = RELATIVE_OPEN.is_match(&self.text[cs..cs + m.start()])
+                && cs + m.end() <= v.start
+                && self.text[cs + m.end()..v.start].contains(',');
+            !relative
+        }) {
             return Some((Polarity::Denial, Some(tensed), "deny.only_with_consent"));
         }
         // "the clips are stripped of account identifiers before contractors hear them": what
@@ -1471,6 +1494,11 @@ impl Ctx<'_> {
         // limit it keeps to, an assurance (contradicted where more was taken).
         // A condition ("only when", "only while") is read as in "only with consent": the
         // denial is contradicted only where the condition is said to be missing.
+        // "uses only public data, not direct messages, to train": the kinds after "not" are
+        // denied.
+        if ONLY_NOT.is_match(after) {
+            return Some((Polarity::Denial, Some(tensed), "deny.only_not"));
+        }
         if let Some(rule) = self.only_limit(cs, v.start, v.end, after) {
             return Some((Polarity::Denial, Some(tensed), rule));
         }
@@ -1805,7 +1833,49 @@ impl Ctx<'_> {
             }
             // "asked the company which personal data it stores": an indirect question states
             // no practice.
-            if INDIRECT_QUESTION.is_match(region) {
+            if INDIRECT_QUESTION.is_match(region) || TO_KNOW_WH.is_match(region) {
+                continue;
+            }
+            // "critics fear the app could share", "raises the risk that face data is kept": a
+            // fear or a risk is not a report, nor a denial.
+            if let Some(c) = CONCERN_BEFORE.captures(region) {
+                let gap = c.get(1).map_or("", |m| m.as_str());
+                if word_count(gap) <= 14
+                    && !gap
+                        .split_whitespace()
+                        .any(|w| matches!(w.to_ascii_lowercase().as_str(), "and" | "but" | "said" | "says"))
+                {
+                    continue;
+                }
+            }
+            // "tells customers what it gathers", "explained how the data is used": a statement
+            // about being open, not a practice.
+            if TRANSPARENCY_BEFORE.is_match(region) {
+                continue;
+            }
+            // "opt out of sharing", "turn the sharing off", "a user chooses to share them": what
+            // users may choose or do themselves.
+            if SETTING_BEFORE.is_match(region) || USER_CHOOSES.is_match(region) {
+                continue;
+            }
+            // "the order bars the company from selling", "requires them to delete": an order
+            // or a prohibition.
+            if ORDER_BEFORE.is_match(region) {
+                continue;
+            }
+            // "posts on deleted blogs", "their shared conversations", "publicly available
+            // information": a participle describing a noun is no verb.
+            if adjective_participle(self, &cl, i) {
+                continue;
+            }
+            // "will share purchase data with merchants from November": a practice announced
+            // for the future is not reported as done (a promise with a negation stays).
+            if polarity == Polarity::Assertion && WILL_BEFORE.is_match(region) {
+                continue;
+            }
+            // "would release a firmware update so that no data is sent": what a planned fix is
+            // for, not an assurance about what happens now.
+            if PLANNED_FIX_BEFORE.is_match(&self.text[cs..v.start]) {
                 continue;
             }
             // "asked for the messages to be handed over", "requested a notice to hand them over",
@@ -1830,6 +1900,19 @@ impl Ctx<'_> {
             // "pays $1.35 million over tracking", "sued over the sale of data": the practice is
             // what a penalty or suit is about, not stated as fact.
             if self.ex.re.penalty_over.is_match(region) {
+                continue;
+            }
+            // "fined over children's data collected by the app": the practice, as a participle
+            // after the data, is still what the penalty is about.
+            if PENALTY_OVER_PARTICIPLE.is_match(region)
+                && is_past(&self.text[v.start..v.end])
+                && BY_NEXT.is_match(&self.text[v.end..ce])
+            {
+                continue;
+            }
+            // "an option that allowed people to make their chats public", "lets users post a
+            // chat": what a feature lets people do with their own data is their act.
+            if v.val == Cue::Permit && PEOPLE_TO_CHOOSE.is_match(&self.text[v.end..ce]) {
                 continue;
             }
             // An active give/share/sell verb takes the data as its object, after it ("did not
@@ -1894,6 +1977,13 @@ impl Ctx<'_> {
                     Ent::Recipient(r) => {
                         let after = &self.text[h.end..floor_boundary(self.text, (h.end + 20).min(ce))];
                         if self.ex.re.such_as.is_match(after) {
+                            continue;
+                        }
+                        // "the identity of reviewers", "names of employees": the people whose
+                        // data it is, not who got it.
+                        if OF_RIGHT_BEFORE.is_match(
+                            &self.text[ceil_boundary(self.text, h.start.saturating_sub(40))..h.start],
+                        ) {
                             continue;
                         }
                         Party::Recipient(r)
@@ -2183,6 +2273,22 @@ impl Ctx<'_> {
                 Polarity::Denial if neg_rule == "deny.only_limit" && dtypes.len() > 1 => {
                     vec![DataType::PersonalData]
                 }
+                // "uses only public data, not direct messages": the kinds after "not", up to the
+                // next practice verb ("to train").
+                Polarity::Denial if neg_rule == "deny.only_not" => {
+                    let tail = &self.text[v.end..ce];
+                    let from = v.end + ONLY_NOT.find(tail).map_or(0, |m| m.end());
+                    let to = cl[i + 1..]
+                        .iter()
+                        .find(|c| is_trigger(c.val) && c.start >= from)
+                        .map_or(ce, |c| c.start);
+                    let denied = self.data_types(from, to);
+                    if denied.is_empty() {
+                        vec![DataType::PersonalData]
+                    } else {
+                        denied
+                    }
+                }
                 Polarity::Denial => match self.person_relative(cs, ce) {
                     Some(cut) => self.data_types(cs, cut),
                     None => dtypes.clone(),
@@ -2302,6 +2408,11 @@ impl Ctx<'_> {
         out: &mut Vec<Draft>,
     ) {
         let c = cl[i];
+        // "threatened members' control over their information", "gives users more control":
+        // control at risk, or given as a feature, is no assurance that it is kept.
+        if CONTROL_AT_STAKE.is_match(&self.text[cs..c.start]) {
+            return;
+        }
         // Negated ("users are not in control") is a complaint, not an assurance.
         if cl[..i]
             .iter()
@@ -2626,6 +2737,356 @@ static NOTICE_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
 static PURPOSE_CLAUSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?i)\b(?:which|that)\s+(?:is|are|was|were)\s+(?:meant|supposed|intended|designed)\s+to\s+$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before a practice verb, in its clause: a fear, worry, concern or risk that it happens
+/// ("critics fear the app could share", "raises the risk that face data is kept", "parents worry
+/// that strangers could see"): what someone is afraid of is not reported as done. The words
+/// between hold no comma, "and" or "but" (checked by the caller): "despite concerns, X sold"
+/// reports the sale.
+static CONCERN_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:fear|fears|feared|fearing|worry|worries|worried|worrying|concern|concerns|concerned|risk|risks|danger|dangers|spectre|specter|afraid)\s+(?:(?:that|about|over|of)\s+)?([^.;:,]*)$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before a practice verb: what a company tells or shows people about its practices ("tells
+/// customers what it gathers", "explains to users how the data is used", "shows members which
+/// apps it shares with"): a statement about transparency, neither a report nor a denial. The
+/// people told must be named: "a presentation described how Facebook monitored" reports.
+static TRANSPARENCY_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:tell|tells|told|telling|inform|informs|informed|informing|explain|explains|explained|explaining|show|shows|showed|showing|describe|describes|described|describing|list|lists|listed|spell\s+out|spells\s+out|spelled\s+out|set\s+out|sets\s+out|lay\s+out|lays\s+out|laid\s+out|be\s+clear\s+with|is\s+clear\s+with|are\s+clear\s+with)\s+(?:to\s+)?(?:(?:its|their|our|your|the|all|every|each)\s+)?(?:[\w-]+\s+)?(?:users?|customers?|consumers?|people|members?|subscribers?|patients?|parents|players?|drivers?|riders?|owners?|account\s+holders?|you|them|us|the\s+public|everyone)\s+(?:what|which|how|why|when|where)\s+(?:[\w'’-]+\s+){0,9}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before a practice verb: a setting users switch or opt out of ("opt out of sharing", "turn
+/// the sharing off", "switch off tracking"): what users may choose, not a practice.
+static SETTING_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?:\bopt(?:s|ed|ing)?[\s-]+(?:out|in)\s+(?:of|to|from|on)\s+|\b(?:turn|turns|turned|turning|switch|switches|switched|switching|toggle|toggles|toggled|toggling)\s+(?:off\s+|on\s+)?(?:the\s+|their\s+|your\s+|its\s+)?)(?:[\w-]+\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a practice verb: people who choose or decide to do it themselves ("a user
+/// chooses to share them", "customers who decide to upload"), or who allow it ("members who
+/// allow training"): their act or their choice, not a report of the company's practice.
+static USER_CHOOSES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:users?|people|person|customers?|consumers?|subscribers?|members?|adults|someone|anyone|you|they|owners?|players?|parents|account\s+holders?)\s+(?:who\s+|that\s+)?(?:(?:also|first|later|then|actively|explicitly)\s+)?(?:(?:choose|chooses|chose|decide|decides|decided|opt|opts|opted|elect|elects|elected|agree|agrees|agreed|consent|consents|consented|want|wants|wanted|wish|wishes|wished|prefer|prefers|preferred)\s+to|allow|allows|allowed|permit|permits|permitted|accept|accepts|accepted)\s+$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before a practice verb: an order or a prohibition ("the order bars the company from
+/// selling", "requires them to delete", "prohibits X from sharing"): what a regulator or a
+/// court orders is not reported as done.
+static ORDER_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:(?:bars?|barred|barring|bans?|banned|banning|prohibits?|prohibited|prohibiting|forbids?|forbade|forbidden|forbidding|enjoins?|enjoined|enjoining|restricts?|restricted|restricting|precludes?|precluded)\s+(?:[\w'’-]+\s+){0,6}?from\s+|(?:requires?|required|requiring|orders?|ordered|ordering|directs?|directed|directing|obliges?|obliged|obligates?|obligated|mandates?|mandated)\s+(?:[\w'’-]+\s+){0,6}?to\s+(?:(?:promptly|immediately|permanently|also|first)\s+)?)$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// After a participle that may be an adjective: the next word is a noun it describes ("posts on
+/// deleted blogs", "their shared conversations", "publicly available information"), not a
+/// preposition, an adverb or a conjunction that would follow a verb.
+fn adjective_participle(cx: &Ctx, cl: &[Hit<Cue>], i: usize) -> bool {
+    let v = cl[i];
+    let verb = &cx.text[v.start..v.end];
+    let lower = verb.to_ascii_lowercase();
+    let available = lower.ends_with("available") || lower.ends_with("public");
+    if verb.contains(' ') && !available {
+        return false;
+    }
+    if !(available || lower.ends_with("ed") || matches!(lower.as_str(), "kept" | "sold" | "held" | "sent")) {
+        return false;
+    }
+    let after = &cx.text[v.end..];
+    // A noun right after: a word of letters, with no punctuation between.
+    if !after.starts_with(' ') {
+        return false;
+    }
+    let next = edge_word(after, Side::First);
+    if next.is_empty()
+        || !after.trim_start().starts_with(|c: char| c.is_alphabetic())
+        || next.ends_with("ly")
+        || NOT_NOUN_AFTER.contains(&next.as_str())
+    {
+        return false;
+    }
+    if available {
+        return true;
+    }
+    // Before: a determiner, a possessive or a preposition ("the shared", "on deleted"), or a
+    // practice verb right before it ("keeping deleted conversations").
+    let before = &cx.text[..v.start];
+    let prev = edge_word(before, Side::Last);
+    let verb_before = i > 0 && is_trigger(cl[i - 1].val) && cx.text[cl[i - 1].end..v.start].trim().is_empty();
+    verb_before || NOUN_DETERMINERS.contains(&prev.as_str())
+}
+
+/// Words after a participle that show it is a verb: prepositions, conjunctions, pronouns,
+/// determiners (the object or a complement follows).
+const NOT_NOUN_AFTER: &[&str] = &[
+    "by",
+    "to",
+    "with",
+    "from",
+    "in",
+    "on",
+    "at",
+    "for",
+    "through",
+    "via",
+    "over",
+    "and",
+    "or",
+    "but",
+    "as",
+    "into",
+    "onto",
+    "about",
+    "after",
+    "before",
+    "without",
+    "under",
+    "since",
+    "until",
+    "across",
+    "when",
+    "while",
+    "if",
+    "because",
+    "so",
+    "than",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "it",
+    "them",
+    "him",
+    "her",
+    "us",
+    "me",
+    "you",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "our",
+    "your",
+    "this",
+    "these",
+    "those",
+    "some",
+    "any",
+    "all",
+    "every",
+    "each",
+    "no",
+    "up",
+    "off",
+    "out",
+    "away",
+    "back",
+    "down",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "not",
+    "more",
+    "less",
+    "only",
+    "also",
+    "even",
+    "yet",
+    "still",
+    "then",
+    "there",
+    "here",
+    "against",
+    "between",
+    "among",
+    "during",
+    "per",
+    "beyond",
+    "within",
+    "upon",
+    "toward",
+    "towards",
+    "like",
+    "unless",
+    "where",
+    "what",
+    "how",
+    "why",
+    "same",
+    "millions",
+    "thousands",
+    "hundreds",
+    "dozens",
+];
+
+/// Words before a participle that make it an adjective of the noun after it.
+const NOUN_DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "these",
+    "those",
+    "of",
+    "on",
+    "in",
+    "from",
+    "about",
+    "all",
+    "any",
+    "some",
+    "such",
+    "other",
+    "previously",
+    "already",
+    "recently",
+    "publicly",
+    "privately",
+];
+
+/// Right after a practice verb: "only" a kind, then "not" another ("uses only public data, not
+/// direct messages"): what follows "not" is denied. Group 1 ends where the denied kinds start.
+static ONLY_NOT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\s+only\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+,?\s+(?:and\s+|but\s+)?not\s+")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a practice verb: "will" (and at most two words) of a practice announced for the
+/// future ("will share purchase data with merchants from November", "will have their data
+/// kept for five years"); not one that goes on
+/// ("will continue to", "will still"), nor an end ("will no longer", "will stop").
+static WILL_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?:\bwill|['’]ll|\b(?:is|are)\s+going\s+to)\s+(?:(?:also|then|soon|now|automatically|begin|start|begin\s+to|start\s+to|be)\s+){0,2}(?:have\s+(?:(?:their|its|his|her|your|the|all)\s+)?(?:[\w'’-]+\s+){1,2})?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before a participle: a penalty, suit or charge "over" a data phrase of a few words ("to pay
+/// $1.5 million over children's data", "sued over drivers' data").
+static PENALTY_OVER_PARTICIPLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:pays?|paid|paying|to\s+pay|fined?|fines|settles?|settled|sues?|sued|suing|penalty|probe|lawsuit|charges?|charged|warns?|warned)\b[^;]{0,60}\b(?:over|for)\s+(?:[\w'’-]+\s+){1,4}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right after a participle: its agent ("collected by the app").
+static BY_NEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\s+by\b").expect("a valid regex: a constant pattern")
+});
+
+/// Right after a let-verb: people, then what they choose to do with their own data ("allowed
+/// people to make their chats discoverable", "lets users post a chat", "allows members to
+/// delete their history").
+static PEOPLE_TO_CHOOSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s+(?:(?:its|their|the|all|any)\s+)?(?:users?|people|customers?|consumers?|members?|subscribers?|players?|parents|owners?|account\s+holders?|you|them)\s+(?:to\s+)?(?:(?:also|easily|quickly)\s+)?(?:make|choose|decide|opt|post|publish|turn|switch|delete|download|hide|control|limit|mark|set|pick|select|toggle|remove|erase|export|manage)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before a deletion verb: an app, account or program as what is deleted ("after its app was
+/// deleted", "users whose accounts are deleted").
+static NOT_DATA_DELETED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:app|apps|application|applications|account|accounts|software|program|programs|game|games|profile|profiles|blog|blogs|page|pages)\s+(?:(?:was|were|is|are|had|has|have|been|being|be|later|then|also|since)\s+){0,3}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// After a deletion verb: an app, account or program as its object ("deleted the app").
+static NOT_DATA_DELETED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s+(?:(?:the|its|their|his|her|your|our|an?)\s+)?(?:[\w-]+\s+)?(?:app|apps|application|account|accounts|software|program|game|profile|profiles|blog|blogs)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before "only": a relative clause opened after a comma (", which only approved followers can
+/// see,").
+static RELATIVE_OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i),\s*(?:which|who|whom|that)\s+$").expect("a valid regex: a constant pattern")
+});
+
+/// Before an assurance of control: control threatened, lost or given as a feature ("threatened
+/// members' control over", "gives users more control over", "without any control over").
+static CONTROL_AT_STAKE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:threaten\w*|undermin\w*|erod\w*|weaken\w*|violat\w*|depriv\w*|strip\w*|take\s+away|takes\s+away|took\s+away|taking\s+away|lose|loses|lost|losing|without|lack|lacks|lacked|lacking|little|less|more|greater|better|restore\w*|regain\w*|want|wants|wanted|demand\w*|should|must)\s+(?:[\w'’-]+\s+){0,3}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a recipient word: a data noun and "of" ("the identity of reviewers", "the
+/// names of employees"), the people whose data it is; not "hundreds of outside developers".
+static OF_RIGHT_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:identity|identities|names?|data|information|details|records|files|accounts?|e-?mails?|messages|photos|profiles?|privacy|locations?|addresses|numbers|conversations|recordings|histor(?:y|ies)|activity|movements|communications|posts|contacts)\s+of\s+(?:(?:the|its|their|some|all|any|many)\s+)?$",
+    )
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Before a practice verb: a fix or change planned, "so that" the practice stops ("would release
+/// a firmware update so that no data is sent", "will change the app so that it no longer").
+static PLANNED_FIX_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:would|will|plans?\s+to|planned\s+to|is\s+going\s+to|promised\s+to|pledged\s+to|intends\s+to|agreed\s+to)\s+[^.;]{0,80}?\bso\s+(?:that\s+)?[^.;]{0,60}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before a company that would be read as the data's holder: a statement made on it ("wrote on
+/// X", "said in a post on Facebook", "posted on LinkedIn").
+static SAID_ON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:said|says|wrote|writes|posted|posts|tweeted|announced|announces|stated|states|explained|added|commented|replied|responded|apologi[sz]ed|statement|post|message|thread|video|note)\s+(?:(?:in|with)\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|post|message|thread|video|note|update)\s+)?on\s+$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Between a practice verb and a condition: a clause of its own with a subject (", and it asks
+/// account holders to get permission").
+static OWN_CLAUSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:,\s*|\s)and\s+(?:it|they|we|he|she|the\s+company|the\s+app|[A-Z][\w.-]+)\s+\w+")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Before a practice verb: an infinitive of knowing with a question word ("hard for users to
+/// know which data an AI model has been trained on", "no way to find out whether").
+static TO_KNOW_WH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\bto\s+(?:know|learn|find\s+out|understand|tell|check|see|work\s+out|figure\s+out)\s+(?:which|what|whether|how\s+much|how\s+many|if|who)\b[^.;:]{0,60}$",
     )
     .expect("a valid regex: a constant pattern")
 });

@@ -2025,3 +2025,213 @@ fn questions_assert_nothing() {
         &[("Amazon", None, "recordings", "sell", D, Some("present"))],
     );
 }
+
+// The precision round on news never seen (issue 5): each pair is a sentence in which the
+// practice is feared, told about, left to users, ordered, planned or described, and the same
+// practice stated plainly, which gives the claim.
+
+#[test]
+fn fears_and_risks_are_not_reports() {
+    check(
+        "Parents worry that Snapchat might pass their children's locations to advertisers.",
+        &[],
+    );
+    check(
+        "The senator warned of the danger that Google keeps location history for years.",
+        &[],
+    );
+    check(
+        "Google keeps location history for years.",
+        &[("Google", None, "location", "collect", A, None)],
+    );
+    // A concern named in passing, with a comma, leaves the report alone.
+    check(
+        "Despite the outcry, Snapchat passed children's locations to advertisers.",
+        &[("Snap", Some("advertisers"), "location", "share", A, None)],
+    );
+}
+
+#[test]
+fn telling_people_what_is_done_is_no_practice() {
+    check(
+        "Microsoft said its privacy dashboard shows customers which data it stores about them.",
+        &[],
+    );
+    check(
+        "Google explains to users how their location history is used.",
+        &[],
+    );
+    check(
+        "Google uses their location history.",
+        &[("Google", None, "location", "use", A, None)],
+    );
+    // Without people told, "described how" reports the practice.
+    check(
+        "The slides described how Google kept the location history of every user.",
+        &[("Google", None, "location", "collect", A, None)],
+    );
+}
+
+#[test]
+fn settings_and_choices_left_to_users_are_not_the_company_s() {
+    check(
+        "Spotify lets listeners switch off sharing of their listening history.",
+        &[],
+    );
+    check(
+        "The feature allowed players to make their match history public, Nintendo said.",
+        &[],
+    );
+    check(
+        "Spotify shares the listening history of its users with advertisers.",
+        &[(
+            "Spotify",
+            Some("advertisers"),
+            "browsing_activity",
+            "share",
+            A,
+            None,
+        )],
+    );
+}
+
+#[test]
+fn orders_and_prohibitions_are_not_reports() {
+    check(
+        "The consent decree prohibits Uber from selling riders' trip histories.",
+        &[],
+    );
+    check(
+        "The order requires Roku to send viewing data to an auditor every year.",
+        &[],
+    );
+    check(
+        "Uber sells riders' trip histories.",
+        &[("Uber", None, "location", "sell", A, None)],
+    );
+}
+
+#[test]
+fn practices_announced_for_later_are_not_reports() {
+    check(
+        "Starting next month, LinkedIn will use members' posts to train its AI.",
+        &[],
+    );
+    // One that goes on is reported, and a promise with a negation stays a denial.
+    check(
+        "LinkedIn will continue to use members' posts to train its AI.",
+        &[("LinkedIn", None, "posts_content", "use", A, None)],
+    );
+    check(
+        "LinkedIn will never sell members' data.",
+        &[("LinkedIn", None, "personal_data", "sell", D, Some("always"))],
+    );
+    // A fix planned "so that" the practice stops is no assurance about now.
+    check(
+        "Roku said it would push a software update so that no viewing data is sent to advertisers.",
+        &[],
+    );
+    check(
+        "Roku sends viewing data to advertisers.",
+        &[("Roku", Some("advertisers"), "browsing_activity", "share", A, None)],
+    );
+}
+
+#[test]
+fn participles_that_describe_data_are_no_verbs() {
+    // "deleted" describes the snaps: no assurance of deletion, and the keeping is reported.
+    check(
+        "Snap kept deleted snaps on its servers for months.",
+        &[("Snap", None, "posts_content", "collect", A, None)],
+    );
+    check(
+        "A broker bought publicly available records about Uber riders.",
+        &[],
+    );
+    // Deleting an app is no deletion of data.
+    check(
+        "TikTok kept collecting device data even after users deleted the app.",
+        &[("TikTok", None, "device_identifiers", "collect", A, None)],
+    );
+}
+
+#[test]
+fn only_one_kind_then_not_another_denies_the_other() {
+    check(
+        "Zoom said it analyses only meeting metadata, not the audio or video of calls.",
+        &[("Zoom", None, "recordings", "use", D, Some("present"))],
+    );
+}
+
+#[test]
+fn control_at_stake_is_no_assurance() {
+    check(
+        "Critics said the update erodes users' control over their data.",
+        &[],
+    );
+    check(
+        "Apple said users remain in control of their health data.",
+        &[("Apple", None, "health", "other", D, Some("present"))],
+    );
+}
+
+#[test]
+fn the_people_whose_data_it_is_are_no_receivers() {
+    check(
+        "Amazon said it never discloses the names of employees to advertisers.",
+        &[(
+            "Amazon",
+            Some("advertisers"),
+            "profile_identity",
+            "share",
+            D,
+            Some("always"),
+        )],
+    );
+}
+
+#[test]
+fn a_penalty_over_data_a_company_gathered_is_no_report() {
+    check("Lyft fined over riders' data sold by its partner", &[]);
+}
+
+#[test]
+fn the_platform_a_statement_is_posted_on_is_no_holder() {
+    check(
+        "Google does not read Gmail messages for ads, a spokesman wrote on X.",
+        &[("Google", None, "private_messages", "access", D, Some("present"))],
+    );
+}
+
+#[test]
+fn a_condition_in_a_clause_of_its_own_does_not_qualify_the_practice() {
+    check(
+        "Ring stores doorbell videos in the cloud, and it asks owners to get consent from their \
+         neighbours before they install a camera.",
+        &[("Amazon", None, "recordings", "collect", A, None)],
+    );
+    check(
+        "Ring stores doorbell videos in the cloud only with the owner's consent.",
+        &[("Amazon", None, "recordings", "collect", D, Some("present"))],
+    );
+}
+
+#[test]
+fn what_people_allow_or_cannot_find_out_is_no_practice() {
+    check(
+        "Members who accept tracking will see more relevant ads, LinkedIn said.",
+        &[],
+    );
+    check(
+        "Parents who consent to sharing will have their children's photos sent to the school's vendor.",
+        &[],
+    );
+    check(
+        "It is almost impossible for customers to find out which brokers Experian sold their data to.",
+        &[],
+    );
+    check(
+        "Experian sold their data to brokers.",
+        &[("Experian", Some("data brokers"), "personal_data", "sell", A, None)],
+    );
+}

@@ -200,6 +200,13 @@ fn dev(name: &str) -> String {
 // one gold link missed, 0 of 18 traps): all of dev (216) core P 0.684 R 0.619 F1 0.649;
 // denials P 0.847 R 0.664; links P 0.736 R 0.290 (89 of 121); 4 of 545 traps linked. The floors
 // are these less about 0.01.
+// Issue 5, precision (2026-12-02): rules for fears and risks, telling people what is done,
+// settings and choices left to users, orders, practices announced for later, participles
+// describing data, "only X, not Y", control at stake, a platform a statement is posted on. On
+// the 216: core P 0.684 -> 0.689, R 0.619 (715 hits, unchanged), denials P 0.847 -> 0.854,
+// links unchanged. With d232-d245 (fourteen fresh articles, 45 gold claims) all of dev (230):
+// core P 0.689 R 0.614 F1 0.649; denials P 0.859 R 0.665; links P 0.730 R 0.287 (89 of 122);
+// 4 of 555 traps linked. CORE_P and DENIAL_P raised to these less about 0.01.
 // Issue 5, links (fourth round, 2026-12-02): d246-d255 added (ten fresh articles on pairs across
 // articles and years: Facebook's logged-out cookies 2011 and the Belgian study 2015, Kaspersky and
 // the NSA files 2017, Wyze 2019 and 2024, Ray-Ban Meta glasses 2024 and 2025, Otter.ai 2022 and
@@ -213,13 +220,16 @@ fn dev(name: &str) -> String {
 // a point-dated finding of one story): links P 0.804 R 0.285 (90 of 112); 0 of 599 traps
 // linked (`KNOWN_TRAPS` emptied); claim scores unchanged. The link precision floor is raised to
 // just under the new figure.
-const CORE_P: f64 = 0.674;
-const CORE_R: f64 = 0.609;
-const CORE_F1: f64 = 0.639;
-const DENIAL_P: f64 = 0.837;
-const DENIAL_R: f64 = 0.654;
+// Both rounds merged (lead), all of dev (240): core P 0.686 R 0.608 F1 0.645; denials P 0.853
+// R 0.665; links P 0.804 R 0.282 (90 of 112); 0 of 609 traps linked. The floors are these less
+// about 0.01.
+const CORE_P: f64 = 0.676;
+const CORE_R: f64 = 0.598;
+const CORE_F1: f64 = 0.635;
+const DENIAL_P: f64 = 0.843;
+const DENIAL_R: f64 = 0.655;
 const LINK_P: f64 = 0.79;
-const LINK_R: f64 = 0.28;
+const LINK_R: f64 = 0.272;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
 /// test. None since the fourth links round of issue 5 (the four of before: the iPhone's location
@@ -275,8 +285,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1211.0,
-        "the dev half holds 1211 gold claims"
+        1256.0,
+        "the dev half holds 1256 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
