@@ -70,6 +70,7 @@ pub(crate) const CUE_KEYS: &[&str] = &[
     "deny.falsity",
     "deny.control",
     "deny.not_for_sale",
+    "deny.contains_no",
     "neutral",
     "block",
     "hedge",

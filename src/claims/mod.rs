@@ -206,6 +206,9 @@ pub(crate) enum Cue {
     Falsity,
     Control,
     NotForSale,
+    /// "(the data) contains no personal information": an assurance that what is held or passed
+    /// on holds no data of the kind named right after it (`deny.contains_no`).
+    ContainsNo,
     Neutral,
     Block,
     Hedge,
@@ -630,6 +633,7 @@ impl Extractor {
             ("block", Some(Cue::Block)),
             ("deny.falsity", Some(Cue::Falsity)),
             ("deny.not_for_sale", Some(Cue::NotForSale)),
+            ("deny.contains_no", Some(Cue::ContainsNo)),
             ("deny.control", Some(Cue::Control)),
             ("neg.always", Some(Cue::Neg(NegKind::Always))),
             ("neg.present", Some(Cue::Neg(NegKind::Present))),
@@ -679,7 +683,13 @@ impl Extractor {
             anaphor: re(
                 r"(?i)\b(?:it|them|this\s+data|that\s+data|such\s+data|the\s+data|this\s+information|that\s+information)\b",
             ),
-            passive: re(r"(?i)\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:\w+ly\s+)?$"),
+            // "was shared", "is quietly sold"; also with a negation or an adverb of time between ("were
+            // never shared", "is not sold", "wasn't kept", "are still not used"): the subject is
+            // what the verb acts on, so the actor comes from the data's holder or the company the
+            // sentence is about.
+            passive: re(
+                r"(?i)\b(?:was|were|been|being|is|are|be|get|got|gets|(?:is|are|was|were)n[’']t)\s+(?:(?:not|never|ever|also|still|only|now|always|\w+ly)\s+){0,2}$",
+            ),
             by_agent: re(r"(?i)\bby\s+(?:the\s+)?$"),
             such_as: re(r"(?i)^\s*,?\s*(?:such\s+as|including|like|among\s+them)\b"),
             consent: re(

@@ -371,7 +371,7 @@ fn of_contacts(text: &str, taxa: &mut [Hit<Option<DataType>>]) {
 /// "identify individuals". Group 1 is the verb, group 2 the people.
 static PEOPLE_WATCHED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)\b(track(?:s|ed|ing)?|locat(?:e|es|ed|ing)|monitor(?:s|ed|ing)?|spy(?:ing)?\s+on|spie[sd]\s+on|surveil(?:s|led|ling)?|identif(?:y|ies|ied|ying)|single[sd]?\s+out|singling\s+out)\s+(?:(?:its|their|the|our|your|all|some|many|individual|other|these|those|(?:millions|thousands|hundreds)\s+of|[\w-]+['’]s?)\s+){0,2}(users?|riders?|drivers?|viewers?|customers?|people|them|him|her|anyone|anybody|everyone|members|shoppers|visitors|subscribers|listeners|players|consumers|employees|workers|staff|children|kids|teens|teenagers|journalists|reporters|patients|you|individuals|iPhones|phones|devices|owners|students|women|men|soldiers)\b",
+        r"(?i)\b(track(?:s|ed|ing)?|locat(?:e|es|ed|ing)|monitor(?:s|ed|ing)?|watch(?:es|ed|ing)?(?:\s+how)?|spy(?:ing)?\s+on|spie[sd]\s+on|surveil(?:s|led|ling)?|identif(?:y|ies|ied|ying)|single[sd]?\s+out|singling\s+out)\s+(?:(?:its|their|the|our|your|all|some|many|individual|other|these|those|(?:millions|thousands|hundreds)\s+of|[\w-]+['’]s?)\s+){0,2}(users?|riders?|drivers?|viewers?|customers?|people|them|him|her|anyone|anybody|everyone|members|shoppers|visitors|subscribers|listeners|players|consumers|employees|workers|staff|children|kids|teens|teenagers|journalists|reporters|patients|you|individuals|iPhones|phones|devices|owners|students|women|men|soldiers)\b",
     )
     .expect("a valid regex: a constant pattern")
 });
@@ -756,6 +756,7 @@ fn is_trigger(c: Cue) -> bool {
             | Cue::Use
             | Cue::Control
             | Cue::NotForSale
+            | Cue::ContainsNo
     )
 }
 
@@ -1676,7 +1677,7 @@ impl Ctx<'_> {
                 Cue::Buy => (Action::Sell, "buy"),
                 Cue::Collect => (Action::Collect, "collect"),
                 Cue::Use => (Action::Use, "use"),
-                Cue::Control | Cue::NotForSale => {
+                Cue::Control | Cue::NotForSale | Cue::ContainsNo => {
                     self.assurance(si, cs, ce, &cl, i, holder, *prev, hedged, outlet, out);
                     continue;
                 }
@@ -1937,6 +1938,25 @@ impl Ctx<'_> {
                     .split_whitespace()
                     .next()
                     .is_some_and(|w| w.to_ascii_lowercase().ends_with("ing"));
+            // A verb of watching takes what is watched right after it ("watched customers'
+            // video", "watches how its subscribers drive") or before it in the passive ("could be
+            // watched from outside"); "watched the browser allow requests" observes a test, and
+            // "anyone watching children's content" is a viewer, not a practice.
+            if self.text[v.start..v.end]
+                .to_ascii_lowercase()
+                .starts_with("watch")
+            {
+                let viewer = region
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .is_some_and(|w| WATCHER.contains(&w.to_ascii_lowercase().as_str()));
+                let near = floor_boundary(self.text, (v.end + 40).min(ce));
+                let object = within(&self.taxa, v.end, near).iter().any(|t| t.val.is_some());
+                if viewer || (!passive && !object) {
+                    continue;
+                }
+            }
             if matches!(base, "share" | "sell" | "give_access")
                 && !passive
                 && !self.data_after(v.end, obj_end)
@@ -2442,10 +2462,45 @@ impl Ctx<'_> {
             },
         };
         let mut dtypes = self.data_types(cs, ce);
+        if c.val == Cue::ContainsNo {
+            // "the identifiers contain no personal information", "the files held no names": the
+            // kind denied is the data phrase right after the cue; without one ("contains no
+            // evidence", "includes no ads") there is no assurance about data.
+            let Some(t) = within(&self.taxa, c.end, ce)
+                .iter()
+                .find(|t| t.val.is_some())
+                .filter(|t| word_count(&self.text[c.end..t.start]) <= 3)
+            else {
+                return;
+            };
+            // What is said to be absent is the kind itself, whatever the sentence calls the set
+            // ("was aggregated and contained no personal information").
+            dtypes = t
+                .val
+                .map(|d| {
+                    if d == DataType::Deidentified {
+                        DataType::PersonalData
+                    } else {
+                        d
+                    }
+                })
+                .into_iter()
+                .collect();
+        }
         if dtypes.is_empty() {
             dtypes.push(DataType::PersonalData);
         }
-        let (action, scope, rule) = if control {
+        let (action, scope, rule) = if c.val == Cue::ContainsNo {
+            let past = ["contained", "included", "held", "carried"]
+                .iter()
+                .any(|w| cue.starts_with(w));
+            let scope = if past {
+                DenialScope::Past
+            } else {
+                DenialScope::Present
+            };
+            (Action::Share, scope, "deny.contains_no")
+        } else if control {
             (Action::Other, DenialScope::Present, "deny.in_control")
         } else if cue.contains("never") {
             (Action::Sell, DenialScope::Always, "deny.not_for_sale")
@@ -2474,6 +2529,29 @@ impl Ctx<'_> {
         }
     }
 }
+
+/// People who watch something themselves: "anyone watching children's videos" is a viewer.
+const WATCHER: &[&str] = &[
+    "anyone",
+    "someone",
+    "everyone",
+    "people",
+    "viewers",
+    "users",
+    "children",
+    "kids",
+    "those",
+    "who",
+    "families",
+    "audiences",
+    "fans",
+    "he",
+    "she",
+    "they",
+    "i",
+    "you",
+    "we",
+];
 
 /// Between a negation and a practice verb: a finding, evidence or claim about the practice
 /// ("not ... any finding that", "no suggestion that", "did not say whether").

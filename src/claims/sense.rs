@@ -163,6 +163,7 @@ impl Reader<'_> {
                             | Cue::Falsity
                             | Cue::Control
                             | Cue::NotForSale
+                            | Cue::ContainsNo
                     )
                 })
                 || ents

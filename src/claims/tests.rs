@@ -2235,3 +2235,84 @@ fn what_people_allow_or_cannot_find_out_is_no_practice() {
         &[("Experian", Some("data brokers"), "personal_data", "sell", A, None)],
     );
 }
+
+#[test]
+fn passives_with_a_negation_between_and_no_agent() {
+    // Issue 5, the d217-d226 check: a negation or an adverb between the auxiliary and the
+    // participle ("were never passed", "is not shared", "wasn't disclosed") still makes a
+    // passive: the actor is the data's holder or the company the sentence is about, not the
+    // subject. Sentences written after the rule.
+    check(
+        "Microsoft said recordings of Skype calls were never passed to advertisers.",
+        &[(
+            "Microsoft",
+            Some("advertisers"),
+            "recordings",
+            "share",
+            D,
+            Some("always"),
+        )],
+    );
+    check(
+        "Google says users' location data is not shared with advertisers.",
+        &[(
+            "Google",
+            Some("advertisers"),
+            "location",
+            "share",
+            D,
+            Some("present"),
+        )],
+    );
+    check(
+        "Netflix told subscribers that their viewing history wasn't disclosed to other companies.",
+        &[(
+            "Netflix",
+            Some("third parties"),
+            "browsing_activity",
+            "share",
+            D,
+            Some("past"),
+        )],
+    );
+}
+
+#[test]
+fn data_said_to_hold_no_personal_kind_is_an_assurance() {
+    // Issue 5, the d217-d226 check: "contains no personal information" denies that the set
+    // passed on or kept holds that kind; without a data phrase right after it, nothing is
+    // assured about data. Sentences written after the rule.
+    check(
+        "Strava said its public heat map contains no personal information about athletes.",
+        &[("Strava", None, "personal_data", "share", D, Some("present"))],
+    );
+    check(
+        "AOL insisted that the search logs contained no personally identifiable information.",
+        &[("AOL", None, "personal_data", "share", D, Some("past"))],
+    );
+    check(
+        "Strava said the audit report contains no finding of wrongdoing.",
+        &[],
+    );
+}
+
+#[test]
+fn watching_people_or_their_data_is_a_practice() {
+    // Issue 5, the d217-d226 check: "watched customers' footage", "watches how people drive";
+    // a viewer watching something is no practice. Sentences written after the rule.
+    check(
+        "Tesla staff watched customers' camera footage and passed clips around.",
+        &[
+            ("Tesla", Some("employees"), "recordings", "access", A, None),
+            ("Tesla", None, "recordings", "share", A, None),
+        ],
+    );
+    check(
+        "Uber's app watches how riders move through the city after their trips end.",
+        &[("Uber", None, "personal_data", "access", A, None)],
+    );
+    check(
+        "Families watching YouTube videos together rarely think about privacy.",
+        &[],
+    );
+}

@@ -582,7 +582,7 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     ) {
         return Err("rule 3 (a specific denied type against a generic report)");
     }
-    if !restrictions_met(&d.sentence, d.counterparty.as_deref(), Some(d.action), a) {
+    if !restrictions_met(&d.sentence, d.counterparty.as_deref(), Some(d.action), &d.rule, a) {
         return Err("rule 8 (limits in the denial's words)");
     }
     if !episode_tie(denial, assertion) {
@@ -2388,6 +2388,9 @@ static IDENTIFIABLE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         r"identif(?:y|ies|ying)\s+(?:(?:any|an?|one|single|specific|particular)\s+){0,2}(?:individual|individuals|people|users?|customers?|a\s+person|person|anyone|you|them|specific)\b|",
         r"(?:tied|linked|traced|connected)\s+(?:back\s+)?to\s+(?:an?\s+|any\s+|specific\s+)?(?:individual|person|user|one|someone|anyone)\b|",
         r"individual\s+(?:transactions|records|users|level|people)\b|",
+        // "the data contained no personal information": what is denied is that the set held
+        // anything about a person, not that the set was passed on.
+        r"(?:contains?|contained|containing|includes?|included|holds?|held|carr(?:y|ies|ied))\s+no\s+(?:personal|personally|private|identifying)\b|",
         r"only\s+(?:[\w-]+\s+){0,2}?(?:anonymi[sz]ed|aggregated?|aggregate-level|de-?identified|pseudonymous|anonymous)\b)",
     ))
     .expect("a valid regex: a constant pattern")
@@ -2572,19 +2575,21 @@ fn restrictions_met(
     denial_sentence: &str,
     denial_cp: Option<&str>,
     action: Option<Action>,
+    denial_rule: &str,
     a: &crate::model::Claim,
 ) -> bool {
-    if IDENTIFIABLE_ONLY
-        .find(denial_sentence)
-        .is_some_and(|m| limit_applies(denial_sentence, m.range(), action))
-        && !matches!(
-            a.data_type,
-            DataType::ProfileIdentity
-                | DataType::ContactDetails
-                | DataType::DeviceIdentifiers
-                | DataType::Biometric
-        )
-        && !IDENTIFYING.is_match(&a.sentence)
+    // A denial read from "contained no personal information" is that limit itself, whatever
+    // verb of another clause gave the data ("the data it had given to researchers was
+    // aggregated and contained no personal information").
+    if IDENTIFIABLE_ONLY.find(denial_sentence).is_some_and(|m| {
+        denial_rule.starts_with("deny.contains_no") || limit_applies(denial_sentence, m.range(), action)
+    }) && !matches!(
+        a.data_type,
+        DataType::ProfileIdentity
+            | DataType::ContactDetails
+            | DataType::DeviceIdentifiers
+            | DataType::Biometric
+    ) && !IDENTIFYING.is_match(&a.sentence)
     {
         return false;
     }

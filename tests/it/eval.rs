@@ -200,6 +200,22 @@ fn dev(name: &str) -> String {
 // one gold link missed, 0 of 18 traps): all of dev (216) core P 0.684 R 0.619 F1 0.649;
 // denials P 0.847 R 0.664; links P 0.736 R 0.290 (89 of 121); 4 of 545 traps linked. The floors
 // are these less about 0.01.
+// Issue 5, recall (2026-12-02): d217-d226 (ten fresh episodes, 56 claims, 24 denials, 1 link,
+// 9 traps; first run on them alone, before any rule changed: core P 0.525 R 0.375 F1 0.438,
+// denials P 0.929 R 0.542, no link predicted, 0 of 9 traps) and the rules for the kinds of miss
+// seen there and on all of dev: passives with a negation between ("were never shared"), data
+// said to contain no personal information, verbs of watching and taking ("made off with",
+// "looks at", "keeps watch on"), cameras' feeds as recordings. Then d227-d231 (five more,
+// written after the rules; first run: core P 0.529 R 0.360 F1 0.429, denials P 0.500 R 0.400).
+// All of dev (231): core P 0.681 R 0.618 F1 0.648; denials P 0.850 R 0.677; links P 0.690
+// R 0.288 (89 of 129); 4 of 559 traps linked (`KNOWN_TRAPS`). On d01-d216 alone core P 0.684 ->
+// 0.686, R 0.619 -> 0.628; denials P 0.847 -> 0.848, R 0.664 -> 0.679. LINK_P is lowered from
+// 0.725: no gold link was lost (89 before and after), but the claims now found (right ones,
+// matched to gold claims) meet the linker's known weaknesses: a 2011 "were never exposed by
+// Buzz" tied to 2018 reports on Gmail developers by the name Gmail in both headlines and an
+// undated report (three), a qualified 2010 denial against a 2018 report, Anker's "no evidence
+// that anyone had watched" against an earlier report, and false claims of the new articles (a
+// denial about cookies, Verkada staff "held" rights).
 // Issue 5, precision (2026-12-02): rules for fears and risks, telling people what is done,
 // settings and choices left to users, orders, practices announced for later, participles
 // describing data, "only X, not Y", control at stake, a platform a statement is posted on. On
@@ -223,13 +239,17 @@ fn dev(name: &str) -> String {
 // Both rounds merged (lead), all of dev (240): core P 0.686 R 0.608 F1 0.645; denials P 0.853
 // R 0.665; links P 0.804 R 0.282 (90 of 112); 0 of 609 traps linked. The floors are these less
 // about 0.01.
-const CORE_P: f64 = 0.676;
-const CORE_R: f64 = 0.598;
-const CORE_F1: f64 = 0.635;
-const DENIAL_P: f64 = 0.843;
-const DENIAL_R: f64 = 0.655;
-const LINK_P: f64 = 0.79;
-const LINK_R: f64 = 0.272;
+// All three rounds merged (lead), all of dev (255): core P 0.683 R 0.609 F1 0.644; denials
+// P 0.855 R 0.677; links P 0.763 R 0.280 (90 of 118); 0 of 623 traps linked. The links round
+// alone had P 0.804 (90 of 112): the recall round's new claims (right ones) meet a 2011 Buzz
+// denial tied to 2018 Gmail reports by the product's name, and the like. Floors: less about 0.01.
+const CORE_P: f64 = 0.673;
+const CORE_R: f64 = 0.599;
+const CORE_F1: f64 = 0.634;
+const DENIAL_P: f64 = 0.845;
+const DENIAL_R: f64 = 0.667;
+const LINK_P: f64 = 0.75;
+const LINK_R: f64 = 0.27;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
 /// test. None since the fourth links round of issue 5 (the four of before: the iPhone's location
@@ -285,8 +305,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1256.0,
-        "the dev half holds 1256 gold claims"
+        1337.0,
+        "the dev half holds 1337 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
