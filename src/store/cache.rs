@@ -5,7 +5,7 @@
 //! decoding, so each (actor, polarity) list is read once, by the indexed `CANDIDATE_KEYS`
 //! query, and then kept up to date as claims are stored. A list holds, for each claim, only
 //! what the link policy's rank needs (`keep.rs`: counterparty, data type, action, confidence,
-//! the day it was stated) and its best links (`Entry::top`), about 150 bytes a claim; up to
+//! the day it was stated) and its best links (`Entry::top`), 144 bytes a claim; up to
 //! `MAX_CLAIMS` claims are held, and a list is read at most once in a run until the lists
 //! outgrow that budget. The whole claim
 //! (sentence, article fields, key), which the rules of `link::accepts` and the rank's tie-break
@@ -34,23 +34,38 @@ use super::queries;
 use crate::link::{action_may_contradict, counterparty_covers, generic_report_refuses, Gate};
 use crate::model::{Action, Claim, ClaimRecord, DataType, Polarity};
 
-/// At most this many claims are kept in the lists: about 120 MB (an entry is about 150 bytes;
-/// with its place in its group and the slack of growing vectors, about 300 bytes a claim were
-/// measured: BENCHMARKS.md, sixth scale session). A 200,000-article archive has
-/// about 860,000 claims: past this, the lists used least recently (the rare companies') are
-/// dropped and read again when next needed, so the process's memory stays bounded however
-/// large the archive (the lists were the part of a bulk ingest's memory that grew with the
-/// store: `bench ingest --report-every` prints what they hold).
-pub(super) const MAX_CLAIMS: usize = 400_000;
+/// At most this many claims are kept in the lists: about 85 MB with the whole claims kept
+/// (an entry is 144 bytes; with its slot in its group, its share of the groups and the slack
+/// of growing vectors, about 250 bytes a claim were measured at 168,000 claims, and the
+/// whole claims kept about 11 MB: BENCHMARKS.md, tenth scale session). A 200,000-article
+/// archive has about 860,000 claims: past this, the lists used least recently (the rare
+/// companies') are dropped and read again when next needed, so the process's memory stays
+/// bounded however large the archive (the lists were the part of a bulk ingest's memory that
+/// grew with the store: `bench ingest --report-every` prints what they hold). 400,000 held
+/// 149 MB with the entries and maps of before, and a 200,000-article ingest's peak RSS went
+/// past 300 MB from about 80,000 stored.
+pub(super) const MAX_CLAIMS: usize = 300_000;
 
 /// Whole claims read by id (`record`) kept in memory: two generations of this many each.
 const RECORDS: usize = 8_192;
 
 /// A claim's best links, (rank, the other claim's id), best first, at most `KEEP`; inline.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// A place not used holds `EMPTY` as its rank (no rank reaches it: `keep::rank` is below
+/// 2^63 − 1), so no count is kept beside them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Top {
-    n: u8,
     items: [(i64, i64); KEEP],
+}
+
+/// The rank of a place of a `Top` not used.
+const EMPTY: i64 = i64::MAX;
+
+impl Default for Top {
+    fn default() -> Top {
+        Top {
+            items: [(EMPTY, 0); KEEP],
+        }
+    }
 }
 
 impl Top {
@@ -58,29 +73,35 @@ impl Top {
     pub fn from_links(mut links: Vec<(i64, i64)>) -> Top {
         links.sort_unstable();
         let mut top = Top::default();
-        for l in links.into_iter().take(KEEP) {
-            top.items[usize::from(top.n)] = l;
-            top.n += 1;
+        for (i, l) in links.into_iter().take(KEEP).enumerate() {
+            top.items[i] = (l.0.min(EMPTY - 1), l.1);
         }
         top
     }
 
+    /// Adds a link read from the store, keeping the `KEEP` best in the order of
+    /// `from_links` (rank, then id): links added one by one give the `Top` of them all.
+    pub fn add(&mut self, rank: i64, id: i64) {
+        let l = (rank.min(EMPTY - 1), id);
+        let at = self.items.partition_point(|&x| x < l);
+        if at < KEEP {
+            self.items.copy_within(at..KEEP - 1, at + 1);
+            self.items[at] = l;
+        }
+    }
+
     pub fn len(&self) -> usize {
-        usize::from(self.n)
+        self.items.partition_point(|&(r, _)| r != EMPTY)
     }
 
     pub fn as_slice(&self) -> &[(i64, i64)] {
         &self.items[..self.len()]
     }
 
-    /// The rank of the worst link held when `KEEP` are held: a pair enters only below it.
-    pub fn full_worst(&self) -> Option<i64> {
-        (self.len() == KEEP).then(|| self.items[KEEP - 1].0)
-    }
-
-    /// Whether a pair of this rank would enter.
+    /// Whether a pair of this rank would enter: fewer than `KEEP` are held, or it ranks above
+    /// the worst held.
     pub fn admits(&self, rank: i64) -> bool {
-        self.full_worst().is_none_or(|w| rank < w)
+        rank < self.items[KEEP - 1].0
     }
 
     pub fn holds(&self, id: i64) -> bool {
@@ -92,37 +113,45 @@ impl Top {
         let n = self.len();
         let at = self.as_slice().partition_point(|&(r, _)| r < rank);
         let out = (n == KEEP).then(|| self.items[KEEP - 1]);
-        let end = n.min(KEEP - 1);
-        for i in (at..end).rev() {
-            self.items[i + 1] = self.items[i];
-        }
         if at < KEEP {
-            self.items[at] = (rank, id);
+            self.items.copy_within(at..KEEP - 1, at + 1);
+            self.items[at] = (rank.min(EMPTY - 1), id);
         }
-        self.n = u8::try_from((n + 1).min(KEEP)).unwrap_or(u8::MAX);
         out
     }
 }
 
-/// One stored claim as the link policy's rank sees it.
+/// One stored claim as the link policy's rank sees it: 144 bytes (the `Top` 80, the gate 32).
 pub(super) struct Entry {
     pub id: i64,
-    pub data_type: DataType,
-    pub action: Action,
     pub confidence: f64,
-    /// `keep::day_of` the claim: the day it was stated, for ranking.
-    pub day: Option<i32>,
-    /// Its counterparty, as an index into its list's `counterparties`.
-    cp: u32,
     /// Its best links.
     pub top: Top,
     /// What the rules read of it alone (`link::Gate`), once it has been read whole: pairs the
     /// gate refuses are skipped without reading it again. Set by `CandidateCache::set_gate`,
     /// which also moves the claim to its place in its group.
     pub gate: Option<Gate>,
-    /// Which of its group's slot lists holds it (`Place`), and where in it.
-    place: Place,
+    /// `keep::day_of` the claim (the day it was stated, for ranking), `NO_DAY` when it has
+    /// none: read by `day`.
+    day: i32,
+    /// Its counterparty, as an index into the cache's `Names`.
+    cp: u32,
+    /// Where it is in its group's slot list for its `place`.
     pos: u32,
+    pub data_type: DataType,
+    pub action: Action,
+    /// Which of its group's slot lists holds it (`Place`).
+    place: Place,
+}
+
+/// `Entry::day` of a claim without a day (no day from the common era is this far back).
+const NO_DAY: i32 = i32::MIN;
+
+impl Entry {
+    /// `keep::day_of` the claim.
+    pub fn day(&self) -> Option<i32> {
+        (self.day != NO_DAY).then_some(self.day)
+    }
 }
 
 /// Where a claim sits in its (counterparty, data type, action) group, by what its gate shows:
@@ -152,10 +181,57 @@ impl Place {
     }
 }
 
-/// The slots of one (counterparty, data type, action) group, by `Place`.
-#[derive(Default)]
+/// No group: the end of a counterparty's chain of groups.
+const NO_GROUP: u32 = u32::MAX;
+
+/// The slots of one (counterparty, data type, action) group, in one vector ordered by `Place`:
+/// `Open` before `ends[0]`, `Plain` from there to `ends[1]`, `Refused` after. The groups of one
+/// counterparty are chained by `next` (a counterparty has few), so a list needs no map per
+/// counterparty: a list held about 400 bytes of maps for each counterparty of each actor,
+/// which has 3 or 4 claims on average (BENCHMARKS.md, tenth scale session).
 struct Group {
-    slots: [Vec<u32>; 3],
+    slots: Vec<u32>,
+    ends: [u32; 2],
+    /// The next group of the same counterparty, or `NO_GROUP`.
+    next: u32,
+    data_type: DataType,
+    action: Action,
+}
+
+impl Group {
+    /// The range of `slots` holding the claims of `place`.
+    fn range(&self, place: Place) -> std::ops::Range<usize> {
+        let [a, b] = self.ends.map(|e| e as usize);
+        match place {
+            Place::Open => 0..a,
+            Place::Plain => a..b,
+            Place::Refused => b..self.slots.len(),
+        }
+    }
+}
+
+/// Counterparty names, each held once for all lists; an entry and a list name one by its index.
+#[derive(Default)]
+struct Names {
+    index: HashMap<Option<String>, u32>,
+    names: Vec<Option<String>>,
+}
+
+impl Names {
+    fn id(&mut self, name: Option<String>) -> u32 {
+        if let Some(&i) = self.index.get(&name) {
+            return i;
+        }
+        let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(name.clone());
+        self.index.insert(name, i);
+        i
+    }
+
+    fn get(&self, id: u32) -> &Option<String> {
+        static NONE: Option<String> = None;
+        self.names.get(id as usize).unwrap_or(&NONE)
+    }
 }
 
 /// What a list's entry is made from.
@@ -175,49 +251,117 @@ pub(super) struct EntryParts {
 #[derive(Default)]
 struct ActorList {
     entries: Vec<Entry>,
-    counterparties: Vec<Option<String>>,
-    cp_index: HashMap<Option<String>, u32>,
-    groups: HashMap<u32, HashMap<(DataType, Action), Group>>,
+    groups: Vec<Group>,
+    /// The first group of each counterparty (by its `Names` index).
+    first: HashMap<u32, u32>,
     last_used: u64,
     /// A list of denials (else of assertions).
     denials: bool,
 }
 
 impl ActorList {
-    /// Adds a claim with an id above all held.
-    fn push(&mut self, p: EntryParts) {
-        let cp = match self.cp_index.get(&p.counterparty) {
-            Some(&i) => i,
-            None => {
-                let i = u32::try_from(self.counterparties.len()).unwrap_or(u32::MAX);
-                self.counterparties.push(p.counterparty.clone());
-                self.cp_index.insert(p.counterparty, i);
-                i
+    /// The index of the group (`cp`, `data_type`, `action`), made if there is none.
+    fn group_of(&mut self, cp: u32, data_type: DataType, action: Action) -> usize {
+        let head = self.first.get(&cp).copied().unwrap_or(NO_GROUP);
+        let mut g = head;
+        while g != NO_GROUP {
+            let group = &self.groups[g as usize];
+            if group.data_type == data_type && group.action == action {
+                return g as usize;
             }
-        };
+            g = group.next;
+        }
+        let at = self.groups.len();
+        self.groups.push(Group {
+            slots: Vec::new(),
+            ends: [0, 0],
+            next: head,
+            data_type,
+            action,
+        });
+        self.first.insert(cp, u32::try_from(at).unwrap_or(NO_GROUP));
+        at
+    }
+
+    /// The groups of counterparty `cp`.
+    fn groups_of(&self, cp: u32) -> impl Iterator<Item = &Group> {
+        let mut g = self.first.get(&cp).copied().unwrap_or(NO_GROUP);
+        std::iter::from_fn(move || {
+            let group = self.groups.get(g as usize)?;
+            g = group.next;
+            Some(group)
+        })
+    }
+
+    /// Puts `slot` at the end of `place`'s part of group `g`: the first claim of each later
+    /// part, last part first, moves to that part's end.
+    fn insert_slot(&mut self, g: usize, place: Place, slot: u32) {
+        let group = &mut self.groups[g];
+        group.slots.push(slot);
+        let mut hole = group.slots.len() - 1;
+        for later in ((place as usize + 1)..3).rev() {
+            let start = group.ends[later - 1] as usize;
+            group.slots.swap(start, hole);
+            if start != hole {
+                let moved = group.slots[hole];
+                self.entries[moved as usize].pos = hole as u32;
+            }
+            group.ends[later - 1] += 1;
+            hole = start;
+        }
+        let e = &mut self.entries[slot as usize];
+        e.place = place;
+        e.pos = hole as u32;
+    }
+
+    /// Takes the claim at `pos` (in `place`'s part) out of group `g`: the last claim of its part
+    /// fills its place, and the last claim of each later part moves into the gap before it.
+    fn remove_slot(&mut self, g: usize, place: Place, pos: usize) {
+        let group = &mut self.groups[g];
+        let mut hole = pos;
+        for part in (place as usize)..3 {
+            let last = group.range([Place::Open, Place::Plain, Place::Refused][part]).end - 1;
+            group.slots.swap(hole, last);
+            if hole != last {
+                let moved = group.slots[hole];
+                self.entries[moved as usize].pos = hole as u32;
+            }
+            if part < 2 {
+                group.ends[part] -= 1;
+            }
+            hole = last;
+        }
+        group.slots.pop();
+    }
+
+    /// Adds a claim with an id above all held.
+    fn push(&mut self, names: &mut Names, p: EntryParts) {
+        let cp = names.id(p.counterparty);
+        if self.entries.len() == self.entries.capacity() {
+            // Grown by an eighth, not doubled: a list read whole is allocated to its length,
+            // and doubling it for the claims stored after would leave up to half unused.
+            self.entries.reserve_exact((self.entries.len() / 8).max(64));
+        }
         let slot = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
         let place = Place::of(p.gate.as_ref(), self.denials);
-        let at = &mut self
-            .groups
-            .entry(cp)
-            .or_default()
-            .entry((p.data_type, p.action))
-            .or_default()
-            .slots[place as usize];
-        let pos = u32::try_from(at.len()).unwrap_or(u32::MAX);
-        at.push(slot);
         self.entries.push(Entry {
             id: p.id,
             data_type: p.data_type,
             action: p.action,
             confidence: p.confidence,
-            day: p.day.and_then(|d| i32::try_from(d).ok()),
+            day: p
+                .day
+                .and_then(|d| i32::try_from(d).ok())
+                .filter(|&d| d != NO_DAY)
+                .unwrap_or(NO_DAY),
             cp,
             top: p.top,
             gate: p.gate,
             place,
-            pos,
+            pos: 0,
         });
+        let g = self.group_of(cp, p.data_type, p.action);
+        self.insert_slot(g, place, slot);
     }
 
     /// Sets the gate of the claim in `slot` and moves it to its place in its group.
@@ -230,21 +374,12 @@ impl ActorList {
         if from == to {
             return;
         }
-        let (kind, pos) = ((e.data_type, e.action), e.pos as usize);
-        let Some(group) = self.groups.get_mut(&e.cp).and_then(|g| g.get_mut(&kind)) else {
-            return;
-        };
-        let old = &mut group.slots[from as usize];
-        debug_assert_eq!(old.get(pos).map(|&s| s as usize), Some(slot));
-        old.swap_remove(pos);
-        if let Some(&moved) = old.get(pos) {
-            self.entries[moved as usize].pos = pos as u32;
-        }
-        let new = &mut group.slots[to as usize];
-        let e = &mut self.entries[slot];
-        e.place = to;
-        e.pos = u32::try_from(new.len()).unwrap_or(u32::MAX);
-        new.push(u32::try_from(slot).unwrap_or(u32::MAX));
+        let (cp, data_type, action, pos) = (e.cp, e.data_type, e.action, e.pos as usize);
+        let g = self.group_of(cp, data_type, action);
+        debug_assert_eq!(self.groups[g].slots.get(pos).map(|&s| s as usize), Some(slot));
+        debug_assert!(self.groups[g].range(from).contains(&pos));
+        self.remove_slot(g, from, pos);
+        self.insert_slot(g, to, u32::try_from(slot).unwrap_or(u32::MAX));
     }
 
     fn slot_of(&self, id: i64) -> Option<usize> {
@@ -317,6 +452,8 @@ pub(super) struct CandidateCache {
     /// Keyed by actor folded as `COLLATE NOCASE` folds it (ASCII only), and polarity. A key
     /// is present only once its list has been read in full.
     lists: HashMap<ListKey, ActorList>,
+    /// The counterparty names the lists' entries and groups refer to.
+    names: Names,
     records: Records,
     /// Claims held in all lists.
     len: usize,
@@ -333,6 +470,7 @@ impl Default for CandidateCache {
             narrow: true,
             data_version: None,
             lists: HashMap::new(),
+            names: Names::default(),
             records: Records::default(),
             len: 0,
             tick: 0,
@@ -422,19 +560,24 @@ impl CandidateCache {
             return Ok(());
         }
         self.work.lists_read += 1;
-        let mut tops: HashMap<i64, Vec<(i64, i64)>> = HashMap::new();
-        for (id, other, rank) in queries::ranked_links(conn, actor, polarity)? {
-            tops.entry(id).or_default().push((rank, other));
-        }
+        // Streamed: the best links of each claim, then the claims themselves, in one
+        // allocation of the list's length.
+        let mut tops: HashMap<i64, Top> = HashMap::new();
+        queries::ranked_links(conn, actor, polarity, &mut |id, other, rank| {
+            tops.entry(id).or_default().add(rank, other);
+        })?;
         let mut list = ActorList {
             last_used: self.tick,
             denials: polarity == Polarity::Denial,
             ..ActorList::default()
         };
-        for mut parts in queries::candidate_parts(conn, actor, polarity)? {
-            parts.top = Top::from_links(tops.remove(&parts.id).unwrap_or_default());
-            list.push(parts);
-        }
+        list.entries
+            .reserve_exact(queries::count_of(conn, actor, polarity)?);
+        let names = &mut self.names;
+        queries::candidate_parts(conn, actor, polarity, &mut |mut parts| {
+            parts.top = tops.remove(&parts.id).unwrap_or_default();
+            list.push(names, parts);
+        })?;
         self.len += list.entries.len();
         self.lists.insert(k, list);
         Ok(())
@@ -456,18 +599,16 @@ impl CandidateCache {
         let new_is_denial = new.polarity == Polarity::Denial;
         let this = (&new.counterparty, new.data_type, new.action);
         let mut out: Vec<usize> = Vec::new();
-        let mut take = |cp: u32, by_kind: &HashMap<(DataType, Action), Group>| {
-            let name = &list.counterparties[cp as usize];
-            for ((dt, action), group) in by_kind {
-                if narrow && !may_link(new_is_denial, this, (name, *dt, *action)) {
+        let mut take = |cp: u32| {
+            let name = self.names.get(cp);
+            for group in list.groups_of(cp) {
+                let (dt, action) = (group.data_type, group.action);
+                if narrow && !may_link(new_is_denial, this, (name, dt, action)) {
                     continue;
                 }
-                let [open, plain, refused] = &group.slots;
-                let mut add = |slots: &Vec<u32>| out.extend(slots.iter().map(|&s| s as usize));
+                let part = |place: Place| group.slots[group.range(place)].iter().map(|&s| s as usize);
                 if !gated {
-                    add(open);
-                    add(plain);
-                    add(refused);
+                    out.extend(group.slots.iter().map(|&s| s as usize));
                 } else if new_is_denial {
                     // Reports: rule 3 reads only their data type and counterparty.
                     if conditional
@@ -475,23 +616,23 @@ impl CandidateCache {
                             new.data_type,
                             false,
                             new.counterparty.as_deref(),
-                            *dt,
+                            dt,
                             name.as_deref(),
                         )
                     {
-                        add(open);
-                        add(plain);
+                        out.extend(part(Place::Open));
+                        out.extend(part(Place::Plain));
                     }
                 } else {
-                    add(open);
+                    out.extend(part(Place::Open));
                     if !generic_report_refuses(
-                        *dt,
+                        dt,
                         false,
                         name.as_deref(),
                         new.data_type,
                         new.counterparty.as_deref(),
                     ) {
-                        add(plain);
+                        out.extend(part(Place::Plain));
                     }
                 }
             }
@@ -502,14 +643,14 @@ impl CandidateCache {
         match (&new.counterparty, narrow && !new_is_denial) {
             (Some(x), true) => {
                 for name in assertion_counterparties(x) {
-                    if let Some(by_kind) = list.cp_index.get(&name).and_then(|i| list.groups.get(i)) {
-                        take(list.cp_index[&name], by_kind);
+                    if let Some(&cp) = self.names.index.get(&name) {
+                        take(cp);
                     }
                 }
             }
             _ => {
-                for (&cp, by_kind) in &list.groups {
-                    take(cp, by_kind);
+                for &cp in list.first.keys() {
+                    take(cp);
                 }
             }
         }
@@ -522,7 +663,8 @@ impl CandidateCache {
 
     /// The counterparty of an entry.
     pub fn counterparty(&self, k: &ListKey, e: &Entry) -> Option<&str> {
-        self.lists.get(k)?.counterparties.get(e.cp as usize)?.as_deref()
+        self.lists.get(k)?;
+        self.names.get(e.cp).as_deref()
     }
 
     pub fn entry_mut(&mut self, k: &ListKey, slot: usize) -> Option<&mut Entry> {
@@ -565,16 +707,16 @@ impl CandidateCache {
         Ok(Some(r))
     }
 
-    /// A claim just stored (`record`, with key `key`, its best links `top`). Lists not read
-    /// yet will find it in the database.
-    pub fn add(&mut self, record: ClaimRecord, key: String, top: Top) {
+    /// A claim just stored (`record`, with key `key`, its best links `top`, its `gate`: `Gate::of`
+    /// it). Lists not read yet will find it in the database.
+    pub fn add(&mut self, record: ClaimRecord, key: String, top: Top, gate: Gate) {
         let k = list_key(&record.claim.actor, record.claim.polarity);
         let id = record.id;
         if let Some(list) = self.lists.get_mut(&k) {
             // Read with its list already (stored before the list was read): its best links.
             if let Some(slot) = list.slot_of(id) {
                 list.entries[slot].top = top;
-                list.set_gate(slot, Gate::of(&record));
+                list.set_gate(slot, gate);
             } else {
                 let c = &record.claim;
                 let parts = EntryParts {
@@ -585,10 +727,10 @@ impl CandidateCache {
                     confidence: c.confidence,
                     day: super::keep::day_of(&record),
                     top,
-                    gate: Some(Gate::of(&record)),
+                    gate: Some(gate),
                 };
                 if list.entries.last().is_none_or(|e| e.id < id) {
-                    list.push(parts);
+                    list.push(&mut self.names, parts);
                     self.len += 1;
                 } else {
                     // Not above every id held (not reached: ids grow, deletions clear the
@@ -630,22 +772,19 @@ impl CandidateCache {
     pub fn footprint(&self) -> (usize, usize) {
         use std::mem::size_of;
         let mut bytes = self.lists.capacity() * (size_of::<ListKey>() + size_of::<ActorList>());
+        bytes += self.names.names.capacity() * size_of::<Option<String>>() * 2;
+        bytes += self.names.index.capacity() * (size_of::<u32>() + 1);
+        bytes += 2 * self
+            .names
+            .names
+            .iter()
+            .map(|c| c.as_ref().map_or(0, String::capacity))
+            .sum::<usize>();
         for (k, list) in &self.lists {
             bytes += k.0.capacity() + list.entries.capacity() * size_of::<Entry>();
-            bytes += list.counterparties.capacity() * size_of::<Option<String>>() * 2;
-            bytes += list
-                .counterparties
-                .iter()
-                .map(|c| 2 * c.as_ref().map_or(0, String::capacity))
-                .sum::<usize>();
-            for by_kind in list.groups.values() {
-                bytes += 64 + by_kind.capacity() * (8 + size_of::<Group>());
-                bytes += by_kind
-                    .values()
-                    .flat_map(|g| &g.slots)
-                    .map(|v| v.capacity() * 4)
-                    .sum::<usize>();
-            }
+            bytes += list.first.capacity() * (2 * size_of::<u32>() + 1);
+            bytes += list.groups.capacity() * size_of::<Group>();
+            bytes += list.groups.iter().map(|g| g.slots.capacity() * 4).sum::<usize>();
         }
         for map in [&self.records.new, &self.records.old] {
             bytes += map.capacity() * (8 + size_of::<usize>());
@@ -749,6 +888,50 @@ mod tests {
             .collect();
         claims.sort();
         (links, claims)
+    }
+
+    /// `Top::add`, one link at a time, keeps what `from_links` keeps of them all; `insert`
+    /// pushes out the worst once `KEEP` are held, and `admits` only what would enter.
+    #[test]
+    fn a_top_keeps_the_best_links_however_they_come() {
+        use super::Top;
+        use crate::store::keep::KEEP;
+        // Ranks with ties (broken by id), and more links than a top holds.
+        let links: Vec<(i64, i64)> = (0..23).map(|i| ((i * 7919) % 11, 100 - i)).collect();
+        for n in [0, 1, KEEP - 1, KEEP, links.len()] {
+            let mut one_by_one = Top::default();
+            for &(r, id) in links[..n].iter().rev() {
+                one_by_one.add(r, id);
+            }
+            let whole = Top::from_links(links[..n].to_vec());
+            assert_eq!(one_by_one, whole, "{n} links");
+            let mut sorted = links[..n].to_vec();
+            sorted.sort_unstable();
+            sorted.truncate(KEEP);
+            assert_eq!(whole.as_slice(), &sorted[..]);
+            assert_eq!(whole.len(), n.min(KEEP));
+        }
+        let mut top = Top::default();
+        assert!(top.admits(i64::MAX - 1) && !top.holds(0));
+        for (r, id) in [(50, 1), (10, 2), (30, 3), (20, 4), (40, 5)] {
+            assert!(top.admits(r));
+            assert_eq!(top.insert(r, id), None);
+        }
+        assert_eq!(top.as_slice(), &[(10, 2), (20, 4), (30, 3), (40, 5), (50, 1)]);
+        assert!(!top.admits(50) && !top.admits(60) && top.admits(49));
+        assert_eq!(top.insert(15, 6), Some((50, 1)));
+        assert_eq!(top.as_slice(), &[(10, 2), (15, 6), (20, 4), (30, 3), (40, 5)]);
+        assert!(top.holds(6) && !top.holds(1));
+    }
+
+    /// The candidate lists' entry stays small: it is most of the linking cache's memory.
+    #[test]
+    fn a_cached_claim_takes_at_most_144_bytes() {
+        assert!(
+            std::mem::size_of::<super::Entry>() <= 144,
+            "{}",
+            std::mem::size_of::<super::Entry>()
+        );
     }
 
     #[test]

@@ -19,7 +19,8 @@
 //!
 //! Kept links are maintained as claims arrive: a new claim's pairs that may matter are ranked
 //! (`scan`: a pair that would rank behind both sides' best `KEEP` is skipped unevaluated, and
-//! the reason is written only for the pairs stored); each earlier
+//! the verdict of each pair evaluated, reason included, is kept for its link, so the rules run
+//! once on a pair); each earlier
 //! claim whose best `KEEP` the new pair enters drops its worst, and that link is deleted unless
 //! the other side still ranks it among its own best. A claim's best `KEEP` are always among its
 //! kept links, so they can be read back from the `links` table (`links.rank`). When claims are
@@ -148,18 +149,19 @@ type Found = (i64, usize, i64, Option<LinkVerdict>);
 /// best, as if every pair had been evaluated, and once they are settled only the candidates
 /// whose own best the pair would enter are read. Only the candidates not skipped are read
 /// whole (`CandidateCache::record`). Reads the lists it needs.
+#[allow(clippy::too_many_arguments)]
 fn scan(
     conn: &Connection,
     linker: Linker,
     cache: &mut CandidateCache,
     new: &ClaimRecord,
     key: &str,
+    new_gate: Gate,
     for_others: bool,
 ) -> rusqlite::Result<Vec<Found>> {
     let p = new.claim.polarity;
     let other = opposite(p);
     let narrow = cache.narrow;
-    let new_gate = Gate::of(new);
     if narrow && new_gate.refused_alone() {
         // The rules refuse every pair with it: nothing to enumerate.
         cache.work.refused_alone += 1;
@@ -199,7 +201,7 @@ fn scan(
             data_type: e.data_type,
             action: e.action,
             confidence: e.confidence,
-            day: e.day.map(i64::from),
+            day: e.day().map(i64::from),
         };
         let high = match p {
             Polarity::Denial => rank_high(new_side, side),
@@ -246,17 +248,13 @@ fn scan(
             Polarity::Assertion => (e, ek, new, key),
         };
         cache.work.evaluated += 1;
-        let verdict = if narrow {
-            if !crate::link::accepts(d, a) {
-                continue;
-            }
-            None
-        } else {
-            match linker(d, a) {
-                Some(v) => Some(v),
-                None => continue,
-            }
+        // The verdict with its reason, kept for the pair's link if it is stored: the rules are
+        // not run twice on a pair kept (`link::evaluate` is the linker unless a test injects
+        // another).
+        let Some(verdict) = linker(d, a) else {
+            continue;
         };
+        let verdict = Some(verdict);
         let r = high | tie(d, dk, a, ak);
         found.push((r, slot, id, verdict));
         let at = best.partition_point(|&x| x < (r, id));
@@ -322,7 +320,9 @@ pub(super) fn link_new(
     let own = list_key(&new.claim.actor, p);
     let others = list_key(&new.claim.actor, opposite(p));
     cache.ensure(conn, &new.claim.actor, p)?;
-    let found = scan(conn, linker, cache, &new, &key, true)?;
+    // What the rules read of it alone, once: for its pairs and kept with it.
+    let gate = Gate::of(&new);
+    let found = scan(conn, linker, cache, &new, &key, gate, true)?;
     let mut made = 0;
     let mut dropped: Vec<(i64, i64)> = Vec::new();
     for (i, (rank, slot, other_id, verdict)) in found.iter().enumerate() {
@@ -350,7 +350,7 @@ pub(super) fn link_new(
         }
     }
     let top = Top::from_links(found.iter().take(KEEP).map(|f| (f.0, f.2)).collect());
-    cache.add(new, key, top);
+    cache.add(new, key, top, gate);
     cache.shrink(&[&own, &others]);
     Ok(made)
 }
@@ -398,7 +398,11 @@ pub(super) fn refill(
             continue;
         };
         let (record, key) = (&whole.0, whole.1.as_str());
-        let found = scan(conn, linker, cache, record, key, false)?;
+        let gate = cache
+            .entry_by_id(&k, *id)
+            .and_then(|e| e.gate)
+            .unwrap_or_else(|| Gate::of(record));
+        let found = scan(conn, linker, cache, record, key, gate, false)?;
         for (rank, _, other_id, verdict) in found.iter().take(KEEP) {
             made += store_link(
                 conn,

@@ -734,13 +734,14 @@ pub(super) fn delete_link(conn: &Connection, denial_id: i64, assertion_id: i64) 
     Ok(())
 }
 
-/// The ranked links of the claims of one actor and polarity: (claim id, the other claim's id,
-/// rank), through `claims (actor, polarity, ...)` and the links' indexes.
+/// The ranked links of the claims of one actor and polarity, each given to `f` as (claim id,
+/// the other claim's id, rank), through `claims (actor, polarity, ...)` and the links' indexes.
 pub(super) fn ranked_links(
     conn: &Connection,
     actor: &str,
     polarity: Polarity,
-) -> rusqlite::Result<Vec<(i64, i64, i64)>> {
+    f: &mut dyn FnMut(i64, i64, i64),
+) -> rusqlite::Result<()> {
     let sql = match polarity {
         Polarity::Denial => {
             "SELECT l.denial_id, l.assertion_id, l.rank FROM claims c \
@@ -753,9 +754,20 @@ pub(super) fn ranked_links(
              WHERE c.actor = ?1 AND c.polarity = 'assertion' AND l.rank IS NOT NULL"
         }
     };
-    conn.prepare_cached(sql)?
-        .query_map([actor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect()
+    let mut st = conn.prepare_cached(sql)?;
+    let mut rows = st.query([actor])?;
+    while let Some(r) = rows.next()? {
+        f(r.get(0)?, r.get(1)?, r.get(2)?);
+    }
+    Ok(())
+}
+
+/// How many claims one actor has with one polarity (through `claims (actor, polarity, ...)`).
+pub(super) fn count_of(conn: &Connection, actor: &str, polarity: Polarity) -> rusqlite::Result<usize> {
+    let n: i64 = conn
+        .prepare_cached("SELECT count(*) FROM claims WHERE actor = ?1 AND polarity = ?2")?
+        .query_row(params![actor, polarity.as_str()], |r| r.get(0))?;
+    Ok(usize::try_from(n).unwrap_or(0))
 }
 
 /// Links without a rank (stored before schema 4), with both claims and their keys.
@@ -837,26 +849,28 @@ pub(super) fn candidates(
         .collect()
 }
 
-/// What the candidate lists keep of the claims of one actor and polarity (`cache::Entry`), in
-/// id order, through the `claims (actor, polarity, ...)` index; their best links are read
-/// apart (`ranked_links`).
+/// What the candidate lists keep of the claims of one actor and polarity (`cache::Entry`), each
+/// given to `f` in id order (streamed: a list is never held twice), through the
+/// `claims (actor, polarity, ...)` index; their best links are read apart (`ranked_links`).
 pub(super) fn candidate_parts(
     conn: &Connection,
     actor: &str,
     polarity: Polarity,
-) -> rusqlite::Result<Vec<EntryParts>> {
-    conn.prepare_cached(
+    f: &mut dyn FnMut(EntryParts),
+) -> rusqlite::Result<()> {
+    let mut st = conn.prepare_cached(
         "SELECT c.id, c.counterparty, c.data_type, c.action, c.confidence, c.stated_on, a.published \
          FROM claims c JOIN articles a ON a.id = c.article_id \
          WHERE c.actor = ?1 AND c.polarity = ?2 ORDER BY c.id",
-    )?
-    .query_map(params![actor, polarity.as_str()], |r| {
+    )?;
+    let mut rows = st.query(params![actor, polarity.as_str()])?;
+    while let Some(r) = rows.next()? {
         let stated_on: Option<crate::model::PartialDate> = parsed_opt(r, 5)?;
         let published: Option<NaiveDate> = parsed_opt(r, 6)?;
         let day = stated_on
             .or(published.map(crate::model::PartialDate::from_naive))
             .map(|p| i64::from(chrono::Datelike::num_days_from_ce(&p.first_day())));
-        Ok(EntryParts {
+        f(EntryParts {
             id: r.get(0)?,
             counterparty: r.get(1)?,
             data_type: parsed(r, 2)?,
@@ -865,9 +879,9 @@ pub(super) fn candidate_parts(
             day,
             top: super::cache::Top::default(),
             gate: None,
-        })
-    })?
-    .collect()
+        });
+    }
+    Ok(())
 }
 
 /// One stored claim by id, with its key (`claims.key`).
