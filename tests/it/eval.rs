@@ -243,12 +243,18 @@ fn dev(name: &str) -> String {
 // P 0.855 R 0.677; links P 0.763 R 0.280 (90 of 118); 0 of 623 traps linked. The links round
 // alone had P 0.804 (90 of 112): the recall round's new claims (right ones) meet a 2011 Buzz
 // denial tied to 2018 Gmail reports by the product's name, and the like. Floors: less about 0.01.
-const CORE_P: f64 = 0.673;
-const CORE_R: f64 = 0.599;
-const CORE_F1: f64 = 0.634;
+// Then d260-d269 (the lead's ten, written and annotated before the rounds were merged; first run
+// on the rules of the session's start: core P 0.469 R 0.395 F1 0.429, denials P 0.714 R 0.417,
+// links 3 of 3 right, 0 of 10 traps; on the merged rules: core P 0.452 R 0.368 F1 0.406, denials
+// P 0.833 R 0.417, links 1 of 1 right, 0 of 10 traps): all of dev (265) core P 0.677 R 0.602
+// F1 0.637; denials P 0.855 R 0.671; links P 0.746 R 0.280 (91 of 122); 0 of 633 traps linked.
+// The floors are these less about 0.01.
+const CORE_P: f64 = 0.667;
+const CORE_R: f64 = 0.592;
+const CORE_F1: f64 = 0.627;
 const DENIAL_P: f64 = 0.845;
-const DENIAL_R: f64 = 0.667;
-const LINK_P: f64 = 0.75;
+const DENIAL_R: f64 = 0.661;
+const LINK_P: f64 = 0.735;
 const LINK_R: f64 = 0.27;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
@@ -305,8 +311,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1337.0,
-        "the dev half holds 1337 gold claims"
+        1375.0,
+        "the dev half holds 1375 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
