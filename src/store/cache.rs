@@ -34,17 +34,19 @@ use super::queries;
 use crate::link::{action_may_contradict, counterparty_covers, generic_report_refuses, Gate};
 use crate::model::{Action, Claim, ClaimRecord, DataType, Polarity};
 
-/// At most this many claims are kept in the lists: about 85 MB with the whole claims kept
+/// At most this many claims are kept in the lists: about 110 MB with the whole claims kept
 /// (an entry is 144 bytes; with its slot in its group, its share of the groups and the slack
 /// of growing vectors, about 250 bytes a claim were measured at 168,000 claims, and the
-/// whole claims kept about 11 MB: BENCHMARKS.md, tenth scale session). A 200,000-article
+/// whole claims kept about 11 MB: BENCHMARKS.md, tenth scale session). 300,000 was tried:
+/// at 108,210 stored the next 5,000 articles took 69.1 CPU-s against 45.0 with 400,000 (the
+/// lists dropped and read again: 4,558 against 2,648), for a peak RSS of 272 against 290 MB. A 200,000-article
 /// archive has about 860,000 claims: past this, the lists used least recently (the rare
 /// companies') are dropped and read again when next needed, so the process's memory stays
 /// bounded however large the archive (the lists were the part of a bulk ingest's memory that
 /// grew with the store: `bench ingest --report-every` prints what they hold). 400,000 held
 /// 149 MB with the entries and maps of before, and a 200,000-article ingest's peak RSS went
 /// past 300 MB from about 80,000 stored.
-pub(super) const MAX_CLAIMS: usize = 300_000;
+pub(super) const MAX_CLAIMS: usize = 400_000;
 
 /// Whole claims read by id (`record`) kept in memory: two generations of this many each.
 const RECORDS: usize = 8_192;
