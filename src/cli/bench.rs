@@ -371,7 +371,7 @@ fn read_pages(paths: &[PathBuf]) -> anyhow::Result<Vec<(String, String)>> {
     let mut pages = Vec::new();
     let mut failed = Vec::new();
     for path in paths {
-        let before = pages.len();
+        let (before, failed_before) = (pages.len(), failed.len());
         crate::source::read_path(path, &mut |item| match item {
             Ok(RawDoc {
                 origin,
@@ -381,7 +381,7 @@ fn read_pages(paths: &[PathBuf]) -> anyhow::Result<Vec<(String, String)>> {
             Ok(_) => {}
             Err(e) => failed.push(e.to_string()),
         });
-        if pages.len() == before && failed.is_empty() {
+        if pages.len() == before && failed.len() == failed_before {
             failed.push(format!(
                 "{}: no HTML page (.html, .htm, or .gz of these)",
                 path.display()
@@ -432,12 +432,12 @@ fn ingest(
     };
     println!(
         "bench ingest: {articles} articles{}, {workers} workers, from {}{}",
-        if given.is_some() {
+        if from_files {
             String::new()
         } else {
             format!(" (seed {seed})")
         },
-        if given.is_some() {
+        if from_files {
             "the HTML pages given"
         } else if html {
             "HTML pages"
