@@ -249,12 +249,20 @@ fn dev(name: &str) -> String {
 // P 0.833 R 0.417, links 1 of 1 right, 0 of 10 traps): all of dev (265) core P 0.677 R 0.602
 // F1 0.637; denials P 0.855 R 0.671; links P 0.746 R 0.280 (91 of 122); 0 of 633 traps linked.
 // The floors are these less about 0.01.
+// Issue 5, links (fifth round, 2026-12-02): d270-d279 added (ten fresh articles on pairs across
+// articles: Evernote's notes policy and its reversal 2016, AT&T's stolen call records 2024, Apple's
+// Enhanced Visual Search 2024-2025, Subaru's Starlink portal 2025, Superhuman's read receipts
+// 2019; 47 claims, 24 denials, 4 links, 54 traps, annotated before any run; first run on them
+// alone: core P 0.789 R 0.319 F1 0.455, denials P 1.000 R 0.375, links 0 of 1 predicted right,
+// 0 of 4 gold, 0 of 54 traps). All of dev (275) before this round's rules: core P 0.679 R 0.593
+// F1 0.633; denials P 0.857 R 0.659; links P 0.734 R 0.277 (91 of 124); 0 of 687 traps linked.
+// LINK_P and DENIAL_R lowered to these less about 0.01 (the new articles, not a rule change).
 const CORE_P: f64 = 0.667;
 const CORE_R: f64 = 0.592;
 const CORE_F1: f64 = 0.627;
 const DENIAL_P: f64 = 0.845;
-const DENIAL_R: f64 = 0.661;
-const LINK_P: f64 = 0.735;
+const DENIAL_R: f64 = 0.649;
+const LINK_P: f64 = 0.724;
 const LINK_R: f64 = 0.27;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
@@ -311,8 +319,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1375.0,
-        "the dev half holds 1375 gold claims"
+        1422.0,
+        "the dev half holds 1422 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
