@@ -311,8 +311,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1375.0,
-        "the dev half holds 1375 gold claims"
+        1418.0,
+        "the dev half holds 1418 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
