@@ -319,8 +319,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1422.0,
-        "the dev half holds 1422 gold claims"
+        1465.0,
+        "the dev half holds 1465 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
