@@ -249,13 +249,18 @@ fn dev(name: &str) -> String {
 // P 0.833 R 0.417, links 1 of 1 right, 0 of 10 traps): all of dev (265) core P 0.677 R 0.602
 // F1 0.637; denials P 0.855 R 0.671; links P 0.746 R 0.280 (91 of 122); 0 of 633 traps linked.
 // The floors are these less about 0.01.
-const CORE_P: f64 = 0.667;
-const CORE_R: f64 = 0.592;
-const CORE_F1: f64 = 0.627;
-const DENIAL_P: f64 = 0.845;
-const DENIAL_R: f64 = 0.661;
+// Issue 5, denials (2026-12-02): d298-d307 added (ten fresh articles heavy with company
+// statements and look-alike non-denials; first run alone: core P 0.559 R 0.328 F1 0.413, denials
+// P 0.778 R 0.304, no link predicted, 0 of 9 traps): all of dev (275) core P 0.674 R 0.591
+// F1 0.630; denials P 0.853 R 0.657; links P 0.746 R 0.275 (91 of 122); 0 of 642 traps linked.
+// Floors: these less about 0.01.
+const CORE_P: f64 = 0.664;
+const CORE_R: f64 = 0.581;
+const CORE_F1: f64 = 0.62;
+const DENIAL_P: f64 = 0.843;
+const DENIAL_R: f64 = 0.647;
 const LINK_P: f64 = 0.735;
-const LINK_R: f64 = 0.27;
+const LINK_R: f64 = 0.265;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
 /// test. None since the fourth links round of issue 5 (the four of before: the iPhone's location
@@ -311,8 +316,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1375.0,
-        "the dev half holds 1375 gold claims"
+        1433.0,
+        "the dev half holds 1433 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
