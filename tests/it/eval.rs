@@ -257,13 +257,23 @@ fn dev(name: &str) -> String {
 // 0 of 4 gold, 0 of 54 traps). All of dev (275) before this round's rules: core P 0.679 R 0.593
 // F1 0.633; denials P 0.857 R 0.659; links P 0.734 R 0.277 (91 of 124); 0 of 687 traps linked.
 // LINK_P and DENIAL_R lowered to these less about 0.01 (the new articles, not a rule change).
-const CORE_P: f64 = 0.667;
-const CORE_R: f64 = 0.592;
-const CORE_F1: f64 = 0.627;
-const DENIAL_P: f64 = 0.845;
-const DENIAL_R: f64 = 0.649;
+// Issue 5, recall (2026-12-02): d284-d293 added (ten fresh articles on regulators' fines, a
+// scraper, breaches; 43 claims, 7 denials; first run alone: core P 0.571 R 0.558 F1 0.565, denials
+// P 1.000 R 0.714); no rule changed.
+// Issue 5, denials (2026-12-02): d298-d307 added (ten fresh articles heavy with company
+// statements and look-alike non-denials; first run alone: core P 0.559 R 0.328 F1 0.413, denials
+// P 0.778 R 0.304, no link predicted, 0 of 9 traps): all of dev (275) core P 0.674 R 0.591
+// F1 0.630; denials P 0.853 R 0.657; links P 0.746 R 0.275 (91 of 122); 0 of 642 traps linked.
+// All three merged (lead; data only, no rule changed this session), all of dev (295): core
+// P 0.672 R 0.582 F1 0.624; denials P 0.857 R 0.647; links P 0.734 R 0.272 (91 of 124); 0 of 696
+// traps linked. The floors are these less about 0.01.
+const CORE_P: f64 = 0.662;
+const CORE_R: f64 = 0.572;
+const CORE_F1: f64 = 0.614;
+const DENIAL_P: f64 = 0.847;
+const DENIAL_R: f64 = 0.637;
 const LINK_P: f64 = 0.724;
-const LINK_R: f64 = 0.27;
+const LINK_R: f64 = 0.262;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
 /// test. None since the fourth links round of issue 5 (the four of before: the iPhone's location
@@ -319,8 +329,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1465.0,
-        "the dev half holds 1465 gold claims"
+        1523.0,
+        "the dev half holds 1523 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
