@@ -267,12 +267,22 @@ fn dev(name: &str) -> String {
 // All three merged (lead; data only, no rule changed this session), all of dev (295): core
 // P 0.672 R 0.582 F1 0.624; denials P 0.857 R 0.647; links P 0.734 R 0.272 (91 of 124); 0 of 696
 // traps linked. The floors are these less about 0.01.
+// Issue 5, fresh (2026-12-02): d312-d321 added (ten fresh articles: Hello Barbie and ToyTalk 2015,
+// CloudPets 2017, Marriott/Starwood 2018 and the ICO fine 2020, New Mexico v. Google 2020, the
+// Austrian regulator on Google Analytics 2022, Facebook's face recognition 2021 and Texas 2024;
+// 46 claims, 12 denials, 5 links, 24 traps, annotated and committed before any run; first run on
+// them alone: core P 0.355 R 0.239 F1 0.286, denials P 0.429 R 0.250, no link predicted (0 of 5
+// gold), 0 of 24 traps). No rule changed. All of dev (305): core P 0.665 R 0.572 F1 0.615;
+// denials P 0.851 R 0.639; links P 0.711 R 0.268 (91 of 128: the four new predicted links are all
+// false); 0 of 720 traps linked. CORE_R (0.572 -> 0.562) and LINK_P (0.724 -> 0.701) are lowered
+// by what the ten new articles cost on their first run (core R 0.582 -> 0.572, links P 0.734 ->
+// 0.711), not by a rule change; the other floors still hold.
 const CORE_P: f64 = 0.662;
-const CORE_R: f64 = 0.572;
+const CORE_R: f64 = 0.562;
 const CORE_F1: f64 = 0.614;
 const DENIAL_P: f64 = 0.847;
 const DENIAL_R: f64 = 0.637;
-const LINK_P: f64 = 0.724;
+const LINK_P: f64 = 0.701;
 const LINK_R: f64 = 0.262;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
@@ -329,8 +339,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1523.0,
-        "the dev half holds 1523 gold claims"
+        1569.0,
+        "the dev half holds 1569 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
