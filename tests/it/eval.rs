@@ -267,12 +267,20 @@ fn dev(name: &str) -> String {
 // All three merged (lead; data only, no rule changed this session), all of dev (295): core
 // P 0.672 R 0.582 F1 0.624; denials P 0.857 R 0.647; links P 0.734 R 0.272 (91 of 124); 0 of 696
 // traps linked. The floors are these less about 0.01.
+// Issue 5, links (sixth round, 2026-12-02): d322-d331 added (ten fresh articles on breaches
+// denied and later reported, across articles and years: LastPass 2022-2023, Okta 2022 and 2023,
+// Plaid 2020 and the 2022 settlement, Blackbaud 2020 and the FTC 2024, Uber's 2016 breach told in
+// 2017; 43 claims, 24 denials, 16 links, 28 traps, annotated before any run; first run on them
+// alone: core P 0.630 R 0.395 F1 0.486, denials P 0.818 R 0.375, links P 0.500 R 0.188, 3 of 6
+// predicted right, 3 of 16 gold, 0 of 28 traps). All of dev (305) before this round's rules: core
+// P 0.671 R 0.577 F1 0.620; denials P 0.857 R 0.636; links P 0.723 R 0.268 (94 of 130); 0 of 724
+// traps linked. DENIAL_R and LINK_P lowered by what the new articles cost (0.011 each).
 const CORE_P: f64 = 0.662;
 const CORE_R: f64 = 0.572;
 const CORE_F1: f64 = 0.614;
 const DENIAL_P: f64 = 0.847;
-const DENIAL_R: f64 = 0.637;
-const LINK_P: f64 = 0.724;
+const DENIAL_R: f64 = 0.626;
+const LINK_P: f64 = 0.713;
 const LINK_R: f64 = 0.262;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
@@ -329,8 +337,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1523.0,
-        "the dev half holds 1523 gold claims"
+        1566.0,
+        "the dev half holds 1566 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
