@@ -270,17 +270,19 @@ fn dev(name: &str) -> String {
 // Issue 5, links (sixth round, 2026-12-02): d322-d331 added (ten fresh articles on breaches
 // denied and later reported, across articles and years: LastPass 2022-2023, Okta 2022 and 2023,
 // Plaid 2020 and the 2022 settlement, Blackbaud 2020 and the FTC 2024, Uber's 2016 breach told in
-// 2017; 43 claims, 24 denials, 16 links, 28 traps, annotated before any run; first run on them
-// alone: core P 0.630 R 0.395 F1 0.486, denials P 0.818 R 0.375, links P 0.500 R 0.188, 3 of 6
-// predicted right, 3 of 16 gold, 0 of 28 traps). All of dev (305) before this round's rules: core
-// P 0.671 R 0.577 F1 0.620; denials P 0.857 R 0.636; links P 0.723 R 0.268 (94 of 130); 0 of 724
-// traps linked. DENIAL_R and LINK_P lowered by what the new articles cost (0.011 each).
+// 2017; 44 claims, 25 denials, 17 links, 30 traps, annotated before any run; first run on them
+// alone: core P 0.630 R 0.395 F1 0.486, denials P 0.818 R 0.375, links 3 of 6 predicted right,
+// 3 of 16 gold, 0 of 28 traps; one slip corrected after it, d327's headline "we do not sell your
+// data" annotated as the denial it is: core P 0.667 R 0.409, denials P 0.909 R 0.400, links 4 of
+// 6 right, 4 of 17 gold, 0 of 30 traps). All of dev (305) before this round's rules: core P 0.672
+// R 0.577 F1 0.621; denials P 0.859 R 0.637; links P 0.731 R 0.270 (95 of 130); 0 of 726 traps
+// linked. DENIAL_R and LINK_P lowered by what the new articles cost (0.010 and 0.003).
 const CORE_P: f64 = 0.662;
 const CORE_R: f64 = 0.572;
 const CORE_F1: f64 = 0.614;
 const DENIAL_P: f64 = 0.847;
-const DENIAL_R: f64 = 0.626;
-const LINK_P: f64 = 0.713;
+const DENIAL_R: f64 = 0.627;
+const LINK_P: f64 = 0.721;
 const LINK_R: f64 = 0.262;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
@@ -337,8 +339,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1566.0,
-        "the dev half holds 1566 gold claims"
+        1567.0,
+        "the dev half holds 1567 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
