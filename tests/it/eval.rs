@@ -277,13 +277,20 @@ fn dev(name: &str) -> String {
 // 6 right, 4 of 17 gold, 0 of 30 traps). All of dev (305) before this round's rules: core P 0.672
 // R 0.577 F1 0.621; denials P 0.859 R 0.637; links P 0.731 R 0.270 (95 of 130); 0 of 726 traps
 // linked. DENIAL_R and LINK_P lowered by what the new articles cost (0.010 and 0.003).
+// After this round's link rules (purposes read in the clause of the denial's action; a name both
+// headlines give ties claims years apart only when the report names what the denial's sentence
+// names; the places data is sent read in one pass, `destinations`; a deletion read from the
+// denial's words and answered only by data kept although it was to be deleted; following people
+// read as tracking, data put to a use read as use): links P 0.761 R 0.290 (102 of 134); 0 of 726
+// traps linked; claim scores unchanged; d322-d331 alone unchanged (links 4 of 6 right, 4 of 17
+// gold). LINK_P and LINK_R raised to these less about 0.01.
 const CORE_P: f64 = 0.662;
 const CORE_R: f64 = 0.572;
 const CORE_F1: f64 = 0.614;
 const DENIAL_P: f64 = 0.847;
 const DENIAL_R: f64 = 0.627;
-const LINK_P: f64 = 0.721;
-const LINK_R: f64 = 0.262;
+const LINK_P: f64 = 0.751;
+const LINK_R: f64 = 0.280;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
 /// test. None since the fourth links round of issue 5 (the four of before: the iPhone's location
