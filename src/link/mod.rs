@@ -45,9 +45,22 @@
 //!    | `use` | `use` |
 //!    | `other` (a general assurance: "users are in control of their data") | share, access, sell: data leaving the users' hands; not collect or use |
 //!
-//!    A deletion ("had deleted all the address books", rule `deny.deleted`, action `other`)
-//!    denies keeping the data: only a report that it was kept (`assert.not_deleted`: "did not
-//!    delete") contradicts it, not one that it was gathered or sent before.
+//!    A deletion (`is_deletion`: "had deleted all the address books", rule `deny.deleted`, or a
+//!    denial of keeping whose sentence says the data was deleted, destroyed, erased, wiped or
+//!    purged: "said it was told the files were destroyed") denies keeping the data: only a
+//!    report that it was kept although it was to be deleted (`reports_kept`:
+//!    `assert.not_deleted`, "did not delete", "still holds", "was never erased", or a verb of
+//!    keeping beside a word of deletion, "kept some information after a paid deletion")
+//!    contradicts it, not one that it was gathered or sent before, nor one that other data was
+//!    kept ("kept the profiles of users who had only deactivated").
+//!
+//!    Two readings of the report's words stand for its action: following people about
+//!    (`TRACKS_PEOPLE`: "used IP addresses to follow users", "watches where its subscribers
+//!    drive") answers a denial of tracking them (collecting location, with such a verb: "does
+//!    not track users"), whether the report was read as access or use; and data said to be put
+//!    to a use (`USED_FOR`: "is used to decide which ads", "mined the transcripts for
+//!    marketing") answers a denial of that use, whether the report was read as collecting or
+//!    access.
 //!
 //!    "We never sell your data" is therefore not contradicted by a report of sharing. A denial of
 //!    `share` or `other` is contradicted by `access` only when the assertion names an outside
@@ -55,7 +68,10 @@
 //!    denial of `share`, `sell` or `other` contradicted by data outsiders took (`TAKEN`:
 //!    "scraped", "stolen", "hacked", "breached") or by data sent to the company itself with no
 //!    one else named (`sent_home`: "keeps sending the company a log", "uploads it to its
-//!    servers", "sends Apple every tap"): that is collecting, not handing over; nor is a denial
+//!    servers", "sends Apple every tap", "to Anker's cloud servers"; each place a verb of
+//!    sending names, read in one pass, `destinations`; a receiver named by one of the actor's
+//!    names is not home when the sentence names another of them, "WhatsApp passes phone
+//!    numbers to Facebook"): that is collecting, not handing over; nor is a denial
 //!    that others reach the data ("no one but them could reach their footage"). An assurance
 //!    that the data stays on the device (`STAYS_LOCAL`: "footage is stored locally", "stay on
 //!    the device in your house"; of a kind of data, not "your data") is answered by data sent
@@ -109,7 +125,9 @@
 //!    not answered by the receiver); one that denies a purpose ("does not use customer content
 //!    to train Firefly") not by a report of another purpose (`purposes_met`, `PURPOSES`:
 //!    training, advertising, safety, the service itself, measurement, read in purpose phrases,
-//!    not in why users gave the data); one limited to data on the user's device ("does not
+//!    not in why users gave the data, and in the clause of the denial's action, `purposes_of`:
+//!    "does not share sensitive data with OpenAI and has an agreement that stops OpenAI from
+//!    using it to train its models" denies the sharing for any purpose); one limited to data on the user's device ("does not
 //!    access content stored locally") not by a report of data in the cloud; one limited to
 //!    members "in the European Union" (`PLACE_LIMIT_IN`) as one to "European members". A limit read in one clause of the
 //!    denial's sentence bounds it only when that clause speaks of the denial's action, or no
@@ -127,7 +145,10 @@
 //!     conditional denial whose missing condition the report states; the mode of the product a
 //!     mode-limited denial names ("in incognito mode"); or a name both claims'
 //!     sentences or headlines mention (a product, feature, person or other company:
-//!     `topic_terms`). A company's 2010 denial about one product is not contradicted by a 2017
+//!     `topic_terms`; years apart, more than `DISTANT_TIE_DAYS`, only when the report names
+//!     something the denial's own sentence names, if it names anything, `names_met`: a 2011
+//!     "never exposed by Buzz" is not tied to 2018 reports on Gmail's developers by "Gmail" in
+//!     both headlines). A company's 2010 denial about one product is not contradicted by a 2017
 //!     report about another only because both say "data". The outlet's own reporting is not
 //!     "the company's own words". The same specific data type ties only when the report names
 //!     one of the names the denial's own sentence gives, if it gives any (`names_met`: "the
@@ -292,7 +313,8 @@ pub fn action_contradicts(denied: Action, asserted: Action) -> bool {
 pub fn action_may_contradict(denied: Action, asserted: Action) -> bool {
     action_contradicts(denied, asserted)
         || denied == Action::Other
-        || (denied == Action::Collect && matches!(asserted, Action::Share | Action::Access))
+        || (denied == Action::Collect && matches!(asserted, Action::Share | Action::Access | Action::Use))
+        || (denied == Action::Use && matches!(asserted, Action::Collect | Action::Access))
 }
 
 /// Counterparty categories inside a wider one, as (narrower, wider): a denial naming the wider
@@ -404,8 +426,8 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     // A deletion ("had deleted all the address books it had uploaded", `deny.deleted`) denies
     // keeping the data: a report that it was gathered, sent or seen before does not contradict
     // it, only one that it was kept ("did not delete", `assert.not_deleted`).
-    let deletion = d.rule.starts_with("deny.deleted");
-    if deletion && !a.rule.starts_with("assert.not_deleted") {
+    let deletion = is_deletion(d);
+    if deletion && !reports_kept(a) {
         return Err("rule 5 (a deletion is contradicted only by data kept)");
     }
     // Data sent to the company itself is data it collects, whatever verb the report used
@@ -424,7 +446,21 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
         && matches!(a.action, Action::Share | Action::Access | Action::Collect)
         && a.counterparty.is_none()
         && leaves_device(a);
+    // Following people about is tracking them, whichever action the report was read as
+    // ("staff used IP addresses to follow users", "watches how its subscribers drive"); data
+    // said to be used for something is used, whichever verb of gathering or looking the
+    // report also has ("information gathered by the device is used to decide which ads").
+    let tracked = d.action == Action::Collect
+        && d.data_type == DataType::Location
+        && TRACKS_PEOPLE.is_match(&d.sentence)
+        && matches!(a.action, Action::Access | Action::Use)
+        && TRACKS_PEOPLE.is_match(&a.sentence);
+    let put_to_use = d.action == Action::Use
+        && matches!(a.action, Action::Collect | Action::Access)
+        && USED_FOR.is_match(&a.sentence);
     if !deletion
+        && !tracked
+        && !put_to_use
         && !action_contradicts(d.action, a.action)
         && !control_names_action(d, a.action)
         && !control_overridden(d, a)
@@ -550,7 +586,7 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     if !kinds_met(&d.sentence, &a.sentence) {
         return Err("rule 11 (the denial is about another kind of data)");
     }
-    if !purposes_met(&d.sentence, &a.sentence) {
+    if !purposes_met(&d.sentence, d.action, &a.sentence) {
         return Err("rule 8 (the denial names one purpose, the report another)");
     }
     if reports_conceded(&d.sentence, &a.sentence) {
@@ -591,6 +627,120 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     time_check(denial, assertion).ok_or("rule 6 (time)")
 }
 
+/// A verb of following people about, with the people (or their whereabouts) right after it or
+/// after a determiner, a possessive or an adjective of kind (not "the instructions of users"): "track users", "follow or track users", "followed users who had opted out",
+/// "watches how its subscribers drive", "traced reporters", "monitor the locations of".
+static TRACKS_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:track(?:s|ed|ing)?|follow(?:s|ed|ing)?|trac(?:e|es|ed|ing)|monitor(?:s|ed|ing)?|",
+        r"locat(?:e|es|ed|ing)|watch(?:es|ed|ing)?)\s+(?:how\s+|where\s+)?",
+        r"(?:(?:its|their|our|his|her|the|some|certain|specific|individual|particular|paying|own|[\w-]+['’]s?)\s+){0,2}",
+        r"(?:users|people|members|subscribers|customers|riders|drivers|reporters|journalists|individuals|",
+        r"shoppers|visitors|patients|employees|them|(?:their\s+|the\s+)?(?:locations?|whereabouts|movements))\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A report that the data was put to a use: "is used to decide which ads", "were also used for
+/// marketing", "mined transcripts for", "put to work"; not "are not used for".
+static USED_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:(?:is|are|was|were|been|being|be)\s+(?:(?:also|then|later|still|now|often|routinely|regularly|actually|being)\s+)?used\s+(?:to|for|in)|",
+        r"min(?:ed|es|ing)\s+(?:[\w’'-]+\s+){0,4}?(?:for|to)|put\s+to\s+(?:work|use))\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A denial that the data is kept because it was deleted: the extractor's `deny.deleted`
+/// ("the recordings were erased"), or a denial of keeping whose sentence says the data was
+/// deleted, destroyed, erased, wiped or purged ("said it was told the data was deleted with no
+/// copies"). What it denies is keeping, not the gathering or the taking before.
+fn is_deletion(d: &crate::model::Claim) -> bool {
+    d.rule.starts_with("deny.deleted")
+        || (matches!(d.action, Action::Collect | Action::Other) && DELETED.is_match(&d.sentence))
+}
+
+/// Whether a report says the data was kept although it was to be deleted: the extractor's
+/// `assert.not_deleted` ("did not delete"), or a report of keeping whose sentence says the
+/// data is still held or was not deleted (`NOT_DELETED`: "still holds", "was never erased",
+/// "did not destroy"), or keeps it beside a word of deletion (`KEPT` and `DELETION`: "kept some
+/// information after a paid deletion", "the files remained on a server after they were said to
+/// be wiped"). Keeping other data ("kept the profiles of users who had only deactivated their
+/// accounts"), or gathering, sending or taking it, is not what a deletion denies.
+///
+/// A sentence that reports two keepings, one of them in a clause with no word of deletion
+/// ("still kept some information after a paid deletion, and kept the profiles of users who had
+/// only deactivated"), does not tell which data its claim is: it is refused.
+fn reports_kept(a: &crate::model::Claim) -> bool {
+    if a.rule.starts_with("assert.not_deleted") {
+        return true;
+    }
+    let s = &a.sentence;
+    if a.action != Action::Collect {
+        return false;
+    }
+    let mut keeps: Vec<std::ops::Range<usize>> = NOT_DELETED.find_iter(s).map(|m| m.range()).collect();
+    for m in KEPT.find_iter(s) {
+        if !keeps.iter().any(|k| k.start < m.end() && m.start() < k.end) {
+            keeps.push(m.range());
+        }
+    }
+    match keeps.len() {
+        0 => false,
+        1 => NOT_DELETED.is_match(s) || DELETION.is_match(s),
+        _ => keeps.iter().all(|k| {
+            let clause = clause_at(s, k.start);
+            NOT_DELETED.is_match(clause) || DELETION.is_match(clause)
+        }),
+    }
+}
+
+/// The clause of `sentence` (between `CLAUSE_BREAK`s) that holds byte `at`.
+fn clause_at(sentence: &str, at: usize) -> &str {
+    let mut start = 0;
+    for m in CLAUSE_BREAK.find_iter(sentence) {
+        if m.start() > at {
+            return &sentence[start..m.start()];
+        }
+        start = m.end();
+    }
+    &sentence[start..]
+}
+
+/// Ways a denial says the data is gone: "was deleted", "had been destroyed", "erased", "wiped",
+/// "purged", "discarded".
+static DELETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:deleted|erased|destroyed|wiped|purged|discarded)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Any word of deletion: "deletion", "deleting", "erase", "destroyed", "wiped", "purge".
+static DELETION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:delet\w*|eras(?:e|ed|es|ing|ure)|destr(?:oy|oyed|oying|uction)|wip(?:e|ed|es|ing)|purg\w*)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Ways a report says the data was kept: "kept", "retained", "held on to", "remained on".
+static KEPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:kept|keeps|keeping|retain(?:s|ed|ing)?|(?:held|hung|hanging|holding)\s+on\s+to|",
+        r"(?:remained|stayed|lingered|persisted)\s+(?:on|in)|held\s+in)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Ways a report says the data is still there: "still holds", "still had", "was never deleted",
+/// "did not destroy", "had not been erased".
+static NOT_DELETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:still\s+(?:holds?|held|holding|has|had|have|having|keeps?|kept|stores?|stored|possess(?:es|ed)?)|",
+        r"(?:did|does|do|had|has|have|was|were|is|are)\s*(?:not|n['’]t)\s+(?:been\s+)?",
+        r"(?:delete|deleted|destroy|destroyed|erase|erased|purge|purged|wipe|wiped|removed?)|",
+        r"never\s+(?:been\s+)?(?:deleted|destroyed|erased|purged|wiped))\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
 /// Rule 10: something beyond the company ties the denial and the report to one episode. A
 /// company makes many statements about many products over the years; "we do not collect data
 /// sent over Wi-Fi networks" (2010) is not contradicted by "the data was collected even on phones
@@ -629,7 +779,13 @@ fn episode_tie(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
         return true;
     }
     let theirs = topic_terms(assertion);
-    if topic_terms(denial).iter().any(|t| theirs.contains(t)) {
+    // A name both give ties them at any distance, except years apart when the denial's own
+    // sentence names something the report does not (`names_met`): "the contents of emails were
+    // never exposed by Buzz" (2011) and "developers scan the inboxes of Gmail users" (2018)
+    // share the product in their headlines, not the feature.
+    if topic_terms(denial).iter().any(|t| theirs.contains(t))
+        && (within_days(denial, assertion, DISTANT_TIE_DAYS) || names_met(denial, &theirs))
+    {
         return true;
     }
     // The ties below (a mode, the same kind of data, a categorical denial, a missing condition)
@@ -639,7 +795,7 @@ fn episode_tie(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
     // data still ties when both name the same purpose for it ("does not use the phone number
     // for advertising", 2013; "used those security phone numbers for advertising", 2019).
     if !within_days(denial, assertion, DISTANT_TIE_DAYS) {
-        let (my_purposes, their_purposes) = (purposes(&d.sentence), purposes(&a.sentence));
+        let (my_purposes, their_purposes) = (purposes_of(&d.sentence, Some(d.action)), purposes(&a.sentence));
         return d.data_type != DataType::PersonalData
             && d.data_type == a.data_type
             && !ANAPHORIC_DATA.is_match(&d.sentence)
@@ -994,50 +1150,116 @@ static OTHER_PARTY_ACTS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid regex: a constant pattern")
 });
 
-/// Ways a report says the data went to the company itself: "sending the company every tap",
-/// "uploaded to its servers".
-static SENT_HOME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)\b(?:sen(?:d|ds|t|ding)|transmit\w*|upload\w*|report(?:s|ed|ing)?|beam\w*|relay\w*|pass(?:es|ed|ing)?|phon\w+\s+home)\b",
-        r"(?:[^.;]{0,60}?\b(?:to|back\s+to)\s+|\s+)",
-        // "the company" itself, not "the company's partners".
-        r"(?:(?:the\s+company|the\s+firm)(?:[^\w'’]|$)|its\s+(?:own\s+)?(?:servers|maker)\b|the\s+company['’]s\s+servers\b|(?:its|their)\s+(?:own\s+)?servers\b)",
-    ))
-    .expect("a valid regex: a constant pattern")
-});
-
-/// Whether the assertion says the data went to its actor: `SENT_HOME`, or a sending verb
-/// whose receiver (`SENT_TO`) is one of the actor's own names ("sends Apple a log").
+/// Whether the assertion says the data went to its actor, read from each place its sentence
+/// sends data to (`destinations`): the company itself ("sending the company every tap", "back
+/// to the firm", "to its servers", "to the company's servers", "phones home"); the company's
+/// storage ("to the cloud", "onto its cloud", "to Anker's cloud servers"), when the report
+/// names no receiver and the storage is no one else's; or one of the actor's own names
+/// ("sends Apple a log", "uploaded to Google"). Also an upload that names no receiver at all
+/// (`bare_upload`).
 fn sent_home(a: &crate::model::Claim) -> bool {
-    if SENT_HOME.is_match(&a.sentence) || (a.counterparty.is_none() && bare_upload(&a.sentence)) {
+    if a.counterparty.is_none() && bare_upload(&a.sentence) {
         return true;
     }
     let own: &[String] = COMPANY_WORDS.get(&a.actor).map_or(&[], Vec::as_slice);
     let actor = fold(&a.actor);
-    let owned = |w: String| w == actor || own.contains(&w);
-    if a.counterparty.is_none() {
-        // "to the cloud", "to Anker's cloud servers": the company's own storage.
-        for c in OWN_CLOUD.captures_iter(&a.sentence) {
-            if c.get(1).is_none_or(|m| owned(fold(m.as_str()))) {
-                return true;
-            }
-        }
-    }
-    SENT_TO
-        .captures_iter(&a.sentence)
-        .filter_map(|c| c.get(1))
-        .map(|m| fold(m.as_str()))
-        .any(owned)
+    let owned = |w: &str| {
+        let w = fold(w);
+        w == actor || own.contains(&w)
+    };
+    destinations(&a.sentence).any(|d| match d {
+        Destination::Home => true,
+        Destination::Cloud(whose) => a.counterparty.is_none() && whose.is_none_or(|w| owned(w)),
+        Destination::Named(w) => owned(w),
+    })
 }
 
-/// A sending's destination that is storage: "to the cloud", "onto its cloud", "to Anker's
-/// cloud servers" (group 1: whose, to be the actor's own name).
-static OWN_CLOUD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:sen(?:d|ds|t|ding)|transmit\w*|upload\w*|copied|copies|beam\w*)\b[^.;]{0,120}?\b(?:to|onto|into)\s+(?:the\s+cloud\b|(?:its|their)\s+(?:own\s+)?cloud\b|([\w-]+)['’]s\s+(?:own\s+)?(?:cloud|servers)\b)",
-    )
+/// Where a report sends data (`destinations`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Destination<'a> {
+    /// The company itself: "the company", "the firm", "its servers", "its maker", "phones home".
+    Home,
+    /// Storage: "the cloud", "its cloud", "Anker's cloud servers" (with whose name, if any).
+    Cloud(Option<&'a str>),
+    /// The first word of a receiver named otherwise: "Apple", "partners".
+    Named(&'a str),
+}
+
+/// A verb of sending data somewhere: sent, transmitted, uploaded, beamed, relayed; reported,
+/// passed, copied (group 1: said of handing data over as much as of sending it home, so a
+/// company named after them is a receiver, "WhatsApp passes phone numbers to Facebook"); phoned
+/// home (group 2).
+static SENDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:sen(?:d|ds|t|ding)|transmit\w*|upload\w*|beam\w*|relay\w*|",
+        r"(report(?:s|ed|ing)?|pass(?:es|ed|ing)?|cop(?:ies|ied|ying))|(phon\w+\s+home))\b",
+    ))
     .expect("a valid regex: a constant pattern")
 });
+
+/// Where a sending goes, read after "to", "back to", "onto", "into" in the rest of its clause:
+/// the company itself (group 1), storage (group 2, whose name in group 3), or any other word
+/// (group 4).
+static DESTINATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)^(?:((?:the\s+company|the\s+firm)(?:[^\w'’]|$)|(?:its|their)\s+(?:own\s+)?(?:servers|maker)\b|",
+        r"the\s+company['’]s\s+servers\b)|",
+        r"(the\s+cloud\b|(?:its|their)\s+(?:own\s+)?cloud\b|([\w-]+)['’]s\s+(?:own\s+)?(?:cloud|servers)\b)|",
+        r"([\w’'-]+))",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// The word before a destination: "to", "back to", "onto", "into".
+static TOWARDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:back\s+to|to|onto|into)\s+").expect("a valid regex: a constant pattern")
+});
+
+/// How far after its verb a sending's destination may be read, in bytes (within its clause).
+const DESTINATION_REACH: usize = 120;
+
+/// Every place the sentence sends data to: for each verb of sending (`SENDING`), the words
+/// right after it ("sends Apple a log", "sending the company every tap") and what follows each
+/// "to", "back to", "onto" or "into" in the next `DESTINATION_REACH` bytes of its clause ("sent
+/// the clips to partners and back to the company" gives both). "Phones home" is the company
+/// itself.
+fn destinations(sentence: &str) -> impl Iterator<Item = Destination<'_>> {
+    SENDING.captures_iter(sentence).flat_map(move |c| {
+        let verb = c.get(0).map_or(0..0, |m| m.range());
+        let handing = c.get(1).is_some();
+        let home = c.get(2).map(|_| Destination::Home);
+        let rest = &sentence[verb.end..];
+        let clause_end = rest.find(['.', ';']).unwrap_or(rest.len());
+        let mut reach = clause_end.min(DESTINATION_REACH);
+        while !rest.is_char_boundary(reach) {
+            reach -= 1;
+        }
+        let window = &rest[..reach];
+        let direct = window
+            .strip_prefix(char::is_whitespace)
+            .map(str::trim_start)
+            .into_iter();
+        let after_to = TOWARDS.find_iter(window).map(move |m| &window[m.end()..]);
+        home.into_iter().chain(
+            direct
+                .chain(after_to)
+                .filter_map(destination)
+                .filter(move |d| !(handing && matches!(d, Destination::Named(_)))),
+        )
+    })
+}
+
+/// What a destination's text (from its first word on) names.
+fn destination(text: &str) -> Option<Destination<'_>> {
+    let c = DESTINATION.captures(text)?;
+    if c.get(1).is_some() {
+        Some(Destination::Home)
+    } else if c.get(2).is_some() {
+        Some(Destination::Cloud(c.get(3).map(|m| m.as_str())))
+    } else {
+        c.get(4).map(|m| Destination::Named(m.as_str()))
+    }
+}
 
 /// An upload that names no receiver ("the app uploaded the names and phone numbers in the
 /// address book"): the data went to the company's own servers.
@@ -1190,17 +1412,31 @@ static PURPOSE_RES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
 
 /// The purposes a sentence gives its practice (`PURPOSES`), read in its purpose phrases.
 fn purposes(sentence: &str) -> Vec<&'static str> {
+    purposes_of(sentence, None)
+}
+
+/// The purposes a sentence gives the practice of `action` (`Some`): only those read in the
+/// clause that speaks of that action, or in any clause when no other one does (`limit_applies`,
+/// as for the other limits of rule 8). "Bumble does not share users' sensitive data with
+/// OpenAI and has an agreement that stops OpenAI from using it to train its models": the
+/// training belongs to the agreement's clause, not to the sharing denied. With `None`, every
+/// purpose of the sentence.
+fn purposes_of(sentence: &str, action: Option<Action>) -> Vec<&'static str> {
     let mut found: Vec<&'static str> = Vec::new();
     let mut add = |k: &'static str| {
         if !found.contains(&k) {
             found.push(k);
         }
     };
-    if TRAINS_ON.is_match(sentence) {
+    let applies = |at: std::ops::Range<usize>| action.is_none() || limit_applies(sentence, at, action);
+    if TRAINS_ON.find_iter(sentence).any(|m| applies(m.range())) {
         add("training");
     }
     for c in PURPOSE_PHRASE.captures_iter(sentence) {
         let Some(m) = c.get(0) else { continue };
+        if !applies(m.range()) {
+            continue;
+        }
         // "contact details they had given to protect their accounts", "numbers collected for
         // account security": why the users gave the data, not what the practice was for.
         let given = sentence[..m.start()]
@@ -1226,11 +1462,15 @@ fn purposes(sentence: &str) -> Vec<&'static str> {
 /// "scans cloud content for child sexual abuse material") does not contradict it. A denial
 /// that states its sole purpose ("used only for safety") is rule 8's: any other purpose
 /// contradicts it.
-fn purposes_met(denial_sentence: &str, assertion_sentence: &str) -> bool {
+/// The denial's purposes are those of the clause of its own action (`purposes_of`).
+fn purposes_met(denial_sentence: &str, action: Action, assertion_sentence: &str) -> bool {
     if SOLE_PURPOSE.is_match(denial_sentence) {
         return true;
     }
-    let (mine, theirs) = (purposes(denial_sentence), purposes(assertion_sentence));
+    let (mine, theirs) = (
+        purposes_of(denial_sentence, Some(action)),
+        purposes(assertion_sentence),
+    );
     mine.is_empty() || theirs.is_empty() || mine.iter().any(|k| theirs.contains(k))
 }
 
@@ -1276,15 +1516,6 @@ static TEST_UNITS: LazyLock<Regex> = LazyLock::new(|| {
 /// Nothing says the practice had stopped, and the story sets the denial against the finding
 /// it answers (Pichai's December testimony against the AP's August finding).
 pub const PRESENT_ANSWER_DAYS: i64 = 183;
-
-/// A sending verb and the word naming its receiver ("sends Apple", "uploaded ... to Google").
-static SENT_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)\b(?:sen(?:d|ds|t|ding)|transmit\w*|upload\w*|beam\w*|relay\w*)\b",
-        r"(?:[^.;]{0,60}?\b(?:to|back\s+to)\s+|\s+)([\w’'-]+)",
-    ))
-    .expect("a valid regex: a constant pattern")
-});
 
 /// A denial about the contents of something ("does not listen to, view or keep the contents
 /// of video calls"): it is contradicted only by a report about contents (`CONTENT_WORDS`), not
@@ -4373,7 +4604,8 @@ mod d157_tests {
         assert!(action_may_contradict(Action::Other, Action::Use));
         assert!(action_may_contradict(Action::Collect, Action::Share));
         assert!(!action_may_contradict(Action::Sell, Action::Share));
-        assert!(!action_may_contradict(Action::Use, Action::Collect));
+        assert!(!action_may_contradict(Action::Use, Action::Sell));
+        assert!(!action_may_contradict(Action::Sell, Action::Collect));
     }
 
     /// What a party could do answers a denial of what it can do, not a denial of what it did.
@@ -5164,6 +5396,381 @@ mod links_round4_tests {
                 "The phones gathered identifiers from such owners until June, the regulator found.",
             ),
             false,
+        );
+    }
+}
+
+/// Rules of the sixth links round of issue 5 (sentences written after the rules, in other
+/// words than the articles that prompted them).
+#[cfg(test)]
+mod links_round6_tests {
+    use super::d157_tests::check;
+
+    /// A purpose read in another clause than the one of the denial's action does not limit
+    /// the denial: the sharing denied is not "for training" because a contract in the next
+    /// clause speaks of training.
+    #[test]
+    fn purpose_of_another_clause_does_not_limit_the_denial() {
+        let report = "actor=Acme; dt=profile_identity; act=share; cp=Modelworks; speaker=Privacy Watch; \
+            pub=2025-03-02; article=1; span=200-300 \
+            | The app passes members' profile answers to Modelworks to power its greeting feature, the group said.";
+        let denials = [
+            // The training is the contract's, in a clause of its own.
+            "Acme said it does not give members' private details to Modelworks, and that its contract \
+            bars Modelworks from using them to train models.",
+            "Members' private details are never handed to Modelworks; a contract also forbids it to \
+            train its systems on them, Acme said.",
+            "Acme has not passed sensitive member data to Modelworks, while its deal with the \
+            vendor keeps it from training on anything it sees.",
+        ];
+        for d in denials {
+            let d = format!(
+                "pol=denial; actor=Acme; act=share; cp=Modelworks; scope=present; speaker=Acme; \
+                pub=2025-03-02; article=1; span=0-150 | {d}"
+            );
+            check(&d, report, true);
+        }
+        // Near misses: the purpose is the denied sharing's own, and the report names another.
+        let own_purpose = [
+            "Acme does not give members' details to Modelworks to train its models.",
+            "Acme said member profiles are not passed to Modelworks for training its systems.",
+            "Acme says it never passes member data to Modelworks so the vendor can train models.",
+        ];
+        for d in own_purpose {
+            let d = format!(
+                "pol=denial; actor=Acme; act=share; cp=Modelworks; scope=present; speaker=Acme; \
+                pub=2025-03-02; article=1; span=0-150 | {d}"
+            );
+            check(&d, report, false);
+        }
+    }
+
+    /// A name both claims' headlines give ties them at any distance only when the report also
+    /// names what the denial's own sentence names: years apart, a product in both headlines is
+    /// not one episode when the denial speaks of another feature.
+    #[test]
+    fn a_shared_product_years_apart_needs_the_denials_feature() {
+        let denial = |s: &str| {
+            format!(
+                "pol=denial; actor=Acme; dt=private_messages; act=access; scope=present; speaker=Acme; \
+                pub=2012-05-02; article=1; span=0-90; title=Regulator settles charges over Chatter and Mailbox users \
+                | {s}"
+            )
+        };
+        let report = |pub_: &str, s: &str| {
+            format!(
+                "actor=Acme; dt=private_messages; act=access; cp=app developers; speaker=Ledger; \
+                pub={pub_}; article=2; span=0-90; title=Outside apps still read Mailbox inboxes | {s}"
+            )
+        };
+        let denials = [
+            "Acme says the text of members' mail is not exposed by Chatter.",
+            "The company said Chatter does not reveal what people write in their mail.",
+            "Acme insisted that no one can read the mail through Chatter.",
+        ];
+        for d in denials {
+            // Seven years later, about another feature: not one episode.
+            check(
+                &denial(d),
+                &report(
+                    "2019-07-02",
+                    "Outside developers read the inboxes of Mailbox users, the paper found.",
+                ),
+                false,
+            );
+            // A year later the shared product still ties them.
+            check(
+                &denial(d),
+                &report(
+                    "2013-05-02",
+                    "Outside developers read the inboxes of Mailbox users, the paper found.",
+                ),
+                true,
+            );
+            // Years later, a report naming the denial's own feature is tied to it.
+            check(
+                &denial(d),
+                &report(
+                    "2019-07-02",
+                    "Outside developers read mail shown in Chatter, the paper found.",
+                ),
+                true,
+            );
+        }
+    }
+
+    /// Where a report sends the data, read in one place (`destinations`): the company itself,
+    /// its storage when no one else is named, or one of its own names.
+    #[test]
+    fn data_sent_to_the_company_itself() {
+        use super::tests::rec_pub as rec;
+        let home = |cp: &str, s: &str| {
+            let r = rec(&format!("actor=Acme{cp} | {s}"));
+            super::sent_home(&r.claim)
+        };
+        let cases = [
+            ("", "The app kept sending the company a log of every tap.", true),
+            (
+                "",
+                "The doorbell uploads each clip to Acme's cloud servers overnight.",
+                true,
+            ),
+            ("", "Each clip is copied into its own cloud within seconds.", true),
+            (
+                "",
+                "The watch phones home with the wearer's position every hour.",
+                true,
+            ),
+            (
+                "",
+                "The toy sent recordings to a vendor and back to the company.",
+                true,
+            ),
+            (
+                "",
+                "The tracker sends Acme a list of the apps on the phone.",
+                true,
+            ),
+            (
+                "",
+                "The tracker transmitted the list of apps to Acme every night.",
+                true,
+            ),
+            // Someone else's storage or another receiver is not home.
+            (
+                "",
+                "The doorbell uploads each clip to Zenith's cloud servers overnight.",
+                false,
+            ),
+            (
+                "",
+                "The tracker sends advertisers a list of the apps on the phone.",
+                false,
+            ),
+            (
+                "; cp=partners",
+                "The toy sent recordings to its partners' cloud.",
+                false,
+            ),
+            (
+                "; cp=partners",
+                "The toy sent recordings to the cloud of a partner.",
+                false,
+            ),
+            // The company's storage named beside another receiver is still sent home.
+            (
+                "; cp=partners",
+                "The toy sent recordings to partners and to the company's servers.",
+                true,
+            ),
+            // Passing, reporting or copying to a company named is handing over (a service of
+            // the group passing data to its parent); back to "the company" is still home.
+            (
+                "",
+                "The messaging app passes each member's number to Acme.",
+                false,
+            ),
+            (
+                "",
+                "The band reported the readings back to the company every hour.",
+                true,
+            ),
+            // Nothing sent.
+            ("", "Acme keeps a copy of the recordings.", false),
+        ];
+        for (cp, s, expected) in cases {
+            assert_eq!(home(cp, s), expected, "{s}");
+        }
+    }
+
+    /// A deletion denies keeping, whichever rule read it: a report that the data was kept
+    /// contradicts it, one that it was gathered or taken before does not.
+    #[test]
+    fn a_deletion_is_answered_only_by_data_kept() {
+        let denials = [
+            "pol=denial; actor=Acme; act=collect; rule=deny.negation; scope=present; speaker=Acme; pub=2025-01-08; article=1; span=0-60 | Acme said it had been told the stolen files were destroyed.",
+            "pol=denial; actor=Acme; act=other; rule=deny.deleted; scope=present; speaker=Acme; pub=2025-01-08; article=1; span=0-60 | The copy was wiped once the ransom was handed over, Acme said.",
+            "pol=denial; actor=Acme; act=collect; rule=deny.present_negation; scope=present; speaker=Acme; pub=2025-01-08; article=1; span=0-60 | Acme said the recordings were erased after the review and are gone.",
+        ];
+        let report = |s: &str| {
+            format!("actor=Acme; act=collect; speaker=Daily Ledger; pub=2025-01-08; article=1; span=100-200 | {s}")
+        };
+        let kept = [
+            "Investigators say a copy of the files is still held by the intruder's group.",
+            "The recordings were never deleted, two former staff members said.",
+            "Months after they were said to be wiped, the files remained on a server the company rents.",
+            "Acme retained the data for two years after customers asked for its deletion.",
+        ];
+        let not_kept = [
+            "Acme gathered the files from schools across the state.",
+            // Other data kept: not what was deleted.
+            "Acme kept the profiles of members who had only paused their accounts.",
+            "Acme collected the recordings during the pilot, the filing says.",
+        ];
+        for d in denials {
+            for a in kept {
+                check(d, &report(a), true);
+            }
+            for a in not_kept {
+                check(d, &report(a), false);
+            }
+        }
+        // A denial of gathering with no word of deletion is still answered by a gathering.
+        check(
+            "pol=denial; actor=Acme; act=collect; rule=deny.present_negation; scope=present; speaker=Acme; pub=2025-01-08; article=1; span=0-60 | Acme does not gather pupils' files.",
+            &report("Acme gathered the files from schools across the state."),
+            true,
+        );
+    }
+
+    /// Following people about is tracking them, whichever action the report was read as; a
+    /// report without such a verb, or a denial of collecting that names none, is left to the
+    /// action rule.
+    #[test]
+    fn following_people_is_tracking_them() {
+        let denial = |s: &str| {
+            format!(
+                "pol=denial; actor=Acme; dt=location; act=collect; scope=present; speaker=Acme; \
+                pub=2016-04-04; article=1; span=0-80 | {s}"
+            )
+        };
+        let report = |act: &str, s: &str| {
+            format!(
+                "actor=Acme; dt=location; act={act}; speaker=Ledger; pub=2016-04-04; article=1; \
+                span=100-200 | {s}"
+            )
+        };
+        let denials = [
+            "Acme says it does not track its riders.",
+            "We never follow our members around, the company said.",
+            "Acme insisted that it was not monitoring where customers go.",
+        ];
+        let reports = [
+            (
+                "use",
+                "Staff used the phones' signal data to follow riders who had switched location off.",
+            ),
+            (
+                "access",
+                "The chief executive said the company watches where its members drive after a film.",
+            ),
+            (
+                "access",
+                "Engineers traced individual customers from home to work, the memo shows.",
+            ),
+        ];
+        for d in denials {
+            for (act, a) in reports {
+                check(&denial(d), &report(act, a), true);
+            }
+            // Near misses: no verb of following people in the report.
+            check(
+                &denial(d),
+                &report("access", "Staff looked up the trip records of a reporter."),
+                false,
+            );
+            check(
+                &denial(d),
+                &report("use", "The app followed the instructions of users in the test."),
+                false,
+            );
+        }
+        // A denial of collecting that follows no one is not answered by a report of access.
+        check(
+            &denial("Acme does not collect location data from its app."),
+            &report(
+                "access",
+                "Engineers traced individual customers from home to work, the memo shows.",
+            ),
+            false,
+        );
+    }
+
+    /// Data said to be put to a use answers a denial of that use, whichever verb of gathering
+    /// or looking the report was read by; the purposes must still agree.
+    #[test]
+    fn data_put_to_a_use_answers_a_denial_of_use() {
+        let denial = |s: &str| {
+            format!(
+                "pol=denial; actor=Acme; dt=health; act=use; scope=present; speaker=Acme; \
+                pub=2021-02-02; article=1; span=0-80 | {s}"
+            )
+        };
+        let report = |act: &str, s: &str| {
+            format!(
+                "actor=Acme; dt=health; act={act}; speaker=Ledger; pub=2021-02-02; article=1; \
+                span=100-200 | {s}"
+            )
+        };
+        let denials = [
+            "Acme does not use patients' session notes for advertising.",
+            "Session notes are never used to target ads, Acme said.",
+            "Acme said the health records it holds are never used for marketing.",
+        ];
+        for d in denials {
+            check(
+                &denial(d),
+                &report(
+                    "collect",
+                    "Notes gathered in sessions were used to pick which ads patients see.",
+                ),
+                true,
+            );
+            check(
+                &denial(d),
+                &report(
+                    "access",
+                    "Acme mined the session notes for marketing phrases, former staff said.",
+                ),
+                true,
+            );
+            // Near misses: gathering alone, or another purpose.
+            check(
+                &denial(d),
+                &report(
+                    "collect",
+                    "Acme gathered session notes from thousands of patients.",
+                ),
+                false,
+            );
+            check(
+                &denial(d),
+                &report(
+                    "collect",
+                    "Session notes were used to train a triage model, staff said.",
+                ),
+                false,
+            );
+        }
+    }
+
+    /// A sentence with two keepings, one of them of other data, does not say which its claim is.
+    #[test]
+    fn two_keepings_one_not_after_a_deletion() {
+        let denial = "pol=denial; actor=Acme; act=other; rule=deny.deleted; scope=present; speaker=Acme; \
+            pub=2016-01-10; article=1; span=0-60 | Acme said the paid removal erased everything.";
+        let report = |s: &str| {
+            format!("actor=Acme; act=collect; speaker=Ledger; pub=2016-01-10; article=1; span=100-300 | {s}")
+        };
+        check(
+            denial,
+            &report(
+                "The audit found the company still held some records after a paid removal, and that it kept \
+                the accounts of members who had merely paused them.",
+            ),
+            false,
+        );
+        check(
+            denial,
+            &report(
+                "The audit found the company still held some records after members paid for their erasure.",
+            ),
+            true,
+        );
+        check(
+            denial,
+            &report("Records were kept for a year after the deletion, and copies were retained after erasure too."),
+            true,
         );
     }
 }
