@@ -267,11 +267,19 @@ fn dev(name: &str) -> String {
 // All three merged (lead; data only, no rule changed this session), all of dev (295): core
 // P 0.672 R 0.582 F1 0.624; denials P 0.857 R 0.647; links P 0.734 R 0.272 (91 of 124); 0 of 696
 // traps linked. The floors are these less about 0.01.
+// Issue 5, denials (second round, 2026-12-02): d332-d341 added (ten fresh articles on breach
+// notices, filings and regulator releases: Garmin 2020, Capital One 2019, Twitch 2021, Canva 2019,
+// DoorDash 2019, MGM Resorts 2023, Chegg 2018 and the FTC 2022, Drizly and the FTC 2022, Near
+// Intelligence 2024; 54 claims, 24 denials, 1 link, 6 traps, annotated and committed before any
+// run; first run on them alone: core P 0.543 R 0.463 F1 0.500, denials P 0.900 R 0.375, no link
+// predicted, 0 of 6 traps). All of dev (305) before this round's rules: core P 0.668 R 0.578
+// F1 0.620; denials P 0.858 R 0.636; links P 0.734 R 0.271 (91 of 124); 0 of 702 traps linked.
+// DENIAL_R lowered to that less about 0.01 (the new articles, not a rule change).
 const CORE_P: f64 = 0.662;
 const CORE_R: f64 = 0.572;
 const CORE_F1: f64 = 0.614;
 const DENIAL_P: f64 = 0.847;
-const DENIAL_R: f64 = 0.637;
+const DENIAL_R: f64 = 0.626;
 const LINK_P: f64 = 0.724;
 const LINK_R: f64 = 0.262;
 
@@ -329,8 +337,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1523.0,
-        "the dev half holds 1523 gold claims"
+        1577.0,
+        "the dev half holds 1577 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
