@@ -274,7 +274,13 @@ fn dev(name: &str) -> String {
 // run; first run on them alone: core P 0.543 R 0.463 F1 0.500, denials P 0.900 R 0.375, no link
 // predicted, 0 of 6 traps). All of dev (305) before this round's rules: core P 0.668 R 0.578
 // F1 0.620; denials P 0.858 R 0.636; links P 0.734 R 0.271 (91 of 124); 0 of 702 traps linked.
-// DENIAL_R lowered to that less about 0.01 (the new articles, not a rule change).
+// DENIAL_R lowered to that less about 0.01 (the new articles, not a rule change). Gold completed
+// after that run (d332's headline, a denial): 1578 claims; the same run core R 0.577, denials
+// R 0.635. After the breach-denial rules (`claims/breach.rs`: negated subjects and passives with a
+// breach's participle, "not among the files", a finding of nothing, "not aware of any misuse",
+// "no data breach", "did not affect", elided contrasts, "only X were taken"): core P 0.678 R 0.594
+// F1 0.633; denials P 0.862 R 0.676; links P 0.734 R 0.271 (91 of 124); 0 of 702 traps linked;
+// d332-d341 alone core P 0.685 R 0.673, denials P 0.913 R 0.840.
 const CORE_P: f64 = 0.662;
 const CORE_R: f64 = 0.572;
 const CORE_F1: f64 = 0.614;
@@ -337,8 +343,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1577.0,
-        "the dev half holds 1577 gold claims"
+        1578.0,
+        "the dev half holds 1578 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
