@@ -71,6 +71,8 @@ pub(crate) const CUE_KEYS: &[&str] = &[
     "deny.control",
     "deny.not_for_sale",
     "deny.contains_no",
+    "deny.breach",
+    "deny.breach_noun",
     "neutral",
     "block",
     "hedge",

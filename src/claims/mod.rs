@@ -29,6 +29,7 @@
 //! Several specific data types for one verb give one claim per type; a generic phrase
 //! ("personal data") only counts when no specific one is in the clause.
 
+mod breach;
 mod introduced;
 pub mod language;
 mod lexicon;
@@ -209,6 +210,10 @@ pub(crate) enum Cue {
     /// "(the data) contains no personal information": an assurance that what is held or passed
     /// on holds no data of the kind named right after it (`deny.contains_no`).
     ContainsNo,
+    /// A breach's participle or noun that is no practice verb ("compromised", "touched",
+    /// "breach"; `true` for a noun naming the breach itself): lets a sentence through to
+    /// `Ctx::breach_denials`, read nowhere else.
+    Breach(bool),
     Neutral,
     Block,
     Hedge,
@@ -650,6 +655,8 @@ impl Extractor {
             ("verb.use", Some(Cue::Use)),
             ("hedge", Some(Cue::Hedge)),
             ("clause.break", Some(Cue::Break)),
+            ("deny.breach", Some(Cue::Breach(false))),
+            ("deny.breach_noun", Some(Cue::Breach(true))),
         ];
         let mut cue_entries = Vec::new();
         for (key, kind) in order {

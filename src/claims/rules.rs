@@ -37,6 +37,9 @@ pub(crate) struct Ctx<'a> {
     /// the platform when a sentence leaves it implied ("The deals let the manufacturers reach
     /// friends' data"), see `implied_topic`.
     topic: Option<(usize, Topic)>,
+    /// Whether the article speaks of a breach (`breach::BREACH_STORY`), read when a sentence
+    /// first holds a breach denial's construction.
+    breach_story: std::cell::OnceCell<bool>,
 }
 
 /// How the article's topic company was found (`topic_company`).
@@ -86,12 +89,13 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     }
     let text = article.text.as_str();
     let cues = ex.cues.find(text);
-    if !cues.iter().any(|c| is_trigger(c.val)) {
+    if !cues.iter().any(|c| is_gate(c.val)) {
         return Vec::new();
     }
-    // Only lines holding a practice verb can give claims; quotes are attributed within a line.
+    // Only lines holding a practice verb (or a breach's participle) can give claims; quotes are
+    // attributed within a line.
     let sentences =
-        sentences::split_lines_holding(text, cues.iter().filter(|c| is_trigger(c.val)).map(|c| c.start));
+        sentences::split_lines_holding(text, cues.iter().filter(|c| is_gate(c.val)).map(|c| c.start));
     // Data-type phrases matter only inside the sentences that can give claims.
     let mut taxa = Vec::new();
     for &(s, e) in &sentences {
@@ -160,6 +164,7 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         last_actor: None,
         cur_si: 0,
         topic,
+        breach_story: std::cell::OnceCell::new(),
     };
     let mut out = Vec::new();
     let mut offsets = CharOffsets {
@@ -232,8 +237,12 @@ static READER_INSTRUCTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLo
 /// phrase (not one cited as evidence) or an assurance ("users are in control", "not for sale").
 fn may_claim(cues: &[Hit<Cue>], taxa: &[Hit<Option<DataType>>], ss: usize, se: usize) -> bool {
     let s_cues = within(cues, ss, se);
-    if !s_cues.iter().any(|c| is_trigger(c.val)) {
+    if !s_cues.iter().any(|c| is_gate(c.val)) {
         return false;
+    }
+    // "There was no data breach": a breach denied names no data.
+    if s_cues.iter().any(|c| c.val == Cue::Breach(true)) {
+        return true;
     }
     let has_assurance = s_cues
         .iter()
@@ -743,6 +752,12 @@ fn party_name(cx: &Ctx, p: Party) -> String {
     }
 }
 
+/// A cue that lets a sentence give a claim: a practice verb (`is_trigger`), or a breach's
+/// participle or noun, read only by `Ctx::breach_denials`.
+fn is_gate(c: Cue) -> bool {
+    is_trigger(c) || matches!(c, Cue::Breach(_))
+}
+
 fn is_trigger(c: Cue) -> bool {
     matches!(
         c,
@@ -1016,7 +1031,95 @@ impl Ctx<'_> {
         for w in bounds.windows(2) {
             prev_types = self.clause(si, w[0], w[1], hedged, outlet, &mut prev, prev_types, &mut out);
         }
+        self.breach_denials(si, outlet, &mut out);
         out
+    }
+
+    /// Denials of what a breach reached (`breach::find`), in an article about a breach: each
+    /// construction whose data span names data (or, for some, the people or systems it belongs
+    /// to) gives a denial of access (of use, for a misuse) by the intruders, of each kind named
+    /// (`personal_data` for "only ... were taken": the rest is denied). An assertion the other
+    /// rules read inside the construction ("No passwords were exposed" read as exposing) is
+    /// dropped; a denial they already read there is kept instead.
+    fn breach_denials(&mut self, si: usize, outlet: Option<&str>, out: &mut Vec<Draft>) {
+        let (ss, se) = self.sentences[si];
+        let found = super::breach::find(&self.text[ss..se]);
+        if found.is_empty() {
+            return;
+        }
+        let text = self.text;
+        if !*self
+            .breach_story
+            .get_or_init(|| super::breach::BREACH_STORY.is_match(text))
+        {
+            return;
+        }
+        let hackers = self.ex.recipients.iter().position(|r| r == "hackers");
+        for f in found {
+            let (fs, fe) = (ss + f.start, ss + f.end);
+            let (ds, de) = (ss + f.data.0, ss + f.data.1);
+            if out
+                .iter()
+                .any(|d| d.polarity == Polarity::Denial && (fs..fe).contains(&d.pos))
+            {
+                continue;
+            }
+            let named = within(&self.taxa, ds, de).iter().any(|t| t.val.is_some());
+            // A list of kinds in a breach denial ("Social Security numbers, bank account numbers
+            // or card numbers were not taken") gives one claim, of its most sensitive kind.
+            let dtypes = if f.rule == "deny.breach.only" {
+                vec![DataType::PersonalData]
+            } else if named {
+                let kinds = self.data_types(ds, de);
+                let first = BREACH_SENSITIVITY
+                    .iter()
+                    .find(|k| kinds.contains(k))
+                    .or(kinds.first())
+                    .copied();
+                first.into_iter().collect()
+            } else if (f.holders_ok && BREACH_HOLDERS.is_match(&self.text[ds..de]))
+                || f.rule == "deny.breach.no_breach"
+            {
+                vec![DataType::PersonalData]
+            } else {
+                continue;
+            };
+            let (speaker, quoted) = self.speaker_at(si, fs);
+            // The breached company: the data's holder, a company the sentence names, the
+            // article's company when the article is surely about it, the speaker's.
+            let sure_topic = self.topic.filter(|&(_, k)| k != Topic::Once).map(|(t, _)| t);
+            let Some(actor) = self
+                .holder_in(ss, se)
+                .or_else(|| self.first_company(ss, se))
+                .or(sure_topic)
+                .or_else(|| speaker.as_ref().and_then(|s| s.company))
+                .or_else(|| self.topic_company())
+            else {
+                continue;
+            };
+            out.retain(|d| !(d.polarity == Polarity::Assertion && (fs..fe).contains(&d.pos)));
+            let attributed = speaker.is_some();
+            let speaker = speaker.map(|s| s.name).or_else(|| outlet.map(str::to_string));
+            let scope = if f.present {
+                DenialScope::Present
+            } else {
+                DenialScope::Past
+            };
+            for dt in dtypes {
+                out.push(Draft {
+                    actor,
+                    counterparty: hackers.map(Party::Recipient),
+                    data_type: dt,
+                    action: f.action,
+                    polarity: Polarity::Denial,
+                    scope: Some(scope),
+                    speaker: speaker.clone(),
+                    pos: fs,
+                    rule: f.rule.to_string(),
+                    confidence: if attributed || quoted { 0.8 } else { 0.65 },
+                });
+            }
+        }
     }
 
     /// The data types named in `[start, end)`: the specific ones if any, else personal_data.
@@ -2529,6 +2632,27 @@ impl Ctx<'_> {
         }
     }
 }
+
+/// The kinds of data a breach notice ranks first, most sensitive first: a list in one denial
+/// gives a claim of the first of these it names.
+const BREACH_SENSITIVITY: &[DataType] = &[
+    DataType::Financial,
+    DataType::Health,
+    DataType::Biometric,
+    DataType::PrivateMessages,
+    DataType::Location,
+    DataType::ProfileIdentity,
+    DataType::ContactDetails,
+];
+
+/// In a breach denial's data span without a data phrase: the people or systems whose data it
+/// is ("customers who joined later were not affected", "its systems were not breached").
+static BREACH_HOLDERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:customers?|users?|members?|accounts?|people|patients|clients|subscribers|players|employees|drivers|guests|shoppers|students|systems?|servers?|networks?|databases?)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
 
 /// People who watch something themselves: "anyone watching children's videos" is a viewer.
 const WATCHER: &[&str] = &[

@@ -2316,3 +2316,69 @@ fn watching_people_or_their_data_is_a_practice() {
         &[],
     );
 }
+
+/// Denials of what a breach reached (`breach.rs`, `Ctx::breach_denials`), written after the
+/// rules, in other words than the articles that prompted them; and look-alikes that are none.
+#[test]
+fn breach_denials() {
+    const D: &str = "denial";
+    let h = Some("hackers");
+    for (text, want) in [
+        (
+            "Home Depot says hackers hit its network.\n\nNo debit card PINs or bank account numbers were compromised, Home Depot said.",
+            vec![("Home Depot", h, "financial", "access", D, Some("past"))],
+        ),
+        (
+            "Hackers breached Marriott's reservation system.\n\nNeither the guests' passport numbers nor their card details were touched, Marriott said.",
+            vec![("Marriott", h, "financial", "access", D, Some("past"))],
+        ),
+        (
+            "Uber confirms a breach by an outside attacker.\n\nUber said riders' trip histories weren't compromised.",
+            vec![("Uber", h, "location", "access", D, Some("past"))],
+        ),
+        (
+            "Zynga looks into a breach of player accounts.\n\nZynga said it had found no indication that any players' financial information was exfiltrated.",
+            vec![("Zynga", h, "financial", "access", D, Some("past"))],
+        ),
+        (
+            "Twitter investigates a breach of its systems.\n\nTwitter said it was unaware of any abuse of the phone numbers.",
+            vec![("Twitter", h, "contact_details", "use", D, Some("past"))],
+        ),
+        (
+            "Slack says hackers broke into one of its databases.\n\nSlack said users' direct messages are not part of the stolen data.",
+            vec![("Slack", h, "private_messages", "access", D, Some("present"))],
+        ),
+        (
+            "Equifax breach exposed birth dates, not credit card numbers",
+            vec![
+                ("Equifax", None, "profile_identity", "share", "assertion", None),
+                ("Equifax", h, "financial", "access", D, Some("past")),
+            ],
+        ),
+        (
+            "Adobe says attackers stole customer records.\n\nAdobe said only the usernames of some customers were taken.",
+            vec![
+                ("Adobe", h, "personal_data", "access", "assertion", None),
+                ("Adobe", h, "personal_data", "access", D, Some("past")),
+            ],
+        ),
+        (
+            "Yelp says a security incident hit its servers.\n\nYelp said there was no breach of its customers' accounts.",
+            vec![("Yelp", h, "personal_data", "access", D, Some("past"))],
+        ),
+    ] {
+        check(text, &want);
+    }
+    // Look-alikes: no denial (and, here, no claim at all).
+    for text in [
+        "Home Depot says hackers hit its network.\n\nHome Depot did not say whether bank account numbers were compromised.",
+        "Home Depot says hackers hit its network.\n\nInvestigators could not rule out that card numbers were touched.",
+        "Home Depot says hackers hit its network.\n\nHome Depot denied wrongdoing in the suits over the stolen card numbers.",
+        "Home Depot says hackers hit its network.\n\nShoppers whose card numbers were not affected will not be contacted.",
+        "Home Depot says hackers hit its network.\n\nIt is unclear whether no card numbers were taken.",
+        // Not a breach story: "not affected" is about an outage, not about data taken.
+        "Home Depot's card readers went down for a day.\n\nHome Depot said shoppers' card numbers were not affected.",
+    ] {
+        check(text, &[]);
+    }
+}

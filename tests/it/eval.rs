@@ -294,11 +294,25 @@ fn dev(name: &str) -> String {
 // read as tracking, data put to a use read as use): links P 0.761 R 0.290 (102 of 134); 0 of 726
 // traps linked; claim scores unchanged; d322-d331 alone unchanged (links 4 of 6 right, 4 of 17
 // gold). LINK_P and LINK_R raised to these less about 0.01.
+// Issue 5, denials (second round, 2026-12-02): d332-d341 added (ten fresh articles on breach
+// notices, filings and regulator releases: Garmin 2020, Capital One 2019, Twitch 2021, Canva 2019,
+// DoorDash 2019, MGM Resorts 2023, Chegg 2018 and the FTC 2022, Drizly and the FTC 2022, Near
+// Intelligence 2024; 54 claims, 24 denials, 1 link, 6 traps, annotated and committed before any
+// run; first run on them alone: core P 0.543 R 0.463 F1 0.500, denials P 0.900 R 0.375, no link
+// predicted, 0 of 6 traps). All of dev (305) before this round's rules: core P 0.668 R 0.578
+// F1 0.620; denials P 0.858 R 0.636; links P 0.734 R 0.271 (91 of 124); 0 of 702 traps linked.
+// DENIAL_R lowered to that less about 0.01 (the new articles, not a rule change). Gold completed
+// after that run (d332's headline, a denial): 1578 claims; the same run core R 0.577, denials
+// R 0.635. After the breach-denial rules (`claims/breach.rs`: negated subjects and passives with a
+// breach's participle, "not among the files", a finding of nothing, "not aware of any misuse",
+// "no data breach", "did not affect", elided contrasts, "only X were taken"): core P 0.678 R 0.594
+// F1 0.633; denials P 0.862 R 0.676; links P 0.734 R 0.271 (91 of 124); 0 of 702 traps linked;
+// d332-d341 alone core P 0.685 R 0.673, denials P 0.913 R 0.840.
 const CORE_P: f64 = 0.662;
 const CORE_R: f64 = 0.562;
 const CORE_F1: f64 = 0.614;
 const DENIAL_P: f64 = 0.847;
-const DENIAL_R: f64 = 0.627;
+const DENIAL_R: f64 = 0.626;
 const LINK_P: f64 = 0.701;
 const LINK_R: f64 = 0.262;
 
@@ -356,8 +370,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1613.0,
-        "the dev half holds 1613 gold claims"
+        1668.0,
+        "the dev half holds 1668 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
