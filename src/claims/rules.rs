@@ -118,6 +118,10 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     // watching over them stand for their data; "photos from its door cameras" are recordings.
     people_watched(text, &sentences, &mut taxa);
     camera_images(text, &sentences, &mut taxa);
+    // "the chatbot keeps conversations", "cloud chats it stores": conversations typed to a chatbot
+    // or sent in an app are messages; spoken ones (to a speaker, an assistant, a meeting) are
+    // recordings.
+    written_conversations(text, &sentences, &mut taxa);
     // "private messages between friends", "chats with family": the people named after a data
     // phrase say whose exchange it is, not a second kind of data.
     people_after_data(text, &mut taxa);
@@ -434,6 +438,60 @@ fn camera_images(text: &str, sentences: &[(usize, usize)], taxa: &mut [Hit<Optio
         for t in &mut taxa[a..b] {
             if t.val == Some(DataType::PostsContent) && PICTURE_WORD.is_match(&text[t.start..t.end]) {
                 t.val = Some(DataType::Recordings);
+            }
+        }
+    }
+}
+
+/// Words that make a sentence's conversations spoken: voices, microphones, listening, calls,
+/// meetings, voice assistants.
+static SPOKEN_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:voices?|voice-\w+|audio|spoken|speak\w*|speech|microphones?|mics?|listen\w*|hear\w*|heard|record|recorded|recording|recordings|transcri\w*|utterances?|calls?|meetings?|Siri|Alexa|Cortana|Assistant|smart\s+speakers?|wake\s+words?|out\s+loud|aloud)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Words that make a sentence's conversations written: chats, chatbots, text, messages, prompts,
+/// a chat service's name.
+static WRITTEN_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:chats?|chatbots?|chatting|typed|typing|texts?|text-based|messages?|messaging|written|prompts?|ChatGPT|Gemini|Bard|Claude|Copilot|My\s+AI|Replika|Telegram|WhatsApp|Messenger|inbox)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// "conversations" alone (the taxonomy files it under `recordings`) is `private_messages` when
+/// its sentence speaks of written exchange and not of speech, or when the sentence says neither
+/// and the article speaks of written exchange more often than of speech ("the chatbot keeps
+/// conversations", "Conversations selected for review are kept" in a story about a chatbot).
+fn written_conversations(text: &str, sentences: &[(usize, usize)], taxa: &mut [Hit<Option<DataType>>]) {
+    let bare = |t: &Hit<Option<DataType>>| {
+        t.val == Some(DataType::Recordings)
+            && matches!(
+                text[t.start..t.end].to_ascii_lowercase().as_str(),
+                "conversations" | "conversation"
+            )
+    };
+    if !taxa.iter().any(bare) {
+        return;
+    }
+    let article_written = WRITTEN_WORDS.find_iter(text).count() > SPOKEN_WORDS.find_iter(text).count();
+    for &(ss, se) in sentences {
+        let a = taxa.partition_point(|h| h.start < ss);
+        let b = taxa.partition_point(|h| h.start < se);
+        if !taxa[a..b].iter().any(bare) {
+            continue;
+        }
+        let sentence = &text[ss..se];
+        let written =
+            !SPOKEN_WORDS.is_match(sentence) && (WRITTEN_WORDS.is_match(sentence) || article_written);
+        if !written {
+            continue;
+        }
+        for t in &mut taxa[a..b] {
+            if bare(t) {
+                t.val = Some(DataType::PrivateMessages);
             }
         }
     }

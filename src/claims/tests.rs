@@ -1765,6 +1765,38 @@ fn pictures_from_a_camera_are_recordings() {
 }
 
 #[test]
+fn written_conversations_are_messages() {
+    // Written after the rule (`written_conversations`): conversations typed to a chatbot or sent
+    // in an app are messages.
+    check(
+        "OpenAI keeps the conversations people type into ChatGPT for 30 days.",
+        &[("OpenAI", None, "private_messages", "collect", A, None)],
+    );
+    check(
+        "Snap stores conversations with the My AI chatbot until a user deletes them.",
+        &[("Snap", None, "private_messages", "collect", A, None)],
+    );
+    check(
+        "Google does not use Bard conversations to pick the ads people see.",
+        &[("Google", None, "private_messages", "use", D, Some("present"))],
+    );
+    // The sentence names neither; the article is about a chatbot.
+    check(
+        "Copilot is a chatbot that answers typed questions and chats with users.\n\nMicrosoft keeps conversations for 18 months.",
+        &[("Microsoft", None, "private_messages", "collect", A, None)],
+    );
+    // Spoken conversations stay recordings.
+    check(
+        "Amazon kept conversations picked up by the microphones of its speakers.",
+        &[("Amazon", None, "recordings", "collect", A, None)],
+    );
+    check(
+        "Apple stored conversations that Siri recorded by accident.",
+        &[("Apple", None, "recordings", "collect", A, None)],
+    );
+}
+
+#[test]
 fn more_data_nouns_and_practice_verbs() {
     // Data nouns and verbs added with the d187-d196 check; sentences written after the entries.
     check(

@@ -267,12 +267,22 @@ fn dev(name: &str) -> String {
 // All three merged (lead; data only, no rule changed this session), all of dev (295): core
 // P 0.672 R 0.582 F1 0.624; denials P 0.857 R 0.647; links P 0.734 R 0.272 (91 of 124); 0 of 696
 // traps linked. The floors are these less about 0.01.
+// Issue 5, precision (2026-12-02): d342-d351 added (ten fresh articles heavy with sentences that
+// are no claim; 36 claims, 14 denials, 1 trap, annotated and committed before any run; first run
+// alone on main's rules: core P 0.567 R 0.472 F1 0.515, denials P 0.625 R 0.714, links 0 of 3
+// right, 1 of 1 trap linked). All of dev (305) on main's rules: core P 0.670 R 0.579 F1 0.621;
+// denials P 0.850 R 0.648; links P 0.645 R 0.272 (91 of 141); 1 of 697 traps linked. After the
+// rules for conversations typed to a chatbot as messages (`written_conversations`), the company's
+// own access in its own words (`link::SELF_ONLY`) and a denial of the time after a change
+// (`link::AFTER_CHANGE`): core P 0.676 R 0.584 F1 0.626; denials P 0.854 R 0.651; links P 0.679
+// R 0.272 (91 of 134); 0 of 697 traps linked. LINK_P is lowered to that less about 0.01, within
+// what the new articles cost on their first run (0.734 -> 0.645).
 const CORE_P: f64 = 0.662;
 const CORE_R: f64 = 0.572;
 const CORE_F1: f64 = 0.614;
 const DENIAL_P: f64 = 0.847;
 const DENIAL_R: f64 = 0.637;
-const LINK_P: f64 = 0.724;
+const LINK_P: f64 = 0.669;
 const LINK_R: f64 = 0.262;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
@@ -329,8 +339,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1523.0,
-        "the dev half holds 1523 gold claims"
+        1559.0,
+        "the dev half holds 1559 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
