@@ -1895,6 +1895,17 @@ impl Ctx<'_> {
             if INDIRECT_QUESTION.is_match(region) || TO_KNOW_WH.is_match(region) {
                 continue;
             }
+            // "the inquiry examined how LinkedIn processed", "is reviewing whether the data was
+            // sold", "an investigation into how the model is trained": what a regulator, a court
+            // or the company looks into is not reported as done.
+            if EXAMINED_WH.is_match(region) {
+                continue;
+            }
+            // "Children could use the app to send messages", "owners can use the feature to
+            // share clips": people using a product to do something with their own data.
+            if PEOPLE_USE_TOOL.is_match(region) {
+                continue;
+            }
             // "critics fear the app could share", "raises the risk that face data is kept": a
             // fear or a risk is not a report, nor a denial.
             if let Some(c) = CONCERN_BEFORE.captures(region) {
@@ -2777,10 +2788,11 @@ static DELETION_NO_PRACTICE: std::sync::LazyLock<regex::Regex> = std::sync::Lazy
 });
 
 /// Right after "use": its object is a tool or a program ("used the company's internal tools",
-/// "use a tool known as God View").
+/// "use a tool known as God View"), or a legal instrument ("stopped using standard contractual
+/// clauses").
 static TOOL_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)^\s+(?:(?:an?|the|its|their|his|her|our|this|that)\s+)?(?:[\w’'-]+\s+){0,2}?(?:tools?|software|apps?|systems?|programs?|features?|services?|technology|technologies|dashboards?|portals?|devices?)\b",
+        r"(?i)^\s+(?:(?:an?|the|its|their|his|her|our|this|that)\s+)?(?:[\w’'-]+\s+){0,2}?(?:tools?|software|apps?|systems?|programs?|features?|services?|technology|technologies|dashboards?|portals?|devices?|clauses|contractual\s+clauses|contracts|mechanisms?|frameworks?|safeguards?|certifications?)\b",
     )
     .expect("a valid regex: a constant pattern")
 });
@@ -2849,6 +2861,25 @@ static REQUEST_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 static INDIRECT_QUESTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?i)\b(?:asked|asks|ask|asking|questioned|questions?\s+about|wants?\s+to\s+know|wanted\s+to\s+know|inquired|enquired)\b[^.;:]{0,50}\b(?:which|what|whether|how\s+much|how\s+many|if)\b[^.;:]{0,60}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before a practice verb: a verb of examining and a question word ("the inquiry examined how",
+/// "was reviewing whether", "an investigation into how"), with no comma or sentence break
+/// between the question word and the verb.
+static EXAMINED_WH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:examin(?:e|es|ed|ing|ation)|investigat(?:e|es|ed|ing|ion|ions)|inquir(?:y|ies)|enquir(?:y|ies)|probe[sd]?|probing|look(?:s|ed|ing)?\s+into|review(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|scrutini[sz](?:e|es|ed|ing)|assess(?:es|ed|ing)?|audit(?:s|ed|ing)?|questions?\s+(?:about|over|on))\b[^.;:]{0,50}\b(?:how|whether|why)\b[^.;:,]{0,120}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before a practice verb: people using a product to do it ("children could use the app to",
+/// "owners can use the feature to").
+static PEOPLE_USE_TOOL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:users?|people|customers?|consumers?|members|owners|players|students|children|kids|teens|teenagers|parents|anyone|someone|shoppers|drivers|riders|patients|families)\s+(?:[\w’'-]+\s+){0,2}?(?:use|uses|used|using)\s+(?:(?:an?|the|its|their|this|that|his|her|our)\s+)?(?:[\w’'-]+\s+){0,2}?(?:app|apps|tool|tools|feature|features|service|software|button|function|setting|site|website|platform|device|account|chatbot)\s+to\s+(?:[\w’'-]+\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
 });

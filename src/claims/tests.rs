@@ -1797,6 +1797,65 @@ fn written_conversations_are_messages() {
 }
 
 #[test]
+fn inquiries_products_in_users_hands_and_legal_instruments() {
+    // Written after the rules `EXAMINED_WH`, `PEOPLE_USE_TOOL` and the legal instruments of
+    // `TOOL_OBJECT`. What a regulator or the company looks into is not reported as done.
+    check(
+        "The regulator is investigating whether Uber sold riders' trip records.",
+        &[],
+    );
+    check(
+        "Regulators in Dublin looked into how TikTok used the phone numbers of teenagers.",
+        &[],
+    );
+    check(
+        "An audit will assess why Microsoft kept search histories for so long.",
+        &[],
+    );
+    check(
+        "Lawmakers raised questions over how Google collects location data.",
+        &[],
+    );
+    // Near misses: a finding is reported; a comma closes the question before a new clause.
+    check(
+        "The inquiry found that Uber sold riders' trip records.",
+        &[("Uber", None, "location", "sell", A, None)],
+    );
+    check(
+        "The board is studying how the tool works, and Uber sold riders' trip records.",
+        &[("Uber", None, "location", "sell", A, None)],
+    );
+    // People using a product on their own data.
+    check(
+        "Teenagers can use the Snapchat app to send photos to their friends.",
+        &[],
+    );
+    check(
+        "Customers used the Amazon feature to share clips with neighbours.",
+        &[],
+    );
+    check(
+        "Parents could use the Google account settings to see their children's searches.",
+        &[],
+    );
+    // Near miss: the company uses the app to do it.
+    check(
+        "Facebook used the app to collect teenagers' browsing history.",
+        &[("Facebook", None, "browsing_activity", "collect", A, None)],
+    );
+    // A legal instrument used is no data used.
+    check(
+        "Meta relied on contractual clauses and used them for transfers, the regulator said.",
+        &[],
+    );
+    check("Uber kept using standard contractual clauses until 2021.", &[]);
+    check(
+        "Google uses the same data protection framework as other cloud providers.",
+        &[],
+    );
+}
+
+#[test]
 fn more_data_nouns_and_practice_verbs() {
     // Data nouns and verbs added with the d187-d196 check; sentences written after the entries.
     check(
