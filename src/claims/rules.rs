@@ -125,6 +125,10 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     // "private messages between friends", "chats with family": the people named after a data
     // phrase say whose exchange it is, not a second kind of data.
     people_after_data(text, &mut taxa);
+    // "names, phone numbers and email addresses", "the names of the tracks", "build profiles of
+    // their browsing": names beside a more specific kind, names of things, and profiles built
+    // are not a kind of their own.
+    names_not_a_kind(text, &sentences, &mut taxa);
     // The gate of `Ctx::sentence`, for the whole article at once: a text none of whose sentences
     // holds a practice verb together with a data-type phrase or an assurance gives no claim, so
     // it is left here, before the work over the whole text that only claims need (companies,
@@ -526,6 +530,106 @@ fn people_after_data(text: &str, taxa: &mut [Hit<Option<DataType>>]) {
             && taxa[a].end <= taxa[b].start
             && EXCHANGE_GAP.is_match(&text[taxa[a].end..taxa[b].start])
         {
+            taxa[b].val = None;
+        }
+    }
+}
+
+/// Between two data phrases of one list: separators (commas, "and", "or", "with their", "along
+/// with") and at most a few other short items between them ("names, heights, weights and").
+static NAMES_LIST_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:their|his|her|its|the)\s+)*[\w'’-]+(?:\s+[\w'’-]+){0,2}?){0,4}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|with|along\s+with|together\s+with|as\s+well\s+as)\s+)(?:(?:their|his|her|its|the|users['’]|customers['’]|full|real)\s+)*$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// After "names of": the people whose names they are ("names of users", "names of the people").
+static NAMES_OF_PEOPLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s+of\s+(?:(?:the|its|their|his|her|our|some|all|about|more|than|[\d,.]+|million|thousands?|hundreds?)\s+)*(?:[A-Z][\w'’-]*\s+)*(?:people|persons?|users?|customers?|members?|subscribers?|patients?|children|kids|employees|staff|drivers|riders|individuals|those|everyone|anyone|clients?|voters|students|teachers|men|women|owners|account\s+holders|contacts|friends|callers|senders|recipients|victims|journalists)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a profile phrase: a purpose of making it ("is not used to build profiles of",
+/// "to create a profile of each user"); a profile a company built or compiled stays its kind.
+static PROFILE_MADE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\bto\s+(?:build|create|make|compile|assemble|construct)\s+(?:an?\s+|detailed\s+|their\s+|its\s+)*$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// In a sentence: a negation or an example list, where each kind named counts ("did not collect
+/// names or card numbers", "information such as names").
+static EACH_KIND_COUNTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:not|no|never|nor|without|such\s+as|including)\b|n['’]t\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// The kinds more specific than a name, which a list's names give way to.
+fn specific_beside_names(d: DataType) -> bool {
+    matches!(
+        d,
+        DataType::ContactDetails
+            | DataType::Health
+            | DataType::Financial
+            | DataType::DeviceIdentifiers
+            | DataType::BrowsingActivity
+            | DataType::Biometric
+    )
+}
+
+/// `profile_identity` hits that are not a kind of their own: names listed beside a more specific
+/// kind ("names, phone numbers and email addresses" is `contact_details`, "their DNA results with
+/// their names" is `health`), names of things ("the names of Wi-Fi networks", "the names of the
+/// tracks": not people's names) and profiles a purpose builds ("not used to build profiles of
+/// its customers' browsing": what is built, not what is used). A sentence with a negation or an
+/// example list ("such as names") keeps every kind it names.
+fn names_not_a_kind(text: &str, sentences: &[(usize, usize)], taxa: &mut [Hit<Option<DataType>>]) {
+    for b in 0..taxa.len() {
+        if taxa[b].val != Some(DataType::ProfileIdentity) {
+            continue;
+        }
+        let phrase = text[taxa[b].start..taxa[b].end].to_ascii_lowercase();
+        let (start, end) = (taxa[b].start, taxa[b].end);
+        if phrase.contains("profile") {
+            if PROFILE_MADE.is_match(&text[floor_char(text, start.saturating_sub(40))..start]) {
+                taxa[b].val = None;
+            }
+            continue;
+        }
+        if !phrase.ends_with("names") {
+            continue;
+        }
+        let after = &text[end..ceil_char(text, (end + 80).min(text.len()))];
+        if after.starts_with(" of ") && !NAMES_OF_PEOPLE.is_match(after) {
+            taxa[b].val = None;
+            continue;
+        }
+        // A denial or an example list counts each kind it names.
+        let si = sentences.partition_point(|&(_, e)| e <= start);
+        if sentences
+            .get(si)
+            .is_some_and(|&(ss, se)| ss <= start && EACH_KIND_COUNTS.is_match(&text[ss..se]))
+        {
+            continue;
+        }
+        let listed = |o: &Hit<Option<DataType>>| {
+            o.val.is_some_and(specific_beside_names)
+                && if o.start >= end {
+                    NAMES_LIST_GAP.is_match(&text[end..o.start])
+                } else {
+                    o.end <= start && NAMES_LIST_GAP.is_match(&text[o.end..start])
+                }
+        };
+        let near: Vec<bool> = taxa
+            .iter()
+            .filter(|o| o.start + 120 >= start && o.start <= end + 120)
+            .map(listed)
+            .collect();
+        if near.into_iter().any(|x| x) {
             taxa[b].val = None;
         }
     }

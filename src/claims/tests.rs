@@ -1856,6 +1856,79 @@ fn inquiries_products_in_users_hands_and_legal_instruments() {
 }
 
 #[test]
+fn names_beside_a_more_specific_kind() {
+    // Written after the rule (`names_not_a_kind`). Names listed beside a more specific kind give
+    // way to it.
+    check(
+        "Hackers stole the names and phone numbers of 2 million Ticketmaster customers.",
+        &[(
+            "Ticketmaster",
+            Some("hackers"),
+            "contact_details",
+            "access",
+            A,
+            None,
+        )],
+    );
+    check(
+        "The Fitbit app collected children's names, weights and heart rate data.",
+        &[("Google", None, "health", "collect", A, None)],
+    );
+    check(
+        "PayPal shared customers' full names together with their card numbers with advertisers.",
+        &[("PayPal", Some("advertisers"), "financial", "share", A, None)],
+    );
+    // Names of things are not people's names.
+    check(
+        "Microsoft gathered the names of Wi-Fi networks near each laptop along with device identifiers.",
+        &[("Microsoft", None, "device_identifiers", "collect", A, None)],
+    );
+    // A profile a purpose builds is not the data used.
+    check(
+        "Verizon said the tag is not used to build profiles of customers' browsing.",
+        &[("Verizon", None, "browsing_activity", "use", D, Some("present"))],
+    );
+    // Near misses: names of people stay names; a denial and an example list keep every kind; a
+    // profile the company compiled is its kind.
+    check(
+        "Hackers stole the names of 2 million Ticketmaster customers.",
+        &[(
+            "Ticketmaster",
+            Some("hackers"),
+            "profile_identity",
+            "access",
+            A,
+            None,
+        )],
+    );
+    check(
+        "Ticketmaster said the intruders did not steal names or card numbers.",
+        &[
+            (
+                "Ticketmaster",
+                Some("hackers"),
+                "financial",
+                "access",
+                D,
+                Some("past"),
+            ),
+            (
+                "Ticketmaster",
+                Some("hackers"),
+                "profile_identity",
+                "access",
+                D,
+                Some("past"),
+            ),
+        ],
+    );
+    check(
+        "Oracle compiled profiles of billions of people.",
+        &[("Oracle", None, "profile_identity", "collect", A, None)],
+    );
+}
+
+#[test]
 fn more_data_nouns_and_practice_verbs() {
     // Data nouns and verbs added with the d187-d196 check; sentences written after the entries.
     check(
