@@ -122,9 +122,17 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     // watching over them stand for their data; "photos from its door cameras" are recordings.
     people_watched(text, &sentences, &mut taxa);
     camera_images(text, &sentences, &mut taxa);
+    // "the chatbot keeps conversations", "cloud chats it stores": conversations typed to a chatbot
+    // or sent in an app are messages; spoken ones (to a speaker, an assistant, a meeting) are
+    // recordings.
+    written_conversations(text, &sentences, &mut taxa);
     // "private messages between friends", "chats with family": the people named after a data
     // phrase say whose exchange it is, not a second kind of data.
     people_after_data(text, &mut taxa);
+    // "names, phone numbers and email addresses", "the names of the tracks", "build profiles of
+    // their browsing": names beside a more specific kind, names of things, and profiles built
+    // are not a kind of their own.
+    names_not_a_kind(text, &sentences, &mut taxa);
     // The gate of `Ctx::sentence`, for the whole article at once: a text none of whose sentences
     // holds a practice verb together with a data-type phrase or an assurance gives no claim, so
     // it is left here, before the work over the whole text that only claims need (companies,
@@ -448,6 +456,60 @@ fn camera_images(text: &str, sentences: &[(usize, usize)], taxa: &mut [Hit<Optio
     }
 }
 
+/// Words that make a sentence's conversations spoken: voices, microphones, listening, calls,
+/// meetings, voice assistants.
+static SPOKEN_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:voices?|voice-\w+|audio|spoken|speak\w*|speech|microphones?|mics?|listen\w*|hear\w*|heard|record|recorded|recording|recordings|transcri\w*|utterances?|calls?|meetings?|Siri|Alexa|Cortana|Assistant|smart\s+speakers?|wake\s+words?|out\s+loud|aloud)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Words that make a sentence's conversations written: chats, chatbots, text, messages, prompts,
+/// a chat service's name.
+static WRITTEN_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:chats?|chatbots?|chatting|typed|typing|texts?|text-based|messages?|messaging|written|prompts?|ChatGPT|Gemini|Bard|Claude|Copilot|My\s+AI|Replika|Telegram|WhatsApp|Messenger|inbox)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// "conversations" alone (the taxonomy files it under `recordings`) is `private_messages` when
+/// its sentence speaks of written exchange and not of speech, or when the sentence says neither
+/// and the article speaks of written exchange more often than of speech ("the chatbot keeps
+/// conversations", "Conversations selected for review are kept" in a story about a chatbot).
+fn written_conversations(text: &str, sentences: &[(usize, usize)], taxa: &mut [Hit<Option<DataType>>]) {
+    let bare = |t: &Hit<Option<DataType>>| {
+        t.val == Some(DataType::Recordings)
+            && matches!(
+                text[t.start..t.end].to_ascii_lowercase().as_str(),
+                "conversations" | "conversation"
+            )
+    };
+    if !taxa.iter().any(bare) {
+        return;
+    }
+    let article_written = WRITTEN_WORDS.find_iter(text).count() > SPOKEN_WORDS.find_iter(text).count();
+    for &(ss, se) in sentences {
+        let a = taxa.partition_point(|h| h.start < ss);
+        let b = taxa.partition_point(|h| h.start < se);
+        if !taxa[a..b].iter().any(bare) {
+            continue;
+        }
+        let sentence = &text[ss..se];
+        let written =
+            !SPOKEN_WORDS.is_match(sentence) && (WRITTEN_WORDS.is_match(sentence) || article_written);
+        if !written {
+            continue;
+        }
+        for t in &mut taxa[a..b] {
+            if bare(t) {
+                t.val = Some(DataType::PrivateMessages);
+            }
+        }
+    }
+}
+
 /// Between a data phrase and a word for people: a preposition of exchange ("messages between",
 /// "chats with their").
 static EXCHANGE_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -477,6 +539,106 @@ fn people_after_data(text: &str, taxa: &mut [Hit<Option<DataType>>]) {
             && taxa[a].end <= taxa[b].start
             && EXCHANGE_GAP.is_match(&text[taxa[a].end..taxa[b].start])
         {
+            taxa[b].val = None;
+        }
+    }
+}
+
+/// Between two data phrases of one list: separators (commas, "and", "or", "with their", "along
+/// with") and at most a few other short items between them ("names, heights, weights and").
+static NAMES_LIST_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:their|his|her|its|the)\s+)*[\w'’-]+(?:\s+[\w'’-]+){0,2}?){0,4}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|with|along\s+with|together\s+with|as\s+well\s+as)\s+)(?:(?:their|his|her|its|the|users['’]|customers['’]|full|real)\s+)*$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// After "names of": the people whose names they are ("names of users", "names of the people").
+static NAMES_OF_PEOPLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s+of\s+(?:(?:the|its|their|his|her|our|some|all|about|more|than|[\d,.]+|million|thousands?|hundreds?)\s+)*(?:[A-Z][\w'’-]*\s+)*(?:people|persons?|users?|customers?|members?|subscribers?|patients?|children|kids|employees|staff|drivers|riders|individuals|those|everyone|anyone|clients?|voters|students|teachers|men|women|owners|account\s+holders|contacts|friends|callers|senders|recipients|victims|journalists)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right before a profile phrase: a purpose of making it ("is not used to build profiles of",
+/// "to create a profile of each user"); a profile a company built or compiled stays its kind.
+static PROFILE_MADE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\bto\s+(?:build|create|make|compile|assemble|construct)\s+(?:an?\s+|detailed\s+|their\s+|its\s+)*$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// In a sentence: a negation or an example list, where each kind named counts ("did not collect
+/// names or card numbers", "information such as names").
+static EACH_KIND_COUNTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:not|no|never|nor|without|such\s+as|including)\b|n['’]t\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// The kinds more specific than a name, which a list's names give way to.
+fn specific_beside_names(d: DataType) -> bool {
+    matches!(
+        d,
+        DataType::ContactDetails
+            | DataType::Health
+            | DataType::Financial
+            | DataType::DeviceIdentifiers
+            | DataType::BrowsingActivity
+            | DataType::Biometric
+    )
+}
+
+/// `profile_identity` hits that are not a kind of their own: names listed beside a more specific
+/// kind ("names, phone numbers and email addresses" is `contact_details`, "their DNA results with
+/// their names" is `health`), names of things ("the names of Wi-Fi networks", "the names of the
+/// tracks": not people's names) and profiles a purpose builds ("not used to build profiles of
+/// its customers' browsing": what is built, not what is used). A sentence with a negation or an
+/// example list ("such as names") keeps every kind it names.
+fn names_not_a_kind(text: &str, sentences: &[(usize, usize)], taxa: &mut [Hit<Option<DataType>>]) {
+    for b in 0..taxa.len() {
+        if taxa[b].val != Some(DataType::ProfileIdentity) {
+            continue;
+        }
+        let phrase = text[taxa[b].start..taxa[b].end].to_ascii_lowercase();
+        let (start, end) = (taxa[b].start, taxa[b].end);
+        if phrase.contains("profile") {
+            if PROFILE_MADE.is_match(&text[floor_char(text, start.saturating_sub(40))..start]) {
+                taxa[b].val = None;
+            }
+            continue;
+        }
+        if !phrase.ends_with("names") {
+            continue;
+        }
+        let after = &text[end..ceil_char(text, (end + 80).min(text.len()))];
+        if after.starts_with(" of ") && !NAMES_OF_PEOPLE.is_match(after) {
+            taxa[b].val = None;
+            continue;
+        }
+        // A denial or an example list counts each kind it names.
+        let si = sentences.partition_point(|&(_, e)| e <= start);
+        if sentences
+            .get(si)
+            .is_some_and(|&(ss, se)| ss <= start && EACH_KIND_COUNTS.is_match(&text[ss..se]))
+        {
+            continue;
+        }
+        let listed = |o: &Hit<Option<DataType>>| {
+            o.val.is_some_and(specific_beside_names)
+                && if o.start >= end {
+                    NAMES_LIST_GAP.is_match(&text[end..o.start])
+                } else {
+                    o.end <= start && NAMES_LIST_GAP.is_match(&text[o.end..start])
+                }
+        };
+        let near: Vec<bool> = taxa
+            .iter()
+            .filter(|o| o.start + 120 >= start && o.start <= end + 120)
+            .map(listed)
+            .collect();
+        if near.into_iter().any(|x| x) {
             taxa[b].val = None;
         }
     }
@@ -1940,6 +2102,17 @@ impl Ctx<'_> {
             if INDIRECT_QUESTION.is_match(region) || TO_KNOW_WH.is_match(region) {
                 continue;
             }
+            // "the inquiry examined how LinkedIn processed", "is reviewing whether the data was
+            // sold", "an investigation into how the model is trained": what a regulator, a court
+            // or the company looks into is not reported as done.
+            if EXAMINED_WH.is_match(region) {
+                continue;
+            }
+            // "Children could use the app to send messages", "owners can use the feature to
+            // share clips": people using a product to do something with their own data.
+            if PEOPLE_USE_TOOL.is_match(region) {
+                continue;
+            }
             // "critics fear the app could share", "raises the risk that face data is kept": a
             // fear or a risk is not a report, nor a denial.
             if let Some(c) = CONCERN_BEFORE.captures(region) {
@@ -2843,10 +3016,11 @@ static DELETION_NO_PRACTICE: std::sync::LazyLock<regex::Regex> = std::sync::Lazy
 });
 
 /// Right after "use": its object is a tool or a program ("used the company's internal tools",
-/// "use a tool known as God View").
+/// "use a tool known as God View"), or a legal instrument ("stopped using standard contractual
+/// clauses").
 static TOOL_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)^\s+(?:(?:an?|the|its|their|his|her|our|this|that)\s+)?(?:[\w’'-]+\s+){0,2}?(?:tools?|software|apps?|systems?|programs?|features?|services?|technology|technologies|dashboards?|portals?|devices?)\b",
+        r"(?i)^\s+(?:(?:an?|the|its|their|his|her|our|this|that)\s+)?(?:[\w’'-]+\s+){0,2}?(?:tools?|software|apps?|systems?|programs?|features?|services?|technology|technologies|dashboards?|portals?|devices?|clauses|contractual\s+clauses|contracts|mechanisms?|frameworks?|safeguards?|certifications?)\b",
     )
     .expect("a valid regex: a constant pattern")
 });
@@ -2915,6 +3089,25 @@ static REQUEST_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 static INDIRECT_QUESTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
         r"(?i)\b(?:asked|asks|ask|asking|questioned|questions?\s+about|wants?\s+to\s+know|wanted\s+to\s+know|inquired|enquired)\b[^.;:]{0,50}\b(?:which|what|whether|how\s+much|how\s+many|if)\b[^.;:]{0,60}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before a practice verb: a verb of examining and a question word ("the inquiry examined how",
+/// "was reviewing whether", "an investigation into how"), with no comma or sentence break
+/// between the question word and the verb.
+static EXAMINED_WH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:examin(?:e|es|ed|ing|ation)|investigat(?:e|es|ed|ing|ion|ions)|inquir(?:y|ies)|enquir(?:y|ies)|probe[sd]?|probing|look(?:s|ed|ing)?\s+into|review(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|scrutini[sz](?:e|es|ed|ing)|assess(?:es|ed|ing)?|audit(?:s|ed|ing)?|questions?\s+(?:about|over|on))\b[^.;:]{0,50}\b(?:how|whether|why)\b[^.;:,]{0,120}$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before a practice verb: people using a product to do it ("children could use the app to",
+/// "owners can use the feature to").
+static PEOPLE_USE_TOOL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:users?|people|customers?|consumers?|members|owners|players|students|children|kids|teens|teenagers|parents|anyone|someone|shoppers|drivers|riders|patients|families)\s+(?:[\w’'-]+\s+){0,2}?(?:use|uses|used|using)\s+(?:(?:an?|the|its|their|this|that|his|her|our)\s+)?(?:[\w’'-]+\s+){0,2}?(?:app|apps|tool|tools|feature|features|service|software|button|function|setting|site|website|platform|device|account|chatbot)\s+to\s+(?:[\w’'-]+\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
 });

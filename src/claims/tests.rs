@@ -1765,6 +1765,170 @@ fn pictures_from_a_camera_are_recordings() {
 }
 
 #[test]
+fn written_conversations_are_messages() {
+    // Written after the rule (`written_conversations`): conversations typed to a chatbot or sent
+    // in an app are messages.
+    check(
+        "OpenAI keeps the conversations people type into ChatGPT for 30 days.",
+        &[("OpenAI", None, "private_messages", "collect", A, None)],
+    );
+    check(
+        "Snap stores conversations with the My AI chatbot until a user deletes them.",
+        &[("Snap", None, "private_messages", "collect", A, None)],
+    );
+    check(
+        "Google does not use Bard conversations to pick the ads people see.",
+        &[("Google", None, "private_messages", "use", D, Some("present"))],
+    );
+    // The sentence names neither; the article is about a chatbot.
+    check(
+        "Copilot is a chatbot that answers typed questions and chats with users.\n\nMicrosoft keeps conversations for 18 months.",
+        &[("Microsoft", None, "private_messages", "collect", A, None)],
+    );
+    // Spoken conversations stay recordings.
+    check(
+        "Amazon kept conversations picked up by the microphones of its speakers.",
+        &[("Amazon", None, "recordings", "collect", A, None)],
+    );
+    check(
+        "Apple stored conversations that Siri recorded by accident.",
+        &[("Apple", None, "recordings", "collect", A, None)],
+    );
+}
+
+#[test]
+fn inquiries_products_in_users_hands_and_legal_instruments() {
+    // Written after the rules `EXAMINED_WH`, `PEOPLE_USE_TOOL` and the legal instruments of
+    // `TOOL_OBJECT`. What a regulator or the company looks into is not reported as done.
+    check(
+        "The regulator is investigating whether Uber sold riders' trip records.",
+        &[],
+    );
+    check(
+        "Regulators in Dublin looked into how TikTok used the phone numbers of teenagers.",
+        &[],
+    );
+    check(
+        "An audit will assess why Microsoft kept search histories for so long.",
+        &[],
+    );
+    check(
+        "Lawmakers raised questions over how Google collects location data.",
+        &[],
+    );
+    // Near misses: a finding is reported; a comma closes the question before a new clause.
+    check(
+        "The inquiry found that Uber sold riders' trip records.",
+        &[("Uber", None, "location", "sell", A, None)],
+    );
+    check(
+        "The board is studying how the tool works, and Uber sold riders' trip records.",
+        &[("Uber", None, "location", "sell", A, None)],
+    );
+    // People using a product on their own data.
+    check(
+        "Teenagers can use the Snapchat app to send photos to their friends.",
+        &[],
+    );
+    check(
+        "Customers used the Amazon feature to share clips with neighbours.",
+        &[],
+    );
+    check(
+        "Parents could use the Google account settings to see their children's searches.",
+        &[],
+    );
+    // Near miss: the company uses the app to do it.
+    check(
+        "Facebook used the app to collect teenagers' browsing history.",
+        &[("Facebook", None, "browsing_activity", "collect", A, None)],
+    );
+    // A legal instrument used is no data used.
+    check(
+        "Meta relied on contractual clauses and used them for transfers, the regulator said.",
+        &[],
+    );
+    check("Uber kept using standard contractual clauses until 2021.", &[]);
+    check(
+        "Google uses the same data protection framework as other cloud providers.",
+        &[],
+    );
+}
+
+#[test]
+fn names_beside_a_more_specific_kind() {
+    // Written after the rule (`names_not_a_kind`). Names listed beside a more specific kind give
+    // way to it.
+    check(
+        "Hackers stole the names and phone numbers of 2 million Ticketmaster customers.",
+        &[(
+            "Ticketmaster",
+            Some("hackers"),
+            "contact_details",
+            "access",
+            A,
+            None,
+        )],
+    );
+    check(
+        "The Fitbit app collected children's names, weights and heart rate data.",
+        &[("Google", None, "health", "collect", A, None)],
+    );
+    check(
+        "PayPal shared customers' full names together with their card numbers with advertisers.",
+        &[("PayPal", Some("advertisers"), "financial", "share", A, None)],
+    );
+    // Names of things are not people's names.
+    check(
+        "Microsoft gathered the names of Wi-Fi networks near each laptop along with device identifiers.",
+        &[("Microsoft", None, "device_identifiers", "collect", A, None)],
+    );
+    // A profile a purpose builds is not the data used.
+    check(
+        "Verizon said the tag is not used to build profiles of customers' browsing.",
+        &[("Verizon", None, "browsing_activity", "use", D, Some("present"))],
+    );
+    // Near misses: names of people stay names; a denial and an example list keep every kind; a
+    // profile the company compiled is its kind.
+    check(
+        "Hackers stole the names of 2 million Ticketmaster customers.",
+        &[(
+            "Ticketmaster",
+            Some("hackers"),
+            "profile_identity",
+            "access",
+            A,
+            None,
+        )],
+    );
+    check(
+        "Ticketmaster said the intruders did not steal names or card numbers.",
+        &[
+            (
+                "Ticketmaster",
+                Some("hackers"),
+                "financial",
+                "access",
+                D,
+                Some("past"),
+            ),
+            (
+                "Ticketmaster",
+                Some("hackers"),
+                "profile_identity",
+                "access",
+                D,
+                Some("past"),
+            ),
+        ],
+    );
+    check(
+        "Oracle compiled profiles of billions of people.",
+        &[("Oracle", None, "profile_identity", "collect", A, None)],
+    );
+}
+
+#[test]
 fn more_data_nouns_and_practice_verbs() {
     // Data nouns and verbs added with the d187-d196 check; sentences written after the entries.
     check(

@@ -177,7 +177,11 @@
 //!       when only the report's sentence names that party (`OTHER_PARTY_ACTS`). Conversely, a
 //!       denial of collecting is contradicted by a report of data sent or passed "back to the
 //!       company" (`SENT_HOME`), whatever verb of sharing the report used: data sent home is
-//!       collected.
+//!       collected. Nor is a denial of the company's own access said in its own words (a
+//!       reflexive, "the company itself cannot read them", or the data said to go to someone
+//!       else, "which goes only to the agency": `SELF_ONLY`) contradicted by another party's.
+//!     - *After a change*: a denial of the time after a change ("no conversations were shared
+//!       after the change", `AFTER_CHANGE`) is not contradicted by an undated report.
 //!     - *Inside the group*: a denial naming a company of the actor's own group as the receiver
 //!       ("the new terms do not let Facebook read your chats", of WhatsApp) is contradicted only
 //!       by a report naming that company, not by contractors or police reading messages
@@ -541,6 +545,22 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
             || (a.counterparty.is_none() && OTHER_PARTY_ACTS.is_match(&a.sentence)))
     {
         return Err("rule 11 (the company's own use or collection vs another party's)");
+    }
+    // The company's own access, said in the denial's own words ("the company itself cannot read
+    // them", "never sees the data, which goes only to the agency"), is not contradicted by
+    // another party's access.
+    if d.action == Action::Access
+        && d.counterparty.is_none()
+        && SELF_ONLY.is_match(&d.sentence)
+        && (is_outside(a.counterparty.as_deref())
+            || (a.counterparty.is_none() && OTHER_PARTY_ACTS.is_match(&a.sentence)))
+    {
+        return Err("rule 11 (the company's own access vs another party's)");
+    }
+    // A denial limited to the time after a change ("no conversations were shared after the
+    // change") says nothing of an undated report, which may tell of the time before it.
+    if AFTER_CHANGE.is_match(&d.sentence) && a.period_start.is_none() && a.period_end.is_none() {
+        return Err("rule 6 (a denial of the time after a change vs an undated report)");
     }
     if !group_receiver_met(denial, assertion) {
         return Err("rule 11 (data kept inside the group vs a report of another recipient)");
@@ -1147,6 +1167,27 @@ static OTHER_PARTY_ACTS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?:had|have|has|then|also|later|could|can|were|was)\s+){0,2}",
         r"(?:used|uses|using|collected|collects|gathered|gathers|harvested|harvests|exploited|combined|matched|tracked|built)\b",
     ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A denial that speaks of the company alone: a reflexive ("the company itself cannot read
+/// them", "we ourselves never see"), or the data said to go to someone else ("never sees the
+/// data, which goes only to the agency", "sent directly to the police").
+static SELF_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:itself|ourselves|themselves)\b|",
+        r"\b(?:goes|go|went|gone|sent|delivered|passed|flows?|flowed)\s+(?:only\s+|directly\s+|straight\s+)?to\s+",
+        r"(?:the\s+|its\s+|their\s+)?(?:agency|agencies|government|governments|police|clients?|customers?|authorities|buyers?)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A denial limited to the time after a change: "after the change", "since the update",
+/// "after that date".
+static AFTER_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:after|since)\s+(?:the|that|this|its|their)\s+(?:change|changes|switch|update|decision|move|announcement|overhaul|fix|policy\s+change|new\s+(?:policy|terms|rules)|date|point)\b",
+    )
     .expect("a valid regex: a constant pattern")
 });
 
@@ -4219,6 +4260,68 @@ mod tests {
     /// data sent to the company is collected; another party's use named only in the sentence;
     /// a later undated report of the same episode; a denial limited to a commercial purpose;
     /// a categorical denial of selling still meets a sale reported elsewhere.
+    /// Written after the rules `SELF_ONLY` and `AFTER_CHANGE` (issue 5, precision round on
+    /// d342-d351): the company's own access in its own words, and a denial of the time after a
+    /// change.
+    #[test]
+    fn own_access_and_after_a_change() {
+        let linked = |d: &str, a: &str| {
+            let got = evaluate(&rec(d), &rec(a));
+            assert_eq!(
+                accepts(&rec(d), &rec(a)),
+                got.is_some(),
+                "accepts and evaluate disagree: {d:?}"
+            );
+            got.is_some()
+        };
+        let spyware =
+            "act=access; cp=government; dt=private_messages; pub=2019-11-01; article=1; span=200-290 \
+            | The implant let government clients read the chats stored on the infected handsets.";
+        for denial in [
+            "pol=denial; act=access; dt=private_messages; scope=present; pub=2019-11-01; article=1; span=0-80 \
+            | The messenger said the firm itself has no way to read anyone's chats.",
+            "pol=denial; act=access; dt=private_messages; scope=always; pub=2019-11-01; article=1; span=0-80 \
+            | The vendor has never seen what the implant pulls from a handset, which is sent only to the agency.",
+            "pol=denial; act=access; dt=private_messages; scope=present; pub=2019-11-01; article=1; span=0-80 \
+            | \"We ourselves cannot open the chats,\" the messenger's founder said.",
+        ] {
+            assert!(!linked(denial, spyware), "the company's own access: {denial}");
+        }
+        // Near misses that still link: no reflexive and no other receiver named.
+        assert!(linked(
+            "pol=denial; act=access; dt=private_messages; scope=present; pub=2019-11-01; article=1; span=0-80 \
+            | The messenger said nobody can read anyone's chats.",
+            spyware
+        ));
+        let handed = "cp=Acme; dt=private_messages; pub=2022-02-01; article=1; span=200-290 \
+            | The hotline had handed Acme transcripts of its text chats with callers.";
+        for denial in [
+            "pol=denial; cp=Acme; dt=private_messages; scope=past; pub=2022-02-01; article=1; span=0-80 \
+            | The hotline said no chats went to Acme after the change.",
+            "pol=denial; cp=Acme; dt=private_messages; scope=present; pub=2022-02-01; article=1; span=0-80 \
+            | Since the update, Acme does not receive any chat transcripts, the hotline said.",
+            "pol=denial; cp=Acme; dt=private_messages; scope=past; pub=2022-02-01; article=1; span=0-80 \
+            | Nothing from the text chats was passed to Acme after that date, the board wrote.",
+        ] {
+            assert!(
+                !linked(denial, handed),
+                "a denial of the time after a change: {denial}"
+            );
+        }
+        // A report dated after the change still contradicts it; a denial with no change still links.
+        assert!(linked(
+            "pol=denial; cp=Acme; dt=private_messages; scope=present; stated=2022-02; pub=2022-02-01; article=1; span=0-80 \
+            | Since the update, Acme does not receive any chat transcripts, the hotline said.",
+            "cp=Acme; dt=private_messages; start=2022-06; pub=2022-09-01; article=2 \
+            | The hotline kept handing Acme chat transcripts through the summer of 2022."
+        ));
+        assert!(linked(
+            "pol=denial; cp=Acme; dt=private_messages; scope=always; pub=2022-02-01; article=1; span=0-80 \
+            | The hotline said no chats have ever gone to Acme.",
+            handed
+        ));
+    }
+
     #[test]
     fn kinds_found_after_the_fifth_check() {
         let never_tracked = "pol=denial; act=collect; dt=location; scope=always; speaker=Orchard; \

@@ -308,12 +308,30 @@ fn dev(name: &str) -> String {
 // "no data breach", "did not affect", elided contrasts, "only X were taken"): core P 0.678 R 0.594
 // F1 0.633; denials P 0.862 R 0.676; links P 0.734 R 0.271 (91 of 124); 0 of 702 traps linked;
 // d332-d341 alone core P 0.685 R 0.673, denials P 0.913 R 0.840.
+// Issue 5, precision (2026-12-02): d342-d351 added (ten fresh articles heavy with sentences that
+// are no claim; 36 claims, 14 denials, 1 trap, annotated and committed before any run; first run
+// alone on main's rules: core P 0.567 R 0.472 F1 0.515, denials P 0.625 R 0.714, links 0 of 3
+// right, 1 of 1 trap linked). All of dev (305) on main's rules: core P 0.670 R 0.579 F1 0.621;
+// denials P 0.850 R 0.648; links P 0.645 R 0.272 (91 of 141); 1 of 697 traps linked. After the
+// rules for conversations typed to a chatbot as messages (`written_conversations`), the company's
+// own access in its own words (`link::SELF_ONLY`) and a denial of the time after a change
+// (`link::AFTER_CHANGE`): core P 0.676 R 0.584 F1 0.626; denials P 0.854 R 0.651; links P 0.679
+// R 0.272 (91 of 134); 0 of 697 traps linked. LINK_P is lowered to that less about 0.01, within
+// what the new articles cost on their first run (0.734 -> 0.645).
+// Then (same round) no claim for what an inquiry looks into (`EXAMINED_WH`), people using a
+// product (`PEOPLE_USE_TOOL`) or a legal instrument used (`TOOL_OBJECT`): core P 0.676 -> 0.678,
+// hits unchanged; and names listed beside a more specific kind, names of things and profiles a
+// purpose builds (`names_not_a_kind`): core P 0.678 -> 0.685, R 0.584 -> 0.587, F1 0.627 ->
+// 0.632 (910 -> 915 hits of 1343 -> 1336 predicted); denials P 0.854 -> 0.857, R 0.651; links
+// P 0.684 R 0.272 (91 of 133); 0 of 697 traps linked. d342-d351 alone after the round: core
+// P 0.600 R 0.500 F1 0.545, denials P 0.625 R 0.714, 0 of 1 trap. The floors are the final
+// figures less about 0.01.
 const CORE_P: f64 = 0.662;
 const CORE_R: f64 = 0.562;
 const CORE_F1: f64 = 0.614;
 const DENIAL_P: f64 = 0.847;
 const DENIAL_R: f64 = 0.626;
-const LINK_P: f64 = 0.701;
+const LINK_P: f64 = 0.674;
 const LINK_R: f64 = 0.262;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
@@ -370,8 +388,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1668.0,
-        "the dev half holds 1668 gold claims"
+        1704.0,
+        "the dev half holds 1704 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
