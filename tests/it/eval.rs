@@ -281,11 +281,12 @@ fn dev(name: &str) -> String {
 // "no data breach", "did not affect", elided contrasts, "only X were taken"): core P 0.678 R 0.594
 // F1 0.633; denials P 0.862 R 0.676; links P 0.734 R 0.271 (91 of 124); 0 of 702 traps linked;
 // d332-d341 alone core P 0.685 R 0.673, denials P 0.913 R 0.840.
-const CORE_P: f64 = 0.662;
-const CORE_R: f64 = 0.572;
-const CORE_F1: f64 = 0.614;
-const DENIAL_P: f64 = 0.847;
-const DENIAL_R: f64 = 0.626;
+// The floors are these less about 0.01 (LINK_P and LINK_R unchanged).
+const CORE_P: f64 = 0.668;
+const CORE_R: f64 = 0.584;
+const CORE_F1: f64 = 0.623;
+const DENIAL_P: f64 = 0.852;
+const DENIAL_R: f64 = 0.666;
 const LINK_P: f64 = 0.724;
 const LINK_R: f64 = 0.262;
 
