@@ -638,17 +638,24 @@ impl CandidateCache {
         let gated = narrow && gate.is_some();
         let conditional = gate.is_some_and(Gate::conditional);
         let new_is_denial = new.polarity == Polarity::Denial;
+        // Counting (`keep::count_found`) leaves the action out of the narrowing: rule 5 also lets
+        // an assurance of control (`deny.in_control`, `deny.keep_private`) meet a report of
+        // collecting or using that its sentence names, and an assurance that data stays on the
+        // device meet a report of it sent home, which the actions alone do not show (the
+        // writer's narrowing misses those pairs: BENCHMARKS.md, eleventh scale session).
+        let counting = self.counting;
+        let action_of = |action: Action| if counting { Action::Other } else { action };
         let this = (
             &new.counterparty,
             new.data_type,
-            group_action(new.action, is_deletion(new)),
+            action_of(group_action(new.action, is_deletion(new))),
         );
         let mut out: Vec<usize> = Vec::new();
         let mut take = |cp: u32| {
             let name = self.names.get(cp);
             for group in list.groups_of(cp) {
                 let (dt, action) = (group.data_type, group.action);
-                if narrow && !may_link(new_is_denial, this, (name, dt, action)) {
+                if narrow && !may_link(new_is_denial, this, (name, dt, action_of(action))) {
                     continue;
                 }
                 let part = |place: Place| group.slots[group.range(place)].iter().map(|&s| s as usize);

@@ -922,6 +922,35 @@ mod count_tests {
         }
     }
 
+    /// An assurance of control whose sentence names collecting ("members decide what it
+    /// collects", action `share`) is met by a report of collecting (rule 5), which the actions
+    /// alone do not allow: the count leaves actions out of its narrowing and counts the pair.
+    #[test]
+    fn an_assurance_of_control_counts_a_report_of_collecting() {
+        let dir = tempfile::tempdir().expect("a temp dir can be created in tests");
+        let mut store = Store::open(&dir.path().join("c.db")).expect("opens");
+        let (mut a, mut c) = article(0, &[(true, 0, 0, 1, 0, 0, 0, 1, 2019, 6, 0, 90)]);
+        c[0].sentence = "Acme: The company said its members decide what location data it collects.".into();
+        c[0].rule = "deny.keep_private".into();
+        c[0].end = c[0].sentence.chars().count();
+        a.text = format!("{} Story 0.", c[0].sentence);
+        store.save_article(&a, &c, "t").expect("stored");
+        // Reports that it gathered location data without asking, a story each.
+        for i in 1..4 {
+            let (mut a, mut c) = article(i, &[(false, 0, 0, 1, 2, 0, 0, 0, 2019, 6, 0, 80)]);
+            c[0].sentence =
+                format!("Acme: The app gathered location data without asking members, report {i} says.");
+            c[0].end = c[0].sentence.chars().count();
+            a.text = format!("{} Story {i}.", c[0].sentence);
+            store.save_article(&a, &c, "t").expect("stored");
+        }
+        let all = all_claims(&store);
+        let ids: Vec<i64> = all.iter().map(|c| c.id).collect();
+        let want = exhaustive(&all);
+        assert!(want.iter().sum::<i64>() > 0, "the rules link the pairs: {want:?}");
+        assert_eq!(store.links_found(&ids).expect("counts"), want);
+    }
+
     /// The same on the synthetic corpus (the extractor's claims, Zipf companies).
     #[test]
     fn counts_found_equal_a_count_of_every_pair_on_the_synthetic_corpus() {
