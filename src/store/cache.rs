@@ -2,7 +2,7 @@
 //!
 //! Linking a new claim looks at the stored claims of the same actor with the opposite
 //! polarity. Reading those rows again for each article makes a bulk ingest quadratic in row
-//! decoding, so each (actor, polarity) list is read once, by the indexed `CANDIDATE_KEYS`
+//! decoding, so each (actor, polarity) list is read once, by the indexed `CANDIDATE_PARTS`
 //! query, and then kept up to date as claims are stored. A list holds, for each claim, only
 //! what the link policy's rank needs (`keep.rs`: counterparty, data type, action, confidence,
 //! the day it was stated) and its best links (`Entry::top`), 144 bytes a claim; up to
@@ -144,6 +144,8 @@ pub(super) struct Entry {
     pub action: Action,
     /// Which of its group's slot lists holds it (`Place`).
     place: Place,
+    /// A deletion (`deletion`): grouped under the action `Other`.
+    deletion: bool,
 }
 
 /// `Entry::day` of a claim without a day (no day from the common era is this far back).
@@ -236,6 +238,23 @@ impl Names {
     }
 }
 
+/// A denial of keeping the data (`deny.deleted`, "the recordings were erased"): the rules do not
+/// read its action (rule 5 lets only a report that the data was kept contradict it), so its
+/// group is that of the action `Other`, which every action may contradict. The extractor gives
+/// such a denial the action `other` already; a person's correction may change it.
+pub(super) fn is_deletion(c: &Claim) -> bool {
+    c.polarity == Polarity::Denial && c.rule.starts_with("deny.deleted")
+}
+
+/// The action a claim's group is keyed by: its own, `Other` for a deletion (`is_deletion`).
+fn group_action(action: Action, deletion: bool) -> Action {
+    if deletion {
+        Action::Other
+    } else {
+        action
+    }
+}
+
 /// What a list's entry is made from.
 pub(super) struct EntryParts {
     pub id: i64,
@@ -246,6 +265,8 @@ pub(super) struct EntryParts {
     pub day: Option<i64>,
     pub top: Top,
     pub gate: Option<Gate>,
+    /// `is_deletion` the claim.
+    pub deletion: bool,
 }
 
 /// The claims of one (actor, polarity), in id order, grouped by counterparty, then by
@@ -361,8 +382,9 @@ impl ActorList {
             gate: p.gate,
             place,
             pos: 0,
+            deletion: p.deletion,
         });
-        let g = self.group_of(cp, p.data_type, p.action);
+        let g = self.group_of(cp, p.data_type, group_action(p.action, p.deletion));
         self.insert_slot(g, place, slot);
     }
 
@@ -376,7 +398,8 @@ impl ActorList {
         if from == to {
             return;
         }
-        let (cp, data_type, action, pos) = (e.cp, e.data_type, e.action, e.pos as usize);
+        let (cp, data_type, pos) = (e.cp, e.data_type, e.pos as usize);
+        let action = group_action(e.action, e.deletion);
         let g = self.group_of(cp, data_type, action);
         debug_assert_eq!(self.groups[g].slots.get(pos).map(|&s| s as usize), Some(slot));
         debug_assert!(self.groups[g].range(from).contains(&pos));
@@ -464,6 +487,9 @@ pub(super) struct CandidateCache {
     pub work: LinkWork,
     /// Rows to write before the open transaction commits (`queries::finish`).
     pub deferred: queries::Deferred,
+    /// The lists are read without their claims' best links (`Entry::top` left empty): a cache
+    /// made only to count the pairs found (`keep::count_found`), which ranks nothing.
+    counting: bool,
 }
 
 impl Default for CandidateCache {
@@ -478,6 +504,7 @@ impl Default for CandidateCache {
             tick: 0,
             work: LinkWork::default(),
             deferred: queries::Deferred::default(),
+            counting: false,
         }
     }
 }
@@ -523,6 +550,16 @@ fn assertion_counterparties(x: &str) -> Vec<Option<String>> {
 }
 
 impl CandidateCache {
+    /// A cache of its own for counting the pairs found (`keep::count_found`): its lists hold no
+    /// best links, and it is dropped after the count.
+    pub fn for_counting(narrow: bool) -> CandidateCache {
+        CandidateCache {
+            narrow,
+            counting: true,
+            ..CandidateCache::default()
+        }
+    }
+
     /// Called at the start of each write transaction: forgets everything if another
     /// connection has committed since.
     pub fn sync(&mut self, conn: &Connection) -> rusqlite::Result<()> {
@@ -565,9 +602,11 @@ impl CandidateCache {
         // Streamed: the best links of each claim, then the claims themselves, in one
         // allocation of the list's length.
         let mut tops: HashMap<i64, Top> = HashMap::new();
-        queries::ranked_links(conn, actor, polarity, &mut |id, other, rank| {
-            tops.entry(id).or_default().add(rank, other);
-        })?;
+        if !self.counting {
+            queries::ranked_links(conn, actor, polarity, &mut |id, other, rank| {
+                tops.entry(id).or_default().add(rank, other);
+            })?;
+        }
         let mut list = ActorList {
             last_used: self.tick,
             denials: polarity == Polarity::Denial,
@@ -599,13 +638,24 @@ impl CandidateCache {
         let gated = narrow && gate.is_some();
         let conditional = gate.is_some_and(Gate::conditional);
         let new_is_denial = new.polarity == Polarity::Denial;
-        let this = (&new.counterparty, new.data_type, new.action);
+        // Counting (`keep::count_found`) leaves the action out of the narrowing: rule 5 also lets
+        // an assurance of control (`deny.in_control`, `deny.keep_private`) meet a report of
+        // collecting or using that its sentence names, and an assurance that data stays on the
+        // device meet a report of it sent home, which the actions alone do not show (the
+        // writer's narrowing misses those pairs: BENCHMARKS.md, eleventh scale session).
+        let counting = self.counting;
+        let action_of = |action: Action| if counting { Action::Other } else { action };
+        let this = (
+            &new.counterparty,
+            new.data_type,
+            action_of(group_action(new.action, is_deletion(new))),
+        );
         let mut out: Vec<usize> = Vec::new();
         let mut take = |cp: u32| {
             let name = self.names.get(cp);
             for group in list.groups_of(cp) {
                 let (dt, action) = (group.data_type, group.action);
-                if narrow && !may_link(new_is_denial, this, (name, dt, action)) {
+                if narrow && !may_link(new_is_denial, this, (name, dt, action_of(action))) {
                     continue;
                 }
                 let part = |place: Place| group.slots[group.range(place)].iter().map(|&s| s as usize);
@@ -730,6 +780,7 @@ impl CandidateCache {
                     day: super::keep::day_of(&record),
                     top,
                     gate: Some(gate),
+                    deletion: is_deletion(c),
                 };
                 if list.entries.last().is_none_or(|e| e.id < id) {
                     list.push(&mut self.names, parts);

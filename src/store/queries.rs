@@ -4,7 +4,6 @@
 
 use std::error::Error as StdError;
 use std::str::FromStr;
-use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use rusqlite::types::{Type, Value};
@@ -663,16 +662,6 @@ fn insert_claim(
     Ok(conn.last_insert_rowid())
 }
 
-/// Candidates for linking: the claims of the same actor with the given polarity, found through
-/// the `claims (actor, polarity, data_type)` index (never a scan of all claims).
-pub(super) static CANDIDATES: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "SELECT {}, c.key FROM claims c JOIN articles a ON a.id = c.article_id \
-         WHERE c.actor = ?1 AND c.polarity = ?2 ORDER BY c.id",
-        claim_columns("c", "a")
-    )
-});
-
 /// Stores a link the linker found between the claims with ids `denial_id`, `assertion_id` and
 /// keys `denial_key`, `assertion_key`, with the decision a person made on the same pair of
 /// claims (by their keys) if there is one: a rejected pair comes back rejected, never `auto`.
@@ -833,21 +822,13 @@ pub(super) fn delete_claims_kept(
     keep::refill(conn, linker, cache, &affected)
 }
 
-/// The claims of one actor and polarity, as read by `CANDIDATES`, with their keys.
-pub(super) fn candidates(
-    conn: &Connection,
-    actor: &str,
-    polarity: Polarity,
-) -> rusqlite::Result<Vec<(ClaimRecord, String)>> {
-    conn.prepare_cached(&CANDIDATES)?
-        .query_map(params![actor, polarity.as_str()], |r| {
-            Ok((
-                claim_record(r, 0)?,
-                r.get::<_, Option<String>>(CLAIM_COLUMNS)?.unwrap_or_default(),
-            ))
-        })?
-        .collect()
-}
+/// The statement of `candidate_parts`: the claims of one actor and polarity, found through the
+/// `claims (actor, polarity, data_type)` index (never a scan of all claims).
+pub(super) const CANDIDATE_PARTS: &str =
+    "SELECT c.id, c.counterparty, c.data_type, c.action, c.confidence, c.stated_on, a.published, \
+     c.polarity = 'denial' AND substr(c.rule, 1, 12) = 'deny.deleted' \
+     FROM claims c JOIN articles a ON a.id = c.article_id \
+     WHERE c.actor = ?1 AND c.polarity = ?2 ORDER BY c.id";
 
 /// What the candidate lists keep of the claims of one actor and polarity (`cache::Entry`), each
 /// given to `f` in id order (streamed: a list is never held twice), through the
@@ -858,11 +839,7 @@ pub(super) fn candidate_parts(
     polarity: Polarity,
     f: &mut dyn FnMut(EntryParts),
 ) -> rusqlite::Result<()> {
-    let mut st = conn.prepare_cached(
-        "SELECT c.id, c.counterparty, c.data_type, c.action, c.confidence, c.stated_on, a.published \
-         FROM claims c JOIN articles a ON a.id = c.article_id \
-         WHERE c.actor = ?1 AND c.polarity = ?2 ORDER BY c.id",
-    )?;
+    let mut st = conn.prepare_cached(CANDIDATE_PARTS)?;
     let mut rows = st.query(params![actor, polarity.as_str()])?;
     while let Some(r) = rows.next()? {
         let stated_on: Option<crate::model::PartialDate> = parsed_opt(r, 5)?;
@@ -879,6 +856,7 @@ pub(super) fn candidate_parts(
             day,
             top: super::cache::Top::default(),
             gate: None,
+            deletion: r.get(7)?,
         });
     }
     Ok(())

@@ -846,7 +846,7 @@ fn lookups_use_indexes() {
     let store = open(&db);
     // (statement, index its plan must search with)
     let cases: &[(&str, &str)] = &[
-        (&queries::CANDIDATES, "claims_actor_polarity_data_type"),
+        (queries::CANDIDATE_PARTS, "claims_actor_polarity_data_type"),
         (
             "SELECT id, content_hash FROM articles WHERE url = ?1 AND kind = 'article'",
             "articles_url",
