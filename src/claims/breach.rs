@@ -195,9 +195,17 @@ fn clause_start_loose(s: &str, at: usize) -> usize {
     s[..at].rfind(';').map_or(0, |i| i + 1)
 }
 
+/// A word every construction holds: a negation, "nowhere", "unaware" or "only". A sentence
+/// without one is not read further (most sentences of a story have none).
+static MAY_DENY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:no|not|never|nowhere|none|neither|only|unaware)\b|n['’]t\b"));
+
 /// The denial constructions of sentence `s`.
 pub(crate) fn find(s: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    if !MAY_DENY.is_match(s) {
+        return out;
+    }
     let mut push = |f: Found| {
         if !out.iter().any(|o| o.start < f.end && f.start < o.end) {
             out.push(f);

@@ -1205,15 +1205,16 @@ impl Ctx<'_> {
     /// dropped; a denial they already read there is kept instead.
     fn breach_denials(&mut self, si: usize, outlet: Option<&str>, out: &mut Vec<Draft>) {
         let (ss, se) = self.sentences[si];
-        let found = super::breach::find(&self.text[ss..se]);
-        if found.is_empty() {
-            return;
-        }
+        // The article test first: it is read once per article, `find` once per sentence.
         let text = self.text;
         if !*self
             .breach_story
             .get_or_init(|| super::breach::BREACH_STORY.is_match(text))
         {
+            return;
+        }
+        let found = super::breach::find(&self.text[ss..se]);
+        if found.is_empty() {
             return;
         }
         let hackers = self.ex.recipients.iter().position(|r| r == "hackers");
