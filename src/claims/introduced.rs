@@ -27,7 +27,7 @@ const NAME: &str = r"(?:[A-Z0-9][\w.&'’-]*[\w&]|[A-Z])(?:\s+(?:[A-Z][\w.&'’-
 
 /// "Name, a/an/the <description ending in a head>" followed by the end of the phrase.
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::ascii_b(&format!(
         r"(?-u:\b)(?P<name>{NAME}),\s+(?:a|an|the)\s+(?P<desc>(?:[\w'’-]+\s+){{0,4}}?)(?:{HEADS})(?:\s*[,.;:)—]|\s+(?:that|which|whose|based|owned|known|used|called|best\s+known|of|for|where|behind|on\s+which|in\s+which)(?-u:\b))"
     ))
     .expect("a valid regex: a constant pattern")
@@ -36,7 +36,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "<article, or the start of a line> <description ending in a head> Name" ("Fitness app Polar
 /// exposed" as a headline).
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::ascii_b(&format!(
         r"(?:(?m:^)|(?-u:\b)(?:[Tt]he|[Aa]n?|against|by|from|with|to|and)\s+)(?P<desc>(?:[\w'’-]+\s+){{0,3}}?)(?:{HEADS})\s+(?P<name>{NAME})"
     ))
     .expect("a valid regex: a constant pattern")
@@ -539,7 +539,7 @@ const SUFFIXES: &str = r"Inc\.|Inc\b|Corp\.|Corp\b|Corporation\b|Co\.|LLC\b|L\.L
 
 /// "Name Inc.", "Name, Inc.": the name (without the suffix).
 static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::ascii_b(&format!(
         r"(?-u:\b)(?P<name>(?:[A-Z][\w&'’-]*[\w&]|[A-Z])(?:\s+(?:[A-Z][\w&'’-]*[\w&]|&)){{0,3}}),?\s+(?:{SUFFIXES})"
     ))
     .expect("a valid regex: a constant pattern")
@@ -553,7 +553,7 @@ const PRODUCT_HEADS: &str = r"app|apps|website|websites|platform|software|server
 /// Quran app" names a kind of app, and "its Sensorvault database" a product (see
 /// `product_owner_ok`).
 static PRODUCT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::ascii_b(&format!(
         r"(?P<the>(?-u:\b)(?:the|The)\s+)?(?-u:\b)(?P<name>(?:[A-Z][\w&-]*[\w&]|[A-Z])(?:\s+[A-Z][\w&-]*[\w&]){{0,2}})(?P<poss>['’]s?)?\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{PRODUCT_HEADS})(?-u:\b)"
     ))
     .expect("a valid regex: a constant pattern")
@@ -561,7 +561,8 @@ static PRODUCT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Right before a name: a possessive, so that the name is a product ("its Sensorvault").
 static POSSESSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?:its|their|our|his|her|your)|['’]s?)\s+$").expect("a valid regex: a constant pattern")
+    super::ascii_b(r"(?:\b(?:its|their|our|his|her|your)|['’]s?)\s+$")
+        .expect("a valid regex: a constant pattern")
 });
 
 /// Cheap tests for text where `SUFFIXED` (`suffix`) or `PRODUCT` cannot match.

@@ -15,7 +15,7 @@ use crate::model::Article;
 fn privacy_words() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        super::ascii_b(
             r"(?i)(?-u:\b)(?:privacy|data\s+protection|data\s+breach(?:es)?|surveillance|GDPR|CCPA|COPPA|trackers?|tracking\s+cookies|consent\s+decree|data\s+broker(?:s)?|personal\s+information|user\s+data|leak(?:ed)?\s+data)(?-u:\b)",
         )
         .expect("the privacy-word pattern is fixed and tested")
@@ -32,7 +32,7 @@ const POLICY_NAME: &str = r"(?:privacy|cookies?|data\s+protection|data|privacy\s
 fn policy_title() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        super::ascii_b(&format!(
             r"(?i:^\s*(?:(?:our|the|(?-i:[A-Z0-9][\w&.'’-]*))\s+){{0,3}}?(?:{POLICY_NAME})\s*$)"
         ))
         .expect("the policy-title pattern is fixed and tested")
@@ -43,7 +43,7 @@ fn policy_title() -> &'static Regex {
 fn policy_path() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        super::ascii_b(
             r"(?i)^https?://[^/]+(?:/[^/?#]*)*?/(?:privacy|privacy[-_]policy|privacy[-_]notice|privacy[-_]statement|cookie[-_]policy|cookies|terms|terms[-_]of[-_](?:service|use)|terms[-_]and[-_]conditions|tos|legal|datenschutz|impressum)(?:\.\w+)?/?(?:[?#].*)?$",
         )
         .expect("the policy-path pattern is fixed and tested")
@@ -55,7 +55,7 @@ fn policy_path() -> &'static Regex {
 fn policy_self() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        super::ascii_b(
             r"(?i)\b(?:this|these)\s+(?:(?:privacy|cookies?|data\s+protection)\s+)?(?:policy|notice|statement|terms|agreement)\b",
         )
         .expect("the policy self-reference pattern is fixed and tested")

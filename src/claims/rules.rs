@@ -235,10 +235,8 @@ fn is_glued_list(s: &str) -> bool {
 /// At a sentence's start: an instruction to the reader ("Sign up for", "Click here", "Log in
 /// with").
 static READER_INSTRUCTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"^[\s\p{Pi}\p{Ps}\x22']*(?:Sign\s+up|Sign\s+in|Log\s+in|Click|Tap|Subscribe|Register)\b",
-    )
-    .expect("a valid regex: a constant pattern")
+    super::ascii_b(r"^[\s\p{Pi}\p{Ps}\x22']*(?:Sign\s+up|Sign\s+in|Log\s+in|Click|Tap|Subscribe|Register)\b")
+        .expect("a valid regex: a constant pattern")
 });
 
 /// Whether the sentence `[ss, se)` can give a claim: it holds a practice verb, and a data-type
@@ -301,7 +299,7 @@ fn topic_company(text: &str, ents: &[Hit<Ent>]) -> Option<(usize, Topic)> {
 /// company, product or its voice ("the company", "its app", "the set", "a spokesman"), and "it"
 /// as a verb's subject ("it captured", "it sends"; not "it is", nor "it" as an object).
 static IMPLIED_ANCHOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:(?:users|customers|subscribers|members|patients|account[- ]holders)['’]?|(?:user|customer|subscriber|member|patient|account[- ]holder)(?:['’]s|\s+(?:data|information|records|details|profiles?|accounts?|content|messages|privacy))|(?:consumers|clients|drivers|riders|players|listeners|viewers|owners|shoppers|visitors|children|kids|teens|teenagers|parents|employees|workers|staff|phones|smartphones)['’]?|(?:person|people|consumer|child|driver|owner|player|rider|individual)['’]s|(?:a|the|each|every|any|one)\s+(?:user|customer|subscriber|member|patient|driver|rider|player|owner|consumer)|(?:the|its|their|our|this|that|a)\s+(?:company|firm|app|apps|platform|service|services|social\s+network|network|site|website|browser|extension|tool|tools|feature|program|software|update|bug|assistant|startup|devices?|set|sets|tv|tvs|television|camera|cameras|phone|phones|car|cars|vehicle|vehicles|speaker|speakers|headphones|watch|doorbell|robot|microphone|sdk|pixel)|it\s+(?:[a-z]+ed|[a-z]{2,}s|has|had|does|did|would|will|can|could|may|might)|spokes(?:man|woman|person)|representative|it\s+said)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -309,13 +307,13 @@ static IMPLIED_ANCHOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 
 /// Right before a company: it receives ("with Facebook", "to Google").
 static RECEIVER_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:with|to)\s+$").expect("a valid regex: a constant pattern")
+    super::ascii_b(r"(?i)\b(?:with|to)\s+$").expect("a valid regex: a constant pattern")
 });
 
 /// Right before a data phrase: "of", perhaps "everyone in", and at most two determiners ("of
 /// every", "of their", "of everyone in the user's").
 static OF_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\bof\s+(?:(?:everyone|everybody|anyone|every\s+person|each\s+person|the\s+people)\s+(?:in|on)\s+)?(?:(?:every|each|all|their|his|her|its|the|your|users['’]?|user['’]s|a\s+user['’]s|people['’]s)\s+){0,2}$",
     )
     .expect("a valid regex: a constant pattern")
@@ -325,7 +323,7 @@ static OF_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
 /// database", "to train their models"). "to all the advertisers" is a receiver: see
 /// `purpose_at`.
 static PURPOSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"\bto\s+([a-z]+)\s+(?:its|their|his|her|our|your|the|a|an)\b")
+    super::ascii_b(r"\bto\s+([a-z]+)\s+(?:its|their|his|her|our|your|the|a|an)\b")
         .expect("a valid regex: a constant pattern")
 });
 
@@ -348,12 +346,12 @@ fn purpose_at(gap: &str) -> Option<(usize, usize)> {
 /// describes the people, not the data ("personal information about the customers whose clips
 /// they hear" is personal information).
 static PERSON_RELATIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:whose|who|whom)\b").expect("a valid regex: a constant pattern")
+    super::ascii_b(r"(?i)\b(?:whose|who|whom)\b").expect("a valid regex: a constant pattern")
 });
 
 /// Between two data phrases of one list: a comma, "and" or "or".
 static LIST_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^[\s,]*(?:(?:and|or)\s+)?(?:(?:their|the|its)\s+)?$")
+    super::ascii_b(r"(?i)^[\s,]*(?:(?:and|or)\s+)?(?:(?:their|the|its)\s+)?$")
         .expect("a valid regex: a constant pattern")
 });
 
@@ -387,7 +385,7 @@ fn of_contacts(text: &str, taxa: &mut [Hit<Option<DataType>>]) {
 /// "tracked viewers without their consent", "spied on journalists", "can locate anyone",
 /// "identify individuals". Group 1 is the verb, group 2 the people.
 static PEOPLE_WATCHED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(track(?:s|ed|ing)?|locat(?:e|es|ed|ing)|monitor(?:s|ed|ing)?|watch(?:es|ed|ing)?(?:\s+how)?|spy(?:ing)?\s+on|spie[sd]\s+on|surveil(?:s|led|ling)?|identif(?:y|ies|ied|ying)|single[sd]?\s+out|singling\s+out)\s+(?:(?:its|their|the|our|your|all|some|many|individual|other|these|those|(?:millions|thousands|hundreds)\s+of|[\w-]+['’]s?)\s+){0,2}(users?|riders?|drivers?|viewers?|customers?|people|them|him|her|anyone|anybody|everyone|members|shoppers|visitors|subscribers|listeners|players|consumers|employees|workers|staff|children|kids|teens|teenagers|journalists|reporters|patients|you|individuals|iPhones|phones|devices|owners|students|women|men|soldiers)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -430,13 +428,13 @@ fn people_watched(text: &str, sentences: &[(usize, usize)], taxa: &mut Vec<Hit<O
 /// Words in a sentence that make its pictures and videos the output of a camera: a device's
 /// recordings, not posts ("videos recorded by the car's cameras", "thumbnails from its doorbell").
 static CAMERA_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:cameras?|doorbells?|dashcams?|webcams?|camera-equipped|recorded\s+by|filmed|robot\s+vacuums?|robots?)\b")
+    super::ascii_b(r"(?i)\b(?:cameras?|doorbells?|dashcams?|webcams?|camera-equipped|recorded\s+by|filmed|robot\s+vacuums?|robots?)\b")
         .expect("a valid regex: a constant pattern")
 });
 
 /// The picture words of `posts_content` that a camera can produce.
 static PICTURE_WORD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:[\w'’-]+\s+)?(?:videos?|images?|pictures?|photos?|clips|thumbnails?|thumbnail\s+images|snapshots|footage)$")
+    super::ascii_b(r"(?i)^(?:[\w'’-]+\s+)?(?:videos?|images?|pictures?|photos?|clips|thumbnails?|thumbnail\s+images|snapshots|footage)$")
         .expect("a valid regex: a constant pattern")
 });
 
@@ -459,7 +457,7 @@ fn camera_images(text: &str, sentences: &[(usize, usize)], taxa: &mut [Hit<Optio
 /// Words that make a sentence's conversations spoken: voices, microphones, listening, calls,
 /// meetings, voice assistants.
 static SPOKEN_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:voices?|voice-\w+|audio|spoken|speak\w*|speech|microphones?|mics?|listen\w*|hear\w*|heard|record|recorded|recording|recordings|transcri\w*|utterances?|calls?|meetings?|Siri|Alexa|Cortana|Assistant|smart\s+speakers?|wake\s+words?|out\s+loud|aloud)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -468,7 +466,7 @@ static SPOKEN_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// Words that make a sentence's conversations written: chats, chatbots, text, messages, prompts,
 /// a chat service's name.
 static WRITTEN_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:chats?|chatbots?|chatting|typed|typing|texts?|text-based|messages?|messaging|written|prompts?|ChatGPT|Gemini|Bard|Claude|Copilot|My\s+AI|Replika|Telegram|WhatsApp|Messenger|inbox)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -513,7 +511,7 @@ fn written_conversations(text: &str, sentences: &[(usize, usize)], taxa: &mut [H
 /// Between a data phrase and a word for people: a preposition of exchange ("messages between",
 /// "chats with their").
 static EXCHANGE_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)^\s+(?:between|among|amongst|with|from|to)\s+(?:(?:their|your|his|her|its|the|our)\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
@@ -547,7 +545,7 @@ fn people_after_data(text: &str, taxa: &mut [Hit<Option<DataType>>]) {
 /// Between two data phrases of one list: separators (commas, "and", "or", "with their", "along
 /// with") and at most a few other short items between them ("names, heights, weights and").
 static NAMES_LIST_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)^(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:their|his|her|its|the)\s+)*[\w'’-]+(?:\s+[\w'’-]+){0,2}?){0,4}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|with|along\s+with|together\s+with|as\s+well\s+as)\s+)(?:(?:their|his|her|its|the|users['’]|customers['’]|full|real)\s+)*$",
     )
     .expect("a valid regex: a constant pattern")
@@ -555,7 +553,7 @@ static NAMES_LIST_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 
 /// After "names of": the people whose names they are ("names of users", "names of the people").
 static NAMES_OF_PEOPLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)^\s+of\s+(?:(?:the|its|their|his|her|our|some|all|about|more|than|[\d,.]+|million|thousands?|hundreds?)\s+)*(?:[A-Z][\w'’-]*\s+)*(?:people|persons?|users?|customers?|members?|subscribers?|patients?|children|kids|employees|staff|drivers|riders|individuals|those|everyone|anyone|clients?|voters|students|teachers|men|women|owners|account\s+holders|contacts|friends|callers|senders|recipients|victims|journalists)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -564,7 +562,7 @@ static NAMES_OF_PEOPLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 /// Right before a profile phrase: a purpose of making it ("is not used to build profiles of",
 /// "to create a profile of each user"); a profile a company built or compiled stays its kind.
 static PROFILE_MADE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\bto\s+(?:build|create|make|compile|assemble|construct)\s+(?:an?\s+|detailed\s+|their\s+|its\s+)*$",
     )
     .expect("a valid regex: a constant pattern")
@@ -573,7 +571,7 @@ static PROFILE_MADE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// In a sentence: a negation or an example list, where each kind named counts ("did not collect
 /// names or card numbers", "information such as names").
 static EACH_KIND_COUNTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:not|no|never|nor|without|such\s+as|including)\b|n['’]t\b")
+    super::ascii_b(r"(?i)\b(?:not|no|never|nor|without|such\s+as|including)\b|n['’]t\b")
         .expect("a valid regex: a constant pattern")
 });
 
@@ -647,7 +645,7 @@ fn names_not_a_kind(text: &str, sentences: &[(usize, usize)], taxa: &mut [Hit<Op
 /// Before a denied verb: the assurance is reported as withdrawn ("Mozilla drops its promise that
 /// it will never sell your data", "quietly removed the line saying").
 static WITHDRAWN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:drops?|dropped|dropping|abandon(?:s|ed|ing)?|scrap(?:s|ped|ping)?|walk(?:s|ed|ing)?\s+back|retract(?:s|ed|ing)?|remov(?:es|ed|ing)|delet(?:es|ed|ing)|rewr(?:ote|ites|itten)|withdr(?:ew|aws|awn))\s+(?:its|a|the|their|his|her|that)\s+(?:[\w-]+\s+){0,2}?(?:promises?|pledges?|vows?|commitments?|claims?|lines?|language|assurances?|statements?|wording|sentences?|passages?)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -656,7 +654,7 @@ static WITHDRAWN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
 /// Right before a data phrase: a word saying the data no longer identifies anyone, then at most
 /// two more modifiers ("aggregated, anonymized", "de-identified conversation").
 static DEIDENTIFIED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)(?:^|[^\w-])(?:anonymi[sz]ed|anonymous|de-?identified|aggregated?|pseudonymi[sz]ed|non-identifiable|hashed)((?:,?\s+(?:and\s+)?[\w'’-]+){0,2}?)[,\s]+$",
     )
     .expect("a valid regex: a constant pattern")
@@ -2822,7 +2820,7 @@ const BREACH_SENSITIVITY: &[DataType] = &[
 /// In a breach denial's data span without a data phrase: the people or systems whose data it
 /// is ("customers who joined later were not affected", "its systems were not breached").
 static BREACH_HOLDERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:customers?|users?|members?|accounts?|people|patients|clients|subscribers|players|employees|drivers|guests|shoppers|students|systems?|servers?|networks?|databases?)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -2854,7 +2852,7 @@ const WATCHER: &[&str] = &[
 /// Between a negation and a practice verb: a finding, evidence or claim about the practice
 /// ("not ... any finding that", "no suggestion that", "did not say whether").
 static NEGATED_FINDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:finding|findings|evidence|proof|indication|sign|suggestion|allegation|admission|conclusion)s?\s+(?:that|of)\b|\b(?:accus(?:e|es|ed|ing)|alleg(?:e|es|ed|ing)|charg(?:e|es|ed|ing)|conclud(?:e|es|ed|ing)|suggest(?:s|ed|ing)?|claim(?:s|ed|ing)?|find|finds|found)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -2863,13 +2861,13 @@ static NEGATED_FINDING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 /// Between ", not" and a practice verb: a preposition that makes it a contrast of topics ("about
 /// disclosure, not about selling names").
 static CONTRAST_PREP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^\s*(?:about|on|over|in)\s+$").expect("a valid regex: a constant pattern")
+    super::ascii_b(r"(?i)^\s*(?:about|on|over|in)\s+$").expect("a valid regex: a constant pattern")
 });
 
 /// Between a subject's "no" and a practice verb: the rest of the subject and an auxiliary ("no
 /// member's location has ever been", "no recordings are").
 static NO_SUBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)^\s+(?:[\w’'-]+\s+){1,4}?(?:has|have|had|is|are|was|were|will|would|can|could)\s+(?:ever\s+)?(?:been\s+)?(?:\w+ly\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
@@ -2877,7 +2875,7 @@ static NO_SUBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 
 /// Right before a company: a comparison ("much like Apple and", "unlike Google,").
 static COMPARISON_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:like|unlike|as\s+did|as\s+has|similar\s+to|than)\s+(?:[\w&.’'-]+\s*(?:,|\band\b|\bor\b)\s*){0,3}$",
     )
     .expect("a valid regex: a constant pattern")
@@ -2885,7 +2883,7 @@ static COMPARISON_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLoc
 
 /// Between a negation and a practice verb: another verb and "and"/"or" ("did not need and").
 static OTHER_VERB_JOINED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^\s*(?:[a-z]+[^y\s]|[a-z]+[^l\s]y)\s+(?:and|or)\s+$")
+    super::ascii_b(r"(?i)^\s*(?:[a-z]+[^y\s]|[a-z]+[^l\s]y)\s+(?:and|or)\s+$")
         .expect("a valid regex: a constant pattern")
 });
 
@@ -2900,7 +2898,7 @@ static REMOVED_BEFORE: std::sync::LazyLock<Needs> = std::sync::LazyLock::new(|| 
 
 /// Right before a practice verb: a prevention ("kept the data from being", "stops apps from").
 static PREVENTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:kept|keeps?|keeping|prevents?|prevented|preventing|stops?|stopped|stopping|bars?|barred|blocks?|blocked|prohibits?|prohibited|forbids?)\s+(?:[\w’'-]+\s+){0,5}?from\s+(?:being\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
@@ -2908,14 +2906,14 @@ static PREVENTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
 
 /// After "keep": "... from (being)", a prevention of what follows.
 static KEEP_FROM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^\s+(?:[\w’'-]+\s+){0,5}?from\s+(?:being\s+)?[a-z]+(?:ed|ing)\b")
+    super::ascii_b(r"(?i)^\s+(?:[\w’'-]+\s+){0,5}?from\s+(?:being\s+)?[a-z]+(?:ed|ing)\b")
         .expect("a valid regex: a constant pattern")
 });
 
 /// Between "nothing" and a practice verb: the rest of a long subject ("Nothing you do on your
 /// Portal, including the calls you make, is").
 static NOTHING_SUBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)^[^;:.]{0,120}?\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be|can\s+be|gets|got)\s+(?:ever\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
@@ -2923,14 +2921,14 @@ static NOTHING_SUBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 
 /// Right before a verb: the comparison of a qualified denial ("beyond what any website would").
 static BEYOND_WHAT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:beyond|more\s+than|other\s+than)\s+what\s+(?:[\w’'-]+\s+){0,4}$")
+    super::ascii_b(r"(?i)\b(?:beyond|more\s+than|other\s+than)\s+what\s+(?:[\w’'-]+\s+){0,4}$")
         .expect("a valid regex: a constant pattern")
 });
 
 /// Between a data phrase and a later practice verb: a relative clause that only describes the
 /// data ("the information its software gathers", "the data that it collected").
 static RELATIVE_DESCRIPTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"^\s*(?:(?:that|which)\s+)?(?:it|they|we|he|she|you|its\s+[\w-]+|their\s+[\w-]+|the\s+[\w-]+|[A-Z][\w-]+)\s+(?:(?:do|does|did|had|has|have|may|might)\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
@@ -2938,14 +2936,13 @@ static RELATIVE_DESCRIPTION: std::sync::LazyLock<regex::Regex> = std::sync::Lazy
 
 /// Right before a participle: a present or modal passive ("is used", "would be kept").
 static PRESENT_PASSIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:is|are|be|being)\s+(?:\w+ly\s+)?$")
-        .expect("a valid regex: a constant pattern")
+    super::ascii_b(r"(?i)\b(?:is|are|be|being)\s+(?:\w+ly\s+)?$").expect("a valid regex: a constant pattern")
 });
 
 /// Right after a practice verb: the one purpose it is limited to ("used only to", "listens only
 /// for", "kept solely for").
 static PURPOSE_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)^\s+((?:[\w’'-]+\s+){0,8}?)(?:only|solely|exclusively|strictly)\s+(?:to|for|in\s+order\s+to)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -2955,7 +2952,7 @@ static PURPOSE_ONLY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// accesses", "is only collected", "had only ever received"); the word before "only" is
 /// captured ("not only" is no limit).
 static ONLY_BEFORE_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)(?:^|[^\w’'-])([\w’'-]+\s+)?only\s+(?:(?:ever|be|been|being|is|are|was|were)\s+){0,2}$",
     )
     .expect("a valid regex: a constant pattern")
@@ -2964,7 +2961,7 @@ static ONLY_BEFORE_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
 /// Right before a practice verb: "the only <data> (that) <subject>" ("the only information it
 /// collected was", "the only data the app kept").
 static THE_ONLY_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\bthe\s+only\s+(?:[\w’'-]+\s+){1,3}?(?:(?:that|which)\s+)?(?:it|they|we|he|she|the\s+[\w-]+|[A-Z][\w-]+)\s+(?:(?:had|has|have|ever|did|does|would)\s+){0,2}$",
     )
     .expect("a valid regex: a constant pattern")
@@ -2975,7 +2972,7 @@ static THE_ONLY_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 /// accordance with the law", "collected only their phone number"); the words before "only"
 /// are captured. "only to"/"only for" (a purpose) and "only with consent" are read elsewhere.
 static ONLY_AFTER_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)^\s+((?:[\w’'-]+,?\s+){0,8}?)only\s+((?:when|whenever|if|after|while|once|where|in\s+response\s+to|in\s+accordance\s+with|under|in\s+aggregate|in\s+aggregated|in\s+broad|at\s+the|for\s+specific|from\s+(?:users|people|customers|those)|in\s+(?:rare|limited|specific)|as\s+required|the|their|its|a|an|basic|aggregated?|anonymi[sz]ed|limited|some|general|coarse|approximate))\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -2985,22 +2982,20 @@ static ONLY_AFTER_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 /// open", "when the user asks"); the words between are captured (a condition past "and that"
 /// belongs to another statement).
 static CONDITION_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)^\s+((?:[\w’'-]+,?\s+){0,10}?)(?:while|when|whenever|if|unless|after|once|until)\b",
-    )
-    .expect("a valid regex: a constant pattern")
+    super::ascii_b(r"(?i)^\s+((?:[\w’'-]+,?\s+){0,10}?)(?:while|when|whenever|if|unless|after|once|until)\b")
+        .expect("a valid regex: a constant pattern")
 });
 
 /// The words after "only" that limit the object rather than set a condition ("only their phone
 /// number", "only aggregated trends").
 static ONLY_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:the|their|its|a|an|basic|aggregated?|anonymi[sz]ed|limited|some|general|coarse|approximate)$")
+    super::ascii_b(r"(?i)^(?:the|their|its|a|an|basic|aggregated?|anonymi[sz]ed|limited|some|general|coarse|approximate)$")
         .expect("a valid regex: a constant pattern")
 });
 
 /// A verb of deletion (data not kept).
 static DELETION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:delet|discard|destroy|eras|purg)").expect("a valid regex: a constant pattern")
+    super::ascii_b(r"(?i)^(?:delet|discard|destroy|eras|purg)").expect("a valid regex: a constant pattern")
 });
 
 /// Right before a deletion verb: an order, a promise, a wish, a possibility, or the users
@@ -3010,7 +3005,7 @@ static DELETION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 /// a remedy after a practice stopped ("stopped the practice and deleted the data"), or the tail
 /// of a denial of keeping that already says it ("does not store it and deletes it").
 static DELETION_NO_PRACTICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)(?:\b(?:to|must|will|shall|should|would|could|can|may|might|won['’]t|cannot|can['’]t)\s+(?:(?:also|then|not|be|have|first|quickly|promptly|permanently|fully)\s+){0,2}(?:(?:[\w’'-]+,?\s+){1,3}(?:or|and)\s+)?|\bto\s+(?:have|get)\s+(?:[\w’'-]+\s+){0,4}|\b(?:users?|people|customers?|members?|subscribers?|patients?|players?|drivers?|parents?|owners?|who|you|I|he|she|consumers?)\s+(?:(?:had|has|have|also|then|later|can|could|may|to)\s+){0,2}|\b(?:make|makes|made|making)\s+sure\s+(?:that\s+)?(?:[\w’'-]+\s+){0,7}|\b(?:ensure|ensures|ensured|ensuring|verify|verifies|check|checks)\s+(?:that\s+)?(?:[\w’'-]+\s+){0,7}|\b(?:stopped|stops|ended|ends|halted|halts|ceased|suspended|paused|dropped|abandoned)\s+(?:[\w’'-]+\s+){0,4}?(?:and|,)\s+(?:then\s+|also\s+|later\s+)?|\b(?:does\s+not|do\s+not|did\s+not|doesn['’]t|don['’]t|didn['’]t|never)\s+(?:store|stores|keep|keeps|retain|retains|collect|collects|save|saves|record|records|log|logs)\b[^.;]{0,100}?\band\s+)$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3020,7 +3015,7 @@ static DELETION_NO_PRACTICE: std::sync::LazyLock<regex::Regex> = std::sync::Lazy
 /// "use a tool known as God View"), or a legal instrument ("stopped using standard contractual
 /// clauses").
 static TOOL_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)^\s+(?:(?:an?|the|its|their|his|her|our|this|that)\s+)?(?:[\w’'-]+\s+){0,2}?(?:tools?|software|apps?|systems?|programs?|features?|services?|technology|technologies|dashboards?|portals?|devices?|clauses|contractual\s+clauses|contracts|mechanisms?|frameworks?|safeguards?|certifications?)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -3028,7 +3023,7 @@ static TOOL_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
 
 /// Between an object and a later party: a relative clause opens ("X-Mode, a broker that ...").
 static RELATIVE_AFTER_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:that|which|who|whose|whom)\b").expect("a valid regex: a constant pattern")
+    super::ascii_b(r"(?i)\b(?:that|which|who|whose|whom)\b").expect("a valid regex: a constant pattern")
 });
 
 /// Right before "keep ... private": a description of what a thing is for ("incognito mode,
@@ -3037,14 +3032,14 @@ static RELATIVE_AFTER_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::Laz
 /// "would then be", "would also"); not "would have" (a hedged report of the past) nor "would
 /// stop" (an ended practice: the verb after "stop" is not reached here).
 static WOULD_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\bwould\s+(?:(?:be|then|also|only|automatically|first|still|now)\s+){0,2}$")
+    super::ascii_b(r"(?i)\bwould\s+(?:(?:be|then|also|only|automatically|first|still|now)\s+){0,2}$")
         .expect("a valid regex: a constant pattern")
 });
 
 /// Before a practice verb: a choice or right given to users ("the decision to opt in and",
 /// "the option to", "the right to", "the choice of").
 static USERS_CHOICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:decision|choice|option|ability|right|freedom|opportunity)\s+(?:whether\s+)?(?:to|of)\s+(?:(?:opt\s+in|opt\s+out|agree|choose|decide)\s+(?:and|or)\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3053,7 +3048,7 @@ static USERS_CHOICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// Between a buy or sell verb and a company: a part of the company ("a $300 million stake in",
 /// "its shares of", "a minority holding in").
 static STAKE_IN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"^(?:(?:an?|the|its|their|his|her|his|more)\s+)?(?:[$€£\w.,%-]+\s+){0,4}?(?:stake|stakes|shares|holding|holdings|interest|equity)\s+(?:in|of)$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3063,7 +3058,7 @@ static STAKE_IN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 /// November 6", "five months", "consumers the option", "customers the opportunity", "it a
 /// second thought", "reporters a statement").
 static GIVEN_NOT_DATA: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)^\s+(?:[\w’'.-]+\s+){0,4}?(?:an?|the|until|more|extra|another|further|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)\s+(?:[\w-]+\s+)?(?:deadline|deadlines|months?|weeks?|days?|years?|hours?|time|extension|chance|opportunity|option|options|choice|choices|right|say|warning|thought|thoughts|attention|consideration|try|answer|answers|reply|response|statement|interview|briefing|speech|talk|presentation|demonstration|demo|tour)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -3079,7 +3074,7 @@ const PUBLIC_BODIES: &[&str] = &["government", "law enforcement", "intelligence 
 /// retailer passed" reports the passing. Time given for it is a deadline too ("was given three
 /// months to", "had until March to").
 static REQUEST_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:(?:asked|asks|asking|requested|requests|requesting|demanded|demands|demanding|urged|urges|urging|called\s+on|calls\s+on)\s+(?:for\s+)?(?:[\w’'-]+\s+){0,10}?|deadlines?\s+(?:of\s+)?(?:[\w’',-]+\s+){0,4}?|\b(?:given|granted|gave|has|had|have)\s+(?:(?:until|till)\s+(?:[\w’',-]+\s+){1,3}?|(?:an?|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a\s+few)\s+(?:more\s+|extra\s+)?(?:months?|weeks?|days?|years?|hours?)\s+))to\s+(?:be\s+)?(?:(?:fully|promptly|immediately)\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3088,7 +3083,7 @@ static REQUEST_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 /// Before a practice verb: a question asked about it ("asked the company which data it
 /// stores", "wants to know whether it sold").
 static INDIRECT_QUESTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:asked|asks|ask|asking|questioned|questions?\s+about|wants?\s+to\s+know|wanted\s+to\s+know|inquired|enquired)\b[^.;:]{0,50}\b(?:which|what|whether|how\s+much|how\s+many|if)\b[^.;:]{0,60}$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3098,7 +3093,7 @@ static INDIRECT_QUESTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLoc
 /// "was reviewing whether", "an investigation into how"), with no comma or sentence break
 /// between the question word and the verb.
 static EXAMINED_WH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:examin(?:e|es|ed|ing|ation)|investigat(?:e|es|ed|ing|ion|ions)|inquir(?:y|ies)|enquir(?:y|ies)|probe[sd]?|probing|look(?:s|ed|ing)?\s+into|review(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|scrutini[sz](?:e|es|ed|ing)|assess(?:es|ed|ing)?|audit(?:s|ed|ing)?|questions?\s+(?:about|over|on))\b[^.;:]{0,50}\b(?:how|whether|why)\b[^.;:,]{0,120}$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3107,7 +3102,7 @@ static EXAMINED_WH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
 /// Before a practice verb: people using a product to do it ("children could use the app to",
 /// "owners can use the feature to").
 static PEOPLE_USE_TOOL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:users?|people|customers?|consumers?|members|owners|players|students|children|kids|teens|teenagers|parents|anyone|someone|shoppers|drivers|riders|patients|families)\s+(?:[\w’'-]+\s+){0,2}?(?:use|uses|used|using)\s+(?:(?:an?|the|its|their|this|that|his|her|our)\s+)?(?:[\w’'-]+\s+){0,2}?(?:app|apps|tool|tools|feature|features|service|software|button|function|setting|site|website|platform|device|account|chatbot)\s+to\s+(?:[\w’'-]+\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3116,7 +3111,7 @@ static PEOPLE_USE_TOOL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 /// Right after an access or collect verb: a permission as its object ("obtaining their
 /// verifiable consent", "got a warrant").
 static PERMISSION_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)^\s+(?:(?:their|its|the|users['’]|parents['’]|a|an|any|prior|explicit|express|verifiable|written|informed|valid|proper)\s+){0,3}(?:consent|permission|approval|authori[sz]ation|warrant|court\s+order|subpoena)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -3124,14 +3119,14 @@ static PERMISSION_OBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLoc
 
 /// Before "would": what people were (not) told ("never told users that their data would").
 static NOTICE_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:told|tell|informed|inform|notified|notify|warned|aware|disclosed|explained)\s+(?:[\w'’-]+\s+){0,5}?(?:that\s+)?(?:[\w'’-]+\s+){0,3}would\s+(?:[\w-]+\s+){0,2}$",
     )
     .expect("a valid regex: a constant pattern")
 });
 
 static PURPOSE_CLAUSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:which|that)\s+(?:is|are|was|were)\s+(?:meant|supposed|intended|designed)\s+to\s+$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3143,7 +3138,7 @@ static PURPOSE_CLAUSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 /// between hold no comma, "and" or "but" (checked by the caller): "despite concerns, X sold"
 /// reports the sale.
 static CONCERN_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:fear|fears|feared|fearing|worry|worries|worried|worrying|concern|concerns|concerned|risk|risks|danger|dangers|spectre|specter|afraid)\s+(?:(?:that|about|over|of)\s+)?([^.;:,]*)$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3154,7 +3149,7 @@ static CONCERN_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 /// apps it shares with"): a statement about transparency, neither a report nor a denial. The
 /// people told must be named: "a presentation described how Facebook monitored" reports.
 static TRANSPARENCY_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:tell|tells|told|telling|inform|informs|informed|informing|explain|explains|explained|explaining|show|shows|showed|showing|describe|describes|described|describing|list|lists|listed|spell\s+out|spells\s+out|spelled\s+out|set\s+out|sets\s+out|lay\s+out|lays\s+out|laid\s+out|be\s+clear\s+with|is\s+clear\s+with|are\s+clear\s+with)\s+(?:to\s+)?(?:(?:its|their|our|your|the|all|every|each)\s+)?(?:[\w-]+\s+)?(?:users?|customers?|consumers?|people|members?|subscribers?|patients?|parents|players?|drivers?|riders?|owners?|account\s+holders?|you|them|us|the\s+public|everyone)\s+(?:what|which|how|why|when|where)\s+(?:[\w'’-]+\s+){0,9}$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3163,7 +3158,7 @@ static TRANSPARENCY_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyL
 /// Before a practice verb: a setting users switch or opt out of ("opt out of sharing", "turn
 /// the sharing off", "switch off tracking"): what users may choose, not a practice.
 static SETTING_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)(?:\bopt(?:s|ed|ing)?[\s-]+(?:out|in)\s+(?:of|to|from|on)\s+|\b(?:turn|turns|turned|turning|switch|switches|switched|switching|toggle|toggles|toggled|toggling)\s+(?:off\s+|on\s+)?(?:the\s+|their\s+|your\s+|its\s+)?)(?:[\w-]+\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3173,7 +3168,7 @@ static SETTING_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 /// chooses to share them", "customers who decide to upload"), or who allow it ("members who
 /// allow training"): their act or their choice, not a report of the company's practice.
 static USER_CHOOSES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:users?|people|person|customers?|consumers?|subscribers?|members?|adults|someone|anyone|you|they|owners?|players?|parents|account\s+holders?)\s+(?:who\s+|that\s+)?(?:(?:also|first|later|then|actively|explicitly)\s+)?(?:(?:choose|chooses|chose|decide|decides|decided|opt|opts|opted|elect|elects|elected|agree|agrees|agreed|consent|consents|consented|want|wants|wanted|wish|wishes|wished|prefer|prefers|preferred)\s+to|allow|allows|allowed|permit|permits|permitted|accept|accepts|accepted)\s+$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3183,7 +3178,7 @@ static USER_CHOOSES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// selling", "requires them to delete", "prohibits X from sharing"): what a regulator or a
 /// court orders is not reported as done.
 static ORDER_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:(?:bars?|barred|barring|bans?|banned|banning|prohibits?|prohibited|prohibiting|forbids?|forbade|forbidden|forbidding|enjoins?|enjoined|enjoining|restricts?|restricted|restricting|precludes?|precluded)\s+(?:[\w'’-]+\s+){0,6}?from\s+|(?:requires?|required|requiring|orders?|ordered|ordering|directs?|directed|directing|obliges?|obliged|obligates?|obligated|mandates?|mandated)\s+(?:[\w'’-]+\s+){0,6}?to\s+(?:(?:promptly|immediately|permanently|also|first)\s+)?)$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3373,7 +3368,7 @@ const NOUN_DETERMINERS: &[&str] = &[
 /// Right after a practice verb: "only" a kind, then "not" another ("uses only public data, not
 /// direct messages"): what follows "not" is denied. Group 1 ends where the denied kinds start.
 static ONLY_NOT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^\s+only\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+,?\s+(?:and\s+|but\s+)?not\s+")
+    super::ascii_b(r"(?i)^\s+only\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+,?\s+(?:and\s+|but\s+)?not\s+")
         .expect("a valid regex: a constant pattern")
 });
 
@@ -3382,7 +3377,7 @@ static ONLY_NOT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 /// kept for five years"); not one that goes on
 /// ("will continue to", "will still"), nor an end ("will no longer", "will stop").
 static WILL_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)(?:\bwill|['’]ll|\b(?:is|are)\s+going\s+to)\s+(?:(?:also|then|soon|now|automatically|begin|start|begin\s+to|start\s+to|be)\s+){0,2}(?:have\s+(?:(?:their|its|his|her|your|the|all)\s+)?(?:[\w'’-]+\s+){1,2})?$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3391,22 +3386,21 @@ static WILL_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
 /// Before a participle: a penalty, suit or charge "over" a data phrase of a few words ("to pay
 /// $1.5 million over children's data", "sued over drivers' data").
 static PENALTY_OVER_PARTICIPLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:pays?|paid|paying|to\s+pay|fined?|fines|settles?|settled|sues?|sued|suing|penalty|probe|lawsuit|charges?|charged|warns?|warned)\b[^;]{0,60}\b(?:over|for)\s+(?:[\w'’-]+\s+){1,4}$",
     )
     .expect("a valid regex: a constant pattern")
 });
 
 /// Right after a participle: its agent ("collected by the app").
-static BY_NEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^\s+by\b").expect("a valid regex: a constant pattern")
-});
+static BY_NEXT: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| super::ascii_b(r"(?i)^\s+by\b").expect("a valid regex: a constant pattern"));
 
 /// Right after a let-verb: people, then what they choose to do with their own data ("allowed
 /// people to make their chats discoverable", "lets users post a chat", "allows members to
 /// delete their history").
 static PEOPLE_TO_CHOOSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)^\s+(?:(?:its|their|the|all|any)\s+)?(?:users?|people|customers?|consumers?|members?|subscribers?|players?|parents|owners?|account\s+holders?|you|them)\s+(?:to\s+)?(?:(?:also|easily|quickly)\s+)?(?:make|choose|decide|opt|post|publish|turn|switch|delete|download|hide|control|limit|mark|set|pick|select|toggle|remove|erase|export|manage)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -3415,7 +3409,7 @@ static PEOPLE_TO_CHOOSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
 /// Before a deletion verb: an app, account or program as what is deleted ("after its app was
 /// deleted", "users whose accounts are deleted").
 static NOT_DATA_DELETED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:app|apps|application|applications|account|accounts|software|program|programs|game|games|profile|profiles|blog|blogs|page|pages)\s+(?:(?:was|were|is|are|had|has|have|been|being|be|later|then|also|since)\s+){0,3}$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3423,7 +3417,7 @@ static NOT_DATA_DELETED_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::L
 
 /// After a deletion verb: an app, account or program as its object ("deleted the app").
 static NOT_DATA_DELETED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)^\s+(?:(?:the|its|their|his|her|your|our|an?)\s+)?(?:[\w-]+\s+)?(?:app|apps|application|account|accounts|software|program|game|profile|profiles|blog|blogs)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -3432,13 +3426,13 @@ static NOT_DATA_DELETED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::La
 /// Before "only": a relative clause opened after a comma (", which only approved followers can
 /// see,").
 static RELATIVE_OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i),\s*(?:which|who|whom|that)\s+$").expect("a valid regex: a constant pattern")
+    super::ascii_b(r"(?i),\s*(?:which|who|whom|that)\s+$").expect("a valid regex: a constant pattern")
 });
 
 /// Before an assurance of control: control threatened, lost or given as a feature ("threatened
 /// members' control over", "gives users more control over", "without any control over").
 static CONTROL_AT_STAKE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:threaten\w*|undermin\w*|erod\w*|weaken\w*|violat\w*|depriv\w*|strip\w*|take\s+away|takes\s+away|took\s+away|taking\s+away|lose|loses|lost|losing|without|lack|lacks|lacked|lacking|little|less|more|greater|better|restore\w*|regain\w*|want|wants|wanted|demand\w*|should|must)\s+(?:[\w'’-]+\s+){0,3}$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3447,7 +3441,7 @@ static CONTROL_AT_STAKE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock
 /// Right before a recipient word: a data noun and "of" ("the identity of reviewers", "the
 /// names of employees"), the people whose data it is; not "hundreds of outside developers".
 static OF_RIGHT_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:identity|identities|names?|data|information|details|records|files|accounts?|e-?mails?|messages|photos|profiles?|privacy|locations?|addresses|numbers|conversations|recordings|histor(?:y|ies)|activity|movements|communications|posts|contacts)\s+of\s+(?:(?:the|its|their|some|all|any|many)\s+)?$",
     )
         .expect("a valid regex: a constant pattern")
@@ -3456,7 +3450,7 @@ static OF_RIGHT_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
 /// Before a practice verb: a fix or change planned, "so that" the practice stops ("would release
 /// a firmware update so that no data is sent", "will change the app so that it no longer").
 static PLANNED_FIX_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:would|will|plans?\s+to|planned\s+to|is\s+going\s+to|promised\s+to|pledged\s+to|intends\s+to|agreed\s+to)\s+[^.;]{0,80}?\bso\s+(?:that\s+)?[^.;]{0,60}$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3465,7 +3459,7 @@ static PLANNED_FIX_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLo
 /// Before a company that would be read as the data's holder: a statement made on it ("wrote on
 /// X", "said in a post on Facebook", "posted on LinkedIn").
 static SAID_ON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:said|says|wrote|writes|posted|posts|tweeted|announced|announces|stated|states|explained|added|commented|replied|responded|apologi[sz]ed|statement|post|message|thread|video|note)\s+(?:(?:in|with)\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|post|message|thread|video|note|update)\s+)?on\s+$",
     )
     .expect("a valid regex: a constant pattern")
@@ -3474,14 +3468,14 @@ static SAID_ON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
 /// Between a practice verb and a condition: a clause of its own with a subject (", and it asks
 /// account holders to get permission").
 static OWN_CLAUSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:,\s*|\s)and\s+(?:it|they|we|he|she|the\s+company|the\s+app|[A-Z][\w.-]+)\s+\w+")
+    super::ascii_b(r"(?:,\s*|\s)and\s+(?:it|they|we|he|she|the\s+company|the\s+app|[A-Z][\w.-]+)\s+\w+")
         .expect("a valid regex: a constant pattern")
 });
 
 /// Before a practice verb: an infinitive of knowing with a question word ("hard for users to
 /// know which data an AI model has been trained on", "no way to find out whether").
 static TO_KNOW_WH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\bto\s+(?:know|learn|find\s+out|understand|tell|check|see|work\s+out|figure\s+out)\s+(?:which|what|whether|how\s+much|how\s+many|if|who)\b[^.;:]{0,60}$",
     )
     .expect("a valid regex: a constant pattern")

@@ -66,13 +66,13 @@ const PRIVACY: &str = r"personal|personally|private|privacy|sensitive|intimate|c
 
 /// In the sentence: people, or a privacy word.
 static SENTENCE_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:{PEOPLE}|{PRIVACY})(?-u:\b)"))
+    super::ascii_b(&format!(r"(?i)(?-u:\b)(?:{PEOPLE}|{PRIVACY})(?-u:\b)"))
         .expect("a valid regex: a constant pattern")
 });
 
 /// Right before the phrase (at most two modifiers between): an owner.
 static OWNER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::ascii_b(&format!(
         r"(?i)(?:(?-u:\b)(?:your|their|his|her|my|{PEOPLE}|{MEMBERS}|{PRIVACY})|\w['’]s|\ws['’])\s+(?:[\w-]+\s+){{0,2}}$"
     ))
     .expect("a valid regex: a constant pattern")
@@ -80,7 +80,7 @@ static OWNER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Right after the phrase: of, about, on or from an owner.
 static OWNER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::ascii_b(&format!(
         r"(?i)^\s+(?:of|about|on|from|belonging\s+to|for)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE}|{MEMBERS}|them|him|her|you|us)(?-u:\b)"
     ))
     .expect("a valid regex: a constant pattern")
@@ -177,7 +177,7 @@ impl Reader<'_> {
 
 /// Words that show an article is about people's data wherever they are in it.
 static ARTICLE_ANCHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::ascii_b(
         r"(?i)(?-u:\b)(?:privacy|personal\s+(?:data|information|details)|user\s+data|surveillance|data\s+protection|GDPR|CCPA|COPPA|HIPAA|data\s+brokers?|data\s+breach(?:es)?)(?-u:\b)",
     )
     .expect("a valid regex: a constant pattern")

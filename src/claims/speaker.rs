@@ -447,7 +447,7 @@ const PERSON_REACH: usize = 600;
 /// A full name (given name, an optional initial, surname) followed by a role: ", Acme's chief
 /// executive", ", a spokeswoman for", ", who runs", ", the founder of".
 static PERSON_INTRO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"\b([A-Z]\p{Ll}+(?:\s+[A-Z]\.)?\s+(?:(?:de|van|von|der|da|di|del|le|la)\s+)?[A-Z]\p{Ll}+(?:[-'’][A-Z]?\p{Ll}+)?),\s+(?:(?:a|an|the|its|their|his|her|who|whose|[A-Z][\w.&'’-]*['’]s?)\s+){1,3}?(?:[\w-]+\s+){0,3}?(?:chief|executive|founder|co-founder|president|head|director|officer|spokes(?:wo)?man|spokesperson|manager|engineer|researcher|professor|senator|lawyer|attorney|analyst|runs|leads|CEO|chair(?:man|woman)?|commissioner|minister|secretary|counsel|lead|partner|owner|editor|reporter|investigator|scientist)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -482,13 +482,13 @@ const SPOKESPERSON_REACH: usize = 400;
 
 /// An unnamed voice of a company: "a spokeswoman", "a representative".
 static SPOKESPERSON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b(?:spokes(?:wo)?man|spokesperson|representative|press\s+officer)\b")
+    super::ascii_b(r"(?i)\b(?:spokes(?:wo)?man|spokesperson|representative|press\s+officer)\b")
         .expect("a valid regex: a constant pattern")
 });
 
 /// Between a spokesperson and the company named after them: "for", "at", "of".
 static SPOKESPERSON_FOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^,?\s+(?:for|at|of|from)\s+(?:the\s+)?$").expect("a valid regex: a constant pattern")
+    super::ascii_b(r"^,?\s+(?:for|at|of|from)\s+(?:the\s+)?$").expect("a valid regex: a constant pattern")
 });
 
 /// Substring searchers for `REPORT_VERBS`, built once (building one costs more than a search).
@@ -502,7 +502,7 @@ static REPORT_VERB_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'stat
 
 /// Before a company named only in passing: an owner or a comparison.
 static PASSING_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:owned\s+by|a\s+unit\s+of|a\s+subsidiary\s+of|part\s+of|parent(?:\s+company)?,?|like|unlike|than|rivals?(?:\s+such\s+as)?|competitors?(?:\s+such\s+as)?)\s+(?:the\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
@@ -511,7 +511,7 @@ static PASSING_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 /// Right before a company named as the object of a preposition ("with Clarifai", "to the
 /// Google"). Not "by": a passive's agent ("was sold by Lyft") is its logical subject.
 static PREPOSITION_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"(?i)\b(?:with|to|from|for|about|against|into|onto|at|via|towards?|including|between|among)\s+(?:the\s+)?$",
     )
     .expect("a valid regex: a constant pattern")
@@ -519,7 +519,7 @@ static PREPOSITION_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLo
 
 /// After a company named only in passing: "Microsoft, which owns", "Meta-owned".
 static PASSING_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    super::ascii_b(
         r"^(?:-owned\b|\s+(?:owns|acquired|bought)\b|,\s+which\s+owns\b|,\s+(?:its|the)\s+parent\b|['’]s\s+(?:parent|owner)\b)",
     )
     .expect("a valid regex: a constant pattern")
