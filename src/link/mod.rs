@@ -275,6 +275,13 @@ use regex::Regex;
 
 use crate::model::{Action, ClaimRecord, DataType, DenialScope, First, LinkVerdict, PartialDate, Polarity};
 
+/// A rule's regex with ASCII word boundaries: `\b` becomes `(?-u:\b)`. With a Unicode `\b` the
+/// lazy DFA gives up on a sentence with any non-ASCII letter or a curly quote, as most published
+/// news has, and the PikeVM runs instead (see `claims::ascii_b`, which does the same).
+fn rx(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+}
+
 /// Counterparty categories that a denial uses to mean "anyone outside the company".
 pub const BROAD_COUNTERPARTIES: &[&str] = &[
     "third parties",
@@ -651,7 +658,7 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
 /// after a determiner, a possessive or an adjective of kind (not "the instructions of users"): "track users", "follow or track users", "followed users who had opted out",
 /// "watches how its subscribers drive", "traced reporters", "monitor the locations of".
 static TRACKS_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:track(?:s|ed|ing)?|follow(?:s|ed|ing)?|trac(?:e|es|ed|ing)|monitor(?:s|ed|ing)?|",
         r"locat(?:e|es|ed|ing)|watch(?:es|ed|ing)?)\s+(?:how\s+|where\s+)?",
         r"(?:(?:its|their|our|his|her|the|some|certain|specific|individual|particular|paying|own|[\w-]+['’]s?)\s+){0,2}",
@@ -664,7 +671,7 @@ static TRACKS_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
 /// A report that the data was put to a use: "is used to decide which ads", "were also used for
 /// marketing", "mined transcripts for", "put to work"; not "are not used for".
 static USED_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:(?:is|are|was|were|been|being|be)\s+(?:(?:also|then|later|still|now|often|routinely|regularly|actually|being)\s+)?used\s+(?:to|for|in)|",
         r"min(?:ed|es|ing)\s+(?:[\w’'-]+\s+){0,4}?(?:for|to)|put\s+to\s+(?:work|use))\b",
     ))
@@ -730,19 +737,19 @@ fn clause_at(sentence: &str, at: usize) -> &str {
 /// Ways a denial says the data is gone: "was deleted", "had been destroyed", "erased", "wiped",
 /// "purged", "discarded".
 static DELETED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:deleted|erased|destroyed|wiped|purged|discarded)\b")
+    rx(r"(?i)\b(?:deleted|erased|destroyed|wiped|purged|discarded)\b")
         .expect("a valid regex: a constant pattern")
 });
 
 /// Any word of deletion: "deletion", "deleting", "erase", "destroyed", "wiped", "purge".
 static DELETION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:delet\w*|eras(?:e|ed|es|ing|ure)|destr(?:oy|oyed|oying|uction)|wip(?:e|ed|es|ing)|purg\w*)\b")
+    rx(r"(?i)\b(?:delet\w*|eras(?:e|ed|es|ing|ure)|destr(?:oy|oyed|oying|uction)|wip(?:e|ed|es|ing)|purg\w*)\b")
         .expect("a valid regex: a constant pattern")
 });
 
 /// Ways a report says the data was kept: "kept", "retained", "held on to", "remained on".
 static KEPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:kept|keeps|keeping|retain(?:s|ed|ing)?|(?:held|hung|hanging|holding)\s+on\s+to|",
         r"(?:remained|stayed|lingered|persisted)\s+(?:on|in)|held\s+in)\b",
     ))
@@ -752,7 +759,7 @@ static KEPT: LazyLock<Regex> = LazyLock::new(|| {
 /// Ways a report says the data is still there: "still holds", "still had", "was never deleted",
 /// "did not destroy", "had not been erased".
 static NOT_DELETED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:still\s+(?:holds?|held|holding|has|had|have|having|keeps?|kept|stores?|stored|possess(?:es|ed)?)|",
         r"(?:did|does|do|had|has|have|was|were|is|are)\s*(?:not|n['’]t)\s+(?:been\s+)?",
         r"(?:delete|deleted|destroy|destroyed|erase|erased|purge|purged|wipe|wiped|removed?)|",
@@ -933,7 +940,7 @@ fn condition_missing(d: &crate::model::Claim, a: &crate::model::Claim) -> bool {
 /// A denial whose condition is a price: "does not sell customer data in exchange for money",
 /// "never for cash", "not for any payment".
 static MONEY_CONDITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:in\s+exchange\s+for|in\s+return\s+for|for)\s+(?:any\s+)?",
         r"(?:money|cash|payments?|a\s+fee|fees|profit|monetary\s+(?:gain|compensation|consideration))\b",
     ))
@@ -942,7 +949,7 @@ static MONEY_CONDITION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A report that money changed hands: "paid", "for $2 million", "a fee", "in exchange for".
 static MONEY_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:money|paid|pays?|paying|payments?|cash|fees?|prices?|revenue|dollars|euros|pounds|",
         r"for\s+profit|in\s+exchange\s+for|in\s+return\s+for)\b|[$€£]\s?\d",
     ))
@@ -952,7 +959,7 @@ static MONEY_NAMED: LazyLock<Regex> = LazyLock::new(|| {
 /// A legal process as the condition of a denial ("only when served a warrant", "requires a
 /// valid legal request") or as what a report says was missing ("without a warrant").
 static LEGAL_PROCESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:warrants?|subpoenas?|court\s+orders?|legal\s+(?:process|requests?|demands?|orders?)|",
         r"valid\s+legal|lawful\s+(?:requests?|orders?)|judicial\s+(?:orders?|approval))\b",
     ))
@@ -961,7 +968,7 @@ static LEGAL_PROCESS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "the data", "this information", "such data": data named earlier in the story.
 static THE_DATA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:the|this|that|these|those|such)\s+(?:data|information)\b")
+    rx(r"(?i)\b(?:the|this|that|these|those|such)\s+(?:data|information)\b")
         .expect("a valid regex: a constant pattern")
 });
 
@@ -995,7 +1002,7 @@ fn is_hypothetical(sentence: &str) -> bool {
 }
 
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:in\s+theory|theoretically|in\s+principle|capable\s+of|(?:can|could)\s+reveal|",
         r"could\s+(?:potentially|conceivably|theoretically)\s+[a-z]+|",
         r"(?:may|might)\s+(?:(?:also|potentially|then|still)\s+)?([a-z]+))\b",
@@ -1006,7 +1013,7 @@ static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 /// A denial of what a party can do ("no one but the participants can see", "could not reach",
 /// "is unable to read"): what a report says a party could do answers it.
 static CAPABILITY_DENIED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:can|cannot|can['’]t|could|couldn['’]t|able|unable|impossible|no\s+way)\b")
+    rx(r"(?i)\b(?:can|cannot|can['’]t|could|couldn['’]t|able|unable|impossible|no\s+way)\b")
         .expect("a valid regex: a constant pattern")
 });
 
@@ -1140,7 +1147,7 @@ fn not_a_denial(d: &crate::model::Claim) -> Option<&'static str> {
 /// A report whose receivers are the company's own people: "let employees view", "staff shared
 /// footage", "workers passed around videos".
 static STAFF_GOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\blet\s+(?:its\s+|their\s+|the\s+company['’]s\s+)?(?:own\s+)?(?:employees|staff|workers|engineers|moderators)\b|",
         r"\b(?:employees|staff|workers|engineers)\s+(?:had\s+|have\s+)?(?:shared|passed\s+around|circulated|swapped|traded)\b",
     ))
@@ -1150,7 +1157,7 @@ static STAFF_GOT: LazyLock<Regex> = LazyLock::new(|| {
 /// Ways a report says outsiders took the data rather than received it: scraped, stolen,
 /// hacked, breached.
 static TAKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:scrap(?:e|ed|es|ing|ers?)|stole|stolen|steal\w*|theft|thieves|",
         r"hack(?:ed|ers?|ing)|breach(?:ed|es)?|exfiltrat\w*|cyber-?attack\w*)\b",
     ))
@@ -1161,7 +1168,7 @@ static TAKEN: LazyLock<Regex> = LazyLock::new(|| {
 /// ("at least one advertising partner used the header", "data brokers collected"), even when
 /// the claim records no counterparty: it is not the company's own use or collection.
 static OTHER_PARTY_ACTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:partners?|advertisers?|marketers?|brokers?|developers?|researchers?|contractors?|",
         r"hackers?|insurers?|police|buyers?|clients?|trackers?|scrapers?)\s+",
         r"(?:(?:had|have|has|then|also|later|could|can|were|was)\s+){0,2}",
@@ -1174,7 +1181,7 @@ static OTHER_PARTY_ACTS: LazyLock<Regex> = LazyLock::new(|| {
 /// them", "we ourselves never see"), or the data said to go to someone else ("never sees the
 /// data, which goes only to the agency", "sent directly to the police").
 static SELF_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:itself|ourselves|themselves)\b|",
         r"\b(?:goes|go|went|gone|sent|delivered|passed|flows?|flowed)\s+(?:only\s+|directly\s+|straight\s+)?to\s+",
         r"(?:the\s+|its\s+|their\s+)?(?:agency|agencies|government|governments|police|clients?|customers?|authorities|buyers?)\b",
@@ -1185,7 +1192,7 @@ static SELF_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// A denial limited to the time after a change: "after the change", "since the update",
 /// "after that date".
 static AFTER_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    rx(
         r"(?i)\b(?:after|since)\s+(?:the|that|this|its|their)\s+(?:change|changes|switch|update|decision|move|announcement|overhaul|fix|policy\s+change|new\s+(?:policy|terms|rules)|date|point)\b",
     )
     .expect("a valid regex: a constant pattern")
@@ -1231,7 +1238,7 @@ enum Destination<'a> {
 /// company named after them is a receiver, "WhatsApp passes phone numbers to Facebook"); phoned
 /// home (group 2).
 static SENDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:sen(?:d|ds|t|ding)|transmit\w*|upload\w*|beam\w*|relay\w*|",
         r"(report(?:s|ed|ing)?|pass(?:es|ed|ing)?|cop(?:ies|ied|ying))|(phon\w+\s+home))\b",
     ))
@@ -1242,7 +1249,7 @@ static SENDING: LazyLock<Regex> = LazyLock::new(|| {
 /// the company itself (group 1), storage (group 2, whose name in group 3), or any other word
 /// (group 4).
 static DESTINATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)^(?:((?:the\s+company|the\s+firm)(?:[^\w'’]|$)|(?:its|their)\s+(?:own\s+)?(?:servers|maker)\b|",
         r"the\s+company['’]s\s+servers\b)|",
         r"(the\s+cloud\b|(?:its|their)\s+(?:own\s+)?cloud\b|([\w-]+)['’]s\s+(?:own\s+)?(?:cloud|servers)\b)|",
@@ -1252,9 +1259,8 @@ static DESTINATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The word before a destination: "to", "back to", "onto", "into".
-static TOWARDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:back\s+to|to|onto|into)\s+").expect("a valid regex: a constant pattern")
-});
+static TOWARDS: LazyLock<Regex> =
+    LazyLock::new(|| rx(r"(?i)\b(?:back\s+to|to|onto|into)\s+").expect("a valid regex: a constant pattern"));
 
 /// How far after its verb a sending's destination may be read, in bytes (within its clause).
 const DESTINATION_REACH: usize = 120;
@@ -1305,12 +1311,11 @@ fn destination(text: &str) -> Option<Destination<'_>> {
 /// An upload that names no receiver ("the app uploaded the names and phone numbers in the
 /// address book"): the data went to the company's own servers.
 static UPLOAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bupload(?:s|ed|ing)?\b").expect("a valid regex: a constant pattern"));
+    LazyLock::new(|| rx(r"(?i)\bupload(?:s|ed|ing)?\b").expect("a valid regex: a constant pattern"));
 
 /// A receiver after an upload: "uploaded ... to a partner", "with advertisers".
-static RECEIVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:to|into|onto|with|for)\b").expect("a valid regex: a constant pattern")
-});
+static RECEIVER: LazyLock<Regex> =
+    LazyLock::new(|| rx(r"(?i)\b(?:to|into|onto|with|for)\b").expect("a valid regex: a constant pattern"));
 
 /// Whether the report's upload names no receiver in the rest of its clause.
 fn bare_upload(sentence: &str) -> bool {
@@ -1327,7 +1332,7 @@ fn bare_upload(sentence: &str) -> bool {
 static ON_DEVICE: LazyLock<Regex> = LazyLock::new(|| {
     let device = r"(?:phones?|devices?|iphones?|ipads?|handsets?|computers?|laptops?|pcs?|macs?|hard\s+drives?|camera\s+roll|(?:photo\s+|phone\s+)?gallery)";
     let whose = r"(?:the|your|their|its|his|her|a|each|every|users['’]?|owners['’]?|people['’]s|the\s+(?:owner|user|customer|wearer)['’]s)";
-    Regex::new(&format!(
+    rx(&format!(
         concat!(
             r"(?i)\b(?:(?:on|in|inside)\s+{whose}\s+(?:own\s+)?{device}|locally|on[- ]device|",
             r"(?:phone|iphone|device|handset|computer)['’]?s?\s+(?:own\s+)?(?:file|files|cache|gallery|camera\s+roll|storage|memory)|",
@@ -1343,7 +1348,7 @@ static ON_DEVICE: LazyLock<Regex> = LazyLock::new(|| {
 /// Data leaving the device: to the cloud, to servers, online, or sent, uploaded or passed to
 /// someone (the receiver is read by `leaves_device`).
 static OFF_DEVICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:i?cloud|servers?|data\s+cent(?:er|re)s?|online|on\s+the\s+(?:web|internet)|",
         r"(?:sen(?:d|ds|t|ding)|upload\w*|transmit\w*|beam\w*|relay\w*|pass(?:es|ed|ing)?|shar(?:e|es|ed|ing)|gave|gives?|hand\w*)",
         r"\b(?:[^.;]{0,60}?\b(?:to|with)\s+)([\w’'-]+(?:\s+[\w’'-]+){0,3}))",
@@ -1353,7 +1358,7 @@ static OFF_DEVICE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A receiver that is the user's own machine: "to the computer the phone syncs with".
 static OWN_MACHINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the|their|your|his|her|a)\s+(?:own\s+)?(?:computer|laptop|pc|mac|phone|device)s?\b")
+    rx(r"(?i)^(?:the|their|your|his|her|a)\s+(?:own\s+)?(?:computer|laptop|pc|mac|phone|device)s?\b")
         .expect("a valid regex: a constant pattern")
 });
 
@@ -1378,7 +1383,7 @@ fn on_device_only(a: &crate::model::Claim) -> bool {
 /// "recordings stay on the device in your house", "never leaves your phone"): it denies that
 /// the company gets the data, so data sent home contradicts it.
 static STAYS_LOCAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:stays?|stayed|remains?|remained|(?:is|are|was|were|be)\s+(?:only\s+)?(?:stored|kept|saved|held|processed)|",
         r"never\s+leaves?|never\s+left|(?:does|do|did)\s+not\s+leave|(?:doesn|don|didn)['’]t\s+leave)\s+",
         r"(?:only\s+)?(?:locally|on[- ]device|at\s+home|(?:on|in|inside)\s+(?:the|your|their|its|a|each|the\s+owner['’]s|the\s+user['’]s)\s+(?:own\s+)?",
@@ -1390,7 +1395,7 @@ static STAYS_LOCAL: LazyLock<Regex> = LazyLock::new(|| {
 /// A denial limited to what users keep on their own machines ("does not access content stored
 /// locally on your device"): a report about data in the cloud or on servers is about other data.
 static CLOUD_DATA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:cloud|servers?|online|uploaded|data\s+cent(?:er|re)s?)\b")
+    rx(r"(?i)\b(?:cloud|servers?|online|uploaded|data\s+cent(?:er|re)s?)\b")
         .expect("a valid regex: a constant pattern")
 });
 
@@ -1420,7 +1425,7 @@ const PURPOSES: &[(&str, &str)] = &[
 /// A purpose phrase: "to" with a verb of purpose, "for", "so that", "so the assistant can",
 /// "in order to". Group 1 is what follows, up to a clause break.
 static PURPOSE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:(?:in\s+order\s+)?to\s+(?:help\s+(?:\w+\s+)?)?(?:train|build|target|choose|show|serve|market|run|provide|power|",
         r"improve|protect|detect|fight|stop|prevent|spot|answer|respond|measure|personali[sz]e|recommend|deliver|develop|",
         r"produce|offer|tailor|secure|combat|verify|operate|catch|find)\b|for\b|so\s+that\b|so\s+(?:it|they|the\s+\w+)\s+(?:can|could)\b)",
@@ -1431,21 +1436,20 @@ static PURPOSE_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Verbs of people giving their data, before a purpose that is theirs: "given", "supplied".
 static GIVEN_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:given|gave|provided|supplied|submitted|entered|added|collected|gathered|handed)$")
+    rx(r"(?i)^(?:given|gave|provided|supplied|submitted|entered|added|collected|gathered|handed)$")
         .expect("a valid regex: a constant pattern")
 });
 
 /// A practice verb that carries its purpose: "does not train Firefly on your files".
 static TRAINS_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\btrain(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?on\b")
-        .expect("a valid regex: a constant pattern")
+    rx(r"(?i)\btrain(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,4}?on\b").expect("a valid regex: a constant pattern")
 });
 
 static PURPOSE_RES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     PURPOSES
         .iter()
         .map(|(k, p)| {
-            let re = Regex::new(&format!(r"(?i)\b(?:{p})\b")).expect("a valid regex: a constant pattern");
+            let re = rx(&format!(r"(?i)\b(?:{p})\b")).expect("a valid regex: a constant pattern");
             (*k, re)
         })
         .collect()
@@ -1521,7 +1525,7 @@ fn purposes_met(denial_sentence: &str, action: Action, assertion_sentence: &str)
 /// something else (who the customers are); a report of the conceded practice (people listening
 /// to the clips) does not contradict it.
 static CONCEDED_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:whose|which|that)\s+(?:[\w’'-]+\s+){0,3}?(?:they|it|we|he|she|staff|employees|reviewers|contractors|workers|people|moderators)\s+",
         r"(?:(?:do|does|did|may|might|can|could|will|would)\s+)?",
         r"(?:hear|hears|heard|listen(?:s|ed)?\s+to|see|sees|saw|view|views|viewed|watch(?:es|ed)?|review\w*|read|reads|",
@@ -1542,7 +1546,7 @@ fn reports_conceded(denial_sentence: &str, assertion_sentence: &str) -> bool {
 /// Units made for testing, not the products customers bought: "development versions of the
 /// Roomba", "test units", "prototype devices", "paid testers".
 static TEST_UNITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:development|test|testing|pre-?production|prototype|pre-?release|engineering)\s+",
         r"(?:versions?|units?|robots?|devices?|models?|builds?|vacuums?|cars?|vehicles?|speakers?|cameras?)\b|",
         r"\bpaid\s+(?:testers?|volunteers|data\s+collectors)\b",
@@ -1561,18 +1565,17 @@ pub const PRESENT_ANSWER_DAYS: i64 = 183;
 /// A denial about the contents of something ("does not listen to, view or keep the contents
 /// of video calls"): it is contradicted only by a report about contents (`CONTENT_WORDS`), not
 /// by one about the device's camera or the calls' metadata.
-static CONTENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:the\s+)?contents?\s+of\b").expect("a valid regex: a constant pattern")
-});
+static CONTENTS: LazyLock<Regex> =
+    LazyLock::new(|| rx(r"(?i)\b(?:the\s+)?contents?\s+of\b").expect("a valid regex: a constant pattern"));
 
 /// "video calls", "video-calling": a kind of product, not the videos people make.
 static VIDEO_CALLS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bvideo[- ]?call\w*").expect("a valid regex: a constant pattern"));
+    LazyLock::new(|| rx(r"(?i)\bvideo[- ]?call\w*").expect("a valid regex: a constant pattern"));
 
 /// A sentence that reassures rather than reports: the data "is encrypted", processing "runs on
 /// the device itself rather than on the company's servers", "stays on your phone".
 static REASSURES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:(?:is|are|was|were|remain|remains)\s+(?:end-to-end\s+)?encrypted|",
         r"rather\s+than\s+(?:on|in|to)\s+(?:the\s+company['’]s|its|their|\w+['’]s)\s+(?:own\s+)?(?:servers|cloud)|",
         r"(?:stays?|remains?|kept)\s+on\s+(?:the|your|their|a\s+user['’]s)\s+(?:device|phone|iphone|computer)|",
@@ -1631,7 +1634,7 @@ static KIND_RES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     DATA_KINDS
         .iter()
         .map(|(k, p)| {
-            let re = Regex::new(&format!(r"(?i)\b(?:{p})\b")).expect("a valid regex: a constant pattern");
+            let re = rx(&format!(r"(?i)\b(?:{p})\b")).expect("a valid regex: a constant pattern");
             (*k, re)
         })
         .collect()
@@ -1639,21 +1642,20 @@ static KIND_RES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
 
 /// "search engine", "search giant": the product or the company, not the searches people make.
 static SEARCH_PRODUCT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bsearch\s+(?:engines?|giant|company|firm|provider|results?)\b")
+    rx(r"(?i)\bsearch\s+(?:engines?|giant|company|firm|provider|results?)\b")
         .expect("a valid regex: a constant pattern")
 });
 
 /// "contact details", "contact information": the numbers and addresses a person gives, not
 /// their address book.
 static CONTACT_DETAILS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcontact\s+(?:details|information|info|data)\b")
-        .expect("a valid regex: a constant pattern")
+    rx(r"(?i)\bcontact\s+(?:details|information|info|data)\b").expect("a valid regex: a constant pattern")
 });
 
 /// Conversations a device records or hears ("does not record its owners' conversations",
 /// "listened to private conversations"): spoken, so audio, not messages.
 static SPOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:record\w*|listen\w*(?:\s+(?:to|in\s+on))?|hear\w*|overh\w+|eavesdrop\w*(?:\s+on)?|captur\w+)",
         r"\s+(?:[\w'’]+\s+){0,3}?conversations?\b",
     ))
@@ -1693,7 +1695,7 @@ fn names_contents(sentence: &str) -> bool {
 /// metadata of calls".
 static RECORDS_OF: LazyLock<Regex> = LazyLock::new(|| {
     let thing = r"(?:calls?|messages?|texts?|e-?mails?|chats?|conversations?|sms)";
-    Regex::new(&format!(
+    rx(&format!(
         concat!(
             r"(?i)\b(?:lists?|logs?|records?|histor(?:y|ies)|metadata|times?|lengths?|durations?|dates?|numbers?|counts?)\s+of\s+",
             r"(?:[\w'’-]+,?\s+){{0,6}}{t}\b",
@@ -1706,7 +1708,7 @@ static RECORDS_OF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that say a report is about what people said, wrote or showed.
 static CONTENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:contents?|listen\w*|hear|heard|hearing|read|reads|reading|transcri\w*|audio|",
         r"recordings?|recorded|clips?|messages?|chats?|conversations?|e-?mails?|inbox\w*|words|said|",
         r"photos?|videos?|footage|images?|snippets?)\b",
@@ -1733,7 +1735,7 @@ fn is_slogan_framing(denial: &ClaimRecord) -> bool {
 /// Ways an outlet sets a finding against a company's image: "awkward for a company that",
 /// "at odds with its marketing", "sits uneasily with", "undercuts its pitch".
 static FRAMING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:awkward|embarrassing|ironic|at\s+odds|uneasily|undercut\w*|undermin\w*|blow|contrast\w*|clash\w*|jars?)\b",
         r"[^.;]{0,40}?\b(?:for|with|to)\s+(?:a|the|its|their)\b",
     ))
@@ -1743,7 +1745,7 @@ static FRAMING: LazyLock<Regex> = LazyLock::new(|| {
 /// Ways a company admits a practice as an error: "mistakenly", "inadvertently", "by mistake",
 /// "did not intend to", "was not intentional".
 static ADMITS_ERROR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:mistakenly|inadvertent(?:ly)?|accidental(?:ly)?|unintentional(?:ly)?|unwittingly|erroneously|",
         r"by\s+(?:mistake|accident|error)|in\s+error|",
         r"(?:did|does|had)\s+not\s+(?:mean|intend)\s+to|(?:didn|hadn)['’]t\s+(?:mean|intend)\s+to|",
@@ -1755,7 +1757,7 @@ static ADMITS_ERROR: LazyLock<Regex> = LazyLock::new(|| {
 /// A sentence that reports the earlier assurance an admission reverses: "reversing its
 /// assurance", "contrary to its earlier statement", "after insisting".
 static REVERSES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:revers\w*|contradict\w*|contrary\s+to|walk\w*\s+back|retract\w*|",
         r"after\s+(?:years\s+of\s+)?(?:saying|insisting|denying|claiming|assuring)|",
         r"(?:despite|belying)\s+(?:its|their|an?|the)\s+(?:\w+\s+){0,2}?(?:assurance|promise|statement|denial|claim|pledge)s?)\b",
@@ -1767,7 +1769,7 @@ static REVERSES: LazyLock<Regex> = LazyLock::new(|| {
 /// the speaker vouches for what happened up to the day of speaking, not for what came after.
 /// A later practice does not make "we have never disclosed any data" false when it was said.
 static PERFECT_NEVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:has|have|had|hasn['’]t|haven['’]t)\s+(?:(?:also|so\s+far|yet|ever)\s+)?never\b|['’]ve\s+never\b|",
         r"\b(?:was|were)\s+never\b|\bnever\s+(?:was|were|did|had|has|have)\b",
     ))
@@ -1777,7 +1779,7 @@ static PERFECT_NEVER: LazyLock<Regex> = LazyLock::new(|| {
 /// A "never" about what is to come or is so as a rule ("will never", "would never", "never
 /// sells"): not limited to the past.
 static STANDING_NEVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:will|would|shall)\s+never\b|\bnever\s+(?:will|would|sells|shares|gives|uses|collects|keeps|",
         r"stores|reads|tracks|passes|hands|lets|allows|provides|discloses|listens|records|accesses)\b",
     ))
@@ -1788,7 +1790,7 @@ static STANDING_NEVER: LazyLock<Regex> = LazyLock::new(|| {
 /// policy so that it can give police IP addresses", "rewrote its terms to widen the kinds of
 /// businesses it could pass data to", "the terms let the company sell".
 static POLICY_LETS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:polic(?:y|ies)|terms(?:\s+of\s+(?:service|use))?|rules|guidelines)\b[^.;]{0,100}?\b(?:",
         r"so\s+(?:that\s+)?(?:it|the\s+company|the\s+firm|they)\s+(?:can|could|may|might)|",
         r"(?:allow|allows|allowed|allowing|let|lets|letting|permit|permits|permitted|permitting)\s+(?:it|the\s+company|the\s+firm|them)\s+to|",
@@ -1802,7 +1804,7 @@ static POLICY_LETS: LazyLock<Regex> = LazyLock::new(|| {
 /// A report that is itself a denial the company made: "Apple on Wednesday denied that it had
 /// ever used the recordings", "rejected claims that". Not "did not deny that" (a report).
 static REPORTED_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:denied|denies|deny|denying|rejected|rejects|disputed|disputes)\s+",
         r"(?:that|ever|having|it\s+(?:had|has|was|ever)|(?:the\s+)?(?:reports?|claims?|allegations?|suggestions?|accusations?))\b",
     ))
@@ -1810,15 +1812,14 @@ static REPORTED_DENIAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A negation right before a verb of denying: "did not deny that", "never disputed".
-static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bnot|\bnever|n['’]t)\s+$").expect("a valid regex: a constant pattern")
-});
+static NEGATED_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| rx(r"(?i)(?:\bnot|\bnever|n['’]t)\s+$").expect("a valid regex: a constant pattern"));
 
 /// The company saying that something is not so: "Apple says its photo scanning can't be turned
 /// into a tool", "the company said it does not keep". With `voiced_by_company`, a report made
 /// of the company's own negated words.
 static SAYS_NOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:says?|said|insists?|insisted|maintains?|maintained)\s+(?:that\s+)?(?:[\w’'-]+\s+){0,6}?",
         r"(?:cannot|can['’]t|won['’]t|will\s+not|does\s+not|doesn['’]t|do\s+not|don['’]t|did\s+not|didn['’]t|",
         r"never|is\s+not|isn['’]t|are\s+not|aren['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t|",
@@ -1830,7 +1831,7 @@ static SAYS_NOT: LazyLock<Regex> = LazyLock::new(|| {
 /// After a negation, words by which a sentence concedes the practice: the company "did not
 /// know", "did not tell users", "had not obtained consent" (the practice went on).
 static CONCEDING_NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)^\s*(?:(?:always|fully|properly|clearly|explicitly)\s+)?",
         r"(?:know|realiz\w*|realis\w*|aware|tell|told|inform\w*|notify|notified|ask|asked|seek|sought|get|obtain\w*|",
         r"disclose|intend\w*|mean|meant|expect\w*|think|believe|stop\w*|end\w*|do\s+enough)\b",
@@ -1840,7 +1841,7 @@ static CONCEDING_NEGATION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where a sentence turns to another clause that may report the practice: "but", "however".
 static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:but|however|yet|although|though|while|whereas)\b|;")
+    rx(r"(?i)\b(?:but|however|yet|although|though|while|whereas)\b|;")
         .expect("a valid regex: a constant pattern")
 });
 
@@ -1867,7 +1868,7 @@ fn report_is_denial(r: &ClaimRecord) -> bool {
 /// A stake, shares or an interest bought or sold: "buys a $300 million stake in the company",
 /// "sold its shares". A deal for the company, not a sale of its users' data.
 static STAKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:buy|buys|bought|buying|purchas\w*|acquir\w*|sell|sells|sold|selling|tak\w+|took)\s+",
         r"(?:an?\s+|its\s+|their\s+)?(?:(?:[$€£]?[\d.,]+\s*(?:million|billion|bn|m)?|\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)|",
         r"minority|majority|controlling|small|large|big)[\s-]+)*(?:stake|shares?|equity|interest)\b",
@@ -1877,7 +1878,7 @@ static STAKE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sale whose object is data: "sold users' data", "selling location records".
 static DATA_SOLD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:sold|sells?|selling|sale\s+of|resold|resells?)\s+(?:[\w’'-]+\s+){0,5}?",
         r"(?:data|information|records|profiles|details|histor(?:y|ies)|locations?)\b",
     ))
@@ -1887,7 +1888,7 @@ static DATA_SOLD: LazyLock<Regex> = LazyLock::new(|| {
 /// Advertising aimed by the data rather than the data handed over: "let advertisers reach users
 /// through their phone numbers", "target people using the lists", "show ads to users based on".
 static TARGETS_THROUGH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:reach|reached|reaching|target|targets|targeting|targeted|aim\s+ads\s+at|",
         r"(?:show|serve|showed|served|showing|serving)\s+(?:ads|adverts|advertisements)\s+to)\s+",
         r"(?:[\w’'-]+\s+){0,3}?(?:through|using|with|via|by|based\s+on)\b",
@@ -1899,7 +1900,7 @@ static TARGETS_THROUGH: LazyLock<Regex> = LazyLock::new(|| {
 /// "Telegram will give police the IP addresses"), reported with no practice that already
 /// happened (`PRACTICE_DONE`): a plan, not a report.
 static FUTURE_PRACTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:will|(?:is|are)\s+(?:going|set|due)\s+to|plans?\s+to|intends?\s+to)\s+",
         r"(?:(?:also|soon|now|then|start\s+to|begin\s+to)\s+)?(?:be\s+)?",
         r"(?:come\s+under|shar\w*|sell\w*|sold|giv\w*|hand\w*|pass\w*|send\w*|sent|transfer\w*|mov\w+|stor\w*|",
@@ -1911,7 +1912,7 @@ static FUTURE_PRACTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// A practice reported as done: a past form of a practice verb, not after "be" or "been" (a
 /// passive of the plan: "will be shared").
 static PRACTICE_DONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:shared|sold|gave|handed|passed|sent|transferred|moved|stored|kept|collected|used|",
         r"accessed|disclosed|provided|uploaded|read|obtained|gathered|harvested|tracked|recorded)\b",
     ))
@@ -1939,7 +1940,7 @@ fn is_plan(sentence: &str) -> bool {
 /// What the users themselves bought, as data ("together with what they had bought"): not money
 /// paid for the data.
 static USERS_PURCHASES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:what|items|things|products|goods)\s+(?:they|he|she|customers|shoppers|people|users|buyers|consumers)\s+",
         r"(?:had\s+|have\s+)?(?:bought|buy|purchased)\b",
     ))
@@ -1955,7 +1956,7 @@ fn commerce(sentence: &str) -> bool {
 /// firmware update so that no data is sent", "will change its settings to ensure that nothing
 /// is kept". A negation after it describes the promised future, not the practice.
 static PROMISED_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:will|would|plans?\s+to|planned\s+to|intends?\s+to|(?:is|are|was|were)\s+going\s+to)\b",
         r"[^.;]{0,100}?\b(?:so\s+that|to\s+(?:ensure|make\s+sure|guarantee))\b",
     ))
@@ -1977,14 +1978,14 @@ fn is_promised_change(sentence: &str) -> bool {
 /// that "allowed Netflix to read" messages shared them: that is a report of sharing, not of a
 /// permission users gave.)
 static PERMITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(?:permissions?|granted\s+(?:[\w’'-]+\s+){0,4}?["“”]?(?:full\s+)?["“”]?access)\b"#)
+    rx(r#"(?i)\b(?:permissions?|granted\s+(?:[\w’'-]+\s+){0,4}?["“”]?(?:full\s+)?["“”]?access)\b"#)
         .expect("a valid regex: a constant pattern")
 });
 
 /// A denial whose own verb is one of giving ("does not give any government access", "never
 /// let partners see"): it denies the permission itself.
 static GIVES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:give|gives|gave|given|giving|provide\w*|let|lets|allow\w*|",
         r"share\w*|hand\w*|pass\w*|sen[dt]\w*|sell\w*|sold|turn\w*\s+over|expos\w+|made\s+available)\b",
     ))
@@ -2010,7 +2011,7 @@ fn is_question(sentence: &str) -> bool {
 
 /// A negation that can make a sentence a denial.
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|without|",
         r"den(?:y|ies|ied|ying)|disput\w*|reject\w*|only)\b|n['’]t\b",
     ))
@@ -2024,13 +2025,13 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
 /// people by their numbers, or that reviewers read the messages users reported, is about what
 /// the denial left out.
 static NARROWING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:themselves|by\s+default|ordinary|regular|normal|routine|broader|other\s+than)\b")
+    rx(r"(?i)\b(?:themselves|by\s+default|ordinary|regular|normal|routine|broader|other\s+than)\b")
         .expect("a valid regex: a constant pattern")
 });
 
 /// Where one clause ends and another starts: punctuation, or a word that joins clauses.
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[,;:]|\b(?:and|but|which|while|whereas|although|though)\b")
+    rx(r"(?i)[,;:]|\b(?:and|but|which|while|whereas|although|though)\b")
         .expect("a valid regex: a constant pattern")
 });
 
@@ -2100,13 +2101,11 @@ fn group_receiver_met(denial: &ClaimRecord, assertion: &ClaimRecord) -> bool {
 /// never would.
 /// "until", "till": the end of a practice.
 static UNTIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:until|till)\b").expect("a valid regex: a constant pattern"));
+    LazyLock::new(|| rx(r"(?i)\b(?:until|till)\b").expect("a valid regex: a constant pattern"));
 
 static ENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:no\s+longer|stopped|ceased|has\s+ended|had\s+ended|discontinued|halted|ended\s+the)\b",
-    )
-    .expect("a valid regex: a constant pattern")
+    rx(r"(?i)\b(?:no\s+longer|stopped|ceased|has\s+ended|had\s+ended|discontinued|halted|ended\s+the)\b")
+        .expect("a valid regex: a constant pattern")
 });
 
 /// The company's own account of what it does, given in another article before the denial:
@@ -2175,20 +2174,17 @@ fn control_names_action(d: &crate::model::Claim, asserted: Action) -> bool {
 }
 
 static CONTROL_COLLECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:collect\w*|gather\w*|stor(?:e|es|ed|ing)|record(?:s|ed|ing)?|keep|keeps|kept|retain\w*)\b",
-    )
-    .expect("a valid regex: a constant pattern")
+    rx(r"(?i)\b(?:collect\w*|gather\w*|stor(?:e|es|ed|ing)|record(?:s|ed|ing)?|keep|keeps|kept|retain\w*)\b")
+        .expect("a valid regex: a constant pattern")
 });
 
-static CONTROL_USE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:use|uses|used|using)\b").expect("a valid regex: a constant pattern")
-});
+static CONTROL_USE: LazyLock<Regex> =
+    LazyLock::new(|| rx(r"(?i)\b(?:use|uses|used|using)\b").expect("a valid regex: a constant pattern"));
 
 /// A denial answering one report: "disagree with the suggestion", "rejected the report",
 /// "disputed these claims", "denied the allegations".
 static REBUTTAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:disagree\w*|disput\w*|reject\w*|refut\w*|contest\w*|den(?:y|ies|ied|ying)|push(?:ed|es)?\s+back\s+on)\s+",
         r"(?:with\s+)?(?:the|this|that|these|those|such|its|their)\s+(?:[\w’'-]+\s+){0,2}?",
         r"(?:suggestion|suggestions|report|reports|reporting|claim|claims|characteri[sz]ation|allegation|allegations|",
@@ -2201,7 +2197,7 @@ static REBUTTAL: LazyLock<Regex> = LazyLock::new(|| {
 /// that it would", "its privacy policy said", "told users they could"): it was made at a time
 /// the article does not give, before the article, so the article's date does not bound it.
 static EARLIER_PROMISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:had\s+(?:\w+\s+)?(?:promised|pledged|assured|told|said|claimed|stated)|",
         r"(?:promised|pledged|assured)\s+(?:\w+\s+){0,3}?(?:users|customers|consumers|people|patients|members|parents|owners|drivers|that)|",
         r"(?:privacy\s+)?(?:policy|policies|notice|terms|pages|page|settings?\s+screen|prompt)\s+(?:had\s+)?(?:said|says|told|tells|stated|states|promised|promises|claimed|assured)|",
@@ -2217,7 +2213,7 @@ static EARLIER_PROMISE: LazyLock<Regex> = LazyLock::new(|| {
 /// "acknowledged that ..., but"; or that says what it does allow: "cannot browse profiles,
 /// adding that agents see only the list of matches".
 static CONCEDES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:confirmed|confirms|acknowledged|acknowledges|admitted|admits|conceded|concedes)\b[^.;]{0,80}?\bbut\b",
         r"|\b(?:adding|added|saying)\s+that\b[^.;]{0,60}?\bonly\b",
     ))
@@ -2228,7 +2224,7 @@ static CONCEDES: LazyLock<Regex> = LazyLock::new(|| {
 /// "such data", "this information"): it speaks of that episode's data, so the same data type
 /// alone does not tie it to a report of another episode.
 static ANAPHORIC_DATA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:the|this|that|these|those|such)\s+(?:[\w’'-]+\s+){0,3}?",
         r"(?:data|information|codes|records|files|clips|recordings|footage|details|logs|snippets)\b",
         r"\s+(?:was|were|is|are|has|have|had|would|will|never|could)\b",
@@ -2622,7 +2618,7 @@ fn is_conditional(d: &crate::model::Claim) -> bool {
 /// refused", "against their wishes", "never told users", "secretly". A conditional denial is
 /// contradicted only by a report that says so.
 static CONDITION_MISSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\bwithout\s+(?:[\w’'-]+\s+){0,4}?(?:consent|permission|knowledge|approval|",
         r"authori[sz]ation|agreement|a\s+warrant|a\s+court\s+order|telling|informing|notifying|",
         r"asking|disclos\w*|being\s+(?:told|asked|informed|notified)|",
@@ -2655,7 +2651,7 @@ static CONDITION_MISSING: LazyLock<Regex> = LazyLock::new(|| {
 /// individual transactions". It is contradicted only by a report that the data identified
 /// people (see `IDENTIFYING`).
 static IDENTIFIABLE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:personally\s+identifiable|identifiable|",
         r"identif(?:y|ies|ying)\s+(?:(?:any|an?|one|single|specific|particular)\s+){0,2}(?:individual|individuals|people|users?|customers?|a\s+person|person|anyone|you|them|specific)\b|",
         r"(?:tied|linked|traced|connected)\s+(?:back\s+)?to\s+(?:an?\s+|any\s+|specific\s+)?(?:individual|person|user|one|someone|anyone)\b|",
@@ -2670,7 +2666,7 @@ static IDENTIFIABLE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Ways a report says the data identified people: names, identifiers, "tied to a person".
 static IDENTIFYING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:identif\w*|names?|named|(?:advertising|device|mobile\s+ad|user)\s+IDs?|",
         r"(?:tied|linked|traced|matched)\s+(?:back\s+)?to|unique|individual(?:s|ly)?|",
         r"e-?mail\s+address\w*|phone\s+numbers?|home\s+address\w*|re-?identif\w*|de-?anonymi[sz]\w*)\b",
@@ -2683,7 +2679,7 @@ static IDENTIFYING: LazyLock<Regex> = LazyLock::new(|| {
 /// build marketing profiles". It is contradicted only by a report of a sale or
 /// one that names money, a deal or advertising (`COMMERCE`).
 static PURPOSE_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\bfor\s+(?:any\s+|a\s+|their\s+|its\s+)?(?:commercial|business|financial|marketing|advertising|monetary|profit-making)\s+",
         r"(?:purposes?|reasons?|gain|use|uses|ends)\b|",
         // "never been made available for advertising", "not shared for marketing": the
@@ -2700,14 +2696,13 @@ static PURPOSE_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
 /// practice and denies any other use, so it is contradicted only by a report of another use:
 /// money, a deal or advertising (`COMMERCE`), or another party that got the data.
 static SOLE_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bonly\s+(?:to|for|in\s+order\s+to|so\s+that)\b")
-        .expect("a valid regex: a constant pattern")
+    rx(r"(?i)\bonly\s+(?:to|for|in\s+order\s+to|so\s+that)\b").expect("a valid regex: a constant pattern")
 });
 
 /// Ways a report says money or advertising was involved: "sold", "paid", "a deal", "to target
 /// ads", "for marketing".
 static COMMERCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:sold|sells?|selling|sale|bought|buy\w*|paid|pays?|paying|payment|money|fees?|revenue|profit\w*|",
         r"commercial\w*|monetiz\w*|monetis\w*|deals?|contracts?|advertis\w*|ads|marketing|marketers?)\b",
     ))
@@ -2716,14 +2711,14 @@ static COMMERCE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A denial limited to a mode of the product: "not collected in incognito mode".
 static MODE_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in|during|while\s+in|while\s+using)\s+(?:the\s+)?([a-z][a-z-]+)\s+mode\b")
+    rx(r"(?i)\b(?:in|during|while\s+in|while\s+using)\s+(?:the\s+)?([a-z][a-z-]+)\s+mode\b")
         .expect("a valid regex: a constant pattern")
 });
 
 /// A denial limited to the users of one country or region: "British users' data",
 /// "U.S. user data", "American customers".
 static PLACE_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)(?:^|[^\w.])(British|U\.K\.|(?-i:UK)|U\.S\.|(?-i:US)|American|European|EU|Canadian|Australian|Indian|German|French|Irish|Chinese|Japanese|Korean|Brazilian)\s+",
         r"(?:users?|customers?|citizens|people|residents|members|subscribers|consumers|accounts?|drivers|patients|children|user\s+data|data)\b",
     ))
@@ -2746,7 +2741,7 @@ const PLACE_NAMES: &[(&[&str], &str)] = &[
 /// A denial limited to the users of one place named after them: "members in the European Union",
 /// "users in the United States".
 static PLACE_LIMIT_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    rx(concat!(
         r"(?i)\b(?:users?|customers?|members|people|residents|citizens|subscribers|consumers|accounts?|drivers|patients|children)\s+",
         r"(?:in|from|based\s+in|living\s+in)\s+(?:the\s+)?",
         r"(Britain|U\.K\.|(?-i:UK)|United\s+Kingdom|U\.S\.|(?-i:US)|United\s+States|America|European\s+Union|(?-i:EU)|Europe|European\s+Economic\s+Area)\b",
@@ -2773,7 +2768,7 @@ fn place_key(word: &str) -> String {
 static PLACES: LazyLock<Vec<(&'static [&'static str], Regex)>> = LazyLock::new(|| {
     PLACE_NAMES
         .iter()
-        .map(|(w, p)| (*w, Regex::new(p).expect("a valid regex: a constant pattern")))
+        .map(|(w, p)| (*w, rx(p).expect("a valid regex: a constant pattern")))
         .collect()
 });
 
@@ -2801,13 +2796,12 @@ fn action_words(action: Action) -> &'static Regex {
         ]
         .into_iter()
         .map(|(a, p)| {
-            let re = Regex::new(&format!(r"(?i)\b(?:{p})\b")).expect("a valid regex: a constant pattern");
+            let re = rx(&format!(r"(?i)\b(?:{p})\b")).expect("a valid regex: a constant pattern");
             (a, re)
         })
         .collect()
     });
-    static ANY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\w").expect("a valid regex: a constant pattern"));
+    static ANY: LazyLock<Regex> = LazyLock::new(|| rx(r"\w").expect("a valid regex: a constant pattern"));
     WORDS
         .iter()
         .find(|(a, _)| *a == action)
