@@ -331,13 +331,25 @@ fn dev(name: &str) -> String {
 // 146); 0 of 757 traps linked. The floors are these less about 0.01. The independent fresh set
 // d312-d321 on the merged rules (run without --show): core P 0.344 R 0.239 F1 0.282 (0.355 /
 // 0.239 / 0.286 on its first run), denials P 0.429 R 0.250 (unchanged), 0 of 5 links.
+// Issue 5, fresh (2026-12-02, second): d352-d361 added (ten fresh articles: Equifax's 2017 breach
+// in the US and the UK and the 2019 FTC/CFPB settlement, MoviePass's chief executive 2018 and its
+// open database 2019, iRobot's Roomba test photos 2023, Mailchimp's support-tool breaches
+// 2022-2023, Twilio and Signal 2022, Microsoft Recall 2024; 71 claims, 25 denials, 17 links, 66
+// traps, annotated and committed before any run; first run on them alone, main's rules: core
+// P 0.400 R 0.225 F1 0.288, denials P 0.714 R 0.200, no link predicted (0 of the 12 gold links
+// inside the ten), 0 of 59 traps). No rule changed. All of dev (345): core P 0.676 R 0.571
+// F1 0.619; denials P 0.854 R 0.648; links P 0.689 R 0.272 (102 of 148); 0 of 823 traps linked
+// (335 before: core P 0.684 R 0.585 F1 0.631; denials P 0.856 R 0.664; links P 0.699 R 0.285).
+// CORE_R (0.575 -> 0.561), CORE_F1 (0.621 -> 0.609), DENIAL_R (0.654 -> 0.638) and LINK_R
+// (0.275 -> 0.262) are lowered by what the ten new articles cost on their first run (0.014,
+// 0.012, 0.016, 0.013), not by a rule change; the other floors still hold.
 const CORE_P: f64 = 0.674;
-const CORE_R: f64 = 0.575;
-const CORE_F1: f64 = 0.621;
+const CORE_R: f64 = 0.561;
+const CORE_F1: f64 = 0.609;
 const DENIAL_P: f64 = 0.846;
-const DENIAL_R: f64 = 0.654;
+const DENIAL_R: f64 = 0.638;
 const LINK_P: f64 = 0.689;
-const LINK_R: f64 = 0.275;
+const LINK_R: f64 = 0.262;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
 /// test. None since the fourth links round of issue 5 (the four of before: the iPhone's location
@@ -393,8 +405,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1704.0,
-        "the dev half holds 1704 gold claims"
+        1775.0,
+        "the dev half holds 1775 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
