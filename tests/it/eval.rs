@@ -331,12 +331,25 @@ fn dev(name: &str) -> String {
 // 146); 0 of 757 traps linked. The floors are these less about 0.01. The independent fresh set
 // d312-d321 on the merged rules (run without --show): core P 0.344 R 0.239 F1 0.282 (0.355 /
 // 0.239 / 0.286 on its first run), denials P 0.429 R 0.250 (unchanged), 0 of 5 links.
+// Issue 5, fresh (second independent set, 2026-12-02): d362-d371 added (ten fresh articles:
+// Adobe's terms and Firefly 2024, Amazon Sidewalk 2021, Dell's reseller-portal breach 2024 and
+// the employee-data claim of September 2024, Duolingo's 2.6 million scraped records 2023,
+// Stardust's encryption claim and phone numbers sent to Mixpanel 2022, Samsung's ChatGPT ban 2023
+// and OpenAI's kept chats 2025; 63 claims, 34 denials, 5 links, 26 traps, annotated, checked and
+// committed before any run; first run on them alone, on main's rules: core P 0.625 R 0.397
+// F1 0.485, denials P 0.917 R 0.324, links 0 of 2 predicted right, 0 of 5 gold, 0 of 26 traps).
+// No rule changed. All of dev (345): core P 0.682 R 0.578 F1 0.626; denials P 0.857 R 0.648;
+// links P 0.671 R 0.281 (102 of 152: the six new predicted links are all false); 0 of 783 traps
+// linked. Before them (335, same binary): core P 0.684 R 0.585 F1 0.631; denials P 0.856
+// R 0.664; links P 0.699 R 0.285 (102 of 146). DENIAL_R (0.654 -> 0.638) and LINK_P (0.689 ->
+// 0.661) are lowered by what the ten new articles cost on their first run (0.016 and 0.028), not
+// by a rule change; the other floors still hold.
 const CORE_P: f64 = 0.674;
 const CORE_R: f64 = 0.575;
 const CORE_F1: f64 = 0.621;
 const DENIAL_P: f64 = 0.846;
-const DENIAL_R: f64 = 0.654;
-const LINK_P: f64 = 0.689;
+const DENIAL_R: f64 = 0.638;
+const LINK_P: f64 = 0.661;
 const LINK_R: f64 = 0.275;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
@@ -393,8 +406,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1704.0,
-        "the dev half holds 1704 gold claims"
+        1767.0,
+        "the dev half holds 1767 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
