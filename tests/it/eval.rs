@@ -343,13 +343,30 @@ fn dev(name: &str) -> String {
 // CORE_R (0.575 -> 0.561), CORE_F1 (0.621 -> 0.609), DENIAL_R (0.654 -> 0.638) and LINK_R
 // (0.275 -> 0.262) are lowered by what the ten new articles cost on their first run (0.014,
 // 0.012, 0.016, 0.013), not by a rule change; the other floors still hold.
-const CORE_P: f64 = 0.674;
-const CORE_R: f64 = 0.561;
-const CORE_F1: f64 = 0.609;
+// Issue 5, fresh (second independent set, 2026-12-02): d362-d371 added (ten fresh articles:
+// Adobe's terms and Firefly 2024, Amazon Sidewalk 2021, Dell's reseller-portal breach 2024 and
+// the employee-data claim of September 2024, Duolingo's 2.6 million scraped records 2023,
+// Stardust's encryption claim and phone numbers sent to Mixpanel 2022, Samsung's ChatGPT ban 2023
+// and OpenAI's kept chats 2025; 63 claims, 34 denials, 5 links, 26 traps, annotated, checked and
+// committed before any run; first run on them alone, on main's rules: core P 0.625 R 0.397
+// F1 0.485, denials P 0.917 R 0.324, links 0 of 2 predicted right, 0 of 5 gold, 0 of 26 traps).
+// No rule changed. All of dev (345): core P 0.682 R 0.578 F1 0.626; denials P 0.857 R 0.648;
+// links P 0.671 R 0.281 (102 of 152: the six new predicted links are all false); 0 of 783 traps
+// linked. Before them (335, same binary): core P 0.684 R 0.585 F1 0.631; denials P 0.856
+// R 0.664; links P 0.699 R 0.285 (102 of 146). DENIAL_R (0.654 -> 0.638) and LINK_P (0.689 ->
+// 0.661) are lowered by what the ten new articles cost on their first run (0.016 and 0.028), not
+// by a rule change; the other floors still hold.
+// Lead, merge of fresh-a and fresh-b (2026-12-02): both sets together, on the session's start
+// rules (output-identical to `a861b33`): all of dev (355): core P 0.675 R 0.565 F1 0.615;
+// denials P 0.856 R 0.633; links P 0.662 R 0.268 (102 of 154); 0 of 849 traps linked. Each floor
+// is that figure less 0.01 (DENIAL_P stays): both sets cost more together than either alone.
+const CORE_P: f64 = 0.665;
+const CORE_R: f64 = 0.555;
+const CORE_F1: f64 = 0.605;
 const DENIAL_P: f64 = 0.846;
-const DENIAL_R: f64 = 0.638;
-const LINK_P: f64 = 0.689;
-const LINK_R: f64 = 0.262;
+const DENIAL_R: f64 = 0.623;
+const LINK_P: f64 = 0.652;
+const LINK_R: f64 = 0.258;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
 /// test. None since the fourth links round of issue 5 (the four of before: the iPhone's location
@@ -405,8 +422,8 @@ fn dev_half_quality_floor() {
     );
     assert_eq!(
         score(&report, "core", "gold"),
-        1775.0,
-        "the dev half holds 1775 gold claims"
+        1838.0,
+        "the dev half holds 1838 gold claims"
     );
     assert!(
         report["traps"].as_u64().is_some_and(|t| t > 0),
