@@ -30,6 +30,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ),
     ("0008_html_zstd", include_str!("migrations/0008_html_zstd.sql")),
     ("0009_language", include_str!("migrations/0009_language.sql")),
+    (
+        "0010_ranked_links",
+        include_str!("migrations/0010_ranked_links.sql"),
+    ),
 ];
 
 /// The schema version this build writes and reads.
