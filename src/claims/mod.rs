@@ -607,8 +607,9 @@ impl Rx {
 /// grows as new text reaches new states, up to this bound: over a long bulk ingest the caches of
 /// the speaker patterns were the part of the memory that kept growing (one reached a 32 MiB
 /// table at 40,000 articles stored under `heaptrack`; BENCHMARKS.md, seventh scale session).
-/// 8 MiB keeps that bound 4× lower at no CPU cost measured on the synthetic corpus.
-pub(crate) const LAZY_DFA_CACHE: usize = 8 << 20;
+/// 8 MiB kept that bound 4× lower at no CPU cost measured on the synthetic corpus; 4 MiB halves it
+/// again (BENCHMARKS.md, twelfth scale session).
+pub(crate) const LAZY_DFA_CACHE: usize = 4 << 20;
 
 impl Extractor {
     pub fn new(lexicon: &Lexicon) -> Extractor {

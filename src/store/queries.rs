@@ -723,6 +723,17 @@ pub(super) fn delete_link(conn: &Connection, denial_id: i64, assertion_id: i64) 
     Ok(())
 }
 
+/// The statements of `ranked_links`: the links of an actor's denials (assertions) are read from
+/// `links_denial_rank` (`links_assertion_id`) alone, which hold the rank (migration 0010), not
+/// from the links' rows.
+pub(super) const RANKED_LINKS_OF_DENIALS: &str = "SELECT l.denial_id, l.assertion_id, l.rank FROM claims c \
+     JOIN links l ON l.denial_id = c.id \
+     WHERE c.actor = ?1 AND c.polarity = 'denial' AND l.rank IS NOT NULL";
+pub(super) const RANKED_LINKS_OF_ASSERTIONS: &str =
+    "SELECT l.assertion_id, l.denial_id, l.rank FROM claims c \
+     JOIN links l ON l.assertion_id = c.id \
+     WHERE c.actor = ?1 AND c.polarity = 'assertion' AND l.rank IS NOT NULL";
+
 /// The ranked links of the claims of one actor and polarity, each given to `f` as (claim id,
 /// the other claim's id, rank), through `claims (actor, polarity, ...)` and the links' indexes.
 pub(super) fn ranked_links(
@@ -732,16 +743,8 @@ pub(super) fn ranked_links(
     f: &mut dyn FnMut(i64, i64, i64),
 ) -> rusqlite::Result<()> {
     let sql = match polarity {
-        Polarity::Denial => {
-            "SELECT l.denial_id, l.assertion_id, l.rank FROM claims c \
-             JOIN links l ON l.denial_id = c.id \
-             WHERE c.actor = ?1 AND c.polarity = 'denial' AND l.rank IS NOT NULL"
-        }
-        Polarity::Assertion => {
-            "SELECT l.assertion_id, l.denial_id, l.rank FROM claims c \
-             JOIN links l ON l.assertion_id = c.id \
-             WHERE c.actor = ?1 AND c.polarity = 'assertion' AND l.rank IS NOT NULL"
-        }
+        Polarity::Denial => RANKED_LINKS_OF_DENIALS,
+        Polarity::Assertion => RANKED_LINKS_OF_ASSERTIONS,
     };
     let mut st = conn.prepare_cached(sql)?;
     let mut rows = st.query([actor])?;
@@ -825,10 +828,9 @@ pub(super) fn delete_claims_kept(
 /// The statement of `candidate_parts`: the claims of one actor and polarity, found through the
 /// `claims (actor, polarity, data_type)` index (never a scan of all claims).
 pub(super) const CANDIDATE_PARTS: &str =
-    "SELECT c.id, c.counterparty, c.data_type, c.action, c.confidence, c.stated_on, a.published, \
+    "SELECT c.id, c.counterparty, c.data_type, c.action, c.confidence, c.stated_when, \
      c.polarity = 'denial' AND substr(c.rule, 1, 12) = 'deny.deleted' \
-     FROM claims c JOIN articles a ON a.id = c.article_id \
-     WHERE c.actor = ?1 AND c.polarity = ?2 ORDER BY c.id";
+     FROM claims c WHERE c.actor = ?1 AND c.polarity = ?2 ORDER BY c.id";
 
 /// What the candidate lists keep of the claims of one actor and polarity (`cache::Entry`), each
 /// given to `f` in id order (streamed: a list is never held twice), through the
@@ -842,11 +844,10 @@ pub(super) fn candidate_parts(
     let mut st = conn.prepare_cached(CANDIDATE_PARTS)?;
     let mut rows = st.query(params![actor, polarity.as_str()])?;
     while let Some(r) = rows.next()? {
-        let stated_on: Option<crate::model::PartialDate> = parsed_opt(r, 5)?;
-        let published: Option<NaiveDate> = parsed_opt(r, 6)?;
-        let day = stated_on
-            .or(published.map(crate::model::PartialDate::from_naive))
-            .map(|p| i64::from(chrono::Datelike::num_days_from_ce(&p.first_day())));
+        // `stated_when` is `COALESCE(stated_on, published)` (kept on the claim: migration 0006),
+        // the date `keep::day_of` reads: the articles are not read.
+        let stated_when: Option<crate::model::PartialDate> = parsed_opt(r, 5)?;
+        let day = stated_when.map(|p| i64::from(chrono::Datelike::num_days_from_ce(&p.first_day())));
         f(EntryParts {
             id: r.get(0)?,
             counterparty: r.get(1)?,
@@ -856,7 +857,7 @@ pub(super) fn candidate_parts(
             day,
             top: super::cache::Top::default(),
             gate: None,
-            deletion: r.get(7)?,
+            deletion: r.get(6)?,
         });
     }
     Ok(())

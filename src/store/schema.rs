@@ -30,6 +30,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ),
     ("0008_html_zstd", include_str!("migrations/0008_html_zstd.sql")),
     ("0009_language", include_str!("migrations/0009_language.sql")),
+    (
+        "0010_ranked_links",
+        include_str!("migrations/0010_ranked_links.sql"),
+    ),
 ];
 
 /// The schema version this build writes and reads.
@@ -37,8 +41,10 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// The writer's page cache, as `PRAGMA cache_size` takes it (negative: KiB), 32 MiB.
-const WRITER_CACHE_KIB: i64 = -32_768;
+/// The writer's page cache, as `PRAGMA cache_size` takes it (negative: KiB), 16 MiB: 32 MiB
+/// saved little at 110,000 articles stored (a 1.9 GB file is read all over either way) and held
+/// 17 MB more of a bulk ingest's peak RSS (BENCHMARKS.md, twelfth scale session).
+const WRITER_CACHE_KIB: i64 = -16_384;
 
 /// The writer lets the write-ahead log grow to this many pages (64 MiB) before copying them
 /// into the database (SQLite's default is 1,000). An index page that many batches change is
@@ -155,7 +161,7 @@ pub(super) fn prepare_for_writing(conn: &mut Connection, path: &Path) -> Result<
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        // A writer touches index pages all over a big file: a 32 MiB page cache (SQLite's
+        // A writer touches index pages all over a big file: a 16 MiB page cache (SQLite's
         // default is 2 MiB) keeps them in memory instead of reading them back from the OS for
         // every article. (Not `temp_store = MEMORY`: SQLite then truncates the in-memory
         // sub-journal by walking it from its start at the end of every statement: 76% of the

@@ -1,6 +1,6 @@
 -- The schema after every migration, as SQLite stores it. Regenerate with
 -- UPDATE_SCHEMA_SNAPSHOT=1 cargo test --lib store; review the diff.
-PRAGMA user_version = 9;
+PRAGMA user_version = 10;
 PRAGMA application_id = 1131172971;
 
 CREATE TABLE _claimtrack_meta (
@@ -235,6 +235,8 @@ CREATE TABLE links (
     UNIQUE (denial_id, assertion_id)
 );
 
-CREATE INDEX links_assertion_id ON links (assertion_id);
+CREATE INDEX links_assertion_id ON links (assertion_id, denial_id, rank);
+
+CREATE INDEX links_denial_rank ON links (denial_id, assertion_id, rank);
 
 CREATE INDEX links_status ON links (status);
