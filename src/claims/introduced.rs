@@ -10,6 +10,14 @@
 //! last word is a kind of business and ends the phrase ("a company spokesman" is a person), the
 //! name is one to four capitalised words not starting with a function word, title or date, and
 //! it does not overlap a name the lexicon knows.
+//!
+//! Makers and products (`related`): "Mattel's Hello Barbie", "Spiral Toys, which sells
+//! CloudPets", "CloudPets, the toys made by Spiral Toys", "ToyTalk, the maker of ...": the
+//! maker is a company (a lexicon one or a new one) and every mention of the product is the
+//! maker, so a product is never the actor when its maker is named. Roles ("Superhuman's chief
+//! executive", "a spokeswoman for X", "an X spokesman"), "a start-up called X", "X, whose app",
+//! "X-owned Y" and "Y, owned by X" name companies without products. Guards against places,
+//! regulators, papers, laws, people and acronyms are in `maker_at` and `product_ok`.
 
 use std::sync::LazyLock;
 
@@ -20,7 +28,7 @@ use super::matcher::Hit;
 use super::Ent;
 
 /// Kinds of business a description can end with.
-const HEADS: &str = r"company|companies|firm|startup|start-up|app|broker|maker|affiliate|unit|division|developer|provider|platform|service|chain|retailer|insurer|carrier|marketplace|network|hotline|nonprofit|non-profit|manufacturer|subsidiary|brokerage|operator|vendor|hospital|clinic";
+const HEADS: &str = r"company|companies|firm|startup|start-up|app|broker|maker|affiliate|unit|division|developer|provider|platform|service|chain|retailer|insurer|carrier|marketplace|network|hotline|nonprofit|non-profit|manufacturer|subsidiary|brokerage|operator|vendor|hospital|clinic|site|website";
 
 /// A capitalised name of one to four words ("Cox Media Group", "23andMe", "Loris.ai").
 const NAME: &str = r"(?:[A-Z0-9][\w.&'’-]*[\w&]|[A-Z])(?:\s+(?:[A-Z][\w.&'’-]*[\w&]|&|of)){0,3}";
@@ -37,7 +45,7 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// exposed" as a headline).
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     super::ascii_b(&format!(
-        r"(?:(?m:^)|(?-u:\b)(?:[Tt]he|[Aa]n?|against|by|from|with|to|and)\s+)(?P<desc>(?:[\w'’-]+\s+){{0,3}}?)(?:{HEADS})\s+(?P<name>{NAME})"
+        r"(?:(?m:^)|(?-u:\b)(?:[Tt]he|[Aa]n?|against|by|from|with|to|and)\s+)(?P<desc>(?:[\w'’-]+\s+){{0,3}}?)(?:{HEADS})[^\S\n]+(?P<name>{NAME})"
     ))
     .expect("a valid regex: a constant pattern")
 });
@@ -226,7 +234,12 @@ const GENERIC_LAST: &[&str] = &[
 /// mention of each (name, short form, initials) that overlaps no lexicon hit, keeps `ents` in
 /// text order, and returns the canonical names. Hit values number the new companies from
 /// `first_index` on.
-pub(crate) fn add_introduced(text: &str, ents: &mut Vec<Hit<Ent>>, first_index: usize) -> Vec<String> {
+pub(crate) fn add_introduced(
+    text: &str,
+    ents: &mut Vec<Hit<Ent>>,
+    first_index: usize,
+    is_given: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     let overlaps = |ents: &[Hit<Ent>], s: usize, e: usize| ents.iter().any(|h| h.start < e && s < h.end);
     let (after, before) = head_windows(text);
@@ -242,6 +255,10 @@ pub(crate) fn add_introduced(text: &str, ents: &mut Vec<Hit<Ent>>, first_index: 
             // A capitalised word before the name is not part of it ("At Novant Health, a ...").
             let mut start = n.start();
             let mut name = trim_name(n.as_str());
+            // "the toy maker Mattel's Hello Barbie": the company is the owner, not its product.
+            if let Some(i) = name.find("'s ").or_else(|| name.find("’s ")) {
+                name = name[..i].trim_end();
+            }
             while let Some(first) = name.split_whitespace().next() {
                 if !BAD_FIRST.contains(&first) {
                     break;
@@ -261,6 +278,9 @@ pub(crate) fn add_introduced(text: &str, ents: &mut Vec<Hit<Ent>>, first_index: 
             names.push(name.to_string());
         }
     }
+    // "Mattel's Hello Barbie", "a spokeswoman for Spiral Toys", "ToyTalk, which runs ...",
+    // "CloudPets, the toys made by Spiral Toys": makers and their products.
+    let products = related(text, ents, is_given, &mut names);
     // "Blackstone Group Inc.", "Alpha Exploration Co.": a corporate suffix makes a company of
     // the name before it; "Polar's Explore map", "the Whisper app": so does a product of it.
     for (re, suffix) in [(&*SUFFIXED, true), (&*PRODUCT, false)] {
@@ -285,8 +305,23 @@ pub(crate) fn add_introduced(text: &str, ents: &mut Vec<Hit<Ent>>, first_index: 
                 // "the Whisper app", "Polar's map"; not "a Quran app" nor "its Sensorvault
                 // database" (a product of a company named before).
                 let determined = caps.name("the").is_some() || caps.name("poss").is_some();
-                let owned = POSSESSED.is_match(&text[..caps.get(0).map_or(start, |m| m.start())]);
-                if !determined || owned || !product_owner_ok(text, name) {
+                let at = caps.get(0).map_or(start, |m| m.start());
+                let owned = POSSESSED.is_match(&text[..at]);
+                // "Meta will keep the DeepFace software", "Meta said it will turn off the Face
+                // Recognition feature": a part of a service after a company named in the same
+                // sentence is that company's, not a company.
+                let part = caps
+                    .name("head")
+                    .is_some_and(|h| !MAKER_HEADS.contains(&h.as_str()));
+                let of_named = caps.name("poss").is_none()
+                    && part
+                    && company_before(text, ents, &names, sentence_start(text, at), at);
+                if !determined
+                    || owned
+                    || of_named
+                    || products.iter().any(|(p, _)| p == name)
+                    || !product_owner_ok(text, name)
+                {
                     continue;
                 }
             }
@@ -304,7 +339,7 @@ pub(crate) fn add_introduced(text: &str, ents: &mut Vec<Hit<Ent>>, first_index: 
             names.push(name.to_string());
         }
     }
-    if names.is_empty() {
+    if names.is_empty() && products.is_empty() {
         return names;
     }
     let mut added: Vec<Hit<Ent>> = Vec::new();
@@ -357,6 +392,25 @@ pub(crate) fn add_introduced(text: &str, ents: &mut Vec<Hit<Ent>>, first_index: 
                         val: Ent::Company(first_index + k),
                     });
                 }
+            }
+        }
+    }
+    // A product is its maker wherever the article names it ("Hello Barbie records ...").
+    for (product, maker) in &products {
+        let c = match *maker {
+            Maker::Known(c) => c,
+            Maker::New(k) => first_index + k,
+        };
+        for (s, _) in text.match_indices(product.as_str()) {
+            let e = s + product.len();
+            let before_ok = !text[..s].chars().next_back().is_some_and(is_word);
+            let after_ok = !text[e..].chars().next().is_some_and(is_word);
+            if before_ok && after_ok && !overlaps(ents, s, e) && !overlaps(&added, s, e) {
+                added.push(Hit {
+                    start: s,
+                    end: e,
+                    val: Ent::Company(c),
+                });
             }
         }
     }
@@ -535,7 +589,7 @@ fn trim_name(name: &str) -> &str {
 }
 
 /// Corporate suffixes after a name ("Inc.", "Corp.", "Co.", "LLC", "Ltd", "plc", "GmbH").
-const SUFFIXES: &str = r"Inc\.|Inc\b|Corp\.|Corp\b|Corporation\b|Co\.|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|[Pp][Ll][Cc]\b|GmbH\b|S\.A\.|N\.V\.";
+const SUFFIXES: &str = r"Inc\.|Inc\b|Corp\.|Corp\b|Corporation\b|Co\.|LLC\b|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|[Pp][Ll][Cc]\b|GmbH\b|AG\b|SA\b|S\.A\.|S\.p\.A\.|N\.V\.|B\.V\.";
 
 /// "Name Inc.", "Name, Inc.": the name (without the suffix).
 static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
@@ -554,7 +608,7 @@ const PRODUCT_HEADS: &str = r"app|apps|website|websites|platform|software|server
 /// `product_owner_ok`).
 static PRODUCT: LazyLock<Regex> = LazyLock::new(|| {
     super::ascii_b(&format!(
-        r"(?P<the>(?-u:\b)(?:the|The)\s+)?(?-u:\b)(?P<name>(?:[A-Z][\w&-]*[\w&]|[A-Z])(?:\s+[A-Z][\w&-]*[\w&]){{0,2}})(?P<poss>['’]s?)?\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{PRODUCT_HEADS})(?-u:\b)"
+        r"(?P<the>(?-u:\b)(?:the|The)\s+)?(?-u:\b)(?P<name>(?:[A-Z][\w&-]*[\w&]|[A-Z])(?:\s+[A-Z][\w&-]*[\w&]){{0,2}})(?P<poss>['’]s?)?\s+(?:[A-Z][\w-]*\s+){{0,2}}(?P<head>{PRODUCT_HEADS})(?-u:\b)"
     ))
     .expect("a valid regex: a constant pattern")
 });
@@ -570,7 +624,7 @@ fn re_gate(text: &str, suffix: bool) -> bool {
     static SUFFIX_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::new([
             " Inc", " Corp", " Co.", " LLC", " L.L.C.", " Ltd", " Limited", " plc", " PLC", " GmbH", " S.A.",
-            " N.V.", ", Inc", ", Corp", ", Co.", ", LLC", ", Ltd",
+            " N.V.", " B.V.", " AG", " SA", " S.p.A.", ", Inc", ", Corp", ", Co.", ", LLC", ", Ltd",
         ])
         .expect("an Aho-Corasick automaton builds from a few literal words")
     });
@@ -707,6 +761,13 @@ const NOT_OWNER: &[&str] = &[
 /// `NOT_OWNER`,
 /// and, as one word, written with a capital somewhere not at a sentence's start.
 fn product_owner_ok(text: &str, name: &str) -> bool {
+    owner_ok(text, name, false)
+}
+
+/// `product_owner_ok`, without the test of a capital not at a sentence's start when `placed`
+/// (the name stands in an appositive construction persons do not take: "X, which makes",
+/// "X, the app owned by").
+fn owner_ok(text: &str, name: &str, placed: bool) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.first().is_none_or(|w| NOT_OWNER.contains(w)) {
         return false;
@@ -733,13 +794,441 @@ fn product_owner_ok(text: &str, name: &str) -> bool {
             }
         }
     }
-    if words.len() > 1 {
+    if words.len() > 1 || placed {
         return true;
     }
     text.match_indices(name).any(|(s, _)| {
         let before = text[..s].trim_end();
         !before.is_empty() && !before.ends_with(['.', '!', '?', '"', '“', '”', '\n', ':'])
     })
+}
+
+/// Product heads after which "the X <head>" still names X's maker when a company is named
+/// before it in the sentence ("Facebook shared data with the Whisper app").
+const MAKER_HEADS: &[&str] = &["app", "apps", "website", "websites", "game", "games"];
+
+/// Where the sentence holding byte `at` starts (after the last `.`, `!`, `?` or line break
+/// before it; a rough cut, enough to tell what the same sentence names).
+fn sentence_start(text: &str, at: usize) -> usize {
+    text[..at]
+        .rfind(|c: char| matches!(c, '.' | '!' | '?' | '\n'))
+        .map_or(0, |i| i + 1)
+}
+
+/// Whether a company (a lexicon one, or a name introduced so far) is named in `[s, e)`.
+fn company_before(text: &str, ents: &[Hit<Ent>], names: &[String], s: usize, e: usize) -> bool {
+    ents.iter()
+        .any(|h| matches!(h.val, Ent::Company(_)) && s <= h.start && h.end <= e)
+        || names.iter().any(|n| text[s..e].contains(n.as_str()))
+}
+
+/// Who makes a product: a company of the lexicon (its index) or one the article introduces
+/// (its index among the introduced names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Maker {
+    Known(usize),
+    New(usize),
+}
+
+/// A capitalised name of one to three words for the constructions of `related` (no
+/// apostrophe inside a word, so that "Mattel's" ends the name). ASCII word characters: the
+/// lazy DFA of a Unicode `\w` in these long alternations doubled the time of extraction.
+const OWNER: &str =
+    r"(?:[A-Z][0-9A-Za-z_&.-]*[0-9A-Za-z_&]|[A-Z])(?:[^\S\n]+(?:[A-Z][0-9A-Za-z_&.-]*[0-9A-Za-z_&]|&)){0,2}";
+
+/// A capitalised product name of one to three words.
+const PRODUCT_NAME: &str = r"[A-Z][0-9A-Za-z_-]*[0-9A-Za-z_](?:[^\S\n]+[A-Z][0-9A-Za-z_-]*[0-9A-Za-z_]){0,2}";
+
+/// Roles a company has and a place, a person or a paper seldom has ("Superhuman's chief
+/// executive", "Mattel's spokeswoman").
+const ROLES: &str = r"(?i:chief\s+executive|chief\s+(?:technology|privacy|security|operating|financial|information|product)\s+officer|CEO|CTO|CFO|COO|CISO|founder|co-founder|cofounder|spokes(?:man|woman|person)|general\s+counsel|head\s+of\s+privacy|privacy\s+chief|shareholders|board\s+of\s+directors)";
+
+/// "X's <Product>", with at most two lower-case words between ("Mattel's talking Hello
+/// Barbie"), or "X's <role>" ("Superhuman's chief executive").
+static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    super::ascii_b(&format!(
+        r"(?-u:\b)(?P<owner>{OWNER})['’]s\s+(?:(?:(?:former|new|then|longtime|interim|acting|top)\s+)?(?P<role>{ROLES})(?-u:\b)|(?P<mods>(?:[a-z][a-z-]*\s+){{0,2}})(?P<product>{PRODUCT_NAME})(?-u:\b))"
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// "a spokeswoman for X", "an X spokesman", "a company called X", "X, which makes Y", "X,
+/// whose app", "made by X" (with the product before it), "Y-owned X", "X, the maker of Y".
+static RELATED: LazyLock<Regex> = LazyLock::new(|| {
+    super::ascii_b(&format!(
+        r"(?x)
+        spokes(?:man|woman|person)\s+for\s+(?P<for>{OWNER})
+        | (?-u:\b)(?:a|an|A|An)\s+(?P<adj>{OWNER})\s+spokes(?:man|woman|person)(?-u:\b)
+        | (?-u:\b)(?:company|companies|firm|start-?up|startup|service|business|developer|broker|platform|maker|website|site|vendor|contractor|subsidiary)\s+(?:called|named)\s+(?P<called>{OWNER})
+        | (?-u:\b)(?P<which>{OWNER}),\s+(?:which|that)\s+(?:also\s+|now\s+|still\s+)?(?P<wverb>makes|made|runs|ran|owns|owned|operates|operated|sells|sold|develops|developed|builds|built|offers|publishes|manufactures)(?-u:\b)(?:\s+(?:the\s+|its\s+)?(?P<wprod>{PRODUCT_NAME})(?-u:\b))?
+        | (?-u:\b)(?P<whose>{OWNER}),\s+whose\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:app|apps|service|website|software|products?|devices?|toys?|dolls?|cameras?|platform|servers)(?-u:\b)
+        | (?-u:\b)(?P<byverb>made|owned|run|operated|developed|built|sold|produced|manufactured|designed|created)\s+by\s+(?P<by>{OWNER})
+        | (?-u:\b)(?P<hyph>[A-Z][0-9A-Za-z_&]*[0-9A-Za-z_&])-owned\s+(?P<owned>{OWNER})
+        | (?-u:\b)(?P<makerof>{OWNER}),\s+(?:the|a|an)\s+(?:[A-Za-z'’-]+\s+){{0,3}}?(?:maker|makers|developer|creator|publisher|operator|manufacturer)\s+of\s+(?:the\s+)?(?P<ofprod>{PRODUCT_NAME})(?-u:\b)
+        "
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Right before "made by X": the product, alone or with an appositive ("CloudPets, the soft
+/// toys made by").
+static PRODUCT_BEFORE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    super::ascii_b(&format!(
+        r"(?-u:\b)(?P<product>{PRODUCT_NAME})(?:,\s+(?:the|a|an)\s+(?:[A-Za-z'’-]+\s+){{0,4}}?|\s+)$"
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Words of names of regulators, courts, governments, parties, laws, schools and papers: a
+/// name holding one is no company ("the Information Commissioner's Office", "Guardian").
+const ORG_WORDS: &[&str] = &[
+    "Commission",
+    "Commissioner",
+    "Commissioners",
+    "Office",
+    "Authority",
+    "Agency",
+    "Department",
+    "Ministry",
+    "Court",
+    "Board",
+    "Council",
+    "Committee",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "House",
+    "Administration",
+    "Bureau",
+    "Police",
+    "Government",
+    "University",
+    "College",
+    "Institute",
+    "School",
+    "Foundation",
+    "Association",
+    "Union",
+    "Party",
+    "Times",
+    "Post",
+    "Journal",
+    "Guardian",
+    "Tribune",
+    "Herald",
+    "Telegraph",
+    "Gazette",
+    "Chronicle",
+    "Review",
+    "Magazine",
+    "Press",
+    "Reuters",
+    "Act",
+    "Law",
+    "Regulation",
+    "Directive",
+    "Conference",
+    "Summit",
+    "Forum",
+    "Kremlin",
+    "Pentagon",
+    "White",
+    "Democrats",
+    "Republicans",
+    "Democratic",
+    "Republican",
+    "Labour",
+    "Conservative",
+    "Conservatives",
+    "State",
+    "States",
+    "City",
+    "County",
+    "Prosecutor",
+    "Prosecutors",
+    "Attorney",
+    "Army",
+    "Navy",
+    "Ombudsman",
+    "Supervisor",
+    "Regulator",
+    // Regulators and agencies that go by one word.
+    "Ofcom",
+    "Europol",
+    "Interpol",
+    "Garante",
+    "Bundeskartellamt",
+    "Datatilsynet",
+    "Medicare",
+    "Medicaid",
+];
+
+/// Titles and roles that open a person's name ("Attorney General Ken Paxton", "Sen. Markey").
+const TITLE_WORDS: &[&str] = &[
+    "CEO",
+    "Chief",
+    "President",
+    "Vice",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Mr.",
+    "Ms.",
+    "Mrs.",
+    "Dr.",
+    "Judge",
+    "Justice",
+    "Attorney",
+    "General",
+    "Governor",
+    "Gov.",
+    "Commissioner",
+    "Chairman",
+    "Chairwoman",
+];
+
+/// An acronym ("FTC", "ICO", "GDPR"): regulators and laws go by them more than new companies.
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Whether a mention of one of `words` in `text` is followed by a verb of speaking ("Jacob
+/// said"): a person's name.
+fn speaks(text: &str, words: &[&str]) -> bool {
+    const VERBS: &[&str] = &[
+        " said",
+        " says",
+        " told",
+        " wrote",
+        " added",
+        " argued",
+        " testified",
+    ];
+    words.iter().filter(|w| w.chars().count() >= 3).any(|w| {
+        text.match_indices(w).any(|(s, _)| {
+            let rest = &text[s + w.len()..];
+            !text[..s].chars().next_back().is_some_and(is_word) && VERBS.iter().any(|v| rest.starts_with(v))
+        })
+    })
+}
+
+/// The maker named at `[s, e)`: a lexicon company whose mention ends there, a name already
+/// introduced, or a name taken now, if it can be a company's (no place, regulator, paper,
+/// person, title or acronym; a one-word name written with a capital somewhere not at a
+/// sentence's start). Leading sentence words ("Yesterday") are dropped; a leading title is no
+/// company.
+fn maker_at(
+    text: &str,
+    ents: &[Hit<Ent>],
+    names: &mut Vec<String>,
+    mut s: usize,
+    e: usize,
+    is_given: &dyn Fn(&str) -> bool,
+    placed: bool,
+) -> Option<Maker> {
+    let mut name = text[s..e].trim_end_matches(['.', ',']);
+    while let Some(first) = name.split_whitespace().next() {
+        if TITLE_WORDS.contains(&first) || !BAD_FIRST.contains(&first) {
+            break;
+        }
+        let rest = name[first.len()..].trim_start();
+        s += name.len() - rest.len();
+        name = rest;
+    }
+    let e = s + name.len();
+    let mut hits = ents.iter().filter(|h| h.start < e && s < h.end);
+    if let Some(h) = hits.next() {
+        return match h.val {
+            Ent::Company(c) if h.end == e && hits.next().is_none() => Some(Maker::Known(c)),
+            _ => None,
+        };
+    }
+    // The short form of a lexicon company the article names in full ("Near" for "Near
+    // Intelligence"), of a name introduced before, or that name.
+    let short_of = |full: &str| full.strip_prefix(name).is_some_and(|r| r.starts_with(' '));
+    if let Some(c) = ents.iter().find_map(|h| match h.val {
+        Ent::Company(c) if short_of(&text[h.start..h.end]) => Some(c),
+        _ => None,
+    }) {
+        return Some(Maker::Known(c));
+    }
+    if let Some(k) = names.iter().position(|n| n == name || short_of(n)) {
+        return Some(Maker::New(k));
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = *words.first()?;
+    let before = text[..s].trim_end();
+    if name.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || words
+            .iter()
+            .any(|w| BAD_FIRST.contains(w) || TITLE_WORDS.contains(w) || ORG_WORDS.contains(w) || is_place(w))
+        || NOT_OWNER.contains(&first)
+        || is_given(first)
+        || (words.len() == 1 && is_acronym(first))
+        || before.ends_with(" the")
+        || before.ends_with(" The")
+        || before == "the"
+        || before == "The"
+        || !owner_ok(text, name, placed)
+    {
+        return None;
+    }
+    names.push(name.to_string());
+    Some(Maker::New(names.len() - 1))
+}
+
+/// Whether `[s, e)` can be a product of a maker: no name the lexicon knows, no person, place,
+/// regulator, title, app part or acronym; a one-word product never written in lower case in
+/// the article ("Recall" beside "recall").
+fn product_ok(text: &str, ents: &[Hit<Ent>], s: usize, e: usize, is_given: &dyn Fn(&str) -> bool) -> bool {
+    let name = &text[s..e];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(&first) = words.first() else {
+        return false;
+    };
+    if ents.iter().any(|h| h.start < e && s < h.end)
+        || name.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || words
+            .iter()
+            .any(|w| BAD_FIRST.contains(w) || TITLE_WORDS.contains(w) || ORG_WORDS.contains(w) || is_place(w))
+        || NOT_OWNER.contains(&first)
+        || is_given(first)
+        || words.iter().all(|w| is_acronym(w))
+        || speaks(text, &words)
+    {
+        return false;
+    }
+    if words.len() == 1 {
+        let lower = first.to_lowercase();
+        let written_lower = text.match_indices(lower.as_str()).any(|(i, _)| {
+            !text[..i].chars().next_back().is_some_and(is_word)
+                && !text[i + lower.len()..].chars().next().is_some_and(is_word)
+        });
+        if written_lower {
+            return false;
+        }
+    }
+    true
+}
+
+/// Words that cannot stand between a possessive and a product ("Google's offices in Mountain
+/// View", "Facebook's data on Texans").
+const NOT_MODIFIER: &[&str] = &[
+    "in", "on", "at", "of", "for", "to", "with", "from", "by", "and", "or", "but", "said", "says", "is",
+    "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "that", "which", "when",
+    "after", "before", "since", "as", "than", "into", "about", "over", "under", "while", "if", "where",
+    "who", "it", "its", "their", "his", "her", "the", "a", "an", "also", "not", "did", "does", "do",
+];
+
+/// The constructions of `POSSESSIVE` and `RELATED`: makers (appended to `names` when new) and
+/// the products they make, as (product name, maker).
+fn related(
+    text: &str,
+    ents: &[Hit<Ent>],
+    is_given: &dyn Fn(&str) -> bool,
+    names: &mut Vec<String>,
+) -> Vec<(String, Maker)> {
+    static GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new([
+            "'s ", "’s ", "spokes", ", which ", ", that ", ", whose ", " by ", " called ", " named ",
+            "-owned ", " of ",
+        ])
+        .expect("an Aho-Corasick automaton builds from a few literal words")
+    });
+    let mut products: Vec<(String, Maker)> = Vec::new();
+    if !GATE.is_match(text) {
+        return products;
+    }
+    // A name the article introduced as a company of its own stays one.
+    let add_product = |products: &mut Vec<(String, Maker)>, names: &[String], name: &str, maker: Maker| {
+        if !products.iter().any(|(p, _)| p == name) && !names.iter().any(|n| n == name) {
+            products.push((name.to_string(), maker));
+        }
+    };
+    for caps in POSSESSIVE.captures_iter(text) {
+        let Some(o) = caps.name("owner") else {
+            continue;
+        };
+        if caps.name("role").is_some() {
+            maker_at(text, ents, names, o.start(), o.end(), is_given, false);
+            continue;
+        }
+        let (Some(p), Some(m)) = (caps.name("product"), caps.name("mods")) else {
+            continue;
+        };
+        if m.as_str().split_whitespace().any(|w| NOT_MODIFIER.contains(&w)) {
+            continue;
+        }
+        if !product_ok(text, ents, p.start(), p.end(), is_given) {
+            continue;
+        }
+        if let Some(maker) = maker_at(text, ents, names, o.start(), o.end(), is_given, false) {
+            add_product(&mut products, names, p.as_str(), maker);
+        }
+    }
+    for caps in RELATED.captures_iter(text) {
+        for g in ["for", "adj", "called", "whose", "owned"] {
+            if let Some(o) = caps.name(g) {
+                maker_at(text, ents, names, o.start(), o.end(), is_given, g == "whose");
+            }
+        }
+        if let Some(h) = caps.name("hyph") {
+            if !NOT_OWNER.contains(&h.as_str()) {
+                maker_at(text, ents, names, h.start(), h.end(), is_given, false);
+            }
+        }
+        // "X, which makes Y", "X, the maker of Y": Y is X's product ("owns" names a company
+        // of its own).
+        for (g, pg) in [("which", "wprod"), ("makerof", "ofprod")] {
+            let Some(o) = caps.name(g) else {
+                continue;
+            };
+            let Some(maker) = maker_at(text, ents, names, o.start(), o.end(), is_given, true) else {
+                continue;
+            };
+            let owns = caps.name("wverb").is_some_and(|v| v.as_str().starts_with("own"));
+            if let Some(p) = caps.name(pg) {
+                if !owns && product_ok(text, ents, p.start(), p.end(), is_given) {
+                    add_product(&mut products, names, p.as_str(), maker);
+                }
+            }
+        }
+        // "CloudPets, the soft toys made by Spiral Toys": the product before; "LastPass, the
+        // password manager owned by GoTo": a company of its own.
+        if let (Some(v), Some(o)) = (caps.name("byverb"), caps.name("by")) {
+            let Some(maker) = maker_at(text, ents, names, o.start(), o.end(), is_given, false) else {
+                continue;
+            };
+            let from = sentence_start(text, v.start()).max(v.start().saturating_sub(120));
+            let from = (from..=v.start())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(v.start());
+            let Some(pc) = PRODUCT_BEFORE_BY.captures(&text[from..v.start()]) else {
+                continue;
+            };
+            let Some(p) = pc.name("product") else {
+                continue;
+            };
+            let (mut ps, pe) = (from + p.start(), from + p.end());
+            // "The Glimmer Cam developed by": a sentence's first word is not the product's.
+            while let Some(first) = text[ps..pe].split_whitespace().next() {
+                if !BAD_FIRST.contains(&first) || first.len() == pe - ps {
+                    break;
+                }
+                ps += first.len()
+                    + (text[ps + first.len()..pe].len() - text[ps + first.len()..pe].trim_start().len());
+            }
+            if v.as_str() == "owned" {
+                let placed = text[pe..v.start()].starts_with(',');
+                maker_at(text, ents, names, ps, pe, is_given, placed);
+            } else if product_ok(text, ents, ps, pe, is_given) {
+                add_product(&mut products, names, &text[ps..pe], maker);
+            }
+        }
+    }
+    products
 }
 
 /// Whether the text after a name starts with another capitalised word ("Tim| Cook").
@@ -836,6 +1325,16 @@ const PLACES: &[&str] = &[
     "Syria",
     "Afghanistan",
     "Iraq",
+    "York",
+    "Jersey",
+    "Carolina",
+    "Dakota",
+    "Hampshire",
+    "Island",
+    "Luxembourg",
+    "Portugal",
+    "Greece",
+    "Africa",
 ];
 
 fn is_place(word: &str) -> bool {
@@ -853,7 +1352,12 @@ mod tests {
     /// window search with the whole-text search, in `captures_in`).
     fn check(text: &str, expected: &[&str]) {
         let mut ents = Vec::new();
-        assert_eq!(add_introduced(text, &mut ents, 0), expected, "{text:?}");
+        assert_eq!(
+            add_introduced(text, &mut ents, 0, &|w| crate::claims::surnames::given_names()
+                .contains(w)),
+            expected,
+            "{text:?}"
+        );
     }
 
     #[test]
@@ -893,7 +1397,9 @@ mod tests {
     /// How many mentions of introduced companies `text` has.
     fn check_mentions(text: &str, expected: usize) {
         let mut ents = Vec::new();
-        add_introduced(text, &mut ents, 0);
+        add_introduced(text, &mut ents, 0, &|w| {
+            crate::claims::surnames::given_names().contains(w)
+        });
         assert_eq!(ents.len(), expected, "{text:?}: {ents:?}");
     }
 
@@ -945,6 +1451,201 @@ mod tests {
         check_mentions(
             "The payments startup Dana Labs grew. Dana Smith founded it; Dana said no.",
             2,
+        );
+    }
+
+    /// The introduced names of `text`, and the company read at the start of each of
+    /// `mentions` (the first place it is found).
+    fn check_makers(text: &str, expected: &[&str], mentions: &[(&str, Option<&str>)]) {
+        let mut ents = Vec::new();
+        let names = add_introduced(text, &mut ents, 0, &|w| {
+            crate::claims::surnames::given_names().contains(w)
+        });
+        assert_eq!(names, expected, "{text:?}");
+        for &(mention, company) in mentions {
+            let s = text.find(mention).expect("the mention is in the text");
+            let got = ents.iter().find(|h| h.start == s).map(|h| match h.val {
+                Ent::Company(c) => names[c].as_str(),
+                _ => "",
+            });
+            assert_eq!(got, company, "{mention:?} in {text:?}: {ents:?}");
+        }
+    }
+
+    #[test]
+    fn a_possessive_before_a_product_names_its_maker() {
+        // The product's later mentions are its maker; a lower-case word may come between.
+        check_makers(
+            "Lumo's new Pebble Pal doll listens in the nursery. Pebble Pal uploads what it hears, and critics asked Lumo to stop.",
+            &["Lumo"],
+            &[("Pebble Pal uploads", Some("Lumo")), ("Lumo to", Some("Lumo")), ("nursery", None)],
+        );
+        check_makers(
+            "Owners of Vantor Home's Skylark camera complained. The Skylark had been sending clips abroad.",
+            &["Vantor Home"],
+            &[("Skylark had", Some("Vantor Home"))],
+        );
+        check_makers(
+            "An update to Brightwave's HaloTrack was pushed on Monday; HaloTrack now asks before it shares. Users of Brightwave were told.",
+            &["Brightwave"],
+            &[("HaloTrack now", Some("Brightwave"))],
+        );
+        // Not a maker and a product: a person, a place, a paper, a law, a place after a
+        // preposition, a possessive in lower case, an owner who speaks.
+        check_makers("Users heard from Apple's Tim Cook about it.", &[], &[]);
+        check_makers("In Austin, Texas's Attorney General Ken Paxton sued.", &[], &[]);
+        check_makers("Rules like Europe's GDPR apply to them.", &[], &[]);
+        check_makers("Readers wrote to The Guardian's Privacy Desk.", &[], &[]);
+        check_makers("Staff moved into Pellary's offices in Mountain View.", &[], &[]);
+        check_makers("He disliked the company's Privacy Center.", &[], &[]);
+        check_makers(
+            "Nobody read Jane Quill's Garden Diary. Later Quill's Garden Diary sold well, Quill said.",
+            &[],
+            &[],
+        );
+        check_makers(
+            "A decision by Britain's Information Commissioner's Office came.",
+            &[],
+            &[],
+        );
+    }
+
+    #[test]
+    fn roles_and_spokespeople_name_a_company() {
+        check_makers(
+            "Customers left Pinecrest after the leak. Pinecrest's chief executive apologised.",
+            &["Pinecrest"],
+            &[],
+        );
+        check_makers(
+            "The files were public, a spokeswoman for Orbweaver Labs said.",
+            &["Orbweaver Labs"],
+            &[],
+        );
+        check_makers(
+            "Later an Orbweaver spokesman declined to comment.",
+            &["Orbweaver"],
+            &[],
+        );
+        check_makers(
+            "Its founder sold it. The board met Tarnwell's co-founder, Eli Mar.",
+            &["Tarnwell"],
+            &[],
+        );
+        check_makers(
+            "Earlier, Tarnwell's former CEO quit and Tarnwell said so.",
+            &["Tarnwell"],
+            &[],
+        );
+        // The short form of a name introduced before is that company.
+        check_makers(
+            "It sued Corvid Analytics, a data broker. Corvid's chief executive said no.",
+            &["Corvid Analytics"],
+            &[],
+        );
+        // A person's or a government's spokespeople, a regulator, the maker unnamed.
+        check_makers(
+            "It was denied by a spokesman for Attorney General Lena Ortiz.",
+            &[],
+            &[],
+        );
+        check_makers("It was denied by a spokeswoman for the FTC.", &[], &[]);
+        check_makers("A White House spokesman and an FTC spokesman declined.", &[], &[]);
+        check_makers("It was confirmed by a spokesman for Senator Ed Markey.", &[], &[]);
+        check_makers("The maker's spokesman declined to comment.", &[], &[]);
+        check_makers("We asked Ofcom. Ofcom's chief executive said no.", &[], &[]);
+    }
+
+    #[test]
+    fn which_whose_by_called_owned_and_maker_of() {
+        check_makers(
+            "Harrow Labs, which makes the Nestling baby monitor, said the Nestling keeps no video.",
+            &["Harrow Labs"],
+            &[("Nestling keeps", Some("Harrow Labs"))],
+        );
+        check_makers(
+            "Rules were broken by Quorra, whose app counts steps.",
+            &["Quorra"],
+            &[],
+        );
+        // "owns" names a company of its own, not a product.
+        check_makers(
+            "Regulators fined Telvane. Telvane, which owned Brisket Maps until 2019, kept no logs.",
+            &["Telvane"],
+            &[("Brisket Maps", None)],
+        );
+        check_makers(
+            "Parents bought Wisp, a talking speaker made by Corvan Audio, and Wisp sent clips away.",
+            &["Corvan Audio"],
+            &[("Wisp sent", Some("Corvan Audio"))],
+        );
+        check_makers(
+            "The Glimmer Cam developed by Tessel Robotics uploads its maps.",
+            &["Tessel Robotics"],
+            &[("Glimmer Cam", Some("Tessel Robotics"))],
+        );
+        check_makers(
+            "LoopPass, the password vault owned by Danforth Group, said vaults were safe.",
+            &["Danforth Group", "LoopPass"],
+            &[],
+        );
+        check_makers(
+            "Data went to a start-up called Fernhook and a firm named Pallas Metrics.",
+            &["Fernhook", "Pallas Metrics"],
+            &[],
+        );
+        check_makers(
+            "Users were moved to Veltro-owned Pingle last year.",
+            &["Pingle", "Veltro"],
+            &[],
+        );
+        check_makers(
+            "Ostrava Games, the developer of Skyhook Saga, said Skyhook Saga keeps chats.",
+            &["Ostrava Games"],
+            &[("Skyhook Saga keeps", Some("Ostrava Games"))],
+        );
+        // Near misses: a verb that names no maker, a person, the state, a feature's name, a
+        // nationality, a law-maker.
+        check_makers("It cited a report written by Nadia Ferro.", &[], &[]);
+        check_makers("The tool was built by Mark Lee in 2019.", &[], &[]);
+        check_makers("The registry is run by the state.", &[], &[]);
+        check_makers(
+            "It uses a feature called Face Match and a man named Hollis.",
+            &[],
+            &[],
+        );
+        check_makers(
+            "The law was passed by Congress, which makes such rules.",
+            &[],
+            &[],
+        );
+        check_makers("Texas, which sued in May, won.", &[], &[]);
+    }
+
+    #[test]
+    fn more_corporate_suffixes_and_product_parts() {
+        check_makers(
+            "Shares of Kornblum AG and Vassel SA fell.",
+            &["Kornblum", "Vassel"],
+            &[],
+        );
+        check_makers("Texas AG Ken Paxton and the New York AG sued.", &[], &[]);
+        // A part of a service after a company named in the same sentence is the company's.
+        check_makers(
+            "Quillon Labs, a photo company, said it would retire the FaceMatch feature.",
+            &["Quillon Labs"],
+            &[("FaceMatch", None)],
+        );
+        check_makers(
+            "Researchers said the Whisperly app leaked locations.",
+            &["Whisperly"],
+            &[],
+        );
+        // A headline ending in a kind of business does not run into the next line's name.
+        check_makers(
+            "Doll records children for a start-up\n\nMarrow's Pip doll records",
+            &["Marrow"],
+            &[],
         );
     }
 }

@@ -144,7 +144,9 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     let mut ents = ex.ents.find(text);
     // "Mike Ford", then "Ford said": a person, not the carmaker.
     super::surnames::drop_surnames(ex, text, &mut ents);
-    let introduced = super::introduced::add_introduced(text, &mut ents, ex.companies.len());
+    let introduced = super::introduced::add_introduced(text, &mut ents, ex.companies.len(), &|w| {
+        super::surnames::is_given_name(ex, w)
+    });
     let holders: Vec<bool> = ents
         .iter()
         .map(|h| matches!(h.val, Ent::Company(_)) && is_holder(ex, text, h))

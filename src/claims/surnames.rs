@@ -50,7 +50,7 @@ const TITLES: &[&str] = &[
     "Mayor",
 ];
 
-fn given_names() -> &'static HashSet<&'static str> {
+pub(crate) fn given_names() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         BUILTIN_GIVEN_NAMES
@@ -72,6 +72,15 @@ fn word_before(text: &str, start: usize) -> Option<&str> {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let w = before[word_start..].trim_end_matches('.');
     (!w.is_empty()).then_some(w)
+}
+
+/// Whether `w` is a given name, a title, or the first name of someone in `data/people.tsv`.
+pub(crate) fn is_given_name(ex: &Extractor, w: &str) -> bool {
+    given_names().contains(w)
+        || ex
+            .people
+            .iter()
+            .any(|(name, _)| name.split_whitespace().next() == Some(w))
 }
 
 /// Whether the company mention `h` follows a given name or a title.

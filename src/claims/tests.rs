@@ -2546,3 +2546,26 @@ fn breach_denials() {
         check(text, &[]);
     }
 }
+
+#[test]
+fn a_product_is_its_makers_actor() {
+    // A product named after its maker's possessive is the maker wherever it is the subject;
+    // the maker may be one the lexicon knows or one the article introduces.
+    check(
+        "Amazon's Pellucid band went on sale in May. Pellucid records what the wearer says and sends the recordings to contractors.",
+        &[("Amazon", Some("contractors"), "recordings", "share", A, None)],
+    );
+    check(
+        "Parents asked Quenby about the doll. Quenby's Moppet records what children say and sends the recordings to contractors.",
+        &[("Quenby", Some("contractors"), "recordings", "share", A, None)],
+    );
+    check(
+        "Harrow Labs, which makes the Nestling camera, was criticised. Nestling sent video clips to an analytics firm.",
+        &[("Harrow Labs", Some("advertisers"), "recordings", "share", A, None)],
+    );
+    // A part of a service after its company in the same sentence is never the actor.
+    check(
+        "Microsoft said it would switch off the FaceTagger feature and delete the face templates it holds.",
+        &[("Microsoft", None, "biometric", "other", D, Some("present"))],
+    );
+}
