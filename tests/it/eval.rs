@@ -331,9 +331,21 @@ fn dev(name: &str) -> String {
 // 146); 0 of 757 traps linked. The floors are these less about 0.01. The independent fresh set
 // d312-d321 on the merged rules (run without --show): core P 0.344 R 0.239 F1 0.282 (0.355 /
 // 0.239 / 0.286 on its first run), denials P 0.429 R 0.250 (unchanged), 0 of 5 links.
-const CORE_P: f64 = 0.674;
-const CORE_R: f64 = 0.575;
-const CORE_F1: f64 = 0.621;
+// Issue 5, intruders (2026-12-02; no new articles): reports of a breach or an exposure where
+// another party is the subject (`claims/intrusion.rs`: an intruder who took, copied, reached or
+// was inside the data, a flaw that let them, the breach as subject, passives with a breach's
+// participle, "the information taken includes", data left open or open to anyone) and the link
+// rules for them (one account of a breach in one article, a report retelling the first account,
+// a report naming no kind against a denial of a kind). All of dev (335): core P 0.684 -> 0.685,
+// R 0.585 -> 0.593, F1 0.631 -> 0.636 (997 -> 1011 hits of 1458 -> 1475 predicted); denials
+// unchanged; links P 0.699 -> 0.689 R 0.285 (102 of 146 -> 102 of 148: the two new false links
+// pair Okta's headline "the hacker took every customer user's name and email", which the gold
+// set does not list as a claim, with its earlier denials); 0 of 757 traps linked. d312-d321
+// alone: core P 0.344 -> 0.394, R 0.239 -> 0.283. CORE_* raised to the new figures less about
+// 0.01; LINK_P kept.
+const CORE_P: f64 = 0.675;
+const CORE_R: f64 = 0.583;
+const CORE_F1: f64 = 0.626;
 const DENIAL_P: f64 = 0.846;
 const DENIAL_R: f64 = 0.654;
 const LINK_P: f64 = 0.689;
