@@ -142,11 +142,17 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     // introduced companies, holders, quotes). Most news is not about data practices: this is
     // where most of it ends. Exact: the gate reads cues and data-type phrases only.
     // A breach report may name only the people or records reached ("some 339 million guest
-    // records were affected", `Ctx::intrusion_reports`).
+    // records were affected", "an intruder had access to the guest database":
+    // `Ctx::intrusion_reports`), in a story about a breach or an exposure (read only when no
+    // sentence passed the gate before).
+    let report_story = std::cell::OnceCell::new();
     if !sentences.iter().any(|&(s, e)| {
         may_claim(&cues, &taxa, s, e)
-            || (within(&cues, s, e).iter().any(|c| c.val == Cue::Breach(false))
-                && super::intrusion::PEOPLE_OR_RECORDS.is_match(&text[s..e]))
+            || (super::intrusion::PEOPLE_OR_RECORDS.is_match(&text[s..e])
+                && *report_story.get_or_init(|| {
+                    super::breach::BREACH_STORY.is_match(text)
+                        || super::intrusion::EXPOSURE_STORY.is_match(text)
+                }))
     }) {
         return Vec::new();
     }
@@ -182,7 +188,7 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         cur_si: 0,
         topic,
         breach_story: std::cell::OnceCell::new(),
-        report_story: std::cell::OnceCell::new(),
+        report_story,
     };
     let mut out = Vec::new();
     let mut offsets = CharOffsets {
@@ -1169,12 +1175,7 @@ impl Ctx<'_> {
             // "Some 339 million guest records were affected": a breach report may name no kind
             // of data, only the people or records it belongs to.
             let mut out = Vec::new();
-            if within(&self.cues, ss, se)
-                .iter()
-                .any(|c| matches!(c.val, Cue::Breach(_)))
-            {
-                self.intrusion_reports(si, outlet, &mut out);
-            }
+            self.intrusion_reports(si, outlet, &mut out);
             return out;
         }
         // "Senators call for 5G coordinator | Facebook gets questions over location tracking |

@@ -2564,6 +2564,10 @@ fn intrusion_reports() {
             vec![("Marriott", h, "personal_data", "access", A, None)],
         ),
         (
+            "Marriott confirms a breach.\n\nMarriott said an attacker had access to its guest reservation system for four years.",
+            vec![("Marriott", h, "personal_data", "access", A, None)],
+        ),
+        (
             "Capital One discloses a cyberattack.\n\nSome 100 million Capital One accounts were affected, the bank said.",
             vec![("Capital One", h, "personal_data", "access", A, None)],
         ),

@@ -259,7 +259,8 @@
 //!       earlier account (`EARLIER_ACCOUNT`: "its first notices said"); a report retelling the
 //!       company's first account is that account; and such a report naming no kind of data
 //!       ("the breach reached 69,000 customers") answers only a denial about data in general
-//!       (`GENERIC_DATA`), not one of a kind or of named things ("no passwords or keys").
+//!       (`GENERIC_DATA`), not one of a kind or of named things ("no passwords or keys"); a
+//!       denial that "not all" were reached (`NOT_ALL`) concedes that some were.
 //!
 //! `refusal` names the first rule that refuses a pair (for `eval --show`).
 //!
@@ -521,6 +522,11 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
             && !EARLIER_ACCOUNT.is_match(&d.sentence)
         {
             return Err("rule 11 (one account of a breach: what was reached and what was not)");
+        }
+        // "Not all customers were affected" concedes that some were: a report that some were
+        // reached does not contradict it.
+        if NOT_ALL.is_match(&d.sentence) {
+            return Err("rule 11 (a denial that not all were reached concedes that some were)");
         }
         // A report retelling the company's first account ("the first notice said the intruder
         // had viewed files of 134 customers") is that account, not a finding against it.
@@ -2651,6 +2657,11 @@ static EARLIER_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid regex: a constant pattern")
 });
 
+/// "Not all", "not every": a denial of the whole that concedes a part.
+static NOT_ALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bnot\s+(?:all|every|everyone|everybody)\b").expect("a valid regex: a constant pattern")
+});
+
 /// Words of a breach in a denial's sentence ("no evidence that the stolen data was misused").
 static BREACH_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:stolen|taken|breach\w*|hack\w*|intruders?|attackers?|compromised|exfiltrated)\b")
@@ -3447,6 +3458,12 @@ mod tests {
         assert_eq!(
             refusal(&rec(denial), &rec(people)),
             Some("rule 3 (a breach report naming no kind against a denial of a kind)")
+        );
+        // "Not all shoppers were affected" concedes that some were.
+        let not_all = "pol=denial; cp=hackers; act=access; scope=past; rule=deny.breach.no_subject; pub=2021-03-01 | Not all of the retailer's shoppers were affected.";
+        assert_eq!(
+            refusal(&rec(not_all), &rec(people)),
+            Some("rule 11 (a denial that not all were reached concedes that some were)")
         );
         // Retelling the first account is that account.
         let retold = "cp=hackers; dt=financial; act=access; rule=report.breach.passive; article=2; pub=2021-06-01 | The first notice said card numbers of 300 shoppers were taken.";
