@@ -73,6 +73,7 @@ pub(crate) const CUE_KEYS: &[&str] = &[
     "deny.contains_no",
     "deny.breach",
     "deny.breach_noun",
+    "report.breach",
     "neutral",
     "block",
     "hedge",

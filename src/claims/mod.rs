@@ -31,6 +31,7 @@
 
 mod breach;
 mod introduced;
+mod intrusion;
 pub mod language;
 mod lexicon;
 mod matcher;
@@ -666,6 +667,7 @@ impl Extractor {
             ("hedge", Some(Cue::Hedge)),
             ("clause.break", Some(Cue::Break)),
             ("deny.breach", Some(Cue::Breach(false))),
+            ("report.breach", Some(Cue::Breach(false))),
             ("deny.breach_noun", Some(Cue::Breach(true))),
         ];
         let mut cue_entries = Vec::new();

@@ -40,6 +40,9 @@ pub(crate) struct Ctx<'a> {
     /// Whether the article speaks of a breach (`breach::BREACH_STORY`), read when a sentence
     /// first holds a breach denial's construction.
     breach_story: std::cell::OnceCell<bool>,
+    /// Whether the article speaks of a breach or of data left open (`breach::BREACH_STORY`,
+    /// `intrusion::EXPOSURE_STORY`), read when a sentence first may hold a report of one.
+    report_story: std::cell::OnceCell<bool>,
 }
 
 /// How the article's topic company was found (`topic_company`).
@@ -138,7 +141,19 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     // it is left here, before the work over the whole text that only claims need (companies,
     // introduced companies, holders, quotes). Most news is not about data practices: this is
     // where most of it ends. Exact: the gate reads cues and data-type phrases only.
-    if !sentences.iter().any(|&(s, e)| may_claim(&cues, &taxa, s, e)) {
+    // A breach report may name only the people or records reached ("some 339 million guest
+    // records were affected", "an intruder had access to the guest database":
+    // `Ctx::intrusion_reports`), in a story about a breach or an exposure (read only when no
+    // sentence passed the gate before).
+    let report_story = std::cell::OnceCell::new();
+    if !sentences.iter().any(|&(s, e)| {
+        may_claim(&cues, &taxa, s, e)
+            || (super::intrusion::PEOPLE_OR_RECORDS.is_match(&text[s..e])
+                && *report_story.get_or_init(|| {
+                    super::breach::BREACH_STORY.is_match(text)
+                        || super::intrusion::EXPOSURE_STORY.is_match(text)
+                }))
+    }) {
         return Vec::new();
     }
     let mut ents = ex.ents.find(text);
@@ -175,6 +190,7 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
         cur_si: 0,
         topic,
         breach_story: std::cell::OnceCell::new(),
+        report_story,
     };
     let mut out = Vec::new();
     let mut offsets = CharOffsets {
@@ -1156,7 +1172,11 @@ impl Ctx<'_> {
         self.cur_si = si;
         let (ss, se) = self.sentences[si];
         if !may_claim(&self.cues, &self.taxa, ss, se) {
-            return Vec::new();
+            // "Some 339 million guest records were affected": a breach report may name no kind
+            // of data, only the people or records it belongs to.
+            let mut out = Vec::new();
+            self.intrusion_reports(si, outlet, &mut out);
+            return out;
         }
         // "Senators call for 5G coordinator | Facebook gets questions over location tracking |
         // ...": a page's list of headlines glued into one line is no sentence; its fragments
@@ -1194,7 +1214,101 @@ impl Ctx<'_> {
             prev_types = self.clause(si, w[0], w[1], hedged, outlet, &mut prev, prev_types, &mut out);
         }
         self.breach_denials(si, outlet, &mut out);
+        self.intrusion_reports(si, outlet, &mut out);
         out
+    }
+
+    /// Reports of a breach or an exposure where another party got at the data
+    /// (`intrusion::find`), in an article about a breach or an exposure: each construction
+    /// whose data span names data (or the people or records it belongs to) gives an assertion
+    /// of access by the intruders, researchers or (data left open) no one named, of the first
+    /// kind named (`personal_data` for people or records alone). An assertion the
+    /// other rules read inside the construction is dropped, unless it is the same report.
+    fn intrusion_reports(&mut self, si: usize, outlet: Option<&str>, out: &mut Vec<Draft>) {
+        let (ss, se) = self.sentences[si];
+        let text = self.text;
+        if !*self.report_story.get_or_init(|| {
+            super::breach::BREACH_STORY.is_match(text) || super::intrusion::EXPOSURE_STORY.is_match(text)
+        }) {
+            return;
+        }
+        let found = super::intrusion::find(&self.text[ss..se]);
+        if found.is_empty() {
+            return;
+        }
+        let recipient = |name: &str| self.ex.recipients.iter().position(|r| r == name);
+        for f in found {
+            let (fs, fe) = (ss + f.start, ss + f.end);
+            let (ds, de) = (ss + f.data.0, ss + f.data.1);
+            // A denial read there: the clause is no report.
+            if out
+                .iter()
+                .any(|d| d.polarity == Polarity::Denial && (fs..fe).contains(&d.pos))
+            {
+                continue;
+            }
+            // The first kind named (a report's most sensitive kind would meet the denials of
+            // what was not taken that the same notice gives: "names and email addresses were
+            // taken; no card numbers were").
+            let kinds = self.data_types(ds, de);
+            let mut people_only = false;
+            let dt = if let Some(&k) = kinds.first() {
+                k
+            } else if super::intrusion::PEOPLE_OR_RECORDS.is_match(&self.text[ds..de]) {
+                people_only = true;
+                DataType::PersonalData
+            } else {
+                continue;
+            };
+            if dt == DataType::Deidentified {
+                continue;
+            }
+            let counterparty = match f.taker {
+                super::intrusion::Taker::Intruders => recipient("hackers").map(Party::Recipient),
+                super::intrusion::Taker::Researchers => recipient("researchers").map(Party::Recipient),
+                super::intrusion::Taker::Open => None,
+            };
+            let (speaker, quoted) = self.speaker_at(si, fs);
+            let sure_topic = self.topic.filter(|&(_, k)| k != Topic::Once).map(|(t, _)| t);
+            let Some(actor) = self
+                .holder_in(ss, se)
+                .or_else(|| self.first_company(ss, se))
+                .or(sure_topic)
+                .or_else(|| speaker.as_ref().and_then(|s| s.company))
+                .or_else(|| self.topic_company())
+            else {
+                continue;
+            };
+            // The same report read by the other rules: keep theirs.
+            if out.iter().any(|d| {
+                d.polarity == Polarity::Assertion
+                    && d.action == Action::Access
+                    && d.counterparty == counterparty
+                    && (fs..fe).contains(&d.pos)
+            }) {
+                continue;
+            }
+            out.retain(|d| !(d.polarity == Polarity::Assertion && (fs..fe).contains(&d.pos)));
+            let attributed = speaker.is_some();
+            let speaker = speaker.map(|s| s.name).or_else(|| outlet.map(str::to_string));
+            out.push(Draft {
+                actor,
+                counterparty,
+                data_type: dt,
+                action: Action::Access,
+                polarity: Polarity::Assertion,
+                scope: None,
+                speaker,
+                pos: fs,
+                // ".people": only the people or records reached are named, no kind of data.
+                rule: if people_only {
+                    format!("{}.people", f.rule)
+                } else {
+                    f.rule.to_string()
+                },
+                confidence: if attributed || quoted { 0.75 } else { 0.6 },
+            });
+        }
     }
 
     /// Denials of what a breach reached (`breach::find`), in an article about a breach: each

@@ -2569,3 +2569,49 @@ fn a_product_is_its_makers_actor() {
         &[("Microsoft", None, "biometric", "other", D, Some("present"))],
     );
 }
+
+/// Reports of a breach or an exposure where another party is the subject (`intrusion.rs`,
+/// `Ctx::intrusion_reports`), written after the rules, in other words than the articles that
+/// prompted them; and look-alikes that give no report.
+#[test]
+fn intrusion_reports() {
+    const A: &str = "assertion";
+    let h = Some("hackers");
+    for (text, want) in [
+        (
+            "Dropbox confirms a breach.\n\nThe intruders copied the email addresses of 60 million Dropbox users.",
+            vec![("Dropbox", h, "contact_details", "access", A, None)],
+        ),
+        (
+            "Marriott confirms a breach.\n\nAn unauthorized party had been inside the Starwood guest database since 2014.",
+            vec![("Marriott", h, "personal_data", "access", A, None)],
+        ),
+        (
+            "Marriott confirms a breach.\n\nMarriott said an attacker had access to its guest reservation system for four years.",
+            vec![("Marriott", h, "personal_data", "access", A, None)],
+        ),
+        (
+            "Capital One discloses a cyberattack.\n\nSome 100 million Capital One accounts were affected, the bank said.",
+            vec![("Capital One", h, "personal_data", "access", A, None)],
+        ),
+        (
+            "Equifax confirms a breach.\n\nThe files taken from Equifax included driver's license numbers.",
+            vec![("Equifax", h, "profile_identity", "access", A, None)],
+        ),
+        (
+            "Adobe under fire after a misconfigured server was found.\n\nAdobe left the email addresses of 7 million customers on a server without a password.",
+            vec![("Adobe", None, "contact_details", "access", A, None)],
+        ),
+    ] {
+        check(text, &want);
+    }
+    for text in [
+        "Equifax confirms a breach.\n\nEquifax did not say whether any driver's license numbers were taken.",
+        "Equifax confirms a breach.\n\nEquifax found no sign that the attackers copied customers' passport numbers.",
+        "Equifax confirms a breach.\n\nAnalysts fear the intruders downloaded Equifax customers' tax records.",
+        "Equifax confirms a breach.\n\nEquifax said each customer had access to their own credit file online.",
+        "Equifax confirms a breach.\n\nEquifax said records of that kind could be accessed only by two managers.",
+    ] {
+        check(text, &[]);
+    }
+}

@@ -253,6 +253,14 @@
 //!       "prototype vacuums", "paid testers"), unless the denial speaks of them too.
 //!     - *Staff named only in the report* (`STAFF_GOT`: "let employees view and pass around")
 //!       are not a counterparty of sharing, as `employees` recorded is not.
+//!     - *One account of a breach*: a report of `claims/intrusion.rs` (rule `report.*`: "the
+//!       intruders took email addresses") does not contradict a breach denial of its own
+//!       article ("no card numbers were taken"), unless the article tells the denial as an
+//!       earlier account (`EARLIER_ACCOUNT`: "its first notices said"); a report retelling the
+//!       company's first account is that account; and such a report naming no kind of data
+//!       ("the breach reached 69,000 customers") answers only a denial about data in general
+//!       (`GENERIC_DATA`), not one of a kind or of named things ("no passwords or keys"); a
+//!       denial that "not all" were reached (`NOT_ALL`) concedes that some were.
 //!
 //! `refusal` names the first rule that refuses a pair (for `eval --show`).
 //!
@@ -508,6 +516,38 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     }
     if same_sentence(denial, assertion) {
         return Err("rule 9 (one sentence)");
+    }
+    // One account of a breach says what was reached and what was not ("the intruder took email
+    // addresses ... no card numbers were taken"): a report read by the breach-report rules
+    // (`report.*`, claims/intrusion.rs) does not contradict a breach denial of its own article,
+    // unless the article tells the denial as an earlier account ("the first notices said").
+    if a.rule.starts_with("report.") {
+        if denial.article_id == assertion.article_id
+            && (d.rule.starts_with("deny.breach")
+                || d.counterparty.as_deref() == Some("hackers")
+                || BREACH_WORDS.is_match(&d.sentence))
+            && !EARLIER_ACCOUNT.is_match(&d.sentence)
+        {
+            return Err("rule 11 (one account of a breach: what was reached and what was not)");
+        }
+        // "Not all customers were affected" concedes that some were: a report that some were
+        // reached does not contradict it.
+        if NOT_ALL.is_match(&d.sentence) {
+            return Err("rule 11 (a denial that not all were reached concedes that some were)");
+        }
+        // A report retelling the company's first account ("the first notice said the intruder
+        // had viewed files of 134 customers") is that account, not a finding against it.
+        if EARLIER_ACCOUNT.is_match(&a.sentence) {
+            return Err("rule 11 (a report retelling the company's first account)");
+        }
+        // A breach report that names no kind of data ("the breach reached 69,000 customers")
+        // does not show that the kind denied was among what was taken, nor that the things a
+        // denial names rather than data ("no passwords, keys or codes were exposed") were.
+        if a.data_type == DataType::PersonalData
+            && (d.data_type != DataType::PersonalData || !GENERIC_DATA.is_match(&d.sentence))
+        {
+            return Err("rule 3 (a breach report naming no kind against a denial of a kind)");
+        }
     }
     // Data taken by outsiders (scraped, stolen, hacked) or sent home to the company itself was
     // not handed over by the company: it does not contradict a denial of sharing or selling,
@@ -2604,6 +2644,33 @@ fn terms(r: &ClaimRecord, with_title: bool) -> Vec<String> {
 
 /// Two claims read from overlapping text of one article: one sentence cannot contradict itself
 /// ("we only shared X with users' consent" yields a practice and a qualification of it).
+/// An account given before the one the article reports ("its first notices told customers",
+/// "had initially said", "the company's earlier statement").
+static EARLIER_ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:first|earlier|initial|original|previous)\s+(?:notices?|statements?|accounts?|disclosures?|filings?|letters?|reports?|estimates?)|(?:initially|originally|previously|at\s+first)\s+(?:said|told|reported|put|estimated|insisted|maintained)|had\s+(?:said|told|insisted|maintained))\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// "Not all", "not every": a denial of the whole that concedes a part.
+static NOT_ALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bnot\s+(?:all|every|everyone|everybody)\b").expect("a valid regex: a constant pattern")
+});
+
+/// Words of a breach in a denial's sentence ("no evidence that the stolen data was misused").
+static BREACH_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:stolen|taken|breach\w*|hack\w*|intruders?|attackers?|compromised|exfiltrated)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// A denial about data in general, not about named things ("no customer data was reached",
+/// against "no passwords, private keys or codes were exposed").
+static GENERIC_DATA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:data|information|details|records|accounts|files)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
 fn same_sentence(d: &ClaimRecord, a: &ClaimRecord) -> bool {
     d.article_id == a.article_id && d.claim.start < a.claim.end && a.claim.start < d.claim.end
 }
@@ -3360,6 +3427,44 @@ mod tests {
     /// `end`, `outlet`, `title`, `article`, `span`, `rule`. Defaults: actor Facebook, personal_data, share, nothing else.
     pub(super) fn rec_pub(desc: &str) -> ClaimRecord {
         rec(desc)
+    }
+
+    /// Breach reports read by `claims/intrusion.rs` (`report.*`) against breach denials.
+    #[test]
+    fn breach_reports_against_breach_denials() {
+        let denial = "pol=denial; cp=hackers; dt=financial; act=access; scope=past; rule=deny.breach.no_subject; pub=2021-03-01; span=200-240 | No bank account numbers were taken, the retailer said.";
+        let one_account = Some("rule 11 (one account of a breach: what was reached and what was not)");
+        // The same notice: what was taken and what was not.
+        let same = "cp=hackers; dt=financial; act=access; rule=report.breach.passive; pub=2021-03-01; span=0-60 | The card numbers of some 20,000 shoppers were also taken.";
+        assert_eq!(refusal(&rec(denial), &rec(same)), one_account);
+        // The article tells the denial as the company's first account: a finding against it.
+        let first = "pol=denial; cp=hackers; dt=financial; act=access; scope=past; rule=deny.breach.not_passive; pub=2021-03-01; span=200-260 | Its first notices said bank account numbers had not been taken.";
+        assert_ne!(refusal(&rec(first), &rec(same)), one_account);
+        // A later story's report of the kind denied is not refused by these rules.
+        let later = "cp=hackers; dt=financial; act=access; rule=report.breach.party_took; article=2; pub=2021-06-01; start=2021-02; end=2021-02 | The intruders took the bank account numbers of 3,000 shoppers in February.";
+        let r = refusal(&rec(denial), &rec(later));
+        assert!(
+            !r.is_some_and(|r| r.starts_with("rule 11") || r.starts_with("rule 3 (a breach")),
+            "{r:?}"
+        );
+        // A report naming only the people reached does not show the kind denied was taken.
+        let people = "cp=hackers; dt=personal_data; act=access; rule=report.breach.passive.people; article=2; pub=2021-06-01 | Some 3,000 shoppers' accounts were affected.";
+        assert_eq!(
+            refusal(&rec(denial), &rec(people)),
+            Some("rule 3 (a breach report naming no kind against a denial of a kind)")
+        );
+        // "Not all shoppers were affected" concedes that some were.
+        let not_all = "pol=denial; cp=hackers; act=access; scope=past; rule=deny.breach.no_subject; pub=2021-03-01 | Not all of the retailer's shoppers were affected.";
+        assert_eq!(
+            refusal(&rec(not_all), &rec(people)),
+            Some("rule 11 (a denial that not all were reached concedes that some were)")
+        );
+        // Retelling the first account is that account.
+        let retold = "cp=hackers; dt=financial; act=access; rule=report.breach.passive; article=2; pub=2021-06-01 | The first notice said card numbers of 300 shoppers were taken.";
+        assert_eq!(
+            refusal(&rec(denial), &rec(retold)),
+            Some("rule 11 (a report retelling the company's first account)")
+        );
     }
 
     fn rec(desc: &str) -> ClaimRecord {
