@@ -39,7 +39,7 @@ pub(crate) struct Found {
 }
 
 fn re(p: &str) -> Regex {
-    Regex::new(p).expect("a valid regex: a constant pattern")
+    super::ascii_b(p).expect("a valid regex: a constant pattern")
 }
 
 /// An intruder or another outside party, as a subject or an agent.

@@ -27,8 +27,14 @@
 //! holder there ("Facebook users" is about Facebook's users, not Facebook speaking).
 //!
 //! Several specific data types for one verb give one claim per type; a generic phrase
-//! ("personal data") only counts when no specific one is in the clause.
+//! ("personal data") only counts when no specific one is in the clause. A report's verb takes
+//! the kinds of its own object: the first specific kind and every kind coordinated with it in
+//! one list ("names, e-mail addresses and card numbers", "as well as", "along with", "including",
+//! "such as"), not a kind after a preposition ("face scans from photos", `rules::is_list_gap`).
+//! A pronoun object in a sentence naming no data ("We do not sell them") stands for the data
+//! named just before it in the same paragraph, when that is unambiguous (`anaphora.rs`).
 
+mod anaphora;
 mod breach;
 mod introduced;
 mod intrusion;

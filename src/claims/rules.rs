@@ -136,6 +136,9 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     // their browsing": names beside a more specific kind, names of things, and profiles built
     // are not a kind of their own.
     names_not_a_kind(text, &sentences, &mut taxa);
+    // "We do not sell them", "None of it was shared": a pronoun standing for data named in the
+    // sentence or two before, in the same paragraph, counts as that data (`anaphora.rs`).
+    let resolved = super::anaphora::resolve(text, &sentences, &cues, &mut taxa);
     // The gate of `Ctx::sentence`, for the whole article at once: a text none of whose sentences
     // holds a practice verb together with a data-type phrase or an assurance gives no claim, so
     // it is left here, before the work over the whole text that only claims need (companies,
@@ -169,6 +172,7 @@ pub(crate) fn extract(ex: &Extractor, article: &Article) -> Vec<Claim> {
     // Ordinary words among the data phrases ("email", "locations", "data") count only where the
     // sentence reads them as someone's data (`sense.rs`).
     super::sense::personal_sense(text, &sentences, &mut taxa, &cues, &ents, &holders);
+    super::anaphora::confirm(&resolved, &mut taxa);
     let quotes = find_quotes(text);
     let topic = topic_company(text, &ents);
     let mut cx = Ctx {
@@ -372,6 +376,48 @@ static LIST_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
     super::ascii_b(r"(?i)^[\s,]*(?:(?:and|or)\s+)?(?:(?:their|the|its)\s+)?$")
         .expect("a valid regex: a constant pattern")
 });
+
+/// Opens the stretch between two members of a list of data kinds: a comma or a coordinator
+/// ("and", "or", "as well as", "along with", "together with", "plus"), or an example word
+/// ("including", "such as", "like"). See `is_list_gap`.
+static LIST_CONNECTOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::ascii_b(
+        r"(?i)^(?:\s*,\s*(?:(?:and|or|plus|as\s+well\s+as|along\s+with|together\s+with|including|such\s+as|like)\s+)?|\s+(?:and|or|plus|as\s+well\s+as|along\s+with|together\s+with|including|such\s+as|like)\s+)(?:also\s+)?",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Words that end a list of data kinds when they come between two kinds: prepositions (the
+/// second kind says where the data came from or what it went with: "identifiers from photos",
+/// "recordings, with names removed"), relative words and verbs' markers (a clause of its own).
+const NOT_IN_LIST: &[&str] = &[
+    "from", "through", "via", "in", "into", "with", "without", "to", "of", "for", "by", "on", "at", "about",
+    "over", "under", "after", "before", "which", "that", "who", "whose", "where", "when", "while", "then",
+    "is", "are", "was", "were", "be", "been", "has", "had", "have", "not", "so", "than", "but", "it", "they",
+    "he", "she", "we",
+];
+
+/// Whether `gap`, the text between two data phrases, joins them as members of one list: a
+/// connector (`LIST_CONNECTOR`), then at most three words of the next member's own modifiers
+/// (a possessive, a determiner, an adjective: "their precise", "the YouTube"), none of them in
+/// `NOT_IN_LIST`.
+pub(crate) fn is_list_gap(gap: &str) -> bool {
+    let Some(m) = LIST_CONNECTOR.find(gap) else {
+        return false;
+    };
+    let rest = &gap[m.end()..];
+    if m.as_str().trim().is_empty() {
+        return false;
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.len() <= 3
+        && words.iter().all(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            !w.is_empty() && !NOT_IN_LIST.contains(&w.as_str())
+        })
+}
 
 /// Data phrases listed right before "of" + a contacts phrase are details of those contacts:
 /// they are dropped, so that the contacts phrase alone gives the data type.
@@ -1460,12 +1506,7 @@ impl Ctx<'_> {
         // the object's ("given personal information about the customers whose clips they hear").
         let cut = self.person_relative(v.end, own_end);
         let own_end = cut.unwrap_or(own_end);
-        let mut own: Vec<DataType> = self
-            .data_types(v.end, own_end)
-            .into_iter()
-            .filter(|&d| d != DataType::PersonalData)
-            .take(1)
-            .collect();
+        let mut own = self.listed_kinds(v.end, own_end);
         if own.is_empty() {
             // Only a generic phrase before the relative clause: it is personal data.
             return if cut.is_some() {
@@ -1477,6 +1518,42 @@ impl Ctx<'_> {
         if let Some((s, e)) = purpose {
             for d in self.data_types(s, next_verb(e)) {
                 if d != DataType::PersonalData && !own.contains(&d) {
+                    own.push(d);
+                }
+            }
+        }
+        own
+    }
+
+    /// The specific kinds of a verb's object in `[start, end)`: the first specific kind, and
+    /// every kind coordinated with it in one list ("names, e-mail addresses and card numbers",
+    /// "location data as well as device identifiers", "health data, including ...") — each member
+    /// joined to the one before by a comma, a coordinator or an example word (`is_list_gap`).
+    /// A kind after a preposition ("identifiers from photos", "names with their faces removed",
+    /// "videos in private chats") or a relative clause is not a member: it says where the data
+    /// came from or what it went with.
+    fn listed_kinds(&self, start: usize, end: usize) -> Vec<DataType> {
+        let hits = within(&self.taxa, start, end);
+        let mut own = Vec::new();
+        // The end of the last member, and whether it was a phrase dropped as the details of
+        // the next one ("the phone numbers of their contacts": `of_contacts`).
+        let mut last: Option<(usize, bool)> = None;
+        let mut last_start = usize::MAX;
+        for t in hits {
+            match (last, t.val) {
+                (None, None | Some(DataType::PersonalData)) => continue,
+                (None, _) => {}
+                // Several kinds at one span: a pronoun standing for a list (`anaphora.rs`).
+                (Some(_), _) if t.start == last_start => {}
+                (Some((e, _)), _) if t.start < e => continue,
+                (Some((e, true)), _) if OF_BEFORE.is_match(&self.text[e..t.start]) => {}
+                (Some((e, _)), _) if !is_list_gap(&self.text[e..t.start]) => break,
+                _ => {}
+            }
+            last = Some((t.end, t.val.is_none()));
+            last_start = t.start;
+            if let Some(d) = t.val.filter(|&d| d != DataType::PersonalData) {
+                if !own.contains(&d) {
                     own.push(d);
                 }
             }
