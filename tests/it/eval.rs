@@ -381,13 +381,19 @@ fn dev(name: &str) -> String {
 // 147: one false link, the ToyTalk denial read with Hello Barbie as its actor); 0 of 757 traps.
 // d312-d321: core P 0.344 -> 0.343, R 0.239 -> 0.261; denials P 0.429 -> 0.333, R 0.250.
 // CORE_R and CORE_F1 are raised to the new figures less about 0.01.
+// Lead, after merging actors, intruders, anaphora and scale2 (2026-12-02, 17:45 UTC): all of
+// dev (355): core P 0.675 R 0.594 F1 0.632; denials P 0.854 R 0.642; links P 0.648 R 0.271 (103
+// of 159); 0 of 849 traps linked. Each floor is that figure less 0.01. LINK_P falls from 0.662:
+// six new false links (Superhuman's tracking read as messages, ToyTalk's "we do not sell them"
+// credited to Mattel twice, the DeepFace sentence read as a denial, and Okta's later report
+// against two of its own first denials, which read as true contradictions), one old one gone.
 const CORE_P: f64 = 0.665;
-const CORE_R: f64 = 0.555;
-const CORE_F1: f64 = 0.605;
-const DENIAL_P: f64 = 0.846;
-const DENIAL_R: f64 = 0.623;
-const LINK_P: f64 = 0.652;
-const LINK_R: f64 = 0.258;
+const CORE_R: f64 = 0.584;
+const CORE_F1: f64 = 0.622;
+const DENIAL_P: f64 = 0.844;
+const DENIAL_R: f64 = 0.632;
+const LINK_P: f64 = 0.638;
+const LINK_R: f64 = 0.261;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
 /// test. None since the fourth links round of issue 5 (the four of before: the iPhone's location
