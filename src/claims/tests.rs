@@ -515,6 +515,15 @@ fn not_denials() {
         "Zoom declined to comment on whether it sent user data to Facebook.",
         &[],
     );
+    // Not ruling a practice out denies nothing, whatever the tense or the modal.
+    for text in [
+        "Snapchat has not ruled out selling location histories to insurers one day.",
+        "Asked about the voice clips, Spotify would not rule out sharing them with advertisers.",
+        "The bank could not rule out that its contractors had accessed card numbers.",
+        "Pinterest did not exclude using users' photos to train its models.",
+    ] {
+        check(text, &[]);
+    }
     check(
         "Strava's heat map was never that popular with its own users.",
         &[],
