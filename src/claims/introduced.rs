@@ -57,7 +57,8 @@ const BAD_DESC: &[&str] = &[
     "news",
 ];
 
-/// First words of capitalised runs that are not names of companies.
+/// First words of capitalised runs that are not names of companies, with `TITLE_WORDS` (see
+/// `bad_first`).
 const BAD_FIRST: &[&str] = &[
     "The",
     "A",
@@ -126,27 +127,6 @@ const BAD_FIRST: &[&str] = &[
     "October",
     "November",
     "December",
-    "CEO",
-    "Chief",
-    "President",
-    "Vice",
-    "Senator",
-    "Sen.",
-    "Rep.",
-    "Representative",
-    "Mr.",
-    "Ms.",
-    "Mrs.",
-    "Dr.",
-    "Judge",
-    "Justice",
-    "Attorney",
-    "General",
-    "Governor",
-    "Gov.",
-    "Commissioner",
-    "Chairman",
-    "Chairwoman",
     "U.S.",
     "US",
     "American",
@@ -260,7 +240,7 @@ pub(crate) fn add_introduced(
                 name = name[..i].trim_end();
             }
             while let Some(first) = name.split_whitespace().next() {
-                if !BAD_FIRST.contains(&first) {
+                if !bad_first(first) {
                     break;
                 }
                 let rest = name[first.len()..].trim_start();
@@ -294,7 +274,7 @@ pub(crate) fn add_introduced(
             let mut start = n.start();
             let mut name = n.as_str().trim_end_matches([',', ' ']);
             while let Some(first) = name.split_whitespace().next() {
-                if !BAD_FIRST.contains(&first) && !is_place(first) {
+                if !bad_first(first) && !is_place(first) {
                     break;
                 }
                 let rest = name[first.len()..].trim_start();
@@ -328,7 +308,7 @@ pub(crate) fn add_introduced(
             let words: Vec<&str> = name.split_whitespace().collect();
             if words.is_empty()
                 || name.chars().filter(|c| c.is_alphabetic()).count() < 3
-                || words.iter().any(|w| BAD_FIRST.contains(w) || is_place(w))
+                || words.iter().any(|w| bad_first(w) || is_place(w))
                 || overlaps(ents, start, start + name.len())
                 || names
                     .iter()
@@ -349,9 +329,7 @@ pub(crate) fn add_introduced(
         if words.len() >= 2 {
             if GENERIC_LAST.contains(&words[words.len() - 1]) {
                 let short = words[..words.len() - 1].join(" ");
-                if short.chars().filter(|c| c.is_alphabetic()).count() >= 4
-                    && !BAD_FIRST.contains(&short.as_str())
-                {
+                if short.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !bad_first(short.as_str()) {
                     forms.push(short);
                 }
             }
@@ -360,7 +338,7 @@ pub(crate) fn add_introduced(
             let first = words[0];
             if first.chars().filter(|c| c.is_alphabetic()).count() >= 4
                 && first.chars().all(|c| c.is_alphanumeric() || c == '-')
-                && !BAD_FIRST.contains(&first)
+                && !bad_first(first)
                 && !is_place(first)
                 && !forms.iter().any(|f| f == first)
             {
@@ -787,7 +765,7 @@ fn owner_ok(text: &str, name: &str, placed: bool) -> bool {
             if prev.len() > 1
                 && prev.chars().all(char::is_alphabetic)
                 && prev.starts_with(|c: char| c.is_uppercase())
-                && !BAD_FIRST.contains(&prev)
+                && !bad_first(prev)
                 && !is_place(prev)
             {
                 return false;
@@ -963,6 +941,11 @@ const ORG_WORDS: &[&str] = &[
     "Medicaid",
 ];
 
+/// Whether a word cannot open a company's name: a `BAD_FIRST` word or a title.
+fn bad_first(word: &str) -> bool {
+    BAD_FIRST.contains(&word) || TITLE_WORDS.contains(&word)
+}
+
 /// Titles and roles that open a person's name ("Attorney General Ken Paxton", "Sen. Markey").
 const TITLE_WORDS: &[&str] = &[
     "CEO",
@@ -1030,7 +1013,7 @@ fn maker_at(
 ) -> Option<Maker> {
     let mut name = text[s..e].trim_end_matches(['.', ',']);
     while let Some(first) = name.split_whitespace().next() {
-        if TITLE_WORDS.contains(&first) || !BAD_FIRST.contains(&first) {
+        if TITLE_WORDS.contains(&first) || !bad_first(first) {
             break;
         }
         let rest = name[first.len()..].trim_start();
@@ -1063,7 +1046,7 @@ fn maker_at(
     if name.chars().filter(|c| c.is_alphabetic()).count() < 3
         || words
             .iter()
-            .any(|w| BAD_FIRST.contains(w) || TITLE_WORDS.contains(w) || ORG_WORDS.contains(w) || is_place(w))
+            .any(|w| bad_first(w) || ORG_WORDS.contains(w) || is_place(w))
         || NOT_OWNER.contains(&first)
         || is_given(first)
         || (words.len() == 1 && is_acronym(first))
@@ -1092,7 +1075,7 @@ fn product_ok(text: &str, ents: &[Hit<Ent>], s: usize, e: usize, is_given: &dyn 
         || name.chars().filter(|c| c.is_alphabetic()).count() < 3
         || words
             .iter()
-            .any(|w| BAD_FIRST.contains(w) || TITLE_WORDS.contains(w) || ORG_WORDS.contains(w) || is_place(w))
+            .any(|w| bad_first(w) || ORG_WORDS.contains(w) || is_place(w))
         || NOT_OWNER.contains(&first)
         || is_given(first)
         || words.iter().all(|w| is_acronym(w))
@@ -1214,7 +1197,7 @@ fn related(
             let (mut ps, pe) = (from + p.start(), from + p.end());
             // "The Glimmer Cam developed by": a sentence's first word is not the product's.
             while let Some(first) = text[ps..pe].split_whitespace().next() {
-                if !BAD_FIRST.contains(&first) || first.len() == pe - ps {
+                if !bad_first(first) || first.len() == pe - ps {
                     break;
                 }
                 ps += first.len()
