@@ -723,8 +723,14 @@ static USED_FOR: LazyLock<Regex> = LazyLock::new(|| {
 /// deleted, destroyed, erased, wiped or purged ("said it was told the data was deleted with no
 /// copies"). What it denies is keeping, not the gathering or the taking before.
 fn is_deletion(d: &crate::model::Claim) -> bool {
-    d.rule.starts_with("deny.deleted")
-        || (matches!(d.action, Action::Collect | Action::Other) && DELETED.is_match(&d.sentence))
+    reads_as_deletion(&d.rule, d.action, &d.sentence)
+}
+
+/// `is_deletion` from a denial's rule, action and sentence: the store groups its candidates by
+/// the same test (`store::cache::is_deletion`), so that what the rules link the narrowing finds.
+pub(crate) fn reads_as_deletion(rule: &str, action: Action, sentence: &str) -> bool {
+    rule.starts_with("deny.deleted")
+        || (matches!(action, Action::Collect | Action::Other) && DELETED.is_match(sentence))
 }
 
 /// Whether a report says the data was kept although it was to be deleted: the extractor's

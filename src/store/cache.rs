@@ -238,12 +238,14 @@ impl Names {
     }
 }
 
-/// A denial of keeping the data (`deny.deleted`, "the recordings were erased"): the rules do not
-/// read its action (rule 5 lets only a report that the data was kept contradict it), so its
-/// group is that of the action `Other`, which every action may contradict. The extractor gives
-/// such a denial the action `other` already; a person's correction may change it.
+/// A denial of keeping the data (`deny.deleted`, "the recordings were erased", or a denial of
+/// collecting whose sentence says the data was deleted: `link::reads_as_deletion`, the rules'
+/// own test): the rules do not read its action (rule 5 lets only a report that the data was
+/// kept contradict it), so its group is that of the action `Other`, which every action may
+/// contradict. The extractor gives a `deny.deleted` the action `other` already; a person's
+/// correction may change it.
 pub(super) fn is_deletion(c: &Claim) -> bool {
-    c.polarity == Polarity::Denial && c.rule.starts_with("deny.deleted")
+    c.polarity == Polarity::Denial && crate::link::reads_as_deletion(&c.rule, c.action, &c.sentence)
 }
 
 /// The action a claim's group is keyed by: its own, `Other` for a deletion (`is_deletion`).

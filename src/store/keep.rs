@@ -922,6 +922,32 @@ mod count_tests {
         }
     }
 
+    /// A plain denial of collecting whose sentence says the data was erased is a deletion to the
+    /// rules (`link::reads_as_deletion`), so a report that it was kept, of any action, answers
+    /// it; the narrowing groups it the same way (found by the property test above: the writer
+    /// had grouped it by its action and missed the pair).
+    #[test]
+    fn a_denial_of_collecting_that_reads_as_a_deletion_is_found() {
+        for reported in [5u8, 0, 3] {
+            let dir = tempfile::tempdir().expect("a temp dir can be created in tests");
+            let mut narrow = Store::open(&dir.path().join("n.db")).expect("opens");
+            let mut wide = Store::open(&dir.path().join("w.db")).expect("opens");
+            wide.set_linker(crate::link::evaluate);
+            // (denial, Bolt, third parties, deidentified, collect, "erased", deny.plain, always)
+            // and a report of the same kept (`assert.not_deleted`), to Netflix, in the same month.
+            let erased: Spec = (true, 2, 3, 4, 2, 2, 0, 1, 2012, 1, 0, 50);
+            let kept: Spec = (false, 2, 1, 4, reported, 0, 1, 0, 2012, 1, 0, 50);
+            for (i, spec) in [erased, kept].into_iter().enumerate() {
+                let (a, c) = article(i, &[spec]);
+                narrow.save_article(&a, &c, "t").expect("stored");
+                wide.save_article(&a, &c, "t").expect("stored");
+            }
+            assert_eq!(links(&wide).len(), 1, "the rules link the pair ({reported})");
+            assert_eq!(links(&narrow), links(&wide), "{reported}");
+            assert_eq!(check(&narrow).0, 1);
+        }
+    }
+
     /// An assurance of control whose sentence names collecting ("members decide what it
     /// collects", action `share`) is met by a report of collecting (rule 5), which the actions
     /// alone do not allow: the count leaves actions out of its narrowing and counts the pair.
