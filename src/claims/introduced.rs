@@ -789,7 +789,7 @@ const MAKER_HEADS: &[&str] = &["app", "apps", "website", "websites", "game", "ga
 /// before it; a rough cut, enough to tell what the same sentence names).
 fn sentence_start(text: &str, at: usize) -> usize {
     text[..at]
-        .rfind(|c: char| matches!(c, '.' | '!' | '?' | '\n'))
+        .rfind(['.', '!', '?', '\n'])
         .map_or(0, |i| i + 1)
 }
 

@@ -1263,7 +1263,7 @@ fn sent_home(a: &crate::model::Claim) -> bool {
     };
     destinations(&a.sentence).any(|d| match d {
         Destination::Home => true,
-        Destination::Cloud(whose) => a.counterparty.is_none() && whose.is_none_or(|w| owned(w)),
+        Destination::Cloud(whose) => a.counterparty.is_none() && whose.is_none_or(&owned),
         Destination::Named(w) => owned(w),
     })
 }
