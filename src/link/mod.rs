@@ -111,7 +111,11 @@
 //!    "secretly") — the denial's own kind of condition (`ConditionKind`): a price ("not in
 //!    exchange for money") is missing only when the report names money; a legal process ("only
 //!    with a warrant") only when the report says "without a warrant" or a court order; the
-//!    users' say only when the report's missing condition is not a legal process.
+//!    users' say only when the report's missing condition is not a legal process; a state of the
+//!    product or an act of the user ("only while the app is open", "only when you press the
+//!    button": `STATE_CONDITION`, without words of consent) only when the report says the
+//!    practice went on outside it (`OUTSIDE_STATE`: "in the background", "even when the app was
+//!    closed", "around the clock"), not by a report of the practice or of it done without consent.
 //! 8. **Limits in the denial's own words** (`restrictions_met`). A denial limited to identifiable
 //!    data ("does not sell data that identifies individuals", "only aggregated trends") is
 //!    contradicted only by a report of identifying data (names, contact details, device or
@@ -180,6 +184,9 @@
 //!       collected. Nor is a denial of the company's own access said in its own words (a
 //!       reflexive, "the company itself cannot read them", or the data said to go to someone
 //!       else, "which goes only to the agency": `SELF_ONLY`) contradicted by another party's.
+//!       Nor is a denial of sharing or selling contradicted by the company's own tracking of its
+//!       users with no verb of handing over ("logs when you open an email", "records where you
+//!       read it": `own_tracking`), whatever action the report was read as: that is collecting.
 //!     - *After a change*: a denial of the time after a change ("no conversations were shared
 //!       after the change", `AFTER_CHANGE`) is not contradicted by an undated report.
 //!     - *Inside the group*: a denial naming a company of the actor's own group as the receiver
