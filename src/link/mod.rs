@@ -111,7 +111,11 @@
 //!    "secretly") — the denial's own kind of condition (`ConditionKind`): a price ("not in
 //!    exchange for money") is missing only when the report names money; a legal process ("only
 //!    with a warrant") only when the report says "without a warrant" or a court order; the
-//!    users' say only when the report's missing condition is not a legal process.
+//!    users' say only when the report's missing condition is not a legal process; a state of the
+//!    product or an act of the user ("only while the app is open", "only when you press the
+//!    button": `STATE_CONDITION`, without words of consent) only when the report says the
+//!    practice went on outside it (`OUTSIDE_STATE`: "in the background", "even when the app was
+//!    closed", "around the clock"), not by a report of the practice or of it done without consent.
 //! 8. **Limits in the denial's own words** (`restrictions_met`). A denial limited to identifiable
 //!    data ("does not sell data that identifies individuals", "only aggregated trends") is
 //!    contradicted only by a report of identifying data (names, contact details, device or
@@ -180,6 +184,9 @@
 //!       collected. Nor is a denial of the company's own access said in its own words (a
 //!       reflexive, "the company itself cannot read them", or the data said to go to someone
 //!       else, "which goes only to the agency": `SELF_ONLY`) contradicted by another party's.
+//!       Nor is a denial of sharing or selling contradicted by the company's own tracking of its
+//!       users with no verb of handing over ("logs when you open an email", "records where you
+//!       read it": `own_tracking`), whatever action the report was read as: that is collecting.
 //!     - *After a change*: a denial of the time after a change ("no conversations were shared
 //!       after the change", `AFTER_CHANGE`) is not contradicted by an undated report.
 //!     - *Inside the group*: a denial naming a company of the actor's own group as the receiver
@@ -560,6 +567,15 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
             return Err("rule 5 (data sent to the company itself is collected, not shared)");
         }
     }
+    // The company's own tracking or logging of its users ("logs when you open an email",
+    // "records where you read it"), with no verb of handing anything over, is collecting: it
+    // does not answer a denial of sharing or selling, whatever action the report was read as.
+    if matches!(d.action, Action::Share | Action::Sell)
+        && a.counterparty.is_none()
+        && own_tracking(&a.sentence)
+    {
+        return Err("rule 5 (the company's own tracking is collecting, not sharing)");
+    }
     // Nor is a denial that others reach the data ("no one but them could reach their footage"):
     // the company keeping what it was sent is not someone else reaching it.
     if d.action == Action::Access && a.counterparty.is_none() && sent_home(a) && !left_device {
@@ -668,7 +684,16 @@ fn verdict(denial: &ClaimRecord, assertion: &ClaimRecord) -> Result<TimeRule, &'
     if own_earlier_account(denial, assertion) {
         return Err("rule 11 (the company's own earlier account)");
     }
-    if is_conditional(d) && !CONDITION_MISSING.is_match(&a.sentence) {
+    if is_conditional(d)
+        && condition_kind(&d.sentence) == ConditionKind::State
+        && !OUTSIDE_STATE.is_match(&a.sentence)
+    {
+        return Err("rule 7 (the report does not say the practice went on outside the denial's state)");
+    }
+    if is_conditional(d)
+        && condition_kind(&d.sentence) != ConditionKind::State
+        && !CONDITION_MISSING.is_match(&a.sentence)
+    {
         return Err("rule 7 (the report does not say the denial's condition was missing)");
     }
     if is_conditional(d) && !condition_missing(d, a) {
@@ -731,6 +756,21 @@ fn is_deletion(d: &crate::model::Claim) -> bool {
 pub(crate) fn reads_as_deletion(rule: &str, action: Action, sentence: &str) -> bool {
     rule.starts_with("deny.deleted")
         || (matches!(action, Action::Collect | Action::Other) && DELETED.is_match(sentence))
+}
+
+/// Whether rule 5 may let a denial meet a report of any action, read from its rule and words
+/// rather than its action: an assurance that users decide (`is_control`: met by any practice a
+/// report says went on without their say, and by collecting or using when its sentence names
+/// them) or an assurance that a kind of data stays on the device (`STAYS_LOCAL`: met by the
+/// data sent home or put in the cloud, whatever the report's verb). The store groups such a
+/// denial's candidates under the action `Other` (`store::cache::any_action`), as it does a
+/// deletion, so that the narrowing finds every pair these rules link.
+pub(crate) fn meets_any_action(rule: &str, action: Action, data_type: DataType, sentence: &str) -> bool {
+    rule.contains("deny.in_control")
+        || rule.contains("deny.keep_private")
+        || (data_type != DataType::PersonalData
+            && matches!(action, Action::Collect | Action::Share | Action::Access)
+            && STAYS_LOCAL.is_match(sentence))
 }
 
 /// Whether a report says the data was kept although it was to be deleted: the extractor's
@@ -947,11 +987,18 @@ fn condition_tie(d: &crate::model::Claim, a: &crate::model::Claim, same_article:
 /// money"). A report contradicts the denial only by saying that condition was missing: a sale
 /// "without telling them" does not answer "we do not sell data for money", and data given to
 /// police "without a warrant" does not say the users were not asked.
+///
+/// A state of the product or an act of the user ("only while the app is open", "only when you
+/// press the button", "when they check in": `STATE_CONDITION`) is missing only when the report
+/// says the practice went on outside it (`OUTSIDE_STATE`: "in the background", "even when the
+/// app was closed", "without anyone pressing it", "around the clock"); a report of the practice
+/// alone, or of it done without consent, does not say the state was not there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ConditionKind {
     Say,
     Legal,
     Money,
+    State,
 }
 
 fn condition_kind(denial_sentence: &str) -> ConditionKind {
@@ -959,10 +1006,56 @@ fn condition_kind(denial_sentence: &str) -> ConditionKind {
         ConditionKind::Money
     } else if LEGAL_PROCESS.is_match(denial_sentence) {
         ConditionKind::Legal
+    } else if STATE_CONDITION.is_match(denial_sentence) && !USERS_SAY.is_match(denial_sentence) {
+        ConditionKind::State
     } else {
         ConditionKind::Say
     }
 }
+
+/// A denial's condition that is a state of the product or an act of its user: "only while the
+/// app is open", "when it is in use", "as long as the program is running", "only when you press
+/// the button", "whenever a user taps the microphone", "when they check in", "after the wake
+/// word is said". Not a setting the user chose ("when people have turned on location
+/// services"): that is the users' say.
+static STATE_CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+    rx(concat!(
+        r"(?i)\b(?:while|when|whenever|as\s+long\s+as|until|unless)\s+(?:[\w’'-]+\s+){0,4}?",
+        r"(?:(?:is|are|was|were|be|being|remains?|stays?)\s+)?(?:open|opened|in\s+use|being\s+used|running|",
+        r"active|in\s+the\s+foreground|on\s+screen|awake)\b|",
+        r"\b(?:while|when|whenever|after|until|unless|once)\s+(?:[\w’'-]+\s+){0,3}?",
+        r"(?:press(?:es|ed|ing)?|push(?:es|ed|ing)?|tap(?:s|ped|ping)?|hold(?:s|ing)?|held|click(?:s|ed|ing)?|",
+        r"check(?:s|ed|ing)?[\s-]+in|activat(?:e|es|ed|ing)|summon(?:s|ed|ing)?)\b|",
+        r"\b(?:wake|wake-up|trigger)\s+(?:word|phrase)s?\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Words of the users' say in a denial's condition: with them, the condition is the users'
+/// say even when a state is named beside it ("only with permission, while the app is open").
+static USERS_SAY: LazyLock<Regex> = LazyLock::new(|| {
+    rx(r"(?i)\b(?:consent\w*|permission|agree\w*|opt(?:s|ed)?[\s-]+in|approv\w*|authori[sz]\w*)\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// A report that the practice went on outside the state a denial names: "in the background",
+/// "even when the app was closed", "when it was not in use", "without anyone pressing the
+/// button", "with no wake word said", "around the clock", "constantly", "by mistake".
+static OUTSIDE_STATE: LazyLock<Regex> = LazyLock::new(|| {
+    rx(concat!(
+        r"(?i)\bin\s+the\s+background\b|",
+        r"\b(?:when|while|after|if|though|whether)\s+(?:[\w’'-]+\s+){0,4}?(?:(?:was|were|is|are|had\s+been|has\s+been|being)\s+)?",
+        r"(?:closed|shut(?:\s+down)?|off|turned\s+off|switched\s+off|idle|asleep|locked|",
+        r"not\s+(?:open|opened|in\s+use|being\s+used|running|active|using|touching|pressing|holding))\b|",
+        r"\b(?:without|before)\s+(?:[\w’'-]+\s+){0,3}?(?:press(?:ing|ed)|push(?:ing|ed)|tapp(?:ing|ed)|holding|",
+        r"click(?:ing|ed)|saying|said|speaking|uttering|activat(?:ing|ed)|check(?:ing|ed)[\s-]+in|open(?:ing|ed)|",
+        r"(?:the|a|any)\s+(?:wake|trigger)\s+(?:word|phrase))\b|",
+        r"\b(?:nobody|no\s+one|no-one)\s+(?:had\s+)?(?:said|pressed|tapped|spoken|activated)\b|",
+        r"\b(?:at\s+all\s+times|around\s+the\s+clock|all\s+(?:the\s+)?time|24\s+hours\s+a\s+day|constantly|",
+        r"continuously|continually|non-?stop|by\s+mistake|accidentally|falsely\s+(?:triggered|activated|woken))\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
 
 /// Whether the report says the condition of the denial (or of its assurance that users
 /// decide) was missing, the same kind of condition as the denial's (`ConditionKind`).
@@ -974,6 +1067,7 @@ fn condition_missing(d: &crate::model::Claim, a: &crate::model::Claim) -> bool {
     };
     match kind {
         ConditionKind::Money => MONEY_NAMED.is_match(&a.sentence),
+        ConditionKind::State => OUTSIDE_STATE.is_match(&a.sentence),
         ConditionKind::Legal => CONDITION_MISSING
             .find_iter(&a.sentence)
             .any(|m| LEGAL_PROCESS.is_match(m.as_str())),
@@ -1196,6 +1290,53 @@ static STAFF_GOT: LazyLock<Regex> = LazyLock::new(|| {
     rx(concat!(
         r"(?i)\blet\s+(?:its\s+|their\s+|the\s+company['’]s\s+)?(?:own\s+)?(?:employees|staff|workers|engineers|moderators)\b|",
         r"\b(?:employees|staff|workers|engineers)\s+(?:had\s+|have\s+)?(?:shared|passed\s+around|circulated|swapped|traded)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Whether a report's sentence tells of the company watching its users (`TRACKING`: "tracks
+/// where", "logs when", "records what", "monitors how") and of no handing over (`HANDS_OVER`):
+/// the words of messages the users themselves send ("emails sent with it", "the messages
+/// people send") are not a handing over by the company.
+fn own_tracking(sentence: &str) -> bool {
+    if !TRACKING.is_match(sentence) {
+        return false;
+    }
+    let rest = USERS_SEND.replace_all(sentence, " ");
+    !HANDS_OVER.is_match(&rest)
+}
+
+/// A verb of watching users: "tracks", "logs", "records", "monitors", "keeps a record of",
+/// "notes", "captures".
+static TRACKING: LazyLock<Regex> = LazyLock::new(|| {
+    rx(concat!(
+        r"(?i)\b(?:track(?:s|ed|ing)?|log(?:s|ged|ging)|records|recorded|recording|monitor(?:s|ed|ing)?|",
+        r"notes|noted|noting|captur(?:e|es|ed|ing)|(?:keeps?|kept|keeping)\s+(?:a\s+)?(?:record|log|tabs?)\s+(?:of|on))\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A verb of handing data over or making it reachable: share, sell, pass, send, give, hand,
+/// transfer, disclose, provide, supply, forward, leak, license, rent, trade, upload, transmit,
+/// expose, "make available", feed.
+static HANDS_OVER: LazyLock<Regex> = LazyLock::new(|| {
+    rx(concat!(
+        r"(?i)\b(?:shar(?:e|es|ed|ing)|sell(?:s|ing)?|sold|pass(?:es|ed|ing)?|sen(?:d|ds|t|ding)|",
+        r"g(?:ive|ives|ave|iven|iving)|hand(?:s|ed|ing)?|transfer\w*|disclos\w*|provid(?:e|es|ed|ing)|",
+        r"suppl(?:y|ies|ied|ying)|forward\w*|leak\w*|licens\w*|rent(?:s|ed|ing)?|trad(?:e|es|ed|ing)|",
+        r"upload\w*|transmit\w*|beam\w*|relay\w*|expos(?:e|es|ed|ing)|mak(?:e|es|ing)\s+(?:it\s+|them\s+)?available|",
+        r"made\s+(?:it\s+|them\s+)?available|feed(?:s|ing)?|fed|let(?:s|ting)?)\b",
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Messages the users send, not the company: "emails sent with it", "the messages people
+/// send", "texts users sent".
+static USERS_SEND: LazyLock<Regex> = LazyLock::new(|| {
+    rx(concat!(
+        r"(?i)\b(?:e-?mails?|messages?|texts?|letters?|newsletters?|invitations?|invites?)\s+",
+        r"(?:(?:that|which)\s+)?(?:(?:people|users|they|customers|members|senders|you|he|she|we)\s+)?",
+        r"(?:sent|send|sends|sending)\b",
     ))
     .expect("a valid regex: a constant pattern")
 });
@@ -5978,6 +6119,104 @@ mod links_round6_tests {
         check(
             denial,
             &report("Records were kept for a year after the deletion, and copies were retained after erasure too."),
+            true,
+        );
+    }
+}
+
+/// Rules of the links3 round: the company's own tracking is not sharing, and a denial
+/// conditioned on a state is answered only by a report of acting outside it (sentences written
+/// after the rules).
+#[cfg(test)]
+mod links3_tests {
+    use super::d157_tests::check;
+
+    /// A report of the company watching its users, with no handing over, does not answer a
+    /// denial of sharing or selling, whatever action it was read as.
+    #[test]
+    fn the_companys_own_tracking_does_not_answer_a_denial_of_sharing() {
+        let denials = [
+            "pol=denial; actor=Acme; act=share; scope=present; speaker=Acme; pub=2021-03-02; article=1; \
+            span=0-90 | Acme said it never shares what it learns about its readers with anyone.",
+            "pol=denial; actor=Acme; act=sell; scope=present; speaker=Acme; pub=2021-03-02; article=1; \
+            span=0-90 | The company does not sell information about the people who read its mail, Acme said.",
+        ];
+        let report = |s: &str| {
+            format!(
+                "actor=Acme; act=share; speaker=Privacy Watch; pub=2021-03-02; article=1; span=200-300 | {s}"
+            )
+        };
+        let own = [
+            "The newsletter tool logs when each subscriber opens a message, the researchers found.",
+            "Acme records where readers are when they open the emails people send with it.",
+            "Every invitation carries a tag that notes which device the guest used, a researcher wrote.",
+            "Acme keeps a record of how long each reader spends on a page, the audit says.",
+            "The service monitors which links recipients click, according to the study.",
+        ];
+        for d in denials {
+            for s in own {
+                check(d, &report(s), false);
+            }
+        }
+        // Near misses: the tracking is handed over, or the report names no tracking at all.
+        let handed = [
+            "Acme logs when each subscriber opens a message and sends those logs to advertisers, the researchers found.",
+            "Acme tracks which stories people read and sells the lists to marketers, the audit says.",
+            "Acme passes readers' open times to its ad partners, the researchers found.",
+        ];
+        for s in handed {
+            check(denials[0], &report(s), true);
+        }
+    }
+
+    /// A denial conditioned on a state of the product or an act of the user ("only while the
+    /// app is open", "only when the wearer presses the button", "when riders check in") is
+    /// answered only by a report that the practice went on outside that state.
+    #[test]
+    fn a_denial_conditioned_on_a_state_needs_a_report_of_acting_outside_it() {
+        let denial = |s: &str| {
+            format!(
+                "pol=denial; actor=Acme; dt=location; act=collect; rule=deny.qualified.only_when; scope=present; \
+                speaker=Acme; pub=2022-06-01; article=1; span=0-90 | {s}"
+            )
+        };
+        let report = |s: &str| {
+            format!(
+                "actor=Acme; dt=location; act=collect; speaker=Privacy Watch; pub=2022-06-01; article=1; \
+                span=200-300 | {s}"
+            )
+        };
+        let denials = [
+            "Acme said the app reads a phone's position only while the app is open on screen.",
+            "The tracker only logs a position when the wearer presses its button, Acme said.",
+            "Location is gathered only when riders check in at a station, the company said.",
+            "Acme says the map uses your position only as long as the program is running.",
+        ];
+        let outside = [
+            "The researchers found the app kept reading positions in the background for hours.",
+            "Logs showed the software gathering location even after users had closed it.",
+            "The analysis showed positions being taken around the clock.",
+            "The device logged where its wearer went without anyone pressing the button, tests showed.",
+            "Its location was still collected when the app was not in use, the regulator said.",
+        ];
+        let inside = [
+            "The app collected precise location data from riders without their consent, the regulator said.",
+            "The app gathered location data from its riders, the regulator said.",
+            "Acme collected riders' positions and kept them for a year, the filing says.",
+            "The regulator said the app secretly collected the precise location of its users.",
+        ];
+        for d in denials {
+            for s in outside {
+                check(&denial(d), &report(s), true);
+            }
+            for s in inside {
+                check(&denial(d), &report(s), false);
+            }
+        }
+        // A condition of the users' say beside the state stays one: consent missing answers it.
+        check(
+            &denial("Acme said it collects position data only with the user's permission and while the app is open."),
+            &report(inside[0]),
             true,
         );
     }

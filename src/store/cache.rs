@@ -144,8 +144,8 @@ pub(super) struct Entry {
     pub action: Action,
     /// Which of its group's slot lists holds it (`Place`).
     place: Place,
-    /// A deletion (`deletion`): grouped under the action `Other`.
-    deletion: bool,
+    /// Met by any action (`any_action`): grouped under the action `Other`.
+    any_action: bool,
 }
 
 /// `Entry::day` of a claim without a day (no day from the common era is this far back).
@@ -248,9 +248,20 @@ pub(super) fn is_deletion(c: &Claim) -> bool {
     c.polarity == Polarity::Denial && crate::link::reads_as_deletion(&c.rule, c.action, &c.sentence)
 }
 
-/// The action a claim's group is keyed by: its own, `Other` for a deletion (`is_deletion`).
-fn group_action(action: Action, deletion: bool) -> Action {
-    if deletion {
+/// A denial whose group is that of the action `Other`, which every action may contradict: a
+/// deletion (`is_deletion`), or a denial rule 5 lets meet reports of other actions by its rule
+/// and words (`link::meets_any_action`: an assurance that users decide, or that the data stays
+/// on the device, against a report of collecting or of data sent home).
+pub(super) fn any_action(c: &Claim) -> bool {
+    is_deletion(c)
+        || (c.polarity == Polarity::Denial
+            && crate::link::meets_any_action(&c.rule, c.action, c.data_type, &c.sentence))
+}
+
+/// The action a claim's group is keyed by: its own, `Other` for a claim met by any action
+/// (`any_action`).
+fn group_action(action: Action, any_action: bool) -> Action {
+    if any_action {
         Action::Other
     } else {
         action
@@ -267,8 +278,8 @@ pub(super) struct EntryParts {
     pub day: Option<i64>,
     pub top: Top,
     pub gate: Option<Gate>,
-    /// `is_deletion` the claim.
-    pub deletion: bool,
+    /// `any_action` the claim.
+    pub any_action: bool,
 }
 
 /// The claims of one (actor, polarity), in id order, grouped by counterparty, then by
@@ -384,9 +395,9 @@ impl ActorList {
             gate: p.gate,
             place,
             pos: 0,
-            deletion: p.deletion,
+            any_action: p.any_action,
         });
-        let g = self.group_of(cp, p.data_type, group_action(p.action, p.deletion));
+        let g = self.group_of(cp, p.data_type, group_action(p.action, p.any_action));
         self.insert_slot(g, place, slot);
     }
 
@@ -401,7 +412,7 @@ impl ActorList {
             return;
         }
         let (cp, data_type, pos) = (e.cp, e.data_type, e.pos as usize);
-        let action = group_action(e.action, e.deletion);
+        let action = group_action(e.action, e.any_action);
         let g = self.group_of(cp, data_type, action);
         debug_assert_eq!(self.groups[g].slots.get(pos).map(|&s| s as usize), Some(slot));
         debug_assert!(self.groups[g].range(from).contains(&pos));
@@ -640,24 +651,21 @@ impl CandidateCache {
         let gated = narrow && gate.is_some();
         let conditional = gate.is_some_and(Gate::conditional);
         let new_is_denial = new.polarity == Polarity::Denial;
-        // Counting (`keep::count_found`) leaves the action out of the narrowing: rule 5 also lets
-        // an assurance of control (`deny.in_control`, `deny.keep_private`) meet a report of
-        // collecting or using that its sentence names, and an assurance that data stays on the
-        // device meet a report of it sent home, which the actions alone do not show (the
-        // writer's narrowing misses those pairs: BENCHMARKS.md, eleventh scale session).
-        let counting = self.counting;
-        let action_of = |action: Action| if counting { Action::Other } else { action };
+        // Counting (`keep::count_found`) narrows as the writer does: a denial that rule 5 lets
+        // meet reports of any action by its rule and words (an assurance of control, data said
+        // to stay on the device) is grouped under `Other` (`any_action`), so the actions alone
+        // leave out no pair the rules link.
         let this = (
             &new.counterparty,
             new.data_type,
-            action_of(group_action(new.action, is_deletion(new))),
+            group_action(new.action, any_action(new)),
         );
         let mut out: Vec<usize> = Vec::new();
         let mut take = |cp: u32| {
             let name = self.names.get(cp);
             for group in list.groups_of(cp) {
                 let (dt, action) = (group.data_type, group.action);
-                if narrow && !may_link(new_is_denial, this, (name, dt, action_of(action))) {
+                if narrow && !may_link(new_is_denial, this, (name, dt, action)) {
                     continue;
                 }
                 let part = |place: Place| group.slots[group.range(place)].iter().map(|&s| s as usize);
@@ -782,7 +790,7 @@ impl CandidateCache {
                     day: super::keep::day_of(&record),
                     top,
                     gate: Some(gate),
-                    deletion: is_deletion(c),
+                    any_action: any_action(c),
                 };
                 if list.entries.last().is_none_or(|e| e.id < id) {
                     list.push(&mut self.names, parts);

@@ -638,6 +638,7 @@ mod count_tests {
         "The firm stated that the recordings were erased within a day.",
         "Executives insisted the service only keeps basic account details.",
         "It denied selling any of the information to brokers.",
+        "The company said the recordings stay on the owner's phone and are not handed to anyone.",
     ];
     const REPORTS: &[&str] = &[
         "Internal files show the company gave partners access to the records.",
@@ -646,6 +647,7 @@ mod count_tests {
         "The stored files remain encrypted, the firm added.",
         "The company would begin sharing the records next year.",
         "Regulators said the business sold the data to marketers in 2016.",
+        "Researchers found the app uploaded the clips to the company's servers.",
     ];
     const COUNTERPARTIES: &[Option<&str>] = &[
         None,
@@ -671,7 +673,13 @@ mod count_tests {
         Action::Use,
         Action::Other,
     ];
-    const DENIAL_RULES: &[&str] = &["deny.plain", "deny.qualified", "deny.deleted", "deny.only_limit"];
+    const DENIAL_RULES: &[&str] = &[
+        "deny.plain",
+        "deny.qualified",
+        "deny.deleted",
+        "deny.only_limit",
+        "deny.in_control",
+    ];
     const REPORT_RULES: &[&str] = &["assert.plain", "assert.not_deleted"];
 
     /// (denial?, actor, counterparty, type, action, sentence, rule, scope, year, month, period
@@ -685,8 +693,8 @@ mod count_tests {
             0u8..7,
             0u8..5,
             0u8..6,
-            0u8..6,
-            0u8..4,
+            0u8..7,
+            0u8..5,
             0u8..4,
             2012i32..2022,
             1u32..13,
@@ -950,7 +958,8 @@ mod count_tests {
 
     /// An assurance of control whose sentence names collecting ("members decide what it
     /// collects", action `share`) is met by a report of collecting (rule 5), which the actions
-    /// alone do not allow: the count leaves actions out of its narrowing and counts the pair.
+    /// alone do not allow: the count groups it under `Other` (`cache::any_action`) and counts
+    /// the pair.
     #[test]
     fn an_assurance_of_control_counts_a_report_of_collecting() {
         let dir = tempfile::tempdir().expect("a temp dir can be created in tests");
@@ -975,6 +984,58 @@ mod count_tests {
         let want = exhaustive(&all);
         assert!(want.iter().sum::<i64>() > 0, "the rules link the pairs: {want:?}");
         assert_eq!(store.links_found(&ids).expect("counts"), want);
+    }
+
+    /// The writer narrows as the count does: an assurance of control of action `share` whose
+    /// sentence names collecting, and an assurance that recordings stay on the phone (action
+    /// `share`), each met by a report of collecting (the clips uploaded to the company's
+    /// servers), are linked by the narrowed writer as by one that tries every pair (before the
+    /// change the writer grouped them by their action and missed both pairs).
+    #[test]
+    fn the_writer_links_an_assurance_met_by_a_report_of_another_action() {
+        let cases = [
+            (
+                "The company said its members decide what location data it collects.",
+                "deny.in_control",
+                DataType::Location,
+                "The app gathered location data without asking members, a report says.",
+            ),
+            (
+                "The company said the clips stay on the owner's phone and are not handed over.",
+                "deny.plain",
+                DataType::Recordings,
+                "Researchers found the app uploaded the clips to the company's servers.",
+            ),
+        ];
+        for (denied, rule, dt, reported) in cases {
+            let dir = tempfile::tempdir().expect("a temp dir can be created in tests");
+            let mut narrow = Store::open(&dir.path().join("n.db")).expect("opens");
+            let mut wide = Store::open(&dir.path().join("w.db")).expect("opens");
+            wide.set_linker(crate::link::evaluate);
+            // (denial, Acme, nobody, location, share, ..., present, June 2019) and a report of
+            // collecting, nobody named, the next story.
+            for (i, (spec, sentence)) in [
+                ((true, 0, 0, 1, 0, 0, 0, 2, 2019, 6, 0, 90), denied),
+                ((false, 0, 0, 1, 2, 0, 0, 0, 2019, 6, 0, 80), reported),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let (mut a, mut c) = article(i, &[spec]);
+                c[0].sentence = format!("Acme: {sentence}");
+                c[0].data_type = dt;
+                if c[0].polarity == Polarity::Denial {
+                    c[0].rule = rule.into();
+                }
+                c[0].end = c[0].sentence.chars().count();
+                a.text = format!("{} Story {i}.", c[0].sentence);
+                narrow.save_article(&a, &c, "t").expect("stored");
+                wide.save_article(&a, &c, "t").expect("stored");
+            }
+            assert_eq!(links(&wide).len(), 1, "the rules link the pair: {denied}");
+            assert_eq!(links(&narrow), links(&wide), "{denied}");
+            assert_eq!(check(&narrow).0, 1, "{denied}");
+        }
     }
 
     /// The same on the synthetic corpus (the extractor's claims, Zipf companies).

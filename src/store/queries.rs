@@ -829,8 +829,10 @@ pub(super) fn delete_claims_kept(
 /// `claims (actor, polarity, data_type)` index (never a scan of all claims).
 pub(super) const CANDIDATE_PARTS: &str =
     "SELECT c.id, c.counterparty, c.data_type, c.action, c.confidence, c.stated_when, \
-     c.polarity = 'denial' AND substr(c.rule, 1, 12) = 'deny.deleted', \
-     CASE WHEN c.polarity = 'denial' AND c.action IN ('collect', 'other') THEN c.sentence END \
+     c.polarity = 'denial' AND (substr(c.rule, 1, 12) = 'deny.deleted' \
+     OR instr(c.rule, 'deny.in_control') > 0 OR instr(c.rule, 'deny.keep_private') > 0), \
+     CASE WHEN c.polarity = 'denial' AND (c.action IN ('collect', 'other') \
+     OR (c.action = 'share' OR c.action = 'access') AND c.data_type <> 'personal_data') THEN c.sentence END \
      FROM claims c WHERE c.actor = ?1 AND c.polarity = ?2 ORDER BY c.id";
 
 /// What the candidate lists keep of the claims of one actor and polarity (`cache::Entry`), each
@@ -850,22 +852,27 @@ pub(super) fn candidate_parts(
         let stated_when: Option<crate::model::PartialDate> = parsed_opt(r, 5)?;
         let day = stated_when.map(|p| i64::from(chrono::Datelike::num_days_from_ce(&p.first_day())));
         let action = parsed(r, 3)?;
-        // `cache::is_deletion`: the rule, or (a denial of collecting or other) the sentence,
-        // read only for those.
-        let deleted_rule: bool = r.get(6)?;
+        // `cache::any_action`: the rule (a deletion, an assurance of control), or the sentence
+        // (a denial of collecting or other that reads as a deletion; of collecting, sharing or
+        // access to a kind of data said to stay on the device), read only for those.
+        let any_rule: bool = r.get(6)?;
         let sentence: Option<String> = r.get(7)?;
-        let deletion =
-            deleted_rule || sentence.is_some_and(|s| crate::link::reads_as_deletion("", action, &s));
+        let data_type = parsed(r, 2)?;
+        let any_action = any_rule
+            || sentence.is_some_and(|s| {
+                crate::link::reads_as_deletion("", action, &s)
+                    || crate::link::meets_any_action("", action, data_type, &s)
+            });
         f(EntryParts {
             id: r.get(0)?,
             counterparty: r.get(1)?,
-            data_type: parsed(r, 2)?,
+            data_type,
             action,
             confidence: r.get(4)?,
             day,
             top: super::cache::Top::default(),
             gate: None,
-            deletion,
+            any_action,
         });
     }
     Ok(())
