@@ -747,7 +747,7 @@ impl Extractor {
             )),
             report_verb: re(&format!("^(?:{})$", REPORT_VERBS.join("|"))),
             object_no: re(
-                r"(?i)^\s+(?:(?:it|them|him|her|us|any|users|people)\s+)?(?:no|none\s+of|nothing)\b",
+                r"(?i)^\s+(?:(?:it|them|him|her|us|any|users|people)\s+)?(?:no|none\s+of|nothing|nobody|no-one|not\s+(?:even\s+)?(?:a\s+single|one|any))\b",
             ),
             participle_clause: re(r",\s+[a-z]+ing\b"),
             list_before: re(r"(?:,|\b(?:and|or))\s+$"),

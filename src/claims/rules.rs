@@ -1787,7 +1787,26 @@ impl Ctx<'_> {
                     }
                     // "No member's location has ever been sold", "no recording is kept": a negated
                     // subject right before a passive or a tensed verb.
-                    if (cue == "no" && NO_SUBJECT.is_match(gap))
+                    // The same with the other negated determiners and pronouns: "nobody's
+                    // contacts are sold", "none of the recordings it keeps is shared", "no one at
+                    // the company can read", "not a single rider's location was handed over".
+                    let no_subject = match cue.as_str() {
+                        "no" | "none of" => {
+                            NO_SUBJECT.is_match(gap) || (cue == "none of" && NONE_OF_SUBJECT.is_match(gap))
+                        }
+                        "nobody" | "no one" | "no-one" => {
+                            let rest = gap
+                                .strip_prefix("'s")
+                                .or_else(|| gap.strip_prefix("’s"))
+                                .unwrap_or(gap);
+                            NO_SUBJECT.is_match(rest)
+                        }
+                        "not" => {
+                            NOT_ONE_SUBJECT.is_match(gap) && NOT_ONE_BEFORE.is_match(&self.text[cs..c.start])
+                        }
+                        _ => false,
+                    };
+                    if no_subject
                         || (cue == "nothing"
                             && (NOTHING_SUBJECT.is_match(gap)
                                 // The verb cue may carry the auxiliary ("is used to").
@@ -1886,6 +1905,8 @@ impl Ctx<'_> {
                     | "indication"
                     | "sign"
                     | "details"
+                    // "handed over not one but two files": a count, not a denial.
+                    | "but"
             );
             if next != "longer" && not_data {
                 return None;
@@ -2727,6 +2748,20 @@ impl Ctx<'_> {
                     },
                 },
             };
+            // "no one at the company can see", "nobody inside Otter listened to": the denied
+            // readers are the company's own staff.
+            let cps = if base == "access"
+                && polarity == Polarity::Denial
+                && cps == [None]
+                && NO_ONE_INSIDE.is_match(&self.text[cs..v.start])
+            {
+                match self.ex.recipients.iter().position(|r| r == "employees") {
+                    Some(r) => vec![Some(Party::Recipient(r))],
+                    None => cps,
+                }
+            } else {
+                cps
+            };
             *prev = subject;
             self.last_actor = Some((actor, si));
             let (speaker_name, attributed) = match speaker {
@@ -2913,7 +2948,18 @@ impl Ctx<'_> {
         let control = c.val == Cue::Control;
         let cue = self.text[c.start..c.end].to_lowercase();
         // "what happens on your phone stays on the device" needs no "users" before it.
-        let place = cue.contains("stay") || cue.contains("leave");
+        // Nor "the face scans are processed locally", "remain on your phone".
+        let place = [
+            "stay",
+            "leave",
+            "locally",
+            "on the",
+            "on your",
+            "on-device",
+            "entirely on",
+        ]
+        .iter()
+        .any(|w| cue.contains(w));
         if control && !place && !self.ex.re.control_subject.is_match(&self.text[cs..c.start]) {
             return;
         }
@@ -3058,10 +3104,47 @@ static CONTRAST_PREP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
 });
 
 /// Between a subject's "no" and a practice verb: the rest of the subject and an auxiliary ("no
-/// member's location has ever been", "no recordings are").
+/// member's location has ever been", "no recordings are", "no one at the firm is able to").
 static NO_SUBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::ascii_b(
-        r"(?i)^\s+(?:[\w’'-]+\s+){1,4}?(?:has|have|had|is|are|was|were|will|would|can|could)\s+(?:ever\s+)?(?:been\s+)?(?:\w+ly\s+)?$",
+        r"(?i)^\s+(?:[\w’'-]+\s+){1,4}?(?:has|have|had|is|are|was|were|will|would|can|could)\s+(?:ever\s+)?(?:been\s+)?(?:\w+ly\s+)?(?:(?:able|allowed|permitted)\s+to\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Between "none of" and a practice verb: a longer subject, whose noun may carry a relative
+/// clause of its own ("none of the messages our members write to one another are").
+static NONE_OF_SUBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::ascii_b(
+        r"(?i)^\s+(?:the|your|their|our|its|his|her|these|those|this|that)\s+(?:[\w’'-]+\s+){1,8}?(?:has|have|had|is|are|was|were|will|would|can|could)\s+(?:ever\s+)?(?:been\s+)?(?:\w+ly\s+)?(?:(?:able|allowed|permitted)\s+to\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Between a clause-opening "not" and a practice verb: "a single" or "one" and the rest of the
+/// subject, then an auxiliary ("Not a single customer's location was", "Not one of the photos
+/// has ever been", "not even one recording is").
+static NOT_ONE_SUBJECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::ascii_b(
+        r"(?i)^\s+(?:even\s+)?(?:a\s+single|one)\s+(?:[\w’'-]+\s+){0,6}?(?:has|have|had|is|are|was|were|will|would|can|could)\s+(?:ever\s+)?(?:been\s+)?(?:\w+ly\s+)?(?:(?:able|allowed|permitted)\s+to\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before a subject's "not a single" / "not one": nothing but the clause's opening, or a
+/// report of speech ("said not a single", "insisted that not one").
+static NOT_ONE_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::ascii_b(
+        r#"(?i)(?:^|\b(?:that|said|says|insisted|insists|stressed|stresses|added|adds|wrote|writes|noted|notes))[\s"'“‘:,]*$"#,
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before an access verb: a negated subject inside the company ("no one at the company",
+/// "nobody inside Otter", "no one at the firm").
+static NO_ONE_INSIDE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::ascii_b(
+        r"(?i)\b(?:no\s+one|nobody|no-one)\s+(?:at|in|inside|within|working\s+(?:at|for))\s+(?:the\s+(?:company|firm|startup|start-up|business)|(?-i:[A-Z])[\w.&’'-]*(?:\s+(?-i:[A-Z])[\w.&’'-]*)?|us|our\s+(?:company|team|firm|staff))\b",
     )
     .expect("a valid regex: a constant pattern")
 });

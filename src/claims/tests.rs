@@ -754,7 +754,15 @@ fn held_out_sentences() {
     );
     check(
         "“Nobody at Spotify has access to your private playlists or messages,” the company said.",
-        &[("Spotify", None, "private_messages", "access", D, Some("present"))],
+        // The denials2 round: "nobody at X" is X's staff, as the gold annotates it (d219, d254).
+        &[(
+            "Spotify",
+            Some("employees"),
+            "private_messages",
+            "access",
+            D,
+            Some("present"),
+        )],
     );
     check(
         "Microsoft acknowledged that contractors reviewed audio snippets collected by Skype and Cortana.",
@@ -2771,5 +2779,135 @@ fn a_pronoun_object_takes_the_data_named_just_before() {
     check(
         "Reddit stores users' voice recordings. The body scans are kept apart, and Reddit never sells them.",
         &[("Reddit", None, "recordings", "collect", A, None)],
+    );
+}
+
+#[test]
+fn negated_determiners_and_pronouns_deny() {
+    // The denials2 round: "nobody's", "no one's", "not a single", "not one of", "none of" with a
+    // long subject deny the practice, as "no" did; a fresh set read "sells nobody's data" as a
+    // sale. Sentences written after the rule.
+    check(
+        "Strava insisted it rents nobody's location data to insurers.",
+        &[("Strava", Some("insurers"), "location", "sell", D, Some("present"))],
+    );
+    check(
+        "Life360 has passed not a single member's location history to data brokers.",
+        &[(
+            "Life360",
+            Some("data brokers"),
+            "location",
+            "share",
+            D,
+            Some("past"),
+        )],
+    );
+    check(
+        "Strava stressed that not one athlete's health data has been sold to advertisers.",
+        &[("Strava", Some("advertisers"), "health", "sell", D, Some("past"))],
+    );
+    check(
+        "Life360 wrote that none of the location data its families share is sold to marketers.",
+        &[(
+            "Life360",
+            Some("advertisers"),
+            "location",
+            "sell",
+            D,
+            Some("present"),
+        )],
+    );
+    check(
+        "Spotify said nobody's listening history was handed to advertisers.",
+        &[(
+            "Spotify",
+            Some("advertisers"),
+            "browsing_activity",
+            "share",
+            D,
+            Some("past"),
+        )],
+    );
+    // Near misses: "not only ... but", a count ("not one but two"), "no longer", a negation
+    // governing another verb.
+    // ("but" ends the clause, so the second kind and the receiver are not read: no denial.)
+    check(
+        "Strava sold not only location data but health data to insurers.",
+        &[("Strava", None, "location", "sell", A, None)],
+    );
+    check(
+        "Life360 sold not one but two sets of precise location data to brokers.",
+        &[],
+    );
+    check(
+        "Nobody knows how much location data Life360 sold to brokers.",
+        &[],
+    );
+}
+
+#[test]
+fn no_one_inside_the_company_is_its_staff() {
+    // The denials2 round: "no one at the company can read" denies access by the company's own
+    // staff. Sentences written after the rule.
+    check(
+        "Zoom said no one at the company is able to view meeting recordings.",
+        &[(
+            "Zoom",
+            Some("employees"),
+            "recordings",
+            "access",
+            D,
+            Some("present"),
+        )],
+    );
+    check(
+        "Nobody inside Spotify can listen to the voice recordings, the company said.",
+        &[(
+            "Spotify",
+            Some("employees"),
+            "recordings",
+            "access",
+            D,
+            Some("present"),
+        )],
+    );
+}
+
+#[test]
+fn data_processed_or_kept_on_the_device_is_an_assurance() {
+    // The denials2 round: data processed or kept on the user's device is an assurance that the
+    // company does not get it (action other), not a report of use. Sentences written after the
+    // rule.
+    check(
+        "Apple said the fingerprint data is processed entirely on the iPhone.",
+        &[("Apple", None, "biometric", "other", D, Some("present"))],
+    );
+    check(
+        "Google says the voice clips remain on your phone.",
+        &[("Google", None, "recordings", "other", D, Some("present"))],
+    );
+    // Negated, it is a complaint, not an assurance.
+    check(
+        "Google conceded that the voice clips are not processed locally.",
+        &[],
+    );
+}
+
+#[test]
+fn a_report_dismissed_or_fought_is_denied() {
+    // The denials2 round: "dismissed suggestions that", "pushed back on reports that" deny
+    // the embedded practice. Not "dismissed claims that", which courts do. Sentences written
+    // after the rule.
+    check(
+        "Verizon dismissed suggestions that it rents subscribers' location data to bounty hunters.",
+        &[("Verizon", None, "location", "sell", D, Some("past"))],
+    );
+    check(
+        "Uber pushed back against reports that it tracked riders' locations after their trips.",
+        &[("Uber", None, "location", "collect", D, Some("past"))],
+    );
+    check(
+        "A federal judge dismissed claims that Uber tracked riders' locations after their trips.",
+        &[("Uber", None, "location", "collect", A, None)],
     );
 }
