@@ -294,8 +294,8 @@ pub struct ClaimReader<'a> {
     article: rusqlite::CachedStatement<'a>,
     /// The last claim read; its article's fields are those of `article_id`'s article.
     record: Option<ClaimRecord>,
-    /// Claims read by `read_ahead` (their articles' fields included), by id.
-    ahead: HashMap<i64, ClaimRecord>,
+    /// Claims read by `read_ahead` (their articles' fields included), sorted by id.
+    ahead: Vec<ClaimRecord>,
     conn: &'a Connection,
 }
 
@@ -320,15 +320,17 @@ impl ClaimReader<'_> {
         while let Some(row) = rows.next()? {
             let record = queries::claim_row_owned(row)?;
             articles.push(record.article_id);
-            self.ahead.insert(record.id, record);
+            self.ahead.push(record);
         }
+        // Read in the order of the ids given, which is id order: sorting is a check.
+        self.ahead.sort_by_key(|r| r.id);
         articles.sort_unstable();
         articles.dedup();
         let mut st = self.conn.prepare_cached(&queries::article_metas_of_ids_sql())?;
         let metas: HashMap<i64, queries::ArticleMeta> = st
             .query_map([queries::id_array(articles)], queries::article_meta_row)?
             .collect::<rusqlite::Result<_>>()?;
-        for record in self.ahead.values_mut() {
+        for record in &mut self.ahead {
             // Every claim has its article (foreign keys): a missing one is a damaged file.
             let meta = metas
                 .get(&record.article_id)
@@ -344,8 +346,8 @@ impl ClaimReader<'_> {
 
     /// The stored claim `id`, valid until the next read.
     pub fn read(&mut self, id: i64) -> Result<&ClaimRecord> {
-        if self.ahead.contains_key(&id) {
-            return self.ahead.get(&id).ok_or(StoreError::NoSuchClaim(id));
+        if let Ok(i) = self.ahead.binary_search_by_key(&id, |r| r.id) {
+            return Ok(&self.ahead[i]);
         }
         if let Err(e) = self.read_into(id) {
             self.record = None;
@@ -833,7 +835,7 @@ impl Store {
             claim: self.conn.prepare_cached(queries::claim_row_by_id_sql())?,
             article: self.conn.prepare_cached(queries::article_meta_sql())?,
             record: None,
-            ahead: HashMap::new(),
+            ahead: Vec::new(),
             conn: &self.conn,
         })
     }

@@ -2048,8 +2048,11 @@ fn a_company_timeline_lists_the_claims_and_dates_the_general_query_lists() {
         let (fast, fast_links) = sorted(&only);
         let (slow, slow_links) = sorted(&general);
         if company != "no such company" {
-            assert!(fast.len() > 50, "{company} has claims: {}", fast.len());
+            assert!(!fast_links.is_empty(), "{company} has links");
             assert!(fast.iter().any(|c| c.1.is_some()), "dated claims");
+        }
+        if company == "acratra" {
+            assert!(fast.len() > 50, "the top company has claims: {}", fast.len());
         }
         let ids: Vec<i64> = fast.iter().map(|c| c.0).collect();
         let mut once = ids.clone();
