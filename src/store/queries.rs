@@ -1468,11 +1468,11 @@ pub(super) fn id_array(ids: Vec<i64>) -> std::rc::Rc<Vec<Value>> {
 
 /// The ids and dates of a company's claims as actor, then as counterparty, read from the
 /// indexes `claims_actor_when` and `claims_counterparty_when` alone.
-const TIMELINE_CLAIMS_OF_COMPANY: &str = "SELECT id, stated_when FROM claims WHERE actor = ?1 \
+pub(super) const TIMELINE_CLAIMS_OF_COMPANY: &str = "SELECT id, stated_when FROM claims WHERE actor = ?1 \
      UNION ALL SELECT id, stated_when FROM claims WHERE counterparty = ?1";
 
 /// The ids of a company's links (any status), read from `link_companies_order` alone.
-const TIMELINE_LINK_IDS_OF_COMPANY: &str = "SELECT link_id FROM link_companies WHERE company = ?1";
+pub(super) const TIMELINE_LINK_IDS_OF_COMPANY: &str = "SELECT link_id FROM link_companies WHERE company = ?1";
 
 /// The company of a filter on the company alone (and the links' status), without a limit: a
 /// company's whole timeline, which `timeline_rows` reads from the indexes.

@@ -856,6 +856,19 @@ fn lookups_use_indexes() {
             queries::RANKED_LINKS_OF_ASSERTIONS,
             "COVERING INDEX links_assertion_id",
         ),
+        // A company's whole timeline lists its claim and link ids from indexes alone.
+        (
+            queries::TIMELINE_CLAIMS_OF_COMPANY,
+            "COVERING INDEX claims_actor_when",
+        ),
+        (
+            queries::TIMELINE_CLAIMS_OF_COMPANY,
+            "COVERING INDEX claims_counterparty_when",
+        ),
+        (
+            queries::TIMELINE_LINK_IDS_OF_COMPANY,
+            "COVERING INDEX link_companies_order",
+        ),
         (
             "SELECT id, content_hash FROM articles WHERE url = ?1 AND kind = 'article'",
             "articles_url",
