@@ -70,10 +70,14 @@ pub struct TimelinePlan {
     order: Vec<(i64, Option<PartialDate>)>,
     /// Links by id, each once.
     links: Vec<TimelineLink>,
-    /// Claim id → ids of the links it takes part in, ascending.
-    links_of: HashMap<i64, Vec<i64>>,
-    /// Claim id → its date, for the other side of a link.
-    when: HashMap<i64, Option<PartialDate>>,
+    /// Each claim's id once for every link it takes part in, ascending: the claims of
+    /// `links_of`, side by side (a sorted list, searched by halves, instead of a map holding a
+    /// list per claim: a frequent company's timeline has a quarter of a million links).
+    linked_claims: Vec<i64>,
+    /// The ids of the links of the claim beside, ascending for each claim.
+    links_of: Vec<i64>,
+    /// Claim ids with their dates, by id, for the other side of a link.
+    when: Vec<(i64, Option<PartialDate>)>,
 }
 
 impl TimelinePlan {
@@ -83,21 +87,25 @@ impl TimelinePlan {
         let mut seen = HashSet::new();
         links.sort_by_key(|l| l.id);
         links.retain(|l| seen.insert(l.id));
-        let mut links_of: HashMap<i64, Vec<i64>> = HashMap::new();
-        let mut when: HashMap<i64, Option<PartialDate>> = claims.iter().copied().collect();
-        let mut order = claims;
+        let mut pairs: Vec<(i64, i64)> = Vec::with_capacity(links.len() * 2);
         for l in &links {
-            links_of.entry(l.denial_id).or_default().push(l.id);
+            pairs.push((l.denial_id, l.id));
             if l.assertion_id != l.denial_id {
-                links_of.entry(l.assertion_id).or_default().push(l.id);
+                pairs.push((l.assertion_id, l.id));
             }
         }
+        pairs.sort_unstable();
+        let (linked_claims, links_of) = pairs.into_iter().unzip();
+        let mut when = claims.clone();
+        when.sort_unstable_by_key(|c| c.0);
+        when.dedup_by_key(|c| c.0);
+        let mut order = claims;
         order.sort_by_key(|&(id, d)| (d.is_none(), d, id));
         order.dedup_by_key(|c| c.0);
-        when.shrink_to_fit();
         TimelinePlan {
             order,
             links,
+            linked_claims,
             links_of,
             when,
         }
@@ -130,7 +138,19 @@ impl TimelinePlan {
     }
 
     fn link_ids(&self, claim_id: i64) -> &[i64] {
-        self.links_of.get(&claim_id).map(Vec::as_slice).unwrap_or(&[])
+        let from = self.linked_claims.partition_point(|&c| c < claim_id);
+        let to = from + self.linked_claims[from..].partition_point(|&c| c == claim_id);
+        &self.links_of[from..to]
+    }
+
+    /// Before the claim at `i` of the order is read: at every `READ_AHEAD`th, the claims from
+    /// there on are read ahead.
+    fn read_ahead(&self, fetch: &mut dyn ClaimSource, i: usize) -> io::Result<()> {
+        if i % READ_AHEAD != 0 {
+            return Ok(());
+        }
+        let ids: Vec<i64> = self.order[i..].iter().take(READ_AHEAD).map(|c| c.0).collect();
+        fetch.read_ahead(&ids)
     }
 
     fn link(&self, id: i64) -> Option<&TimelineLink> {
@@ -141,7 +161,8 @@ impl TimelinePlan {
     }
 
     fn date_label(&self, claim_id: i64) -> String {
-        match self.when.get(&claim_id).copied().flatten() {
+        let when = self.when.binary_search_by_key(&claim_id, |c| c.0).ok();
+        match when.and_then(|i| self.when[i].1) {
             Some(d) => d.to_string(),
             None => "undated".to_string(),
         }
@@ -152,11 +173,25 @@ impl TimelinePlan {
 /// read: a store's reader fills one record again and again (`store::ClaimReader`).
 pub trait ClaimSource {
     fn claim(&mut self, id: i64) -> io::Result<&ClaimRecord>;
+
+    /// The claims `ids` are about to be read, in that order: a source that reads faster in
+    /// bulk reads them now.
+    fn read_ahead(&mut self, _ids: &[i64]) -> io::Result<()> {
+        Ok(())
+    }
 }
+
+/// How many claims a timeline's writers ask to be read ahead at once: a store reads them in
+/// id order, two statements for all (see `store::ClaimReader::read_ahead`), and holds them.
+const READ_AHEAD: usize = 8192;
 
 impl ClaimSource for crate::store::ClaimReader<'_> {
     fn claim(&mut self, id: i64) -> io::Result<&ClaimRecord> {
         self.read(id).map_err(io::Error::other)
+    }
+
+    fn read_ahead(&mut self, ids: &[i64]) -> io::Result<()> {
+        crate::store::ClaimReader::read_ahead(self, ids).map_err(io::Error::other)
     }
 }
 
@@ -214,7 +249,8 @@ pub fn write_planned(
         TimelineFormat::TimelineJs => write_timelinejs(w, plan, fetch, title),
         TimelineFormat::Html => {
             let mut claims = Vec::with_capacity(plan.order.len());
-            for &(id, _) in &plan.order {
+            for (i, &(id, _)) in plan.order.iter().enumerate() {
+                plan.read_ahead(fetch, i)?;
                 claims.push(fetch.claim(id)?.clone());
             }
             let by_id: HashMap<i64, &ClaimRecord> = claims.iter().map(|c| (c.id, c)).collect();
@@ -311,6 +347,7 @@ fn write_json(
     serde_json::to_writer(&mut *w, title)?;
     w.write_all(b",\n  \"claims\": [")?;
     for (i, &(id, _)) in plan.order.iter().enumerate() {
+        plan.read_ahead(fetch, i)?;
         let claim = fetch.claim(id)?;
         buf.clear();
         buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
@@ -339,11 +376,22 @@ fn member(out: &mut Vec<u8>, first: bool, key: &str) {
 /// Whether none of the eight bytes of `x` needs escaping in a JSON string (`"`, `\\`, or a
 /// control character below 0x20).
 fn plain_word(x: u64) -> bool {
+    escape_bits(x) == 0
+}
+
+/// Nonzero when some byte of `x` needs escaping (see `plain_word`).
+fn escape_bits(x: u64) -> u64 {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // Nonzero when some byte of `y` is below `n` (n ≤ 0x80), exactly.
     let below = |y: u64, n: u64| y.wrapping_sub(LOW * n) & !y & HIGH;
-    below(x, 0x20) | below(x ^ (LOW * u64::from(b'"')), 1) | below(x ^ (LOW * u64::from(b'\\')), 1) == 0
+    below(x, 0x20) | below(x ^ (LOW * u64::from(b'"')), 1) | below(x ^ (LOW * u64::from(b'\\')), 1)
+}
+
+/// The eight bytes of `b` from `i` as a word, if there are eight.
+fn word_at(b: &[u8], i: usize) -> Option<u64> {
+    let bytes: [u8; 8] = b.get(i..i + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(bytes))
 }
 
 /// `s` as a JSON string, escaped as serde_json escapes it (`"`, `\\`, `\b \t \n \f \r`, other
@@ -355,10 +403,18 @@ fn json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let (mut run, mut i) = (0, 0);
     while i < b.len() {
-        if let Some(word) = b.get(i..i + 8) {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(word);
-            if plain_word(u64::from_le_bytes(w)) {
+        // Plain runs sixteen bytes at a time, then eight.
+        while let (Some(x), Some(y)) = (word_at(b, i), word_at(b, i + 8)) {
+            if escape_bits(x) | escape_bits(y) != 0 {
+                break;
+            }
+            i += 16;
+        }
+        if i >= b.len() {
+            break;
+        }
+        if let Some(x) = word_at(b, i) {
+            if plain_word(x) {
                 i += 8;
                 continue;
             }
@@ -500,7 +556,8 @@ fn write_timeline_csv(w: &mut dyn Write, plan: &TimelinePlan, fetch: &mut dyn Cl
     header.push("links");
     let mut out = csv::Writer::from_writer(w);
     out.write_record(&header).map_err(csv_err)?;
-    for &(id, _) in &plan.order {
+    for (i, &(id, _)) in plan.order.iter().enumerate() {
+        plan.read_ahead(fetch, i)?;
         let c = fetch.claim(id)?;
         let mut row = claim_values(c).to_vec();
         row.push(
@@ -579,7 +636,8 @@ fn write_md(
     writeln!(w, "{}.\n", counts(plan.order.len(), plan.links.len()))?;
     let mut sides: HashMap<i64, Side> = HashMap::new();
     let mut section: Option<Option<i32>> = None;
-    for &(id, _) in &plan.order {
+    for (i, &(id, _)) in plan.order.iter().enumerate() {
+        plan.read_ahead(fetch, i)?;
         let c = fetch.claim(id)?;
         let year = c.when_stated().map(|d| d.year);
         if section != Some(year) {
@@ -752,7 +810,8 @@ fn write_timelinejs(
         }
         w.write_all(b"[")?;
         let mut first = true;
-        for &(id, date) in &plan.order {
+        for (i, &(id, date)) in plan.order.iter().enumerate() {
+            plan.read_ahead(fetch, i)?;
             let Some(date) = date else { continue };
             let c = fetch.claim(id)?;
             let mut text = format!(
@@ -1074,13 +1133,18 @@ mod tests {
         // several eight-byte words, among plain and non-ASCII text.
         let mut cases: Vec<String> = (0u8..0x80).map(|b| char::from(b).to_string()).collect();
         for b in 0u8..0x80 {
-            for at in 0..19 {
-                let mut s: String = "abcdéfgh – “quoted” ok".chars().cycle().take(19).collect();
-                let i = s.char_indices().nth(at).map_or(s.len(), |(i, _)| i);
-                s.insert(i, char::from(b));
-                cases.push(s);
+            // 19 characters cross two eight-byte words; 41 cross two sixteen-byte steps.
+            for len in [19, 41] {
+                for at in 0..len {
+                    let mut s: String = "abcdéfgh – “quoted” ok".chars().cycle().take(len).collect();
+                    let i = s.char_indices().nth(at).map_or(s.len(), |(i, _)| i);
+                    s.insert(i, char::from(b));
+                    cases.push(s);
+                }
             }
         }
+        // Plain text of every length to 70 bytes: runs ending on and off a word's end.
+        cases.extend((0..=70).map(|n| "plain text, no escape".chars().cycle().take(n).collect()));
         cases.push(String::new());
         cases.push("\"\\\u{1}\n\r\t\u{8}\u{c}\u{1f}\u{7f}".to_string());
         for s in cases {

@@ -114,6 +114,25 @@ pub(super) fn article_meta_sql() -> &'static str {
      FROM articles a WHERE a.id = ?1"
 }
 
+/// `claim_row_by_id_sql` for the ids bound as one array (`id_array`), looked up in the order
+/// given.
+pub(super) fn claim_rows_of_ids_sql() -> String {
+    claim_row_by_id_sql().replace(
+        "FROM claims c WHERE c.id = ?1",
+        "FROM rarray(?1) r CROSS JOIN claims c ON c.id = r.value",
+    )
+}
+
+/// `article_meta_sql` with the article's id first, for the ids bound as one array.
+pub(super) fn article_metas_of_ids_sql() -> String {
+    article_meta_sql()
+        .replace("SELECT a.url", "SELECT a.id, a.url")
+        .replace(
+            "FROM articles a WHERE a.id = ?1",
+            "FROM rarray(?1) r CROSS JOIN articles a ON a.id = r.value",
+        )
+}
+
 /// The text at `idx` as a borrowed `&str` (an error if it is not text).
 fn text_ref<'r>(row: &'r Row, idx: usize) -> rusqlite::Result<&'r str> {
     row.get_ref(idx)?
@@ -222,12 +241,41 @@ pub(super) fn claim_row_owned(row: &Row) -> rusqlite::Result<ClaimRecord> {
 
 /// Reads an article's fields laid out by `article_meta_sql` into the claim record `out`.
 pub(super) fn article_meta_into(row: &Row, out: &mut ClaimRecord) -> rusqlite::Result<()> {
-    set_opt_text(&mut out.article_url, opt_text_ref(row, 0)?);
-    set_opt_text(&mut out.article_title, opt_text_ref(row, 1)?);
-    set_opt_text(&mut out.outlet, opt_text_ref(row, 2)?);
-    out.published = parsed_opt_ref::<NaiveDate>(row, 3)?;
-    out.partial_text = row.get(4)?;
+    article_meta_at(row, 0, out)
+}
+
+/// `article_meta_into` for the article's fields laid out from column `at` on.
+fn article_meta_at(row: &Row, at: usize, out: &mut ClaimRecord) -> rusqlite::Result<()> {
+    set_opt_text(&mut out.article_url, opt_text_ref(row, at)?);
+    set_opt_text(&mut out.article_title, opt_text_ref(row, at + 1)?);
+    set_opt_text(&mut out.outlet, opt_text_ref(row, at + 2)?);
+    out.published = parsed_opt_ref::<NaiveDate>(row, at + 3)?;
+    out.partial_text = row.get(at + 4)?;
     Ok(())
+}
+
+/// What a claim record holds of its article (`article_metas_of_ids_sql`).
+#[derive(Debug, Clone, Default)]
+pub(super) struct ArticleMeta {
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub partial_text: bool,
+}
+
+/// An article's id and fields laid out by `article_metas_of_ids_sql`.
+pub(super) fn article_meta_row(row: &Row) -> rusqlite::Result<(i64, ArticleMeta)> {
+    Ok((
+        row.get(0)?,
+        ArticleMeta {
+            url: opt_text_ref(row, 1)?.map(str::to_string),
+            title: opt_text_ref(row, 2)?.map(str::to_string),
+            outlet: opt_text_ref(row, 3)?.map(str::to_string),
+            published: parsed_opt_ref::<NaiveDate>(row, 4)?,
+            partial_text: row.get(5)?,
+        },
+    ))
 }
 
 fn date_text(d: Option<NaiveDate>) -> Option<String> {
@@ -1333,30 +1381,54 @@ pub(super) fn link_counts(conn: &Connection, ids: &[i64]) -> rusqlite::Result<Ve
 /// particular order, and the links `review_links` would list, by id, each naming its claims by
 /// id. Both queries read only ids, dates and the links' own columns; a claim that is only a
 /// link's other side is looked up by id.
+///
+/// A filter on the company alone without a limit (a company's whole timeline) reads the ids
+/// from indexes alone (`claims_actor_when`, `claims_counterparty_when`, `link_companies_order`),
+/// sorts them here, and looks the links and the other sides up in id order, one statement for
+/// all (`rarray`): the links table is walked from one end to the other instead of all over it.
 pub(super) fn timeline_rows(conn: &Connection, filter: &ClaimFilter) -> rusqlite::Result<TimelineRows> {
-    let (sql, params) = claims_query_of(filter, "c.id, c.stated_when", false);
-    let mut st = conn.prepare_cached(&sql)?;
-    let mut claims: Vec<(i64, Option<PartialDate>)> = st
-        .query_map(params_from_iter(params), |r| Ok((r.get(0)?, parsed_opt(r, 1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut links: Vec<TimelineLink> = match timeline_links_query(filter) {
-        // A company's links in id order: each is found by id, and in id order the lookups go
-        // through the links table from one end to the other instead of all over it.
-        Some((sql, params)) => conn
-            .prepare_cached(&sql)?
-            .query_map(params_from_iter(params), |r| {
-                Ok(TimelineLink {
-                    id: r.get(0)?,
-                    reason: r.get(1)?,
-                    first: parsed_ref(r, 2)?,
-                    denial_id: r.get(3)?,
-                    assertion_id: r.get(4)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?,
+    let (mut claims, mut links) = match company_timeline(filter) {
+        Some(company) => {
+            let mut claims: Vec<(i64, Option<PartialDate>)> = conn
+                .prepare_cached(TIMELINE_CLAIMS_OF_COMPANY)?
+                .query_map([company], |r| Ok((r.get(0)?, parsed_opt_ref(r, 1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            // A claim of the company on both sides comes twice.
+            claims.sort_unstable_by_key(|c| c.0);
+            claims.dedup_by_key(|c| c.0);
+            let mut ids: Vec<i64> = conn
+                .prepare_cached(TIMELINE_LINK_IDS_OF_COMPANY)?
+                .query_map([company], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            ids.sort_unstable();
+            ids.dedup();
+            let sql = format!(
+                "SELECT l.id, l.reason, l.first, l.denial_id, l.assertion_id \
+                 FROM rarray(?1) r CROSS JOIN links l ON l.id = r.value WHERE {}",
+                status_condition(filter.status)
+            );
+            let links: Vec<TimelineLink> = conn
+                .prepare_cached(&sql)?
+                .query_map([id_array(ids)], |r| {
+                    Ok(TimelineLink {
+                        id: r.get(0)?,
+                        reason: r.get(1)?,
+                        first: parsed_ref(r, 2)?,
+                        denial_id: r.get(3)?,
+                        assertion_id: r.get(4)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            (claims, links)
+        }
         None => {
+            let (sql, params) = claims_query_of(filter, "c.id, c.stated_when", false);
+            let mut st = conn.prepare_cached(&sql)?;
+            let rows = st.query_map(params_from_iter(params), |r| Ok((r.get(0)?, parsed_opt(r, 1)?)))?;
+            let claims: Vec<(i64, Option<PartialDate>)> = rows.collect::<rusqlite::Result<_>>()?;
             let (sql, params) = review_query(filter);
-            conn.prepare_cached(&sql)?
+            let links: Vec<TimelineLink> = conn
+                .prepare_cached(&sql)?
                 .query_map(params_from_iter(params), |r| {
                     Ok(TimelineLink {
                         id: r.get(0)?,
@@ -1366,45 +1438,62 @@ pub(super) fn timeline_rows(conn: &Connection, filter: &ClaimFilter) -> rusqlite
                         assertion_id: r.get(8)?,
                     })
                 })?
-                .collect::<rusqlite::Result<_>>()?
+                .collect::<rusqlite::Result<_>>()?;
+            (claims, links)
         }
     };
     links.sort_by_key(|l| l.id);
     links.dedup_by_key(|l| l.id);
     let mut seen: std::collections::HashSet<i64> = claims.iter().map(|c| c.0).collect();
-    let mut when = conn.prepare_cached("SELECT stated_when FROM claims WHERE id = ?1")?;
+    let mut others: Vec<i64> = Vec::new();
     for l in &links {
         for id in [l.denial_id, l.assertion_id] {
             if seen.insert(id) {
-                // Every link has both claims (foreign keys); a missing one is a damaged file.
-                claims.push((id, when.query_row([id], |r| parsed_opt(r, 0))?));
+                others.push(id);
             }
         }
     }
+    // The other sides' dates in one statement, looked up in id order.
+    let wanted = others.len();
+    others.sort_unstable();
+    let found = conn
+        .prepare_cached("SELECT c.id, c.stated_when FROM rarray(?1) r CROSS JOIN claims c ON c.id = r.value")?
+        .query_map([id_array(others)], |r| Ok((r.get(0)?, parsed_opt_ref(r, 1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    if found.len() != wanted {
+        // Every link has both claims (foreign keys); a missing one is a damaged file.
+        return Err(rusqlite::Error::QueryReturnedNoRows);
+    }
+    claims.extend(found);
     Ok(TimelineRows { claims, links })
 }
 
-/// For a filter on the company alone (and the links' status, no limit): the SQL of the links
-/// `review_query` lists (the same set, unordered: a timeline orders them itself) with the
-/// columns a timeline reads, and its parameters. The ids come from `link_companies`' index
-/// alone, and SQLite looks the links up in id order.
-fn timeline_links_query(filter: &ClaimFilter) -> Option<(String, Vec<Value>)> {
+/// Ids bound as one parameter, for `rarray(?)` (the `array` module, loaded on open).
+pub(super) fn id_array(ids: Vec<i64>) -> std::rc::Rc<Vec<Value>> {
+    std::rc::Rc::new(ids.into_iter().map(Value::Integer).collect())
+}
+
+/// The ids and dates of a company's claims as actor, then as counterparty, read from the
+/// indexes `claims_actor_when` and `claims_counterparty_when` alone.
+pub(super) const TIMELINE_CLAIMS_OF_COMPANY: &str = "SELECT id, stated_when FROM claims WHERE actor = ?1 \
+     UNION ALL SELECT id, stated_when FROM claims WHERE counterparty = ?1";
+
+/// The ids of a company's links (any status), read from `link_companies_order` alone.
+pub(super) const TIMELINE_LINK_IDS_OF_COMPANY: &str = "SELECT link_id FROM link_companies WHERE company = ?1";
+
+/// The company of a filter on the company alone (and the links' status), without a limit: a
+/// company's whole timeline, which `timeline_rows` reads from the indexes.
+fn company_timeline(filter: &ClaimFilter) -> Option<&str> {
     let company_only = ClaimFilter {
         company: None,
         status: StatusFilter::default(),
         ..filter.clone()
     }
     .is_empty();
-    let company = filter
+    filter
         .company
-        .as_ref()
-        .filter(|_| company_only && filter.limit.is_none())?;
-    let sql = format!(
-        "SELECT l.id, l.reason, l.first, l.denial_id, l.assertion_id FROM links l \
-         WHERE {} AND l.id IN (SELECT lc.link_id FROM link_companies lc WHERE lc.company = ?1)",
-        status_condition(filter.status)
-    );
-    Some((sql, vec![Value::Text(company.clone())]))
+        .as_deref()
+        .filter(|_| company_only && filter.limit.is_none())
 }
 
 /// All links passing the filter, as `ContradictionRecord`s.

@@ -168,6 +168,7 @@ pub(super) fn prepare_for_writing(conn: &mut Connection, path: &Path) -> Result<
         // process in one profile at 20,000 articles stored; see BENCHMARKS.md.)
         conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB)?;
         conn.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES)?;
+        rusqlite::vtab::array::load_module(conn)?;
         stable_plans(conn)
     };
     configure(conn).map_err(|e| open_error(path, e))?;
@@ -242,6 +243,8 @@ pub(super) fn prepare_for_reading(conn: &Connection, path: &Path) -> Result<()> 
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(|e| open_error(path, e))?;
     stable_plans(conn).map_err(|e| open_error(path, e))?;
+    // `rarray(?)`: a list of ids bound as one parameter (a timeline's claims read in one go).
+    rusqlite::vtab::array::load_module(conn).map_err(|e| open_error(path, e))?;
     conn.pragma_update(None, "cache_size", READER_CACHE_KIB)
         .map_err(|e| open_error(path, e))?;
     // Sorts (a company's whole claim list) in memory, not in temporary files. A reader opens no

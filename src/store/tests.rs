@@ -856,6 +856,19 @@ fn lookups_use_indexes() {
             queries::RANKED_LINKS_OF_ASSERTIONS,
             "COVERING INDEX links_assertion_id",
         ),
+        // A company's whole timeline lists its claim and link ids from indexes alone.
+        (
+            queries::TIMELINE_CLAIMS_OF_COMPANY,
+            "COVERING INDEX claims_actor_when",
+        ),
+        (
+            queries::TIMELINE_CLAIMS_OF_COMPANY,
+            "COVERING INDEX claims_counterparty_when",
+        ),
+        (
+            queries::TIMELINE_LINK_IDS_OF_COMPANY,
+            "COVERING INDEX link_companies_order",
+        ),
         (
             "SELECT id, content_hash FROM articles WHERE url = ?1 AND kind = 'article'",
             "articles_url",
@@ -2021,4 +2034,88 @@ fn a_company_timeline_lists_the_links_the_general_query_lists() {
         general.sort_by_key(|l| l.0);
         assert_eq!(listed, general);
     }
+}
+
+#[test]
+fn a_company_timeline_lists_the_claims_and_dates_the_general_query_lists() {
+    let db = temp_db();
+    let store = synthetic_store(&db);
+    for company in ["acratra", "Acdotra", "no such company"] {
+        let only = ClaimFilter {
+            company: Some(company.to_string()),
+            ..ClaimFilter::default()
+        };
+        // A limit no timeline reaches takes the general path: the same claims, read through
+        // the claims' rows and sorted by SQLite.
+        let general = ClaimFilter {
+            limit: Some(1_000_000),
+            ..only.clone()
+        };
+        let sorted = |filter: &ClaimFilter| {
+            let rows = store.timeline_rows(filter).expect("lists");
+            let mut claims = rows.claims;
+            claims.sort_by_key(|c| c.0);
+            let links: Vec<i64> = rows.links.iter().map(|l| l.id).collect();
+            (claims, links)
+        };
+        let (fast, fast_links) = sorted(&only);
+        let (slow, slow_links) = sorted(&general);
+        if company != "no such company" {
+            assert!(!fast_links.is_empty(), "{company} has links");
+            assert!(fast.iter().any(|c| c.1.is_some()), "dated claims");
+        }
+        if company == "acratra" {
+            assert!(fast.len() > 50, "the top company has claims: {}", fast.len());
+        }
+        let ids: Vec<i64> = fast.iter().map(|c| c.0).collect();
+        let mut once = ids.clone();
+        once.dedup();
+        assert_eq!(ids, once, "{company}: each claim once");
+        assert_eq!(fast, slow, "{company}");
+        assert_eq!(fast_links, slow_links, "{company}");
+    }
+}
+
+#[test]
+fn claims_read_ahead_are_the_claims_read_one_by_one() {
+    let db = temp_db();
+    let store = synthetic_store(&db);
+    let ids: Vec<i64> = {
+        let mut st = store
+            .conn
+            .prepare("SELECT id FROM claims ORDER BY id")
+            .expect("prepares");
+        let rows = st.query_map([], |r| r.get(0)).expect("reads");
+        rows.collect::<rusqlite::Result<_>>().expect("reads")
+    };
+    // Out of id order, a missing id among them, and an id given twice.
+    let mut ahead: Vec<i64> = ids.iter().rev().step_by(2).copied().collect();
+    ahead.push(i64::MAX);
+    ahead.push(ids[1]);
+    ahead.push(ids[1]);
+    let mut reader = store.claim_reader().expect("prepares");
+    reader.read_ahead(&ahead).expect("reads");
+    let mut partial = 0;
+    // The claims read ahead, and the others (read from the store one by one), in turn.
+    for &id in ids.iter().chain(ahead.iter().filter(|&&id| id != i64::MAX)) {
+        let whole = store.claim(id).expect("stored");
+        assert_eq!(reader.read(id).expect("stored"), &whole, "claim {id}");
+        partial += usize::from(whole.partial_text);
+    }
+    assert!(partial > 0, "teasers among them");
+    assert!(matches!(reader.read(i64::MAX), Err(StoreError::NoSuchClaim(_))));
+    // A second read ahead replaces the first.
+    reader.read_ahead(&ids[..3]).expect("reads");
+    for &id in ids.iter().rev() {
+        assert_eq!(
+            reader.read(id).expect("stored"),
+            &store.claim(id).expect("stored"),
+            "claim {id}"
+        );
+    }
+    reader.read_ahead(&[]).expect("reads nothing");
+    assert_eq!(
+        reader.read(ids[0]).expect("stored"),
+        &store.claim(ids[0]).expect("stored")
+    );
 }
