@@ -85,6 +85,22 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// People who had their data taken: "1,900 users may have had their phone numbers exposed in
+/// the attack", "customers who had their card details stolen". The data is between.
+static HAD_THEIR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b(?:had|have|has|having)\s+(?:their|its|his|her)\s+([^.;:!?]{{1,100}}?)\s+(?:(?:also|all|then|later)\s+)?(exposed|stolen|taken|accessed|copied|compromised|leaked|exfiltrated|downloaded|viewed)\b(?:\s+(?:by|to)\s+(?:the\s+|an?\s+|two\s+|some\s+|unknown\s+|outside\s+)?(?:\w+\s+)?({PARTY}))?"
+    ))
+});
+
+/// A breach's words in the sentence: data "exposed" there was reached by intruders, not left
+/// open to anyone.
+static BREACH_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:breach\w*|hack\w*|attack\w*|cyberattack\w*|phishing|phished|intrusion|intruders?|ransomware|stolen)\b",
+    )
+});
+
 /// "The information taken includes names, passport numbers and ...": the data follows.
 static TAKEN_INCLUDES: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -281,7 +297,7 @@ pub(crate) fn find(s: &str) -> Vec<Found> {
         }
         let taker = match agent {
             Some(a) => taker_of(a.as_str()),
-            None if part == "exposed" => Taker::Open,
+            None if part == "exposed" && !BREACH_WORD.is_match(s) => Taker::Open,
             None => Taker::Intruders,
         };
         push(Found {
@@ -290,6 +306,29 @@ pub(crate) fn find(s: &str) -> Vec<Found> {
             data: (cs, m.start()),
             taker,
             rule: "report.breach.passive",
+        });
+    }
+    for c in HAD_THEIR.captures_iter(s) {
+        let (m, obj, part) = (c.get(0).unwrap(), c.get(1).unwrap(), c.get(2).unwrap());
+        let part = part.as_str().to_ascii_lowercase();
+        let agent = c.get(3);
+        if agent.is_none() && part == "viewed" {
+            continue;
+        }
+        if excused(s, m.start()) || NEGATED.is_match(&s[clause_start(s, m.start())..m.end()]) {
+            continue;
+        }
+        let taker = match agent {
+            Some(a) => taker_of(a.as_str()),
+            None if part == "exposed" && !BREACH_WORD.is_match(s) => Taker::Open,
+            None => Taker::Intruders,
+        };
+        push(Found {
+            start: m.start(),
+            end: m.end(),
+            data: (obj.start(), obj.end()),
+            taker,
+            rule: "report.breach.had_their",
         });
     }
     for c in LEFT_OPEN.captures_iter(s) {

@@ -237,6 +237,8 @@ pub(crate) struct Regexes {
     pub holder_after: Rx,
     pub holder_before: Rx,
     pub we: Rx,
+    /// "Our platform", "our app" as a subject: the first person plural of a company's voice.
+    pub our_subject: Rx,
     pub pronoun_subject: Rx,
     pub user_subject: Rx,
     pub aux_only: Rx,
@@ -698,6 +700,9 @@ impl Extractor {
                 r"(?i)(?:\b(?:on|from|off|across|via|inside)|\b(?:users|members|customers|subscribers|accounts|profiles|people|data|information)\s+(?:of|on|at))\s+(?:the\s+)?$",
             ),
             we: re(r"\b(?:[Ww]e|WE)\b"),
+            our_subject: re(&format!(
+                r"\b[Oo]ur\s+(?:[\w’'-]+\s+){{0,2}}?(?:{heads})\s+{aux}$"
+            )),
             pronoun_subject: re(&format!(
                 r"(?:\b(?:it|It|they|They)|\b(?:the|The)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads}))\s+{aux}$"
             )),

@@ -1317,7 +1317,8 @@ impl Ctx<'_> {
             let (speaker, quoted) = self.speaker_at(si, fs);
             let sure_topic = self.topic.filter(|&(_, k)| k != Topic::Once).map(|(t, _)| t);
             let Some(actor) = self
-                .holder_in(ss, se)
+                .data_owner(ss, se)
+                .or_else(|| self.holder_in(ss, se))
                 .or_else(|| self.first_company(ss, se))
                 .or(sure_topic)
                 .or_else(|| speaker.as_ref().and_then(|s| s.company))
@@ -1412,7 +1413,8 @@ impl Ctx<'_> {
             // article's company when the article is surely about it, the speaker's.
             let sure_topic = self.topic.filter(|&(_, k)| k != Topic::Once).map(|(t, _)| t);
             let Some(actor) = self
-                .holder_in(ss, se)
+                .data_owner(ss, se)
+                .or_else(|| self.holder_in(ss, se))
                 .or_else(|| self.first_company(ss, se))
                 .or(sure_topic)
                 .or_else(|| speaker.as_ref().and_then(|s| s.company))
@@ -1574,6 +1576,52 @@ impl Ctx<'_> {
             })
     }
 
+    /// Whose users a breach reached, when the sentence says it with "its" or "their" ("Signal
+    /// said about 1,900 of its users' phone numbers were exposed in the breach at Twilio"): the
+    /// company "its" stands for — the last company named before it in the sentence that is no
+    /// place of the breach ("at Twilio", "the Twilio breach", "through its vendor Twilio") nor a
+    /// preposition's object. A vendor's own customers stay the vendor's ("Twilio said the
+    /// attackers reached 125 of its customers").
+    fn users_owner(&self, ss: usize, se: usize) -> Option<usize> {
+        let m = ITS_USERS.find(&self.text[ss..se])?;
+        let at = ss + m.start();
+        let a = self.ents.partition_point(|h| h.start < ss);
+        let b = self.ents.partition_point(|h| h.start < at);
+        (a..b).rev().find_map(|j| {
+            let h = &self.ents[j];
+            let c = match h.val {
+                Ent::Company(c) => c,
+                Ent::Person(p) => self.ex.people[p].1?,
+                _ => return None,
+            };
+            (!self.is_preposition_object(h.start) && !self.breach_site(j, ss, se)).then_some(c)
+        })
+    }
+
+    /// The owner of the data a breach sentence names: the data's holder ("Peloton users'",
+    /// "customers of Peloton") that is not the place of the breach ("the attack on Twilio",
+    /// read as a holder by "on"), else whose users "its users'" are (`users_owner`).
+    fn data_owner(&self, ss: usize, se: usize) -> Option<usize> {
+        let a = self.ents.partition_point(|h| h.start < ss);
+        let b = self.ents.partition_point(|h| h.start < se);
+        (a..b)
+            .find_map(|j| match self.ents[j].val {
+                Ent::Company(c) if self.holders[j] && !self.breach_site(j, ss, se) => Some(c),
+                _ => None,
+            })
+            .or_else(|| self.users_owner(ss, se))
+    }
+
+    /// Whether company mention `j` (in the sentence `[ss, se)`) is the place of a breach: "the
+    /// breach at Twilio", "an attack on Twilio", "the Twilio breach", "through its vendor Twilio".
+    fn breach_site(&self, j: usize, ss: usize, se: usize) -> bool {
+        let h = &self.ents[j];
+        let from = ceil_char(self.text, h.start.saturating_sub(40).max(ss));
+        let to = floor_char(self.text, (h.end + 30).min(se).max(h.end));
+        BREACH_SITE_BEFORE.is_match(&self.text[from..h.start])
+            || BREACH_SITE_AFTER.is_match(&self.text[h.end..to])
+    }
+
     /// The first company named in `[start, end)` (a person counts as their company).
     fn first_company(&self, start: usize, end: usize) -> Option<usize> {
         within(&self.ents, start, end).iter().find_map(|h| match h.val {
@@ -1673,7 +1721,15 @@ impl Ctx<'_> {
             }
         }
         let last = last.map(|(end, p, _)| (end, p));
-        let we = self.ex.re.we.find_iter(region).last().map(|m| cs + m.start());
+        // "Our platform does not ...", "our app never": the first person plural as well.
+        let we = self
+            .ex
+            .re
+            .we
+            .find_iter(region)
+            .last()
+            .map(|m| cs + m.start())
+            .or_else(|| self.ex.re.our_subject.find(region).map(|m| cs + m.start()));
         match (last, we) {
             (Some((_, p)), None) => return Subj::Party(p, false),
             (Some((end, p)), Some(w)) if end > w => return Subj::Party(p, false),
@@ -2568,10 +2624,12 @@ impl Ctx<'_> {
             let (speaker, quoted) = self.speaker_at(si, v.start);
             // The speaker's company when the sentence names it ("an Ancestry spokesperson"); one
             // a description resolved to ("the company said") may be a guess.
+            // So is the employer of a speaker introduced with a role ("Oren Jacob, ToyTalk's chief
+            // executive"), wherever that was.
             let speaker_co = speaker
                 .as_ref()
-                .and_then(|s| s.company)
-                .filter(|&c| self.named_in(c, ss, se));
+                .filter(|s| s.by_role || s.company.is_some_and(|c| self.named_in(c, ss, se)))
+                .and_then(|s| s.company);
             // "Ancestry CEO Margo Georgiadis wrote ..., adding that the company does not share":
             // "the company" or "it" in a company's statement is that company, whatever was
             // named in the sentence before.
@@ -3150,6 +3208,32 @@ static NO_ONE_INSIDE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
 });
 
 /// Right before a company: a comparison ("much like Apple and", "unlike Google,").
+/// "its users'", "of its customers", "their subscribers": people of a company named before.
+static ITS_USERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::ascii_b(
+        r"(?i)\b(?:its|their)\s+(?:own\s+)?(?:users?|customers?|members|subscribers|patients|clients|account\s+holders|guests|players|riders|drivers|shoppers|listeners|viewers)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Before a company that is the place of a breach, not the owner of the data: "the breach at",
+/// "an attack on", "hackers who broke into", "through its vendor".
+static BREACH_SITE_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::ascii_b(
+        r"(?i)\b(?:(?:breach|hack|attack|intrusion|incident|compromise)\s+(?:at|on|of|against|in)|(?:broke|broken|got|hacked)\s+into|breached|(?:through|via|at|of|by)\s+(?:(?:its|their|a|an|the)\s+)?(?:[\w-]+\s+)?(?:vendor|contractor|supplier|provider|partner))\s+(?:the\s+)?$",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// After a company that is the place of a breach: "Twilio breach", "Snowflake's systems", "Twilio,
+/// the company that sends".
+static BREACH_SITE_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::ascii_b(
+        r"(?i)^(?:['’]s)?\s+(?:(?:data\s+|security\s+)?(?:breach|hack|attack|intrusion|incident)|(?:internal\s+)?(?:systems?|servers?|network|employees|staff|accounts?\s+of))\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
 static COMPARISON_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     super::ascii_b(
         r"(?i)\b(?:like|unlike|as\s+did|as\s+has|similar\s+to|than)\s+(?:[\w&.’'-]+\s*(?:,|\band\b|\bor\b)\s*){0,3}$",

@@ -10,6 +10,9 @@ use super::Ent;
 pub(crate) struct Speaker {
     pub name: String,
     pub company: Option<usize>,
+    /// The company is the speaker's own employer, read from their name ("an NSO executive") or
+    /// role ("Oren Jacob, ToyTalk's chief executive"), not guessed from the company named last.
+    pub by_role: bool,
 }
 
 /// Byte spans `[open, close)` of quotations: “…” pairs, and straight double quotes paired in
@@ -98,8 +101,44 @@ impl Ctx<'_> {
             }
             None
         });
+        let s = match s {
+            Some(s) => Some(s),
+            None => self.introduced_before_quote(qi),
+        };
         self.quote_speakers[qi] = Some(s.clone());
         s
+    }
+
+    /// The speaker of a quote that opens its sentence with no attribution of its own, when the
+    /// sentence before it in the paragraph introduces someone with a company role ("Oren Jacob,
+    /// ToyTalk's chief executive, defended the doll. “We do not sell ...”").
+    fn introduced_before_quote(&mut self, qi: usize) -> Option<Speaker> {
+        let open = self.quotes[qi].0;
+        let si = self.sentences.partition_point(|s| s.1 <= open);
+        let (ss, _) = *self.sentences.get(si)?;
+        if si == 0 || !self.text[ss.min(open)..open].trim().is_empty() {
+            return None;
+        }
+        let (ps, pe) = self.sentences[si - 1];
+        if self.text[pe.min(open)..open].contains('\n') {
+            return None;
+        }
+        if let Some(sp) = self.sentence_speaker(si - 1).filter(|s| s.by_role) {
+            return Some(sp);
+        }
+        let names: Vec<(usize, usize)> = FULL_NAME
+            .find_iter(&self.text[ps..pe])
+            .map(|m| (ps + m.start(), ps + m.end()))
+            .filter(|&(s, _)| !self.in_quote(s))
+            .collect();
+        names.into_iter().rev().find_map(|(s, e)| {
+            let c = self.role_company(s, e)?;
+            Some(Speaker {
+                name: self.text[s..e].to_string(),
+                company: Some(c),
+                by_role: true,
+            })
+        })
     }
 
     fn adjacent(&self, a: usize, b: usize) -> bool {
@@ -246,13 +285,17 @@ impl Ctx<'_> {
                 return Some(Speaker {
                     name: name.clone(),
                     company: *company,
+                    by_role: false,
                 });
             }
         }
         if let Some(Ent::Company(c)) = ents.iter().map(|h| h.val).find(|v| matches!(v, Ent::Company(_))) {
+            // "An NSO executive", "a spokeswoman for Twitter": the company's own voice; not "a
+            // Reuters reporter", whose "we" is the newsroom.
             return Some(Speaker {
                 name: self.company_name(c),
                 company: Some(c),
+                by_role: !NOT_COMPANY_VOICE.is_match(raw),
             });
         }
         let lower = raw.to_lowercase();
@@ -262,15 +305,26 @@ impl Ctx<'_> {
                 return self.recent_company(start).map(|c| Speaker {
                     name: self.company_name(c),
                     company: Some(c),
+                    by_role: false,
                 })
             }
             "he" | "she" => return self.recent_person(start),
             _ => {}
         }
         if self.ex.re.epithet.is_match(raw) {
+            // "said a spokeswoman for Twitter", "a spokesman, Twitter's head of policy": the
+            // company of the role phrase beside it, else the company named last.
+            if let Some(c) = self.role_company(start, end) {
+                return Some(Speaker {
+                    name: self.company_name(c),
+                    company: Some(c),
+                    by_role: true,
+                });
+            }
             return self.recent_company(start).map(|c| Speaker {
                 name: self.company_name(c),
                 company: Some(c),
+                by_role: false,
             });
         }
         let first_upper = raw.chars().next().is_some_and(char::is_uppercase);
@@ -286,7 +340,146 @@ impl Ctx<'_> {
         if let Some(rest) = name.strip_prefix("the ") {
             name = format!("The {rest}");
         }
-        Some(Speaker { name, company: None })
+        // "said Jane Roe, Acme's head of privacy", "Acme's chief executive, Jane Roe,", or "Roe"
+        // after she was introduced so: the company she works for speaks through her.
+        let company = self
+            .role_company(start, end)
+            .or_else(|| self.person_role_company(&name, start));
+        Some(Speaker {
+            name,
+            company,
+            by_role: company.is_some(),
+        })
+    }
+
+    /// The company of the role phrase right beside the name at `[start, end)`: an appositive
+    /// after it (", Acme's chief executive,", ", a spokeswoman for Acme", ", who heads privacy
+    /// at Acme", " for Acme" after "a spokesman") or a title before it ("Acme's chief executive
+    /// Jane Roe", "the head of privacy at Acme, Jane Roe,"). `None` for a role outside a company
+    /// — a researcher, a lawyer, a regulator, a reporter (`NOT_COMPANY_VOICE`) — and for a
+    /// company the phrase only mentions ("a critic of Acme").
+    pub(crate) fn role_company(&self, start: usize, end: usize) -> Option<usize> {
+        let text = self.text;
+        // After: the appositive, to its closing comma or the sentence's end.
+        let to = super::rules::floor_char(text, (end + 120).min(text.len()));
+        let after = &text[end..to];
+        let window = if let Some(m) = ROLE_AFTER_OPEN.find(after) {
+            let rest = &after[m.end()..];
+            let stop = rest
+                .find([',', '.', ';', '“', '”', '"', '\n', '(', ')'])
+                .unwrap_or(rest.len());
+            Some((end, end + m.end() + stop))
+        } else {
+            None
+        };
+        // Before: the title, from the last comma-free stretch (one comma allowed between the
+        // title and the name) back to a sentence or quote mark.
+        let from = super::rules::ceil_char(text, start.saturating_sub(90));
+        let before = &text[from..start];
+        let cut = before
+            .rfind(['.', ';', '“', '”', '"', '\n', '(', ')'])
+            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        // The company is in the title or right before it ("Acme's", "an Acme").
+        let before_window = ROLE_BEFORE_END
+            .is_match(&before[cut..])
+            .then_some((from + cut, start));
+        for (ws, we) in window.into_iter().chain(before_window) {
+            let w = &text[ws..we];
+            if !ROLE_WORD.is_match(w) || NOT_COMPANY_VOICE.is_match(w) || CRITIC_OF.is_match(w) {
+                continue;
+            }
+            // A company beside a role word ("Acme's chief executive", "who heads privacy at
+            // Acme"), not one named further on ("an executive at a firm that works with Acme").
+            let roles: Vec<(usize, usize)> = ROLE_WORD
+                .find_iter(w)
+                .map(|m| (ws + m.start(), ws + m.end()))
+                .collect();
+            let near = |s: usize, e: usize| {
+                roles.iter().any(|&(rs, re)| {
+                    (re <= s && s - re <= 40) || (e <= rs && ROLE_GAP.is_match(&text[e..rs]))
+                })
+            };
+            let a = self.ents.partition_point(|h| h.start < ws);
+            let b = self.ents.partition_point(|h| h.start < we);
+            let company = |j: usize| match self.ents[j].val {
+                Ent::Company(c)
+                    if self.ents[j].end <= we
+                        && !self.holders[j]
+                        && near(self.ents[j].start, self.ents[j].end) =>
+                {
+                    Some(c)
+                }
+                _ => None,
+            };
+            // After the name the first company, before it the last: the one nearest the role.
+            let c = if ws == end {
+                (a..b).find_map(company)
+            } else {
+                (a..b).rev().find_map(company)
+            };
+            if c.is_some() {
+                return c;
+            }
+        }
+        None
+    }
+
+    /// The company of a person named `name` (a name the lexicon does not know) from the role
+    /// phrase at another mention of them before `pos` — their introduction ("Oren Jacob,
+    /// ToyTalk's chief executive, said ...; later “...,” Mr. Jacob said").
+    fn person_role_company(&self, name: &str, pos: usize) -> Option<usize> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        // A person's name: two to four capitalised words, or a title and a surname.
+        let titled = matches!(
+            words.first(),
+            Some(&("Mr." | "Ms." | "Mrs." | "Dr." | "Mr" | "Ms" | "Mrs" | "Dr"))
+        );
+        if words.is_empty()
+            || words.len() > 4
+            || (titled && words.len() < 2)
+            || words
+                .iter()
+                .any(|w| !w.chars().next().is_some_and(char::is_uppercase))
+            || STOP_NAMES.contains(&words[0])
+        {
+            return None;
+        }
+        let surname = *words.last()?;
+        if surname.len() < 2 {
+            return None;
+        }
+        let text = self.text;
+        let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+        for (i, _) in text[..pos.min(text.len())].match_indices(surname) {
+            let e = i + surname.len();
+            if is_word(text[..i].chars().next_back()) || is_word(text[e..].chars().next()) {
+                continue;
+            }
+            // The mention with its given name(s) or title before it.
+            let mut s = i;
+            for _ in 0..3 {
+                let head = text[..s].trim_end_matches(' ');
+                if head.len() == s {
+                    break;
+                }
+                let w_start = head
+                    .rfind(|c: char| c.is_whitespace() || matches!(c, ',' | '“' | '"' | '('))
+                    .map_or(0, |j| j + head[j..].chars().next().map_or(1, char::len_utf8));
+                let w = &head[w_start..];
+                if w.chars().next().is_some_and(char::is_uppercase)
+                    && w.len() <= 20
+                    && !STOP_NAMES.contains(&w)
+                {
+                    s = w_start;
+                } else {
+                    break;
+                }
+            }
+            if let Some(c) = self.role_company(s, e) {
+                return Some(c);
+            }
+        }
+        None
     }
 
     /// The most recent lexicon company mentioned before `pos` other than as a data holder
@@ -369,17 +562,23 @@ impl Ctx<'_> {
                 return Some(Speaker {
                     name: self.company_name(c),
                     company: Some(c),
+                    by_role: false,
                 });
             }
         }
         if let Some((_, name)) = named {
-            return Some(Speaker { name, company: None });
+            return Some(Speaker {
+                name,
+                company: None,
+                by_role: false,
+            });
         }
         person.map(|(_, p)| {
             let (name, company) = &self.ex.people[p];
             Speaker {
                 name: name.clone(),
                 company: *company,
+                by_role: false,
             }
         })
     }
@@ -523,6 +722,58 @@ static PASSING_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
         r"^(?:-owned\b|\s+(?:owns|acquired|bought)\b|,\s+which\s+owns\b|,\s+(?:its|the)\s+parent\b|['’]s\s+(?:parent|owner)\b)",
     )
     .expect("a valid regex: a constant pattern")
+});
+
+/// A person's full name: a given name, an optional initial, a surname.
+static FULL_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::ascii_b(r"\b[A-Z]\p{Ll}+(?:\s+[A-Z]\.)?\s+[A-Z]\p{Ll}+(?:[-'’][A-Z]?\p{Ll}+)?\b")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// Opens an appositive after a name that may give the speaker's role: ", Acme's chief
+/// executive", " — a spokeswoman for Acme —", " for Acme" (after "a spokesman").
+static ROLE_AFTER_OPEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::ascii_b(r"^(?:\s*,\s*|\s+[—–]\s*|\s+(?:for|at|of|from)\s+)")
+        .expect("a valid regex: a constant pattern")
+});
+
+/// A title ending right before a name: "Acme's chief executive Jane Roe", "Acme CEO Jane Roe",
+/// "the head of privacy at Acme, Jane Roe", "an Acme executive, Jane Roe,".
+static ROLE_BEFORE_END: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::ascii_b(&format!(
+        r"(?:{ROLE_WORDS})(?:\s+(?:[a-z]+\s+)?(?:of|at|for)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}?(?:[A-Z][\w&.'’-]*\s*){{1,4}})?,?\s+$"
+    ))
+    .expect("a valid regex: a constant pattern")
+});
+
+/// Between a company and the role word after it: "Acme's chief", "an Acme executive", "Acme's
+/// vice president".
+static ROLE_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::ascii_b(r"^(?:['’]s)?(?:\s+[a-z-]+){0,2}\s+$").expect("a valid regex: a constant pattern")
+});
+
+/// The roles of people who speak for their company.
+const ROLE_WORDS: &str = r"(?i:\b(?:chief|executives?|ceo|cto|cfo|coo|ciso|cpo|officer|founder|co-?founder|president|vp|head|heads|headed|leads|runs|oversees|director|manager|spokes(?:wo)?man|spokesperson|representative|general\s+counsel|chair(?:man|woman)?|employee|engineer|official|boss)\b)";
+
+/// A role word anywhere in a role phrase.
+static ROLE_WORD: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| super::ascii_b(ROLE_WORDS).expect("a valid regex: a constant pattern"));
+
+/// A role or an organisation whose "we" is not a company's: research, law, government, the
+/// press ("a researcher at Google", "a lawyer for the plaintiffs", "a senator", "a Reuters
+/// reporter").
+static NOT_COMPANY_VOICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::ascii_b(
+        r"(?i)\b(?:researchers?|professors?|scholars?|fellow|analysts?|reporters?|journalists?|editors?|correspondents?|columnists?|lawyers?|attorneys?|counsel\s+for\s+the|law\s+firm|LLP|plaintiffs?|university|college|institute|lab|laboratory|center|centre|foundation|commission|commissioner|court|judge|senator|congress\w*|lawmakers?|parliament\w*|regulators?|agency|ministry|minister|prosecutors?|police|newspaper|magazine|critics?|advocates?|activists?|campaigners?)\b",
+    )
+    .expect("a valid regex: a constant pattern")
+});
+
+/// A company the role phrase only mentions: "a critic of Acme", "a former Acme executive" (no
+/// longer its voice).
+static CRITIC_OF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    super::ascii_b(r"(?i)\b(?:former|ex-|formerly|previously|once|critics?\s+of|rival\s+to|competitor)")
+        .expect("a valid regex: a constant pattern")
 });
 
 /// Name endings whose full stop belongs to the name.

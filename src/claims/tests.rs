@@ -2911,3 +2911,106 @@ fn a_report_dismissed_or_fought_is_denied() {
         &[("Uber", None, "location", "collect", A, None)],
     );
 }
+
+/// The actors of the claims of `text` (sorted, each once).
+fn actors(text: &str) -> Vec<String> {
+    let mut a: Vec<String> = extractor()
+        .extract(&article(text))
+        .into_iter()
+        .map(|c| c.actor)
+        .collect();
+    a.sort();
+    a.dedup();
+    a
+}
+
+// "We", "our service" and "the company" in the words of someone introduced with a role at a
+// company are that company's, wherever the role is given: after the name, before it, at an
+// earlier mention, in the sentence before the quote; not the company the article is about.
+#[test]
+fn a_company_officers_we_is_their_company() {
+    let head = "Peloton adds a Roku channel\n\nPeloton owners can now stream classes on a television. ";
+    let moving = [
+        // The role after the name, the quote before.
+        "“We do not sell viewing histories to advertisers,” said Dana Whitfield, Roku's head of privacy.",
+        // The role after the name with "of"; a quote of two sentences.
+        "“We read every contract twice. We never sell viewing histories to advertisers,” said Dana Whitfield, the chief executive of Roku.",
+        // The role before the name, the quote after; "our service" as the subject.
+        "Roku's chief executive Dana Whitfield told reporters: “Our service does not sell viewing histories to advertisers.”",
+        // "who heads ... at".
+        "“We have never sold viewing histories,” said Dana Whitfield, who heads the privacy team at Roku.",
+        // Introduced earlier, quoted later by the surname.
+        "Dana Whitfield, a Roku vice president, spoke on a panel in Austin. Peloton's bikes came up. “We never sell viewing histories to advertisers,” Whitfield said.",
+        // Introduced in the sentence before a quote with no attribution of its own.
+        "Dana Whitfield, Roku's general counsel, defended the deal. “We do not sell viewing histories to advertisers.”",
+        // A short name before the role: an unnamed executive.
+        "“We do not sell viewing histories,” a Roku executive told the committee.",
+        // "The company" in the quote of a spokeswoman named with her company after the verb.
+        "“The company does not sell viewing histories to advertisers,” said a spokeswoman for Roku.",
+    ];
+    for s in moving {
+        let text = format!("{head}{s}");
+        assert_eq!(actors(&text), ["Roku"], "\ntext: {text}");
+    }
+    // A quote about another company is still the speaker's company's.
+    let text = format!(
+        "{head}“We never gave Peloton any viewing histories,” said Dana Whitfield, Roku's head of privacy."
+    );
+    let claims = extractor().extract(&article(&text));
+    assert!(
+        claims
+            .iter()
+            .all(|c| c.actor == "Roku" && c.counterparty.as_deref() == Some("Peloton")),
+        "{claims:#?}"
+    );
+    assert!(!claims.is_empty());
+    // Near misses: a role outside a company (a researcher, a lawyer, an analyst who covers the
+    // company), a former officer, a company the role phrase names only further on.
+    let staying = [
+        "“We do not sell viewing histories to advertisers,” said Dana Whitfield, a researcher who has studied Roku.",
+        "“We never sell viewing histories to advertisers,” said Dana Whitfield, a lawyer at a firm that advises Roku.",
+        "“We do not sell viewing histories to advertisers,” said Dana Whitfield, a former Roku executive.",
+        "“We do not sell viewing histories to advertisers,” said Dana Whitfield, an analyst who covers Roku.",
+        "“We have never sold viewing histories,” said Dana Whitfield, who runs a user group that once criticised Roku.",
+    ];
+    for s in staying {
+        let text = format!("{head}{s}");
+        assert!(!actors(&text).contains(&"Roku".to_string()), "\ntext: {text}");
+    }
+}
+
+// A breach at a vendor reaching a platform's users' data is the platform's, when the sentence
+// says whose users they were ("its users'", "Signal users", "customers of Signal"); the vendor's
+// own customers stay the vendor's, and without an owner nothing moves.
+#[test]
+fn a_breach_at_a_vendor_is_the_platforms_whose_users_it_reached() {
+    let moving = [
+        // "its users'" after the platform, the vendor named first as the place of the breach.
+        "After the breach at Twilio, Peloton said the phone numbers of about 1,900 of its users were exposed.",
+        // People who had their data taken, the vendor as the attack's target.
+        "In a phishing attack on Twilio, about 1,900 Peloton users had their phone numbers stolen.",
+        // "customers of".
+        "Hackers who broke into Snowflake copied the email addresses of customers of Peloton.",
+        // The vendor as a contractor of the platform's own.
+        "Through its support contractor Twilio, Peloton said, intruders took the home addresses of 6,000 of its customers.",
+    ];
+    for s in moving {
+        let claims = extractor().extract(&article(s));
+        assert!(!claims.is_empty(), "\ntext: {s}");
+        assert!(
+            claims.iter().all(|c| c.actor == "Peloton"),
+            "\ntext: {s}\nclaims: {claims:#?}"
+        );
+        assert!(
+            claims
+                .iter()
+                .any(|c| c.counterparty.as_deref() == Some("hackers")),
+            "\ntext: {s}\nclaims: {claims:#?}"
+        );
+    }
+    // Near misses: the vendor speaking of its own customers; no owner of the data named.
+    let text = "Twilio said the attackers accessed the phone numbers of 125 of its customers.";
+    assert_eq!(actors(text), ["Twilio"], "\ntext: {text}");
+    let text = "After the breach at Twilio, Peloton said phone numbers were exposed.";
+    assert!(!actors(text).contains(&"Peloton".to_string()), "\ntext: {text}");
+}
