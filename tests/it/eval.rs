@@ -400,12 +400,18 @@ fn dev(name: &str) -> String {
 // R 0.594 F1 0.632; denials P 0.856 R 0.642; links P 0.652 R 0.271 (103 of 158). LINK_P (0.638
 // -> 0.611, the new figure less 0.005) is lowered by what the ten new articles cost on their
 // first run, not by a rule change; the other floors still hold.
+// Merged with the session's rule branches (links3: own tracking, state conditions, the writer's
+// any-action groups; denials2: negated determiners, on-device assurances, dismissed reports;
+// quotes2: a company officer's "we", vendor breaches), dev (365): core P 0.671 R 0.596 F1 0.631;
+// denials P 0.854 R 0.644; links P 0.630 R 0.272 (104 of 165); 0 of 875 traps linked. d392-d401
+// alone are unchanged by those rules (core P 0.463 R 0.543). LINK_P, CORE_R and DENIAL_R are
+// raised to the merged figures less about 0.01.
 const CORE_P: f64 = 0.665;
-const CORE_R: f64 = 0.584;
+const CORE_R: f64 = 0.586;
 const CORE_F1: f64 = 0.622;
 const DENIAL_P: f64 = 0.844;
-const DENIAL_R: f64 = 0.632;
-const LINK_P: f64 = 0.611;
+const DENIAL_R: f64 = 0.634;
+const LINK_P: f64 = 0.620;
 const LINK_R: f64 = 0.261;
 
 /// The traps the dev half links, and why each is tolerated; any other linked trap fails the
