@@ -788,9 +788,7 @@ const MAKER_HEADS: &[&str] = &["app", "apps", "website", "websites", "game", "ga
 /// Where the sentence holding byte `at` starts (after the last `.`, `!`, `?` or line break
 /// before it; a rough cut, enough to tell what the same sentence names).
 fn sentence_start(text: &str, at: usize) -> usize {
-    text[..at]
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(0, |i| i + 1)
+    text[..at].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1)
 }
 
 /// Whether a company (a lexicon one, or a name introduced so far) is named in `[s, e)`.
