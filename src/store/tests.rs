@@ -1964,18 +1964,21 @@ fn synthetic_store(db: &TempDb) -> Store {
     store
 }
 
+/// Every stored claim's id, in id order.
+fn all_claim_ids(store: &Store) -> Vec<i64> {
+    let mut st = store
+        .conn
+        .prepare("SELECT id FROM claims ORDER BY id")
+        .expect("prepares");
+    let rows = st.query_map([], |r| r.get(0)).expect("reads");
+    rows.collect::<rusqlite::Result<_>>().expect("reads")
+}
+
 #[test]
 fn the_claim_reader_gives_each_claim_as_read_whole() {
     let db = temp_db();
     let store = synthetic_store(&db);
-    let ids: Vec<i64> = {
-        let mut st = store
-            .conn
-            .prepare("SELECT id FROM claims ORDER BY id")
-            .expect("prepares");
-        let rows = st.query_map([], |r| r.get(0)).expect("reads");
-        rows.collect::<rusqlite::Result<_>>().expect("reads")
-    };
+    let ids = all_claim_ids(&store);
     assert!(ids.len() > 500, "the corpus has claims: {}", ids.len());
     // In id order (an article's claims one after the other), backwards, and jumping between
     // articles and back, so the article's fields are both kept and read again.
@@ -2080,14 +2083,7 @@ fn a_company_timeline_lists_the_claims_and_dates_the_general_query_lists() {
 fn claims_read_ahead_are_the_claims_read_one_by_one() {
     let db = temp_db();
     let store = synthetic_store(&db);
-    let ids: Vec<i64> = {
-        let mut st = store
-            .conn
-            .prepare("SELECT id FROM claims ORDER BY id")
-            .expect("prepares");
-        let rows = st.query_map([], |r| r.get(0)).expect("reads");
-        rows.collect::<rusqlite::Result<_>>().expect("reads")
-    };
+    let ids = all_claim_ids(&store);
     // Out of id order, a missing id among them, and an id given twice.
     let mut ahead: Vec<i64> = ids.iter().rev().step_by(2).copied().collect();
     ahead.push(i64::MAX);
