@@ -3014,3 +3014,41 @@ fn a_breach_at_a_vendor_is_the_platforms_whose_users_it_reached() {
     let text = "After the breach at Twilio, Peloton said phone numbers were exposed.";
     assert!(!actors(text).contains(&"Peloton".to_string()), "\ntext: {text}");
 }
+
+/// A capability told in a relative clause ("an exchange which could pass them on", "a broker
+/// that can resell them") reports no practice; the main clause's report stands, and a negated
+/// capability ("a design that cannot read") stays the denial it was. Sentences written after the
+/// cue (`block` and `neg.tensed` in data/cues.tsv).
+#[test]
+fn a_capability_in_a_relative_clause_reports_no_practice() {
+    check(
+        "Grindr sent users' locations to MoPub, an ad exchange which could forward them to hundreds of buyers.",
+        &[("Grindr", None, "location", "share", A, None)],
+    );
+    check(
+        "Uber sold riders' trip histories to a data broker that can resell them to insurers.",
+        &[("Uber", Some("data brokers"), "location", "sell", A, None)],
+    );
+    check(
+        "Google said the program, which could not access anyone's search history, ended in 2019.",
+        &[(
+            "Google",
+            None,
+            "browsing_activity",
+            "access",
+            "denial",
+            Some("present"),
+        )],
+    );
+    check(
+        "WhatsApp built its messenger on a design that cannot read users' messages.",
+        &[(
+            "Facebook",
+            None,
+            "private_messages",
+            "access",
+            "denial",
+            Some("present"),
+        )],
+    );
+}
